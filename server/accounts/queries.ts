@@ -1,0 +1,156 @@
+/** Reading accounts: the zones of Account management, the home list and the account page. */
+import { and, asc, count, desc, eq, gt, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { AccountDetail, AccountListQuery, AccountSummary } from "../../shared/api/accounts.ts";
+import type { Page } from "../../shared/api/common.ts";
+import { accountStatus, daysLeft } from "../../shared/domain/accounts.ts";
+import { dateIn } from "../../shared/domain/calendar.ts";
+import type { Actor } from "../auth/actor.ts";
+import { accountScope } from "../auth/scope.ts";
+import type { Database } from "../db/client.ts";
+import { accounts, billManagementTypes, licences, partners, sectors } from "../db/schema.ts";
+
+const bmType = alias(billManagementTypes, "bm_type");
+const datapointsLeftSql = sql<number>`(${accounts.datapointsContracted} - ${accounts.datapointsUsed})`;
+
+const summaryColumns = {
+  id: accounts.id,
+  name: accounts.name,
+  customerName: accounts.customerName,
+  country: accounts.country,
+  sectorCode: accounts.sectorCode,
+  sectorName: sectors.name,
+  licenceId: licences.id,
+  licenceName: licences.name,
+  bmTypeId: bmType.id,
+  bmTypeName: bmType.name,
+  startsOn: accounts.startsOn,
+  endsOn: accounts.endsOn,
+  datapointsContracted: accounts.datapointsContracted,
+  datapointsUsed: accounts.datapointsUsed,
+  rtmMeters: accounts.rtmMeters,
+  additionalPods: accounts.additionalPods,
+  smsCredits: accounts.smsCredits,
+  rtcLines: accounts.rtcLines,
+  timeZone: partners.timeZone,
+};
+
+function summaries(db: Database) {
+  return db
+    .select(summaryColumns)
+    .from(accounts)
+    .innerJoin(partners, eq(partners.id, accounts.partnerId))
+    .innerJoin(licences, eq(licences.id, accounts.licenceId))
+    .innerJoin(sectors, eq(sectors.code, accounts.sectorCode))
+    .leftJoin(bmType, eq(bmType.id, accounts.billManagementTypeId));
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>["execute"]>>[number];
+
+function toSummary(row: SummaryRow, now: Date): AccountSummary {
+  const today = dateIn(row.timeZone, now);
+  return {
+    id: row.id,
+    name: row.name,
+    customerName: row.customerName,
+    country: row.country,
+    sector: { id: row.sectorCode, name: row.sectorName },
+    licence: { id: row.licenceId, name: row.licenceName },
+    billManagementType:
+      row.bmTypeId && row.bmTypeName ? { id: row.bmTypeId, name: row.bmTypeName } : null,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    status: accountStatus(row.endsOn, today),
+    daysLeft: daysLeft(row.endsOn, today),
+    datapoints: {
+      contracted: row.datapointsContracted,
+      used: row.datapointsUsed,
+      left: Math.max(0, row.datapointsContracted - row.datapointsUsed),
+    },
+    rtmMeters: row.rtmMeters,
+    additionalPods: row.additionalPods,
+    smsCredits: row.smsCredits,
+    rtcLines: row.rtcLines,
+  };
+}
+
+const SORT_COLUMNS = {
+  name: sql`lower(${accounts.name})`,
+  customerName: sql`lower(${accounts.customerName})`,
+  endsOn: accounts.endsOn,
+  datapointsLeft: datapointsLeftSql,
+  licence: licences.name,
+} as const;
+
+/**
+ * A page of the accounts an actor may see, filtered by zone (active: before its end date in the
+ * partner's time zone; expired: from that day on), a search text and a licence.
+ */
+export async function listAccounts(
+  db: Database,
+  actor: Actor & { kind: "partner_user" },
+  query: Omit<AccountListQuery, "zone"> & { zone: AccountListQuery["zone"] | "all" },
+  now: Date,
+): Promise<Page<AccountSummary>> {
+  const today = dateIn(actor.timeZone, now);
+  const filters: (SQL | undefined)[] = [accountScope(actor)];
+  if (query.zone === "active") filters.push(gt(accounts.endsOn, today));
+  if (query.zone === "expired") filters.push(lte(accounts.endsOn, today));
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)));
+  }
+  if (query.licenceId) filters.push(eq(accounts.licenceId, query.licenceId));
+  const where = and(...filters);
+  const direction = query.order === "desc" ? desc : asc;
+
+  const [rows, [total]] = await Promise.all([
+    summaries(db)
+      .where(where)
+      .orderBy(direction(SORT_COLUMNS[query.sort]), asc(accounts.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ value: count() })
+      .from(accounts)
+      .innerJoin(licences, eq(licences.id, accounts.licenceId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((row) => toSummary(row, now)),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: total?.value ?? 0,
+  };
+}
+
+export async function findAccount(
+  db: Database,
+  actor: Actor,
+  id: string,
+  now: Date,
+): Promise<AccountDetail | null> {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      partnerId: partners.id,
+      partnerName: partners.name,
+      emailDomain: accounts.emailDomain,
+      comment: accounts.comment,
+      createdAt: accounts.createdAt,
+    })
+    .from(accounts)
+    .innerJoin(partners, eq(partners.id, accounts.partnerId))
+    .innerJoin(licences, eq(licences.id, accounts.licenceId))
+    .innerJoin(sectors, eq(sectors.code, accounts.sectorCode))
+    .leftJoin(bmType, eq(bmType.id, accounts.billManagementTypeId))
+    .where(and(eq(accounts.id, id), accountScope(actor)));
+  if (!row) return null;
+  return {
+    ...toSummary(row, now),
+    partner: { id: row.partnerId, name: row.partnerName },
+    emailDomain: row.emailDomain,
+    comment: row.comment,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

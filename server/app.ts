@@ -1,0 +1,144 @@
+/**
+ * Builds the Fastify application in three tiers: external concerns (validation, security headers,
+ * OpenAPI, errors), then the app's own (sessions and actors), then one route group per capability.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import helmet from "@fastify/helmet";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import apiReference from "@scalar/fastify-api-reference";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Clock } from "../shared/domain/clock.ts";
+import { accountRoutes } from "./accounts/routes.ts";
+import { applicationRoutes } from "./applications/routes.ts";
+import { createAuth } from "./auth/better-auth.ts";
+import { registerAuth } from "./auth/plugin.ts";
+import { meRoutes } from "./auth/routes.ts";
+import { catalogueRoutes } from "./catalogue/routes.ts";
+import type { Config } from "./config.ts";
+import { type Database, isHealthy } from "./db/client.ts";
+import { registerProblemHandlers, toDocument } from "./http/problems.ts";
+
+export interface AppDependencies {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  authSecret: string;
+  /** Built web client to serve; omitted in API-only tests. */
+  clientDir?: string | undefined;
+}
+
+export const defaultClientDir = fileURLToPath(new URL("../dist/client", import.meta.url));
+
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, db, clock } = deps;
+  const app = Fastify({
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // External tier.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // Mantine writes its CSS variables into style attributes and tags at run time.
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        // Only meaningful (and harmless) when the app is served over HTTPS.
+        "upgrade-insecure-requests": config.publicUrl.startsWith("https://") ? [] : null,
+      },
+    },
+  });
+  registerProblemHandlers(app);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: "Wattfolio API",
+        version: "1",
+        description:
+          "Accounts, licences and quotas of the energy management platform. Errors are RFC 9457 problem+json documents with a stable `code`.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "wattfolio.session_token" },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(async (docs) => {
+    // The reference page runs its own inline bootstrap script.
+    docs.addHook("onSend", async (_request, reply) => {
+      reply.header(
+        "content-security-policy",
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",
+      );
+    });
+    await docs.register(apiReference, { routePrefix: "/api/docs" });
+  });
+
+  // App tier.
+  const auth = createAuth(db, config, deps.authSecret);
+  registerAuth(app, auth, db, config);
+
+  app.get(
+    "/healthz",
+    {
+      schema: {
+        tags: ["health"],
+        summary: "Liveness and database check",
+        security: [],
+        response: {
+          200: z.object({ status: z.literal("ok") }),
+          503: z.object({ status: z.literal("unavailable") }),
+        },
+      },
+    },
+    async (_request, reply) =>
+      (await isHealthy(db))
+        ? reply.send({ status: "ok" as const })
+        : reply.status(503).send({ status: "unavailable" as const }),
+  );
+
+  // Routes.
+  await app.register(
+    async (api) => {
+      await api.register(meRoutes({ db }));
+      await api.register(catalogueRoutes({ db }));
+      await api.register(accountRoutes({ db, clock }));
+      await api.register(applicationRoutes({ db, clock }));
+    },
+    { prefix: "/api/v1" },
+  );
+
+  const clientDir = deps.clientDir;
+  const serveClient = clientDir !== undefined && existsSync(`${clientDir}/index.html`);
+  if (serveClient) {
+    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === "GET" && !request.url.startsWith("/api/");
+    if (serveClient && isPage) return reply.type("text/html").sendFile("index.html");
+    const document = toDocument(
+      "NOT_FOUND",
+      `Nothing at ${request.method} ${request.url.split("?")[0]}.`,
+    );
+    return reply.status(404).type("application/problem+json").send(document);
+  });
+
+  return app;
+}

@@ -1,0 +1,149 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  application,
+  applicationListQuery,
+  applicationPage,
+  approveBody,
+  fileApplicationBody,
+  rejectBody,
+} from "../../shared/api/applications.ts";
+import { idParams } from "../../shared/api/common.ts";
+import type { Clock } from "../../shared/domain/clock.ts";
+import { type Actor, requireCustomerSuccess, requireSuperAdmin } from "../auth/actor.ts";
+import type { Database } from "../db/client.ts";
+import { notFound } from "../http/problems.ts";
+import { findApplication, listApplications } from "./queries.ts";
+import { approveApplication, fileApplication, rejectApplication } from "./service.ts";
+
+export function applicationRoutes({
+  db,
+  clock,
+}: {
+  db: Database;
+  clock: Clock;
+}): FastifyPluginAsyncZod {
+  const present = async (actor: Actor, id: string) => {
+    const found = await findApplication(db, actor, id);
+    if (!found) throw notFound("application");
+    return found;
+  };
+
+  return async (app) => {
+    app.get(
+      "/account-management/applications",
+      {
+        schema: {
+          tags: ["account management"],
+          summary: "The Applications zone: the portfolio's applications, pending first",
+          querystring: applicationListQuery.omit({ partnerId: true }),
+          response: { 200: applicationPage },
+        },
+      },
+      async (request) => listApplications(db, requireSuperAdmin(request), request.query),
+    );
+
+    app.post(
+      "/account-management/applications",
+      {
+        schema: {
+          tags: ["account management"],
+          summary: "File an application for Customer Success to review",
+          body: fileApplicationBody,
+          response: { 201: application },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireSuperAdmin(request);
+        const id = await fileApplication({ db, actor, filing: request.body, now: clock.now() });
+        return reply.status(201).send(await present(actor, id));
+      },
+    );
+
+    app.get(
+      "/account-management/applications/:id",
+      {
+        schema: {
+          tags: ["account management"],
+          summary: "One application of the portfolio",
+          params: idParams,
+          response: { 200: application },
+        },
+      },
+      async (request) => present(requireSuperAdmin(request), request.params.id),
+    );
+
+    app.get(
+      "/review/applications",
+      {
+        schema: {
+          tags: ["review"],
+          summary: "Customer Success review queue: every partner's applications, pending first",
+          querystring: applicationListQuery,
+          response: { 200: applicationPage },
+        },
+      },
+      async (request) => listApplications(db, requireCustomerSuccess(request), request.query),
+    );
+
+    app.get(
+      "/review/applications/:id",
+      {
+        schema: {
+          tags: ["review"],
+          summary: "One application to review",
+          params: idParams,
+          response: { 200: application },
+        },
+      },
+      async (request) => present(requireCustomerSuccess(request), request.params.id),
+    );
+
+    app.post(
+      "/review/applications/:id/approve",
+      {
+        schema: {
+          tags: ["review"],
+          summary: "Approve and apply the change, in one transaction",
+          params: idParams,
+          body: approveBody,
+          response: { 200: application },
+        },
+      },
+      async (request) => {
+        const actor = requireCustomerSuccess(request);
+        await approveApplication({
+          db,
+          actor,
+          applicationId: request.params.id,
+          comment: request.body.comment ?? "",
+          now: clock.now(),
+        });
+        return present(actor, request.params.id);
+      },
+    );
+
+    app.post(
+      "/review/applications/:id/reject",
+      {
+        schema: {
+          tags: ["review"],
+          summary: "Reject with a comment for the requester",
+          params: idParams,
+          body: rejectBody,
+          response: { 200: application },
+        },
+      },
+      async (request) => {
+        const actor = requireCustomerSuccess(request);
+        await rejectApplication({
+          db,
+          actor,
+          applicationId: request.params.id,
+          comment: request.body.comment,
+          now: clock.now(),
+        });
+        return present(actor, request.params.id);
+      },
+    );
+  };
+}

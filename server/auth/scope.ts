@@ -1,0 +1,27 @@
+/**
+ * Tenant scope, in one place: the predicate that limits every query to what an actor may see.
+ * Another partner's row is then simply not found (404), exactly like a missing one.
+ */
+import { and, eq, exists, type SQL, sql } from "drizzle-orm";
+import { accountAccess, accounts, applications } from "../db/schema.ts";
+import type { Actor } from "./actor.ts";
+
+const everything = sql`true`;
+
+export function accountScope(actor: Actor): SQL {
+  if (actor.kind === "customer_success") return everything;
+  const ofPartner = eq(accounts.partnerId, actor.partnerId);
+  if (actor.isSuperAdmin) return ofPartner;
+  return and(
+    ofPartner,
+    exists(
+      sql`(select 1 from ${accountAccess} where ${accountAccess.accountId} = ${accounts.id} and ${accountAccess.userId} = ${actor.userId})`,
+    ),
+  ) as SQL;
+}
+
+/** Applications are the business of SuperAdmins (their partner's) and Customer Success (all). */
+export function applicationScope(actor: Actor): SQL {
+  if (actor.kind === "customer_success") return everything;
+  return actor.isSuperAdmin ? eq(applications.partnerId, actor.partnerId) : sql`false`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Opens the database: the embedded PGlite in a data folder, or a PostgreSQL server. Both run the same
+ * drizzle-kit migrations and serve the same queries through one Drizzle type.
+ */
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import lockfile from "proper-lockfile";
+import type { DatabaseConfig } from "../config.ts";
+import * as schema from "./schema.ts";
+
+/** A database or an open transaction: use cases take either. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseConfig["kind"];
+  close(): Promise<void>;
+}
+
+const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+/** Same key in every instance: only one of several starting servers migrates at a time. */
+const MIGRATION_LOCK = 7_741_302_118;
+
+export class DataFolderInUseError extends Error {}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  return config.kind === "pglite"
+    ? openPglite(config.dataDir)
+    : openPostgres(config.url, config.poolSize);
+}
+
+/**
+ * PGlite is a single-process database: two processes writing one folder would corrupt it, so the
+ * folder is locked for as long as this process has it open.
+ */
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  await mkdir(dataDir, { recursive: true });
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(dataDir, {
+      lockfilePath: `${dataDir}/.wattfolio.lock`,
+      stale: 15_000,
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ELOCKED") {
+      throw new DataFolderInUseError(
+        `The data folder ${dataDir} is already in use by another Wattfolio process. ` +
+          "Stop that process first, or point DATA_DIR to another folder.",
+      );
+    }
+    throw error;
+  }
+  const client = await PGlite.create(`${dataDir}/pg`);
+  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      await release();
+    },
+  };
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  await migrateWithLock(pool);
+  return {
+    db: drizzlePostgres({ client: pool, schema }) as unknown as Database,
+    kind: "postgres",
+    close: () => pool.end(),
+  };
+}
+
+async function migrateWithLock(pool: pg.Pool): Promise<void> {
+  const connection = await pool.connect();
+  try {
+    await connection.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await migratePostgres(drizzlePostgres({ client: connection }), { migrationsFolder });
+  } finally {
+    await connection.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
+    connection.release();
+  }
+}
+
+/** An in-memory PGlite with the migrations applied: a fresh database for one test file. */
+export async function openMemoryDatabase(): Promise<DatabaseHandle> {
+  const client = await PGlite.create();
+  await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  return {
+    db: drizzlePglite({ client, schema }) as unknown as Database,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}
+
+export async function isHealthy(db: Database): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * The database schema. Every row that belongs to a partner carries `partner_id`, and the keys between
+ * such rows include it, so the database itself refuses a row pointing into another partner's data.
+ * Quantities are plain integers (datapoints, meters, credits); dates of a term are calendar dates.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { ApplicationKind, ApplicationStatus } from "../../shared/domain/applications.ts";
+import type { DatapointKind } from "../../shared/domain/datapoints.ts";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+export const partners = pgTable("partners", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  /** IANA time zone in which the partner's accounts expire; UTC unless the partner sets one. */
+  timeZone: text("time_zone").notNull().default("UTC"),
+  createdAt: createdAt(),
+});
+
+export type UserRole = "customer_success" | "partner";
+
+/** People who sign in. Columns without a snake_case twin are the ones better-auth reads by name. */
+export const users = pgTable(
+  "users",
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    email: text().notNull().unique(),
+    emailVerified: boolean("email_verified").notNull().default(false),
+    image: text(),
+    role: text().$type<UserRole>().notNull(),
+    partnerId: uuid("partner_id").references(() => partners.id),
+    isSuperAdmin: boolean("is_super_admin").notNull().default(false),
+    language: text().notNull().default("en"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("users_partner_id_id_key").on(t.partnerId, t.id),
+    check("users_role_known", sql`${t.role} in ('customer_success', 'partner')`),
+    check(
+      "users_partner_iff_partner_role",
+      sql`(${t.role} = 'partner') = (${t.partnerId} is not null)`,
+    ),
+    check("users_super_admin_is_partner_user", sql`not ${t.isSuperAdmin} or ${t.role} = 'partner'`),
+    check("users_language_known", sql`${t.language} in ('en', 'es')`),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    token: text().notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+/** Sign-in methods of a user (better-auth's "account" model); here only e-mail and password. */
+export const credentials = pgTable(
+  "credentials",
+  {
+    id: text().primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accountId: text("provider_account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    password: text(),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("credentials_user_id_idx").on(t.userId)],
+);
+
+export const verifications = pgTable("verifications", {
+  id: text().primaryKey(),
+  identifier: text().notNull(),
+  value: text().notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Sign-in attempts per client address, shared by every server instance. */
+export const rateLimits = pgTable("rate_limits", {
+  id: text().primaryKey(),
+  key: text().notNull().unique(),
+  count: integer().notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});
+
+export const licences = pgTable("licences", {
+  id: uuid().primaryKey().defaultRandom(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(""),
+  active: boolean().notNull().default(true),
+  position: integer().notNull().default(0),
+});
+
+export const billManagementTypes = pgTable("bill_management_types", {
+  id: uuid().primaryKey().defaultRandom(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  active: boolean().notNull().default(true),
+  position: integer().notNull().default(0),
+});
+
+export const sectors = pgTable("sectors", {
+  code: text().primaryKey(),
+  name: text().notNull(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    name: text().notNull(),
+    customerName: text("customer_name").notNull(),
+    country: text().notNull(),
+    sectorCode: text("sector_code")
+      .notNull()
+      .references(() => sectors.code),
+    licenceId: uuid("licence_id")
+      .notNull()
+      .references(() => licences.id),
+    billManagementTypeId: uuid("bill_management_type_id").references(() => billManagementTypes.id),
+    emailDomain: text("email_domain"),
+    comment: text().notNull().default(""),
+    startsOn: date("starts_on", { mode: "string" }).notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    datapointsContracted: integer("datapoints_contracted").notNull(),
+    /** Billable datapoints registered now; kept in step with `datapoints` in the same transaction. */
+    datapointsUsed: integer("datapoints_used").notNull().default(0),
+    rtmMeters: integer("rtm_meters").notNull().default(0),
+    additionalPods: integer("additional_pods").notNull().default(0),
+    smsCredits: integer("sms_credits").notNull().default(0),
+    rtcLines: integer("rtc_lines").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("accounts_partner_id_id_key").on(t.partnerId, t.id),
+    uniqueIndex("accounts_partner_name_key").on(t.partnerId, sql`lower(${t.name})`),
+    index("accounts_partner_ends_on_idx").on(t.partnerId, t.endsOn),
+    index("accounts_ends_on_idx").on(t.endsOn),
+    check("accounts_min_datapoints", sql`${t.datapointsContracted} >= 20`),
+    check(
+      "accounts_used_within_contract",
+      sql`${t.datapointsUsed} >= 0 and ${t.datapointsUsed} <= ${t.datapointsContracted}`,
+    ),
+    check(
+      "accounts_quantities_not_negative",
+      sql`${t.rtmMeters} >= 0 and ${t.additionalPods} >= 0 and ${t.smsCredits} >= 0 and ${t.rtcLines} >= 0`,
+    ),
+    check("accounts_rtc_only_in_spain", sql`${t.rtcLines} = 0 or ${t.country} = 'ES'`),
+    check("accounts_term_ordered", sql`${t.endsOn} > ${t.startsOn}`),
+  ],
+);
+
+/** Which accounts a partner's user without the SuperAdmin flag may see. */
+export const accountAccess = pgTable(
+  "account_access",
+  {
+    partnerId: uuid("partner_id").notNull(),
+    accountId: uuid("account_id").notNull(),
+    userId: text("user_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.userId] }),
+    index("account_access_user_idx").on(t.userId),
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    foreignKey({ columns: [t.partnerId, t.userId], foreignColumns: [users.partnerId, users.id] }),
+  ],
+);
+
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id")
+      .notNull()
+      .references(() => partners.id),
+    /** The account changed; for a new account, the account its approval created. */
+    accountId: uuid("account_id"),
+    kind: text().$type<ApplicationKind>().notNull(),
+    status: text().$type<ApplicationStatus>().notNull().default("pending"),
+    /** The change asked for, as validated by the kind's rules in shared/domain/applications.ts. */
+    payload: jsonb().$type<Record<string, unknown>>().notNull(),
+    comment: text().notNull().default(""),
+    requestedBy: text("requested_by").notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionComment: text("decision_comment"),
+  },
+  (t) => [
+    unique("applications_partner_id_id_key").on(t.partnerId, t.id),
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    foreignKey({
+      columns: [t.partnerId, t.requestedBy],
+      foreignColumns: [users.partnerId, users.id],
+    }),
+    index("applications_partner_requested_idx").on(t.partnerId, t.requestedAt),
+    index("applications_status_requested_idx").on(t.status, t.requestedAt),
+    uniqueIndex("applications_one_pending_new_account_name")
+      .on(t.partnerId, sql`lower(${t.payload}->>'name')`)
+      .where(sql`${t.kind} = 'new_account' and ${t.status} = 'pending'`),
+    check(
+      "applications_status_known",
+      sql`${t.status} in ('pending', 'approved', 'rejected', 'withdrawn')`,
+    ),
+    check("applications_kind_known", sql`${t.kind} in ('new_account')`),
+    check(
+      "applications_decided_iff_closed",
+      sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`,
+    ),
+  ],
+);
+
+export const datapoints = pgTable(
+  "datapoints",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id").notNull(),
+    accountId: uuid("account_id").notNull(),
+    externalId: text("external_id").notNull(),
+    name: text().notNull(),
+    deviceName: text("device_name").notNull(),
+    kind: text().$type<DatapointKind>().notNull(),
+    billable: boolean().notNull(),
+    registeredAt: timestamp("registered_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("datapoints_account_external_id_key").on(t.accountId, t.externalId),
+    index("datapoints_account_kind_idx").on(t.accountId, t.kind),
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+  ],
+);

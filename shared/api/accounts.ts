@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { pageOf, pageQuery, reference } from "./common.ts";
+
+export const ACCOUNT_SORTS = [
+  "name",
+  "customerName",
+  "endsOn",
+  "datapointsLeft",
+  "licence",
+] as const;
+export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+
+export const accountListQuery = z.object({
+  zone: z.enum(["active", "expired"]).default("active"),
+  q: z.string().trim().max(100).optional(),
+  licenceId: z.uuid().optional(),
+  sort: z.enum(ACCOUNT_SORTS).default("endsOn"),
+  order: z.enum(["asc", "desc"]).default("asc"),
+  ...pageQuery,
+});
+export type AccountListQuery = z.infer<typeof accountListQuery>;
+
+export const accountSummary = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    customerName: z.string(),
+    country: z.string(),
+    sector: reference,
+    licence: reference,
+    billManagementType: reference.nullable(),
+    startsOn: z.iso.date(),
+    endsOn: z.iso.date(),
+    status: z.enum(["active", "expired"]),
+    /** Days until the end date: 0 on the day it expires, negative once expired. */
+    daysLeft: z.int(),
+    datapoints: z.object({ contracted: z.int(), used: z.int(), left: z.int() }),
+    rtmMeters: z.int(),
+    additionalPods: z.int(),
+    smsCredits: z.int(),
+    rtcLines: z.int(),
+  })
+  .meta({ id: "AccountSummary" });
+export type AccountSummary = z.infer<typeof accountSummary>;
+
+export const accountDetail = accountSummary
+  .extend({
+    partner: reference,
+    emailDomain: z.string().nullable(),
+    comment: z.string(),
+    createdAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: "AccountDetail" });
+export type AccountDetail = z.infer<typeof accountDetail>;
+
+export const accountPage = pageOf(accountSummary).meta({ id: "AccountPage" });
+export type AccountPage = z.infer<typeof accountPage>;

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import {
+  MAX_COMMENT_LENGTH,
+  MAX_PERIOD_MONTHS,
+  MIN_DATAPOINTS,
+  MIN_PERIOD_MONTHS,
+  RTC_COUNTRY,
+  rtcLinesAllowed,
+} from "./accounts.ts";
+import { COUNTRY_CODES } from "./countries.ts";
+
+export const APPLICATION_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const APPLICATION_KINDS = ["new_account"] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+
+export type Decision = "approve" | "reject";
+
+/** A decision is final: only a pending application can be approved, rejected or withdrawn. */
+export function isOpen(status: ApplicationStatus): boolean {
+  return status === "pending";
+}
+
+export function statusAfter(decision: Decision): ApplicationStatus {
+  return decision === "approve" ? "approved" : "rejected";
+}
+
+/** Counts of things (datapoints, meters, credits) are whole numbers with a sane ceiling. */
+export const MAX_QUANTITY = 1_000_000;
+
+const quantity = (label: string) =>
+  z
+    .int(`${label} must be a whole number`)
+    .min(0, `${label} cannot be negative`)
+    .max(MAX_QUANTITY, `${label} cannot exceed ${MAX_QUANTITY.toLocaleString("en")}`);
+
+/** Host names as e-mail is sent from: labels of letters, digits and hyphens, a top-level domain. */
+const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+export const comment = z
+  .string()
+  .trim()
+  .max(
+    MAX_COMMENT_LENGTH,
+    `Keep the comment within ${MAX_COMMENT_LENGTH.toLocaleString("en")} characters`,
+  );
+
+/** Everything the create-account form asks; the same rules guard the form, the API and approval. */
+export const newAccountRequest = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, "Enter the account's name")
+      .max(120, "Keep the name within 120 characters"),
+    customerName: z
+      .string()
+      .trim()
+      .min(1, "Enter the customer's name")
+      .max(200, "Keep the customer's name within 200 characters"),
+    country: z.enum(COUNTRY_CODES as [string, ...string[]], "Choose a country"),
+    licenceId: z.uuid("Choose a licence"),
+    datapoints: quantity("Datapoints").min(
+      MIN_DATAPOINTS,
+      `Contract at least ${MIN_DATAPOINTS} datapoints`,
+    ),
+    billManagementTypeId: z.uuid("Choose a Bill Management licence type").nullable(),
+    rtmMeters: quantity("Real-time meters"),
+    additionalPods: quantity("Additional pods"),
+    periodMonths: z
+      .int("The period must be a whole number of months")
+      .min(MIN_PERIOD_MONTHS, `The period is ${MIN_PERIOD_MONTHS} to ${MAX_PERIOD_MONTHS} months`)
+      .max(MAX_PERIOD_MONTHS, `The period is ${MIN_PERIOD_MONTHS} to ${MAX_PERIOD_MONTHS} months`),
+    sectorCode: z.string().min(1, "Choose a sector").max(40),
+    smsCredits: quantity("SMS credits"),
+    rtcLines: quantity("RTC lines"),
+    emailDomain: z
+      .string()
+      .trim()
+      .regex(HOST_NAME, "Enter a host name such as mail.example.com")
+      .nullable(),
+    comment,
+  })
+  .superRefine((request, ctx) => {
+    if (request.rtcLines > 0 && !rtcLinesAllowed(request.country)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["rtcLines"],
+        message: `RTC lines are only available for accounts in Spain (${RTC_COUNTRY})`,
+      });
+    }
+    if (request.billManagementTypeId === null) {
+      for (const field of ["rtmMeters", "additionalPods"] as const) {
+        if (request[field] > 0) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: "Choose a Bill Management licence type to add real-time meters or pods",
+          });
+        }
+      }
+    }
+  });
+
+export type NewAccountRequest = z.infer<typeof newAccountRequest>;

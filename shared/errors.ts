@@ -1,0 +1,28 @@
+/**
+ * The error catalogue: every refusal the API can give has a stable code here.
+ * The HTTP status of each code is decided once, in server/http/problems.ts.
+ */
+export const ERROR_CODES = [
+  "BAD_REQUEST",
+  "VALIDATION_FAILED",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CROSS_SITE_REQUEST",
+  "RATE_LIMITED",
+  "ACCOUNT_NAME_TAKEN",
+  "APPLICATION_NOT_PENDING",
+  "APPLICATION_NO_LONGER_VALID",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "INTERNAL",
+  "SERVICE_UNAVAILABLE",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldError {
+  /** Dotted path of the field in the request body or query, e.g. `rtcLines`. */
+  field: string;
+  message: string;
+}

@@ -1,0 +1,12 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  build: { outDir: "../dist/client", emptyOutDir: true, chunkSizeWarningLimit: 1500 },
+  server: {
+    port: 5173,
+    proxy: { "/api": "http://localhost:3000", "/healthz": "http://localhost:3000" },
+  },
+});
