@@ -92,7 +92,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   // App tier.
-  const auth = createAuth(db, config, deps.authSecret);
+  const auth = createAuth(db, config, deps.authSecret, app.log);
   registerAuth(app, auth, db, config);
 
   app.get(

@@ -100,14 +100,15 @@ async function assertNameFree(db: Database, partnerId: string, name: string): Pr
 
 /** Licence, Bill Management licence type and sector must be on offer in the catalogue. */
 async function assertKnownInCatalogue(db: Database, request: NewAccountRequest): Promise<void> {
-  const [licence, bmType, sector] = await Promise.all([
-    db
-      .select({ id: licences.id })
-      .from(licences)
-      .where(and(eq(licences.id, request.licenceId), eq(licences.active, true))),
+  // One after the other: inside a transaction all queries share one connection.
+  const licence = await db
+    .select({ id: licences.id })
+    .from(licences)
+    .where(and(eq(licences.id, request.licenceId), eq(licences.active, true)));
+  const bmType =
     request.billManagementTypeId === null
-      ? Promise.resolve([{ id: null }])
-      : db
+      ? [{ id: null }]
+      : await db
           .select({ id: billManagementTypes.id })
           .from(billManagementTypes)
           .where(
@@ -115,9 +116,11 @@ async function assertKnownInCatalogue(db: Database, request: NewAccountRequest):
               eq(billManagementTypes.id, request.billManagementTypeId),
               eq(billManagementTypes.active, true),
             ),
-          ),
-    db.select({ code: sectors.code }).from(sectors).where(eq(sectors.code, request.sectorCode)),
-  ]);
+          );
+  const sector = await db
+    .select({ code: sectors.code })
+    .from(sectors)
+    .where(eq(sectors.code, request.sectorCode));
   const errors: FieldError[] = [];
   if (licence.length === 0)
     errors.push({ field: "payload.licenceId", message: "Choose a licence from the catalogue" });
@@ -144,7 +147,7 @@ async function notPendingOrMissing(db: Database, id: string): Promise<Problem> {
     "APPLICATION_NOT_PENDING",
     `This application was already ${existing.status}.`,
     {
-      extensions: { status: existing.status },
+      extensions: { applicationStatus: existing.status },
     },
   );
 }

@@ -5,6 +5,7 @@
  */
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { credentials, rateLimits, sessions, users, verifications } from "../db/schema.ts";
@@ -12,8 +13,11 @@ import { credentials, rateLimits, sessions, users, verifications } from "../db/s
 /** Set by the server from the connection (or a trusted proxy); a header clients cannot forge. */
 export const CLIENT_IP_HEADER = "x-wattfolio-client-ip";
 
-export function createAuth(db: Database, config: Config, secret: string) {
+export function createAuth(db: Database, config: Config, secret: string, log: FastifyBaseLogger) {
   return betterAuth({
+    logger: {
+      log: (level, message) => (level === "success" ? log.info(message) : log[level](message)),
+    },
     appName: "Wattfolio",
     baseURL: config.publicUrl,
     basePath: "/api/auth",

@@ -206,17 +206,13 @@ async function seedInto(db: Database, now: Date): Promise<void> {
       };
     });
     const created = await db.insert(accounts).values(accountValues).returning();
-    await db
-      .insert(accountAccess)
-      .values(
-        created
-          .slice(0, 4)
-          .map((account) => ({
-            partnerId: partner.id,
-            accountId: account.id,
-            userId: accountUser.id,
-          })),
-      );
+    await db.insert(accountAccess).values(
+      created.slice(0, 4).map((account) => ({
+        partnerId: partner.id,
+        accountId: account.id,
+        userId: accountUser.id,
+      })),
+    );
 
     for (const account of created) {
       // Usage from nearly empty to full, so the bars show every colour.

@@ -85,14 +85,15 @@ export function toDocument(
   errors: FieldError[] = [],
   extensions: Record<string, unknown> = {},
 ): ProblemDocument {
+  // Extensions come first so that they can never overwrite the standard members.
   return {
+    ...extensions,
     type: `urn:wattfolio:problem:${code.toLowerCase().replaceAll("_", "-")}`,
     title: TITLE[code],
     status: STATUS[code],
     detail,
     code,
     ...(errors.length > 0 ? { errors } : {}),
-    ...extensions,
   };
 }
 

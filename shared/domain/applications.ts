@@ -15,15 +15,9 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 export const APPLICATION_KINDS = ["new_account"] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 
-export type Decision = "approve" | "reject";
-
 /** A decision is final: only a pending application can be approved, rejected or withdrawn. */
 export function isOpen(status: ApplicationStatus): boolean {
   return status === "pending";
-}
-
-export function statusAfter(decision: Decision): ApplicationStatus {
-  return decision === "approve" ? "approved" : "rejected";
 }
 
 /** Counts of things (datapoints, meters, credits) are whole numbers with a sane ceiling. */

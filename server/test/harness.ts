@@ -1,0 +1,105 @@
+/**
+ * A real app on a real database for each test file: an in-memory PGlite, or the PostgreSQL server
+ * when the suite runs as the `postgres` project. Time comes from a clock the test controls.
+ */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { fixedClock } from "../../shared/domain/clock.ts";
+import { buildApp } from "../app.ts";
+import { type Config, loadConfig } from "../config.ts";
+import { type Database, openDatabase, openMemoryDatabase } from "../db/client.ts";
+
+export const PUBLIC_URL = "http://localhost:3000";
+export const onPostgres = process.env.WATTFOLIO_TEST_DB === "postgres";
+
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    PUBLIC_URL,
+    LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+    SEED_DEMO: "false",
+    ...overrides,
+  });
+}
+
+export async function testDatabase(): Promise<{ db: Database; close(): Promise<void> }> {
+  if (onPostgres) {
+    return openDatabase({
+      kind: "postgres",
+      url: String(process.env.TEST_DATABASE_URL),
+      poolSize: 40,
+    });
+  }
+  return openMemoryDatabase();
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(
+  options: { config?: Record<string, string>; now?: string; db?: Database } = {},
+): Promise<TestApp> {
+  const database = options.db ? { db: options.db, close: async () => {} } : await testDatabase();
+  const clock = fixedClock(options.now ?? "2026-03-15T10:00:00Z");
+  const app = await buildApp({
+    config: testConfig(options.config),
+    db: database.db,
+    clock,
+    authSecret: "test-secret-test-secret-test-secret-0123",
+  });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    clock,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A browser-like session: the cookie it signed in with and a same-origin Origin header. */
+export interface Session {
+  cookie: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+}
+
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password = TEST_PASSWORD,
+): Promise<Session> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in/email",
+    headers: { origin: PUBLIC_URL },
+    payload: { email, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in of ${email} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  return {
+    cookie,
+    request: (options) =>
+      app.inject({
+        ...options,
+        headers: { origin: PUBLIC_URL, cookie, ...(options.headers ?? {}) },
+      }),
+  };
+}
+
+/** Requests without a session, as an anonymous browser would send them. */
+export function anonymous(app: FastifyInstance): Session {
+  return {
+    cookie: "",
+    request: (options) =>
+      app.inject({ ...options, headers: { origin: PUBLIC_URL, ...(options.headers ?? {}) } }),
+  };
+}
+
+export const TEST_PASSWORD = "correct horse battery";

@@ -1,0 +1,47 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Three projects: pure domain units; the server suite on an in-memory PGlite per test file; and the
+ * same server suite on the PostgreSQL server named by TEST_DATABASE_URL (where the concurrency tests
+ * run, since PGlite serialises everything). In CI a missing database fails the run.
+ */
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (process.env.CI === "true" && !postgresUrl) {
+  throw new Error(
+    "CI=true but TEST_DATABASE_URL is not set: the PostgreSQL suite cannot be skipped in CI.",
+  );
+}
+
+const serverTests = ["server/**/*.test.ts"];
+const env = { TZ: "UTC" };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "unit", include: ["shared/**/*.test.ts"], env } },
+      {
+        test: {
+          name: "pglite",
+          include: serverTests,
+          env: { ...env, WATTFOLIO_TEST_DB: "pglite" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      ...(postgresUrl
+        ? [
+            {
+              test: {
+                name: "postgres",
+                include: serverTests,
+                env: { ...env, WATTFOLIO_TEST_DB: "postgres", TEST_DATABASE_URL: postgresUrl },
+                globalSetup: ["server/test/postgres-setup.ts"],
+                testTimeout: 30_000,
+                hookTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});
