@@ -3,7 +3,7 @@ import { z } from "zod";
 import { accountDetail, accountListQuery, accountPage } from "../../shared/api/accounts.ts";
 import { idParams } from "../../shared/api/common.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
-import { requireActor, requirePartnerUser, requireSuperAdmin } from "../auth/actor.ts";
+import { access, requireActor, requirePartnerUser, requireSuperAdmin } from "../auth/actor.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../http/problems.ts";
 import { findAccount, listAccounts } from "./queries.ts";
@@ -19,6 +19,7 @@ export function accountRoutes({
     app.get(
       "/accounts",
       {
+        onRequest: access.partnerUser,
         schema: {
           tags: ["accounts"],
           summary: "The accounts the signed-in user can see (home screen)",
@@ -34,6 +35,7 @@ export function accountRoutes({
     app.get(
       "/account-management/accounts",
       {
+        onRequest: access.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "Active or expired accounts of the SuperAdmin's portfolio",
@@ -47,6 +49,7 @@ export function accountRoutes({
     app.get(
       "/accounts/:id",
       {
+        onRequest: access.signedIn,
         schema: {
           tags: ["accounts"],
           summary: "One account with its entitlements and term",

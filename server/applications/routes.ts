@@ -9,7 +9,7 @@ import {
 } from "../../shared/api/applications.ts";
 import { idParams } from "../../shared/api/common.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
-import { type Actor, requireCustomerSuccess, requireSuperAdmin } from "../auth/actor.ts";
+import { type Actor, access, requireCustomerSuccess, requireSuperAdmin } from "../auth/actor.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../http/problems.ts";
 import { findApplication, listApplications } from "./queries.ts";
@@ -32,6 +32,7 @@ export function applicationRoutes({
     app.get(
       "/account-management/applications",
       {
+        onRequest: access.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "The Applications zone: the portfolio's applications, pending first",
@@ -45,6 +46,7 @@ export function applicationRoutes({
     app.post(
       "/account-management/applications",
       {
+        onRequest: access.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "File an application for Customer Success to review",
@@ -62,6 +64,7 @@ export function applicationRoutes({
     app.get(
       "/account-management/applications/:id",
       {
+        onRequest: access.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "One application of the portfolio",
@@ -75,6 +78,7 @@ export function applicationRoutes({
     app.get(
       "/review/applications",
       {
+        onRequest: access.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "Customer Success review queue: every partner's applications, pending first",
@@ -88,6 +92,7 @@ export function applicationRoutes({
     app.get(
       "/review/applications/:id",
       {
+        onRequest: access.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "One application to review",
@@ -101,6 +106,7 @@ export function applicationRoutes({
     app.post(
       "/review/applications/:id/approve",
       {
+        onRequest: access.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "Approve and apply the change, in one transaction",
@@ -125,6 +131,7 @@ export function applicationRoutes({
     app.post(
       "/review/applications/:id/reject",
       {
+        onRequest: access.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "Reject with a comment for the requester",

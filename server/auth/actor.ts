@@ -59,3 +59,14 @@ export function requireCustomerSuccess(request: FastifyRequest): CustomerSuccess
   }
   return actor;
 }
+
+/**
+ * Route hooks that check access before the request body is even validated, so an anonymous or
+ * unauthorised caller learns nothing from validation messages.
+ */
+export const access = {
+  signedIn: async (request: FastifyRequest) => void requireActor(request),
+  partnerUser: async (request: FastifyRequest) => void requirePartnerUser(request),
+  superAdmin: async (request: FastifyRequest) => void requireSuperAdmin(request),
+  customerSuccess: async (request: FastifyRequest) => void requireCustomerSuccess(request),
+};

@@ -16,7 +16,7 @@ export const CLIENT_IP_HEADER = "x-wattfolio-client-ip";
 export function createAuth(db: Database, config: Config, secret: string, log: FastifyBaseLogger) {
   return betterAuth({
     logger: {
-      log: (level, message) => (level === "success" ? log.info(message) : log[level](message)),
+      log: (level, message) => log[level](message),
     },
     appName: "Wattfolio",
     baseURL: config.publicUrl,

@@ -3,13 +3,16 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { me } from "../../shared/api/me.ts";
 import type { Database } from "../db/client.ts";
 import { partners } from "../db/schema.ts";
-import { requireActor } from "./actor.ts";
+import { access, requireActor } from "./actor.ts";
 
 export function meRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       "/me",
-      { schema: { tags: ["session"], summary: "The signed-in user", response: { 200: me } } },
+      {
+        onRequest: access.signedIn,
+        schema: { tags: ["session"], summary: "The signed-in user", response: { 200: me } },
+      },
       async (request) => {
         const actor = requireActor(request);
         if (actor.kind === "customer_success") {

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { catalogue } from "../../shared/api/catalogue.ts";
-import { requireActor } from "../auth/actor.ts";
+import { access, requireActor } from "../auth/actor.ts";
 import type { Database } from "../db/client.ts";
 import { billManagementTypes, licences, sectors } from "../db/schema.ts";
 
@@ -10,6 +10,7 @@ export function catalogueRoutes({ db }: { db: Database }): FastifyPluginAsyncZod
     app.get(
       "/catalogue",
       {
+        onRequest: access.signedIn,
         schema: {
           tags: ["catalogue"],
           summary: "Licences, Bill Management licence types and sectors on offer",

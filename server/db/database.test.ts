@@ -1,0 +1,79 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { count } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../demo/seed.ts";
+import { onPostgres, startTestApp } from "../test/harness.ts";
+import { DataFolderInUseError, openDatabase } from "./client.ts";
+import { accounts, applications, partners, users } from "./schema.ts";
+
+const folders: string[] = [];
+afterAll(async () => {
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+});
+
+describe.skipIf(onPostgres)("the embedded database folder", () => {
+  it("refuses a second process on the same data folder with a clear message", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-lock-"));
+    folders.push(dataDir);
+    const first = await openDatabase({ kind: "pglite", dataDir });
+    try {
+      const second = openDatabase({ kind: "pglite", dataDir });
+      await expect(second).rejects.toBeInstanceOf(DataFolderInUseError);
+      await expect(second).rejects.toThrow(/already in use by another Wattfolio process/);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it("keeps the data across restarts, seeds the demo only once, and migrates on every start", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-restart-"));
+    folders.push(dataDir);
+    const first = await openDatabase({ kind: "pglite", dataDir });
+    expect(await seedDemo(first.db, new Date("2026-11-24T12:00:00Z"))).toBe(true);
+    await first.close();
+
+    const again = await openDatabase({ kind: "pglite", dataDir });
+    try {
+      expect(await seedDemo(again.db, new Date("2026-11-25T12:00:00Z"))).toBe(false);
+      const [partnerCount] = await again.db.select({ value: count() }).from(partners);
+      const [accountCount] = await again.db.select({ value: count() }).from(accounts);
+      const [userCount] = await again.db.select({ value: count() }).from(users);
+      const [pending] = await again.db.select({ value: count() }).from(applications);
+      expect(partnerCount?.value).toBe(2);
+      expect(accountCount?.value).toBe(60);
+      expect(userCount?.value).toBe(5);
+      expect(pending?.value).toBeGreaterThan(0);
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe("the health check", () => {
+  it("answers ok while the database answers", async () => {
+    const t = await startTestApp();
+    try {
+      const response = await t.app.inject({ method: "GET", url: "/healthz" });
+      expect(response.json()).toEqual({ status: "ok" });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("the API description", () => {
+  it("is served as OpenAPI with a reference page", async () => {
+    const t = await startTestApp();
+    try {
+      const document = await t.app.inject({ method: "GET", url: "/api/docs/openapi.json" });
+      expect(document.json().paths).toHaveProperty(["/api/v1/account-management/applications"]);
+      const page = await t.app.inject({ method: "GET", url: "/api/docs/" });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers["content-type"]).toMatch(/text\/html/);
+    } finally {
+      await t.close();
+    }
+  });
+});

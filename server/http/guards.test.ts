@@ -1,0 +1,269 @@
+/**
+ * Every route of the API against every kind of caller: anonymous, an account user of the owning
+ * partner (no SuperAdmin flag, no access granted), a SuperAdmin of another partner, Customer
+ * Success, and the owning SuperAdmin. The table must list every route the OpenAPI document has.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createAccount,
+  createCatalogue,
+  createCustomerSuccess,
+  createPartner,
+  newAccountRequest,
+} from "../test/factories.ts";
+import { anonymous, type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+
+type Caller = "anonymous" | "accountUser" | "otherSuperAdmin" | "customerSuccess" | "superAdmin";
+
+interface Guard {
+  method: "GET" | "POST";
+  route: string;
+  url: () => string;
+  body?: () => unknown;
+  expect: Record<Caller, number>;
+}
+
+let t: TestApp;
+let callers: Record<Caller, Session>;
+const ids = { account: "", application: "", toApprove: "", toReject: "" };
+let filing: () => unknown;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const catalogue = await createCatalogue(t.db);
+  const owner = await createPartner(t.db);
+  const other = await createPartner(t.db);
+  ids.account = (await createAccount(t.db, owner.id, catalogue)).id;
+  filing = () => ({ kind: "new_account", payload: newAccountRequest(catalogue) });
+  callers = {
+    anonymous: anonymous(t.app),
+    accountUser: await signIn(t.app, owner.accountUser.email),
+    otherSuperAdmin: await signIn(t.app, other.superAdmin.email),
+    customerSuccess: await signIn(t.app, (await createCustomerSuccess(t.db)).email),
+    superAdmin: await signIn(t.app, owner.superAdmin.email),
+  };
+  const fileOne = async () =>
+    (
+      await callers.superAdmin.request({
+        method: "POST",
+        url: "/api/v1/account-management/applications",
+        payload: filing(),
+      })
+    ).json().id as string;
+  ids.application = await fileOne();
+  ids.toApprove = await fileOne();
+  ids.toReject = await fileOne();
+});
+afterAll(() => t.close());
+
+// Customer Success approves and rejects last, after the owner has read the pending ones.
+const callerOrder: Caller[] = [
+  "anonymous",
+  "accountUser",
+  "otherSuperAdmin",
+  "superAdmin",
+  "customerSuccess",
+];
+
+const table: Guard[] = [
+  {
+    method: "GET",
+    route: "/api/v1/me",
+    url: () => "/api/v1/me",
+    expect: {
+      anonymous: 401,
+      accountUser: 200,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/catalogue",
+    url: () => "/api/v1/catalogue",
+    expect: {
+      anonymous: 401,
+      accountUser: 200,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/accounts",
+    url: () => "/api/v1/accounts",
+    expect: {
+      anonymous: 401,
+      accountUser: 200,
+      otherSuperAdmin: 200,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/accounts/{id}",
+    url: () => `/api/v1/accounts/${ids.account}`,
+    expect: {
+      anonymous: 401,
+      accountUser: 404,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/account-management/accounts",
+    url: () => "/api/v1/account-management/accounts",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 200,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/account-management/applications",
+    url: () => "/api/v1/account-management/applications",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 200,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  // A SuperAdmin of another partner passes the guard and files for its own portfolio; the body here is empty, so 400.
+  {
+    method: "POST",
+    route: "/api/v1/account-management/applications",
+    url: () => "/api/v1/account-management/applications",
+    body: () => ({}),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 400,
+      customerSuccess: 403,
+      superAdmin: 400,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/account-management/applications/{id}",
+    url: () => `/api/v1/account-management/applications/${ids.application}`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/review/applications",
+    url: () => "/api/v1/review/applications",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 403,
+      customerSuccess: 200,
+      superAdmin: 403,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/review/applications/{id}",
+    url: () => `/api/v1/review/applications/${ids.application}`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 403,
+      customerSuccess: 200,
+      superAdmin: 403,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/review/applications/{id}/approve",
+    url: () => `/api/v1/review/applications/${ids.toApprove}/approve`,
+    body: () => ({ comment: "ok" }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 403,
+      customerSuccess: 200,
+      superAdmin: 403,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/review/applications/{id}/reject",
+    url: () => `/api/v1/review/applications/${ids.toReject}/reject`,
+    body: () => ({ comment: "no" }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 403,
+      customerSuccess: 200,
+      superAdmin: 403,
+    },
+  },
+];
+
+describe("who may call each route", () => {
+  it("lists every route of the API", () => {
+    const documented = Object.entries(
+      (t.app as unknown as { swagger(): { paths: Record<string, object> } }).swagger().paths,
+    )
+      .filter(([path]) => path.startsWith("/api/v1/"))
+      .flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+      );
+    expect(table.map((guard) => `${guard.method} ${guard.route}`).sort()).toEqual(
+      documented.sort(),
+    );
+  });
+
+  for (const guard of table) {
+    it(`${guard.method} ${guard.route} answers each caller as it should`, async () => {
+      const statuses: Partial<Record<Caller, number>> = {};
+      for (const caller of callerOrder) {
+        const body = guard.body?.();
+        const response = await callers[caller].request({
+          method: guard.method,
+          url: guard.url(),
+          ...(body === undefined ? {} : { payload: body as object }),
+        });
+        statuses[caller] = response.statusCode;
+        if (response.statusCode >= 400) {
+          expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+        }
+      }
+      expect(statuses).toEqual(guard.expect);
+    });
+  }
+
+  it("answers an unknown id like another partner's: 404", async () => {
+    const response = await callers.superAdmin.request({
+      method: "GET",
+      url: "/api/v1/accounts/00000000-0000-4000-8000-000000000000",
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().code).toBe("NOT_FOUND");
+  });
+
+  it("says what is wrong with a malformed id", async () => {
+    const response = await callers.superAdmin.request({
+      method: "GET",
+      url: "/api/v1/accounts/not-an-id",
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: "VALIDATION_FAILED", errors: [{ field: "id" }] });
+  });
+});
