@@ -26,7 +26,7 @@ interface Guard {
 let t: TestApp;
 let callers: Record<Caller, Session>;
 const ids = { account: "", application: "", toApprove: "", toReject: "" };
-let filing: () => unknown;
+let filing: () => object;
 
 beforeAll(async () => {
   t = await startTestApp();
