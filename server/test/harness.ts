@@ -3,6 +3,7 @@
  * when the suite runs as the `postgres` project. Time comes from a clock the test controls.
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { inject } from "vitest";
 import { fixedClock } from "../../shared/domain/clock.ts";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
@@ -26,7 +27,7 @@ export async function testDatabase(): Promise<{ db: Database; close(): Promise<v
   if (onPostgres) {
     return openDatabase({
       kind: "postgres",
-      url: String(process.env.TEST_DATABASE_URL),
+      url: inject("postgresUrl"),
       poolSize: 40,
     });
   }
