@@ -221,6 +221,8 @@ export const applications = pgTable(
       .references(() => partners.id),
     /** The account changed; for a new account, the account its approval created. */
     accountId: uuid("account_id"),
+    /** The account that receives the datapoints of a move. */
+    targetAccountId: uuid("target_account_id"),
     kind: text().$type<ApplicationKind>().notNull(),
     status: text().$type<ApplicationStatus>().notNull().default("pending"),
     /** The change asked for, as validated by the kind's rules in shared/domain/applications.ts. */
@@ -231,11 +233,17 @@ export const applications = pgTable(
     decidedBy: text("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
     decisionComment: text("decision_comment"),
+    /** Decided by an auto-approval rule of Customer Success rather than by a reviewer. */
+    decidedAutomatically: boolean("decided_automatically").notNull().default(false),
   },
   (t) => [
     unique("applications_partner_id_id_key").on(t.partnerId, t.id),
     foreignKey({
       columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    foreignKey({
+      columns: [t.partnerId, t.targetAccountId],
       foreignColumns: [accounts.partnerId, accounts.id],
     }),
     foreignKey({
@@ -251,7 +259,20 @@ export const applications = pgTable(
       "applications_status_known",
       sql`${t.status} in ('pending', 'approved', 'rejected', 'withdrawn')`,
     ),
-    check("applications_kind_known", sql`${t.kind} in ('new_account')`),
+    uniqueIndex("applications_one_pending_per_account_kind")
+      .on(t.accountId, t.kind)
+      .where(sql`${t.status} = 'pending' and ${t.accountId} is not null`),
+    index("applications_account_idx").on(t.accountId),
+    index("applications_target_account_idx").on(t.targetAccountId),
+    check(
+      "applications_kind_known",
+      sql`${t.kind} in ('new_account', 'edit_datapoints', 'move_datapoints', 'edit_licence', 'upgrade_meters', 'buy_sms_credits', 'renew_subscription')`,
+    ),
+    check("applications_account_unless_new", sql`${t.kind} = 'new_account' or ${t.accountId} is not null`),
+    check(
+      "applications_move_has_another_target",
+      sql`(${t.kind} = 'move_datapoints') = (${t.targetAccountId} is not null) and ${t.targetAccountId} is distinct from ${t.accountId}`,
+    ),
     check(
       "applications_decided_iff_closed",
       sql`(${t.status} = 'pending') = (${t.decidedAt} is null)`,
@@ -279,5 +300,51 @@ export const datapoints = pgTable(
       columns: [t.partnerId, t.accountId],
       foreignColumns: [accounts.partnerId, accounts.id],
     }),
+  ],
+);
+
+/** Kinds of application that Customer Success lets through on filing, without review. */
+export const autoApprovalRules = pgTable("auto_approval_rules", {
+  kind: text().$type<ApplicationKind>().primaryKey(),
+  enabled: boolean().notNull(),
+  updatedBy: text("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type HistoryEvent = "filed" | "approved" | "rejected" | "withdrawn" | "created";
+
+/** One value of an entitlement before and after a change; null where there was none. */
+export interface EntitlementChange {
+  field: string;
+  before: string | number | null;
+  after: string | number | null;
+}
+
+/**
+ * Everything that happened to an account, append-only: a trigger refuses updates and deletes.
+ * Written in the same transaction as the change it records.
+ */
+export const accountHistory = pgTable(
+  "account_history",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id").notNull(),
+    accountId: uuid("account_id").notNull(),
+    applicationId: uuid("application_id"),
+    event: text().$type<HistoryEvent>().notNull(),
+    /** Who did it; null for an auto-approval rule. */
+    actorId: text("actor_id").references(() => users.id),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    comment: text().notNull().default(""),
+    changes: jsonb().$type<EntitlementChange[]>().notNull().default([]),
+  },
+  (t) => [
+    index("account_history_account_idx").on(t.accountId, t.occurredAt),
+    foreignKey({ columns: [t.partnerId, t.accountId], foreignColumns: [accounts.partnerId, accounts.id] }),
+    foreignKey({
+      columns: [t.partnerId, t.applicationId],
+      foreignColumns: [applications.partnerId, applications.id],
+    }),
+    check("account_history_event_known", sql`${t.event} in ('filed', 'approved', 'rejected', 'withdrawn', 'created')`),
   ],
 );
