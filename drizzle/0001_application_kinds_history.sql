@@ -31,5 +31,5 @@ CREATE UNIQUE INDEX "applications_one_pending_per_account_kind" ON "applications
 CREATE INDEX "applications_account_idx" ON "applications" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "applications_target_account_idx" ON "applications" USING btree ("target_account_id");--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_account_unless_new" CHECK ("applications"."kind" = 'new_account' or "applications"."account_id" is not null);--> statement-breakpoint
-ALTER TABLE "applications" ADD CONSTRAINT "applications_move_has_another_target" CHECK (("applications"."kind" = 'move_datapoints') = ("applications"."target_account_id" is not null) and "applications"."target_account_id" is distinct from "applications"."account_id");--> statement-breakpoint
+ALTER TABLE "applications" ADD CONSTRAINT "applications_move_has_another_target" CHECK (("applications"."kind" = 'move_datapoints') = ("applications"."target_account_id" is not null) and ("applications"."target_account_id" is null or "applications"."target_account_id" <> "applications"."account_id"));--> statement-breakpoint
 ALTER TABLE "applications" ADD CONSTRAINT "applications_kind_known" CHECK ("applications"."kind" in ('new_account', 'edit_datapoints', 'move_datapoints', 'edit_licence', 'upgrade_meters', 'buy_sms_credits', 'renew_subscription'));

@@ -268,10 +268,13 @@ export const applications = pgTable(
       "applications_kind_known",
       sql`${t.kind} in ('new_account', 'edit_datapoints', 'move_datapoints', 'edit_licence', 'upgrade_meters', 'buy_sms_credits', 'renew_subscription')`,
     ),
-    check("applications_account_unless_new", sql`${t.kind} = 'new_account' or ${t.accountId} is not null`),
+    check(
+      "applications_account_unless_new",
+      sql`${t.kind} = 'new_account' or ${t.accountId} is not null`,
+    ),
     check(
       "applications_move_has_another_target",
-      sql`(${t.kind} = 'move_datapoints') = (${t.targetAccountId} is not null) and ${t.targetAccountId} is distinct from ${t.accountId}`,
+      sql`(${t.kind} = 'move_datapoints') = (${t.targetAccountId} is not null) and (${t.targetAccountId} is null or ${t.targetAccountId} <> ${t.accountId})`,
     ),
     check(
       "applications_decided_iff_closed",
@@ -340,11 +343,17 @@ export const accountHistory = pgTable(
   },
   (t) => [
     index("account_history_account_idx").on(t.accountId, t.occurredAt),
-    foreignKey({ columns: [t.partnerId, t.accountId], foreignColumns: [accounts.partnerId, accounts.id] }),
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
     foreignKey({
       columns: [t.partnerId, t.applicationId],
       foreignColumns: [applications.partnerId, applications.id],
     }),
-    check("account_history_event_known", sql`${t.event} in ('filed', 'approved', 'rejected', 'withdrawn', 'created')`),
+    check(
+      "account_history_event_known",
+      sql`${t.event} in ('filed', 'approved', 'rejected', 'withdrawn', 'created')`,
+    ),
   ],
 );
