@@ -23,6 +23,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { ApplicationKind, ApplicationStatus } from "../../shared/domain/applications.ts";
 import type { DatapointKind } from "../../shared/domain/datapoints.ts";
+import type { ReminderStage } from "../../shared/domain/reminders.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -162,6 +163,8 @@ export const accounts = pgTable(
       .references(() => licences.id),
     billManagementTypeId: uuid("bill_management_type_id").references(() => billManagementTypes.id),
     emailDomain: text("email_domain"),
+    /** Who besides the SuperAdmins receives the expiry reminders and renewal notices, if anyone. */
+    billingContactEmail: text("billing_contact_email"),
     comment: text().notNull().default(""),
     startsOn: date("starts_on", { mode: "string" }).notNull(),
     endsOn: date("ends_on", { mode: "string" }).notNull(),
@@ -190,6 +193,10 @@ export const accounts = pgTable(
     ),
     check("accounts_rtc_only_in_spain", sql`${t.rtcLines} = 0 or ${t.country} = 'ES'`),
     check("accounts_term_ordered", sql`${t.endsOn} > ${t.startsOn}`),
+    check(
+      "accounts_billing_contact_email_shape",
+      sql`${t.billingContactEmail} is null or ${t.billingContactEmail} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`,
+    ),
   ],
 );
 
@@ -355,5 +362,116 @@ export const accountHistory = pgTable(
       "account_history_event_known",
       sql`${t.event} in ('filed', 'approved', 'rejected', 'withdrawn', 'created')`,
     ),
+  ],
+);
+
+// ── Lifecycle and mail (issue 5): reminders sent, the mail outbox, the in-app mailbox, the test clock ──
+
+/**
+ * The expiry reminders sent, one row per account, term (its end date) and stage. The primary key is
+ * what makes a reminder go exactly once per term, whatever the number of sweeping instances: the
+ * row is written in the same transaction as the e-mails it causes.
+ */
+export const accountReminders = pgTable(
+  "account_reminders",
+  {
+    partnerId: uuid("partner_id").notNull(),
+    accountId: uuid("account_id").notNull(),
+    endsOn: date("ends_on", { mode: "string" }).notNull(),
+    stage: text().$type<ReminderStage>().notNull(),
+    /** The partner's date when it was sent (late when a downtime delayed it). */
+    sentOn: date("sent_on", { mode: "string" }).notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.endsOn, t.stage] }),
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    check("account_reminders_stage_known", sql`${t.stage} in ('30_days', '7_days', 'on_the_day')`),
+  ],
+);
+
+export type MailTopic =
+  | "reminder_30_days"
+  | "reminder_7_days"
+  | "reminder_on_the_day"
+  | "account_created"
+  | "account_renewed"
+  | "application_filed"
+  | "application_decided";
+export type MailStatus = "queued" | "retrying" | "sent" | "failed";
+
+/**
+ * Every e-mail, written in the same transaction as the event that causes it, then delivered by the
+ * dispatcher (at least once: the Message-ID lets a receiver recognise a duplicate).
+ * `partner_id` and `account_id` say whose business it is; mail to Customer Success has a partner too.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    messageId: text("message_id").notNull().unique(),
+    topic: text().$type<MailTopic>().notNull(),
+    partnerId: uuid("partner_id").references(() => partners.id),
+    accountId: uuid("account_id"),
+    recipient: text().notNull(),
+    language: text().$type<"en" | "es">().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    status: text().$type<MailStatus>().notNull().default("queued"),
+    attempts: integer().notNull().default(0),
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull(),
+    /** When a dispatcher may take it next; while one holds it, the end of that dispatcher's lease. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    firstAttemptAt: timestamp("first_attempt_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    index("mail_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('queued', 'retrying')`),
+    index("mail_outbox_queued_idx").on(t.queuedAt),
+    check("mail_outbox_status_known", sql`${t.status} in ('queued', 'retrying', 'sent', 'failed')`),
+    check("mail_outbox_language_known", sql`${t.language} in ('en', 'es')`),
+    check("mail_outbox_sent_iff_sent_at", sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
+  ],
+);
+
+/** The in-app mailbox: where mail is delivered when no SMTP server is configured. */
+export const mailboxMessages = pgTable(
+  "mailbox_messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** A message delivered twice (at-least-once delivery) is recognised by it and kept once. */
+    messageId: text("message_id").notNull().unique(),
+    sender: text().notNull(),
+    recipient: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("mailbox_messages_delivered_idx").on(t.deliveredAt)],
+);
+
+/** With TEST_CLOCK=1, how far the application's clock is ahead of real time; one row, shared by every instance. */
+export const testClock = pgTable(
+  "test_clock",
+  {
+    id: boolean().primaryKey().default(true),
+    offsetMs: bigint("offset_ms", { mode: "number" }).notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("test_clock_single_row", sql`${t.id}`),
+    check("test_clock_only_forward", sql`${t.offsetMs} >= 0`),
   ],
 );
