@@ -1,0 +1,52 @@
+import { AppShell, Button, Container, Group, UnstyledButton } from "@mantine/core";
+import { IconPlugConnectedX } from "@tabler/icons-react";
+import { useQuery } from "@tanstack/react-query";
+import { Link, Outlet } from "react-router";
+import { LoadingState } from "../components/loading-state.tsx";
+import { MessagePage } from "../components/message-page.tsx";
+import { meQueryOptions } from "../features/auth/api/me.ts";
+import { ApiError } from "../lib/api.ts";
+import { Logo } from "./logo.tsx";
+import { UserMenu } from "./user-menu.tsx";
+
+const WIDTH = 1320;
+
+/** The signed-in frame: header with the app name and the user menu, then the page. */
+export function AppLayout() {
+  const me = useQuery(meQueryOptions());
+
+  if (me.isPending || (me.error instanceof ApiError && me.error.status === 401)) {
+    // A lost session is already on its way to the login page.
+    return <LoadingState label="Opening Wattfolio…" />;
+  }
+  if (me.isError) {
+    return (
+      <MessagePage
+        icon={<IconPlugConnectedX size={32} />}
+        title="Wattfolio could not start"
+        text={me.error.message}
+        action={<Button onClick={() => void me.refetch()}>Try again</Button>}
+      />
+    );
+  }
+
+  return (
+    <AppShell header={{ height: 64 }} padding={0}>
+      <AppShell.Header>
+        <Container size={WIDTH} px="lg" h="100%">
+          <Group h="100%" justify="space-between">
+            <UnstyledButton component={Link} to="/" aria-label="Wattfolio home">
+              <Logo />
+            </UnstyledButton>
+            <UserMenu />
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Main bg="gray.0" mih="100vh">
+        <Container size={WIDTH} py="xl" px="lg">
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

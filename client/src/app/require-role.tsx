@@ -1,0 +1,31 @@
+import { Button } from "@mantine/core";
+import { IconLock } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import type { Me } from "../../../shared/api/me.ts";
+import { MessagePage } from "../components/message-page.tsx";
+import { useMe } from "../features/auth/api/me.ts";
+
+const WHO: Record<Me["role"], string> = {
+  superadmin: "SuperAdmins",
+  customer_success: "the Customer Success team",
+  account_user: "account users",
+};
+
+/** Shows a page only to the role it is for; others learn it is not theirs (the API refuses too). */
+export function RequireRole({ only, children }: { only: Me["role"]; children: ReactNode }) {
+  const me = useMe();
+  if (me.role === only) return children;
+  return (
+    <MessagePage
+      icon={<IconLock size={32} />}
+      title="Not available to you"
+      text={`This page is for ${WHO[only]}.`}
+      action={
+        <Button component={Link} to="/" mt="sm">
+          Back to home
+        </Button>
+      }
+    />
+  );
+}

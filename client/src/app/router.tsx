@@ -1,0 +1,74 @@
+import { Button } from "@mantine/core";
+import { IconBug } from "@tabler/icons-react";
+import { createBrowserRouter } from "react-router";
+import { MessagePage } from "../components/message-page.tsx";
+import { AppLayout } from "./layout.tsx";
+import { RequireRole } from "./require-role.tsx";
+import { AccountRoute } from "./routes/account.tsx";
+import { AccountManagementRoute } from "./routes/account-management.tsx";
+import { HomeRoute } from "./routes/home.tsx";
+import { LoginRoute } from "./routes/login.tsx";
+import { NewAccountRoute } from "./routes/new-account.tsx";
+import { NotFoundRoute } from "./routes/not-found.tsx";
+import { ReviewApplicationRoute } from "./routes/review-application.tsx";
+import { ReviewQueueRoute } from "./routes/review-queue.tsx";
+
+function CrashPage() {
+  return (
+    <MessagePage
+      icon={<IconBug size={32} />}
+      title="Something went wrong"
+      text="This page could not be shown. Reload to try again."
+      action={
+        <Button mt="sm" onClick={() => window.location.reload()}>
+          Reload
+        </Button>
+      }
+    />
+  );
+}
+
+export const router = createBrowserRouter([
+  { path: "/login", element: <LoginRoute /> },
+  {
+    element: <AppLayout />,
+    errorElement: <CrashPage />,
+    children: [
+      { index: true, element: <HomeRoute /> },
+      {
+        path: "account-management",
+        element: (
+          <RequireRole only="superadmin">
+            <AccountManagementRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "account-management/new",
+        element: (
+          <RequireRole only="superadmin">
+            <NewAccountRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "review",
+        element: (
+          <RequireRole only="customer_success">
+            <ReviewQueueRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "review/:id",
+        element: (
+          <RequireRole only="customer_success">
+            <ReviewApplicationRoute />
+          </RequireRole>
+        ),
+      },
+      { path: "accounts/:id", element: <AccountRoute /> },
+      { path: "*", element: <NotFoundRoute /> },
+    ],
+  },
+]);

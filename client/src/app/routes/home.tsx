@@ -1,0 +1,51 @@
+import { Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from "@mantine/core";
+import { IconChevronRight, IconSettings } from "@tabler/icons-react";
+import { Link, Navigate } from "react-router";
+import { PageHeader } from "../../components/page-header.tsx";
+import { AccountList } from "../../features/accounts/components/account-list.tsx";
+import { useMe } from "../../features/auth/api/me.ts";
+
+/** The SuperAdmin's way into Account management, on top of the home screen. */
+function AccountManagementEntry() {
+  return (
+    <UnstyledButton component={Link} to="/account-management" aria-label="Account management">
+      <Paper withBorder radius="md" p="lg" mb="xl" className="entry-card">
+        <Group justify="space-between" wrap="nowrap">
+          <Group wrap="nowrap">
+            <ThemeIcon size={52} radius="md" variant="light">
+              <IconSettings size={28} stroke={1.6} />
+            </ThemeIcon>
+            <Stack gap={2}>
+              <Title order={4}>Account management</Title>
+              <Text size="sm" c="dimmed">
+                Create accounts, follow active and expired ones, and your applications to Customer
+                Success.
+              </Text>
+            </Stack>
+          </Group>
+          <IconChevronRight size={20} color="var(--mantine-color-gray-6)" />
+        </Group>
+      </Paper>
+    </UnstyledButton>
+  );
+}
+
+export function HomeRoute() {
+  const me = useMe();
+  if (me.role === "customer_success") return <Navigate to="/review" replace />;
+  const superAdmin = me.role === "superadmin";
+  return (
+    <>
+      <PageHeader
+        title="Your accounts"
+        description={
+          superAdmin
+            ? `Every account in the ${me.partner?.name ?? "partner's"} portfolio.`
+            : "The accounts you have access to."
+        }
+      />
+      {superAdmin && <AccountManagementEntry />}
+      <AccountList />
+    </>
+  );
+}

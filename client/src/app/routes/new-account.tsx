@@ -1,0 +1,22 @@
+import { LoadingState } from "../../components/loading-state.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { NewAccountForm } from "../../features/account-management/components/new-account-form.tsx";
+import { useCatalogue } from "../../features/catalogue/api/catalogue.ts";
+
+export function NewAccountRoute() {
+  const catalogue = useCatalogue();
+  return (
+    <>
+      <PageHeader
+        title="Create a new account"
+        description="Describe the new project. Customer Success reviews the application before the account exists."
+        back={{ to: "/account-management", label: "Account management" }}
+      />
+      {catalogue.data ? (
+        <NewAccountForm catalogue={catalogue.data} />
+      ) : (
+        <LoadingState label="Loading the catalogue…" />
+      )}
+    </>
+  );
+}

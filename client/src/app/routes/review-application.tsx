@@ -1,0 +1,44 @@
+import { Button } from "@mantine/core";
+import { IconFileUnknown } from "@tabler/icons-react";
+import { Link, useParams } from "react-router";
+import { LoadingState } from "../../components/loading-state.tsx";
+import { MessagePage } from "../../components/message-page.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
+import { useCatalogue } from "../../features/catalogue/api/catalogue.ts";
+import { useApplicationForReview } from "../../features/review/api/application.ts";
+import { ApplicationReview } from "../../features/review/components/application-review.tsx";
+
+export function ReviewApplicationRoute() {
+  const { id = "" } = useParams();
+  const application = useApplicationForReview(id);
+  const catalogue = useCatalogue();
+
+  if (application.isError) {
+    return (
+      <MessagePage
+        icon={<IconFileUnknown size={32} />}
+        title="Application not found"
+        text={application.error.message}
+        action={
+          <Button component={Link} to="/review" mt="sm">
+            Back to the review queue
+          </Button>
+        }
+      />
+    );
+  }
+  if (!application.data || !catalogue.data) return <LoadingState />;
+
+  return (
+    <>
+      <PageHeader
+        title="Review application"
+        extra={<StatusBadge status={application.data.status} />}
+        description={application.data.summary}
+        back={{ to: "/review", label: "Review queue" }}
+      />
+      <ApplicationReview application={application.data} catalogue={catalogue.data} />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { PageHeader } from "../../components/page-header.tsx";
+import { ReviewQueue } from "../../features/review/components/review-queue.tsx";
+
+export function ReviewQueueRoute() {
+  return (
+    <>
+      <PageHeader
+        title="Review queue"
+        description="Applications from every partner, oldest pending first."
+      />
+      <ReviewQueue />
+    </>
+  );
+}

@@ -1,0 +1,14 @@
+import { createTheme } from "@mantine/core";
+
+/** Indigo for what the user can do; teal, amber and red stay free to mean usage and urgency. */
+export const theme = createTheme({
+  primaryColor: "indigo",
+  primaryShade: 7,
+  defaultRadius: "md",
+  fontFamily:
+    "Inter, ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  headings: { fontWeight: "650" },
+  components: {
+    Paper: { defaultProps: { shadow: "xs" } },
+  },
+});

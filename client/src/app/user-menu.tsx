@@ -1,0 +1,102 @@
+import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
+import {
+  IconApi,
+  IconChevronDown,
+  IconClipboardCheck,
+  IconHome,
+  IconLogout,
+  IconSettings,
+} from "@tabler/icons-react";
+import { Link } from "react-router";
+import type { Me } from "../../../shared/api/me.ts";
+import { useMe } from "../features/auth/api/me.ts";
+import { useSignOut } from "../features/auth/api/sign-out.ts";
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part.charAt(0).toUpperCase())
+    .join("");
+}
+
+export function roleLabel(me: Me): string {
+  switch (me.role) {
+    case "customer_success":
+      return "Customer Success";
+    case "superadmin":
+      return `SuperAdmin · ${me.partner?.name ?? ""}`;
+    case "account_user":
+      return me.partner?.name ?? "";
+  }
+}
+
+const icon = { size: 16, stroke: 1.6 };
+
+/** The top-right menu: who is signed in, where they can go, and signing out. */
+export function UserMenu() {
+  const me = useMe();
+  const signOut = useSignOut();
+  return (
+    <Menu position="bottom-end" width={260} shadow="md" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label="User menu" px="xs" py={4} style={{ borderRadius: 8 }}>
+          <Group gap="sm" wrap="nowrap">
+            <Avatar color="indigo" radius="xl" size={36}>
+              {initials(me.name)}
+            </Avatar>
+            <Stack gap={0} visibleFrom="sm">
+              <Text size="sm" fw={600} lh={1.2}>
+                {me.name}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2}>
+                {roleLabel(me)}
+              </Text>
+            </Stack>
+            <IconChevronDown size={14} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.email}</Menu.Label>
+        {me.role !== "customer_success" && (
+          <Menu.Item component={Link} to="/" leftSection={<IconHome {...icon} />}>
+            Your accounts
+          </Menu.Item>
+        )}
+        {me.role === "superadmin" && (
+          <Menu.Item
+            component={Link}
+            to="/account-management"
+            leftSection={<IconSettings {...icon} />}
+          >
+            Account management
+          </Menu.Item>
+        )}
+        {me.role === "customer_success" && (
+          <Menu.Item component={Link} to="/review" leftSection={<IconClipboardCheck {...icon} />}>
+            Review queue
+          </Menu.Item>
+        )}
+        <Menu.Item
+          component="a"
+          href="/api/docs"
+          target="_blank"
+          rel="noopener"
+          leftSection={<IconApi {...icon} />}
+        >
+          API reference
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item
+          color="red"
+          leftSection={<IconLogout {...icon} />}
+          onClick={() => signOut.mutate()}
+        >
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,195 @@
+import {
+  Button,
+  Center,
+  Group,
+  Pagination,
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+} from "@mantine/core";
+import { IconChevronDown, IconChevronUp, IconInbox, IconSelector } from "@tabler/icons-react";
+import type { UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import type { Page } from "../../../shared/api/common.ts";
+import { formatNumber } from "../lib/format.ts";
+
+export type SortOrder = "asc" | "desc";
+
+/** Rows per page of every server-side list. */
+export const PAGE_SIZE = 25;
+
+export interface Sorting<S extends string> {
+  sort: S;
+  order: SortOrder;
+}
+
+export interface Column<T, S extends string = string> {
+  key: string;
+  header: string;
+  /** The server's sort key for this column; its header then sorts on click. */
+  sortBy?: S;
+  align?: "right";
+  render: (row: T) => ReactNode;
+}
+
+interface PagedTableProps<T, S extends string> {
+  /** What the table lists, for screen readers (e.g. "Active accounts"). */
+  label: string;
+  columns: Column<T, S>[];
+  result: UseQueryResult<Page<T>>;
+  rowKey: (row: T) => string;
+  empty: string;
+  page: number;
+  onPageChange: (page: number) => void;
+  sorting?: Sorting<S>;
+  onSortingChange?: (sorting: Sorting<S>) => void;
+}
+
+const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
+
+function SortIcon({ active, order }: { active: boolean; order: SortOrder }) {
+  if (!active) return <IconSelector size={14} stroke={1.5} />;
+  return order === "asc" ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />;
+}
+
+/** A page of a server-side list: sortable headers, loading and empty states, pagination. */
+export function PagedTable<T, S extends string>({
+  label,
+  columns,
+  result,
+  rowKey,
+  empty,
+  page,
+  onPageChange,
+  sorting,
+  onSortingChange,
+}: PagedTableProps<T, S>) {
+  const { data, isPending, isError, isPlaceholderData, refetch } = result;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  const header = (column: Column<T, S>) => {
+    const { sortBy } = column;
+    if (!sortBy || !sorting || !onSortingChange) return column.header;
+    const active = sorting.sort === sortBy;
+    const next: SortOrder = active && sorting.order === "asc" ? "desc" : "asc";
+    return (
+      <UnstyledButton
+        onClick={() => onSortingChange({ sort: sortBy, order: next })}
+        aria-label={`Sort by ${column.header.toLowerCase()}`}
+        fw={600}
+        fz="sm"
+      >
+        <Group gap={4} wrap="nowrap" justify={column.align === "right" ? "flex-end" : undefined}>
+          {column.header}
+          <SortIcon active={active} order={sorting.order} />
+        </Group>
+      </UnstyledButton>
+    );
+  };
+
+  const ariaSort = (column: Column<T, S>) => {
+    if (!column.sortBy || !sorting) return undefined;
+    return sorting.sort === column.sortBy ? ARIA_SORT[sorting.order] : "none";
+  };
+
+  const message = (content: ReactNode) => (
+    <Table.Tr>
+      <Table.Td colSpan={columns.length}>
+        <Center py="xl">{content}</Center>
+      </Table.Td>
+    </Table.Tr>
+  );
+
+  let body: ReactNode;
+  if (isPending) {
+    body = Array.from({ length: 5 }, (_, row) => (
+      // biome-ignore lint/suspicious/noArrayIndexKey: placeholder rows have no identity
+      <Table.Tr key={row}>
+        {columns.map((column) => (
+          <Table.Td key={column.key}>
+            <Skeleton height={14} radius="sm" />
+          </Table.Td>
+        ))}
+      </Table.Tr>
+    ));
+  } else if (isError && !data) {
+    body = message(
+      <Stack align="center" gap="xs">
+        <Text c="dimmed">This list could not be loaded.</Text>
+        <Button variant="light" size="xs" onClick={() => void refetch()}>
+          Try again
+        </Button>
+      </Stack>,
+    );
+  } else if (!data || data.items.length === 0) {
+    body = message(
+      <Stack align="center" gap={4}>
+        <IconInbox size={32} stroke={1.2} color="var(--mantine-color-gray-5)" />
+        <Text c="dimmed">{empty}</Text>
+      </Stack>,
+    );
+  } else {
+    body = data.items.map((row) => (
+      <Table.Tr key={rowKey(row)}>
+        {columns.map((column) => (
+          <Table.Td key={column.key} ta={column.align}>
+            {column.render(row)}
+          </Table.Td>
+        ))}
+      </Table.Tr>
+    ));
+  }
+
+  const first = data && data.total > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
+  const last = data ? Math.min(data.total, data.page * data.pageSize) : 0;
+
+  return (
+    <Stack gap="sm">
+      <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
+        <Table.ScrollContainer minWidth={860}>
+          <Table
+            aria-label={label}
+            aria-busy={isPending || isPlaceholderData}
+            highlightOnHover
+            verticalSpacing="sm"
+            horizontalSpacing="md"
+            style={{ opacity: isPlaceholderData ? 0.6 : 1, transition: "opacity 120ms" }}
+          >
+            <Table.Thead bg="gray.0">
+              <Table.Tr>
+                {columns.map((column) => (
+                  <Table.Th key={column.key} ta={column.align} aria-sort={ariaSort(column)}>
+                    {header(column)}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>{body}</Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {data && data.total > 0 && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {formatNumber(first)}–{formatNumber(last)} of {formatNumber(data.total)}
+          </Text>
+          {pages > 1 && (
+            <Pagination
+              total={pages}
+              value={page}
+              onChange={onPageChange}
+              size="sm"
+              getItemProps={(item) => ({ "aria-label": `Page ${item}` })}
+              getControlProps={(control) => ({
+                "aria-label": control === "next" ? "Next page" : "Previous page",
+              })}
+            />
+          )}
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,27 @@
+import { CloseButton, TextInput } from "@mantine/core";
+import { IconSearch } from "@tabler/icons-react";
+
+interface SearchInputProps {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+export function SearchInput({ label, placeholder, value, onChange }: SearchInputProps) {
+  return (
+    <TextInput
+      aria-label={label}
+      placeholder={placeholder}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      leftSection={<IconSearch size={16} />}
+      rightSection={
+        value ? (
+          <CloseButton size="sm" aria-label="Clear search" onClick={() => onChange("")} />
+        ) : null
+      }
+      w={{ base: "100%", sm: 320 }}
+    />
+  );
+}

@@ -1,0 +1,26 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type {
+  ApplicationListQuery,
+  ApplicationPage,
+} from "../../../../../shared/api/applications.ts";
+import { api } from "../../../lib/api.ts";
+
+/** The Applications zone: the portfolio's applications, pending first, then the decided ones. */
+export type PortfolioApplicationsQuery = Omit<ApplicationListQuery, "partnerId">;
+
+export const getPortfolioApplications = (
+  query: PortfolioApplicationsQuery,
+  signal?: AbortSignal,
+): Promise<ApplicationPage> =>
+  api<ApplicationPage>("/api/v1/account-management/applications", { query, signal });
+
+export const portfolioApplicationsQueryOptions = (query: PortfolioApplicationsQuery) =>
+  queryOptions({
+    queryKey: ["account-management", "applications", query],
+    queryFn: ({ signal }) => getPortfolioApplications(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function usePortfolioApplications(query: PortfolioApplicationsQuery) {
+  return useQuery(portfolioApplicationsQueryOptions(query));
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { Application, FileApplicationBody } from "../../../../../shared/api/applications.ts";
+import { api } from "../../../lib/api.ts";
+
+export const fileApplication = (body: FileApplicationBody): Promise<Application> =>
+  api<Application>("/api/v1/account-management/applications", { method: "POST", body });
+
+/** Files an application for Customer Success; the form shows field errors itself. */
+export function useFileApplication() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fileApplication,
+    meta: { handlesErrors: true },
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: ["account-management", "applications"] }),
+  });
+}

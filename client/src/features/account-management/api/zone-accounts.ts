@@ -1,0 +1,21 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type { AccountListQuery, AccountPage } from "../../../../../shared/api/accounts.ts";
+import { api } from "../../../lib/api.ts";
+
+/** The Active and Expired accounts zones of the SuperAdmin's portfolio. */
+export const getZoneAccounts = (
+  query: AccountListQuery,
+  signal?: AbortSignal,
+): Promise<AccountPage> =>
+  api<AccountPage>("/api/v1/account-management/accounts", { query, signal });
+
+export const zoneAccountsQueryOptions = (query: AccountListQuery) =>
+  queryOptions({
+    queryKey: ["account-management", "accounts", query],
+    queryFn: ({ signal }) => getZoneAccounts(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function useZoneAccounts(query: AccountListQuery) {
+  return useQuery(zoneAccountsQueryOptions(query));
+}

@@ -1,0 +1,77 @@
+import { Badge, Tabs } from "@mantine/core";
+import { IconCircleCheck, IconClockHour4, IconFileDescription } from "@tabler/icons-react";
+import { useSearchParams } from "react-router";
+import { formatNumber } from "../../../lib/format.ts";
+import { usePortfolioApplications } from "../api/applications.ts";
+import { useZoneAccounts } from "../api/zone-accounts.ts";
+import { ApplicationsTable } from "./applications-table.tsx";
+import { ZoneAccountsTable } from "./zone-accounts-table.tsx";
+
+const ZONES = ["active", "expired", "applications"] as const;
+type Zone = (typeof ZONES)[number];
+
+function zoneOf(value: string | null): Zone {
+  return ZONES.find((zone) => zone === value) ?? "active";
+}
+
+const totalOnly = { page: 1, pageSize: 1 } as const;
+
+function TabCount({ value, color = "gray" }: { value: number | undefined; color?: string }) {
+  if (value === undefined) return null;
+  return (
+    <Badge size="sm" variant="light" color={color} circle={value < 10}>
+      {formatNumber(value)}
+    </Badge>
+  );
+}
+
+/** The three zones of Account management, the open one kept in the address (`?zone=`). */
+export function AccountZones() {
+  const [params, setParams] = useSearchParams();
+  const zone = zoneOf(params.get("zone"));
+  const active = useZoneAccounts({ zone: "active", sort: "endsOn", order: "asc", ...totalOnly });
+  const expired = useZoneAccounts({ zone: "expired", sort: "endsOn", order: "asc", ...totalOnly });
+  const pending = usePortfolioApplications({ status: "pending", ...totalOnly });
+
+  return (
+    <Tabs
+      value={zone}
+      onChange={(next) => setParams({ zone: zoneOf(next) }, { replace: true })}
+      variant="outline"
+      radius="md"
+    >
+      <Tabs.List mb="md">
+        <Tabs.Tab
+          value="active"
+          leftSection={<IconCircleCheck size={16} />}
+          rightSection={<TabCount value={active.data?.total} />}
+        >
+          Active accounts
+        </Tabs.Tab>
+        <Tabs.Tab
+          value="expired"
+          leftSection={<IconClockHour4 size={16} />}
+          rightSection={<TabCount value={expired.data?.total} />}
+        >
+          Expired accounts
+        </Tabs.Tab>
+        <Tabs.Tab
+          value="applications"
+          leftSection={<IconFileDescription size={16} />}
+          rightSection={<TabCount value={pending.data?.total || undefined} color="yellow" />}
+        >
+          Applications
+        </Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="active">
+        <ZoneAccountsTable zone="active" />
+      </Tabs.Panel>
+      <Tabs.Panel value="expired">
+        <ZoneAccountsTable zone="expired" />
+      </Tabs.Panel>
+      <Tabs.Panel value="applications">
+        <ApplicationsTable />
+      </Tabs.Panel>
+    </Tabs>
+  );
+}

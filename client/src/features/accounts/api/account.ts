@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { AccountDetail } from "../../../../../shared/api/accounts.ts";
+import { api } from "../../../lib/api.ts";
+
+export const getAccount = (id: string, signal?: AbortSignal): Promise<AccountDetail> =>
+  api<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(id)}`, { signal });
+
+export const accountQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ["accounts", "detail", id],
+    queryFn: ({ signal }) => getAccount(id, signal),
+    // The page says "not found" itself.
+    meta: { handlesErrors: true },
+  });
+
+export function useAccount(id: string) {
+  return useQuery(accountQueryOptions(id));
+}

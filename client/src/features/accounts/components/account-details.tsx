@@ -1,0 +1,107 @@
+import { Grid, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import type { AccountDetail } from "../../../../../shared/api/accounts.ts";
+import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
+import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
+import { Fact } from "../../../components/fact.tsx";
+import { StatusBadge } from "../../../components/status-badge.tsx";
+import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../lib/account-fields.ts";
+import { countryName, formatDate, formatDateTime, formatNumber } from "../../../lib/format.ts";
+
+function Card({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Title order={4} mb="md">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="xl" fw={700} c={color}>
+        {formatNumber(value)}
+      </Text>
+    </Stack>
+  );
+}
+
+/** An account's term, entitlements and usage. */
+export function AccountDetails({ account }: { account: AccountDetail }) {
+  const { datapoints } = account;
+  return (
+    <Grid gutter="lg">
+      <Grid.Col span={{ base: 12, lg: 8 }}>
+        <Stack gap="lg">
+          <Card title="Datapoints">
+            <Stack gap="md">
+              <SimpleGrid cols={3}>
+                <Stat label="Contracted" value={datapoints.contracted} />
+                <Stat label="Used" value={datapoints.used} />
+                <Stat
+                  label="Left"
+                  value={datapoints.left}
+                  color={datapoints.left === 0 ? "red.7" : undefined}
+                />
+              </SimpleGrid>
+              <DatapointsBar datapoints={datapoints} size="lg" />
+            </Stack>
+          </Card>
+          <Card title="Entitlements">
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
+              <Fact label={LABELS.licenceId}>{account.licence.name}</Fact>
+              <Fact label={LABELS.billManagementTypeId}>
+                {account.billManagementType?.name ?? "None"}
+              </Fact>
+              <Fact label={LABELS.rtmMeters}>{formatNumber(account.rtmMeters)}</Fact>
+              <Fact label={LABELS.additionalPods}>{formatNumber(account.additionalPods)}</Fact>
+              <Fact label={LABELS.smsCredits}>{formatNumber(account.smsCredits)}</Fact>
+              <Fact label={LABELS.rtcLines}>{formatNumber(account.rtcLines)}</Fact>
+            </SimpleGrid>
+          </Card>
+          <Card title={LABELS.comment}>
+            <Text
+              size="sm"
+              c={account.comment ? undefined : "dimmed"}
+              style={{ whiteSpace: "pre-wrap" }}
+            >
+              {account.comment || "No comment."}
+            </Text>
+          </Card>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Stack gap="lg">
+          <Card title="Term">
+            <Stack gap="md">
+              <Fact label="Starts on">{formatDate(account.startsOn)}</Fact>
+              <Fact label="Ends on">{formatDate(account.endsOn)}</Fact>
+              <Fact label="Status">
+                <StatusBadge status={account.status} />
+              </Fact>
+              <Fact label="Days left">
+                <DaysLeftBadge daysLeft={account.daysLeft} />
+              </Fact>
+            </Stack>
+          </Card>
+          <Card title="Account">
+            <Stack gap="md">
+              <Fact label={LABELS.customerName}>{account.customerName}</Fact>
+              <Fact label={LABELS.country}>{countryName(account.country)}</Fact>
+              <Fact label={LABELS.sectorCode}>{account.sector.name}</Fact>
+              <Fact label={LABELS.emailDomain}>{account.emailDomain ?? "Platform default"}</Fact>
+              <Fact label="Partner">{account.partner.name}</Fact>
+              <Fact label="Created">{formatDateTime(account.createdAt)}</Fact>
+            </Stack>
+          </Card>
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}

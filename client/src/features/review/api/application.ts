@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { Application } from "../../../../../shared/api/applications.ts";
+import { api } from "../../../lib/api.ts";
+
+export const getApplicationForReview = (id: string, signal?: AbortSignal): Promise<Application> =>
+  api<Application>(`/api/v1/review/applications/${encodeURIComponent(id)}`, { signal });
+
+export const applicationForReviewQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: ["review", "applications", "detail", id],
+    queryFn: ({ signal }) => getApplicationForReview(id, signal),
+    // The page says "not found" itself.
+    meta: { handlesErrors: true },
+  });
+
+export function useApplicationForReview(id: string) {
+  return useQuery(applicationForReviewQueryOptions(id));
+}

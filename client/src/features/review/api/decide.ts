@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { Application } from "../../../../../shared/api/applications.ts";
+import { api } from "../../../lib/api.ts";
+
+export type Decision = "approve" | "reject";
+
+export interface DecisionInput {
+  applicationId: string;
+  decision: Decision;
+  comment: string;
+}
+
+export const decideApplication = ({
+  applicationId,
+  decision,
+  comment,
+}: DecisionInput): Promise<Application> =>
+  api<Application>(`/api/v1/review/applications/${encodeURIComponent(applicationId)}/${decision}`, {
+    method: "POST",
+    body: comment ? { comment } : {},
+  });
+
+/**
+ * Approves or rejects an application. A decision changes the queue, the application and, once
+ * approved, the partner's accounts; the review page explains refusals (already decided…) itself.
+ */
+export function useDecideApplication() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: decideApplication,
+    meta: { handlesErrors: true },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["review"] }),
+        queryClient.invalidateQueries({ queryKey: ["account-management"] }),
+        queryClient.invalidateQueries({ queryKey: ["accounts"] }),
+      ]),
+  });
+}

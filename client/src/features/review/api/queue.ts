@@ -1,0 +1,24 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type {
+  ApplicationListQuery,
+  ApplicationPage,
+} from "../../../../../shared/api/applications.ts";
+import { api } from "../../../lib/api.ts";
+
+/** The Customer Success review queue: every partner's applications, pending first. */
+export const getReviewQueue = (
+  query: ApplicationListQuery,
+  signal?: AbortSignal,
+): Promise<ApplicationPage> =>
+  api<ApplicationPage>("/api/v1/review/applications", { query, signal });
+
+export const reviewQueueQueryOptions = (query: ApplicationListQuery) =>
+  queryOptions({
+    queryKey: ["review", "applications", "list", query],
+    queryFn: ({ signal }) => getReviewQueue(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function useReviewQueue(query: ApplicationListQuery) {
+  return useQuery(reviewQueueQueryOptions(query));
+}

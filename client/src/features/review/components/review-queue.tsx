@@ -1,0 +1,41 @@
+import { Group, Stack } from "@mantine/core";
+import type { ApplicationStatus } from "../../../../../shared/domain/applications.ts";
+import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
+import { PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
+import { useListParams } from "../../../components/use-list-params.ts";
+import { useReviewQueue } from "../api/queue.ts";
+
+const COLUMNS = applicationColumns({
+  linkTo: (application) => `/review/${application.id}`,
+  withPartner: true,
+});
+
+/** What Customer Success has to decide: pending applications of every partner, oldest first. */
+export function ReviewQueue() {
+  const list = useListParams<{ status: ApplicationStatus | undefined }>({ status: "pending" });
+  const result = useReviewQueue({ ...list.filters, page: list.page, pageSize: PAGE_SIZE });
+
+  return (
+    <Stack gap="sm">
+      <Group>
+        <ApplicationStatusFilter
+          value={list.filters.status}
+          onChange={(status) => list.setFilters({ status })}
+        />
+      </Group>
+      <PagedTable
+        label="Review queue"
+        columns={COLUMNS}
+        result={result}
+        rowKey={(application) => application.id}
+        empty={
+          list.filters.status === "pending"
+            ? "Nothing to review: every application has been decided."
+            : "No applications here."
+        }
+        page={list.page}
+        onPageChange={list.setPage}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The one way the web client talks to the API: same-origin JSON over fetch. Refusals arrive as
+ * RFC 9457 problem+json and are thrown as `ApiError`; a lost session sends the user to the login page.
+ */
+import type { FieldError } from "../../../shared/errors.ts";
+
+interface Problem {
+  code: string;
+  title: string;
+  detail: string;
+  errors: FieldError[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly errors: FieldError[];
+
+  constructor(status: number, problem: Problem) {
+    super(problem.detail);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = problem.code;
+    this.title = problem.title;
+    this.errors = problem.errors;
+  }
+}
+
+export type QueryParams = Record<string, string | number | undefined>;
+
+interface RequestOptions {
+  method?: "GET" | "POST";
+  body?: unknown;
+  query?: QueryParams;
+  signal?: AbortSignal | undefined;
+}
+
+function withQuery(path: string, query: QueryParams | undefined): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== "") params.set(name, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const body = (await response.json().catch(() => ({}))) as Partial<Problem>;
+  return {
+    code: body.code ?? `HTTP_${response.status}`,
+    title: body.title ?? response.statusText ?? "Request failed",
+    detail: body.detail ?? "The request could not be completed.",
+    errors: Array.isArray(body.errors) ? body.errors : [],
+  };
+}
+
+/** The path to come back to after signing in again. */
+function loginUrl(): string {
+  const here = `${window.location.pathname}${window.location.search}`;
+  return here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`;
+}
+
+/**
+ * A fresh page load on purpose: it also drops every cached answer of the session that ended.
+ * Sign-in's own 401 (wrong password) is the login form's business, not a lost session.
+ */
+function sendToLogin(path: string): void {
+  if (path.startsWith("/api/auth/") || window.location.pathname === "/login") return;
+  window.location.assign(loginUrl());
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = "GET", body, query, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(withQuery(path, query), {
+      method,
+      credentials: "same-origin",
+      headers: {
+        accept: "application/json, application/problem+json",
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, {
+      code: "NETWORK_ERROR",
+      title: "Wattfolio cannot be reached",
+      detail: "Check your connection and try again.",
+      errors: [],
+    });
+  }
+  if (response.ok) {
+    return (response.status === 204 ? undefined : await response.json()) as T;
+  }
+  if (response.status === 401) sendToLogin(path);
+  throw new ApiError(response.status, await problemOf(response));
+}
+
+/** Field errors of a refusal whose paths start with `prefix` (e.g. `payload.`), keyed without it. */
+export function fieldErrorsOf(error: ApiError, prefix = ""): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const { field, message } of error.errors) {
+    if (!field.startsWith(prefix)) continue;
+    const key = field.slice(prefix.length);
+    found[key] ??= message;
+  }
+  return found;
+}
