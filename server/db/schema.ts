@@ -22,11 +22,17 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { ApplicationKind, ApplicationStatus } from "../../shared/domain/applications.ts";
-import type { DatapointKind } from "../../shared/domain/datapoints.ts";
+import {
+  BILLABLE_DATAPOINT_KINDS,
+  DATAPOINT_KINDS,
+  type DatapointKind,
+} from "../../shared/domain/datapoints.ts";
 import type { ReminderStage } from "../../shared/domain/reminders.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+/** A list of constants for `in (…)` in a check constraint, from the domain's own list. */
+const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 export const partners = pgTable("partners", {
   id: uuid().primaryKey().defaultRandom(),
@@ -306,6 +312,13 @@ export const datapoints = pgTable(
   (t) => [
     uniqueIndex("datapoints_account_external_id_key").on(t.accountId, t.externalId),
     index("datapoints_account_kind_idx").on(t.accountId, t.kind),
+    // The account page filters by device and lists by device, then name.
+    index("datapoints_account_device_idx").on(t.accountId, t.deviceName, t.name),
+    check("datapoints_kind_known", sql`${t.kind} in (${sqlList(DATAPOINT_KINDS)})`),
+    check(
+      "datapoints_billable_by_kind",
+      sql`${t.billable} = (${t.kind} in (${sqlList(BILLABLE_DATAPOINT_KINDS)}))`,
+    ),
     foreignKey({
       columns: [t.partnerId, t.accountId],
       foreignColumns: [accounts.partnerId, accounts.id],
@@ -473,5 +486,98 @@ export const testClock = pgTable(
   (t) => [
     check("test_clock_single_row", sql`${t.id}`),
     check("test_clock_only_forward", sql`${t.offsetMs} >= 0`),
+  ],
+);
+
+// ── Usage API (issue 4): API keys of integrations, idempotency records, SMS spendings ──
+
+/**
+ * Keys that integrations (machine clients of the platform) authenticate with. A key reaches every
+ * account (platform-wide, made by Customer Success), every account of one partner, or one account.
+ * Only a SHA-256 hash of the secret is kept: the secret is shown once, when the key is created.
+ * Keys are revoked, never deleted.
+ */
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** The partner whose accounts the key reaches; null for a platform-wide key. */
+    partnerId: uuid("partner_id").references(() => partners.id),
+    /** The one account the key reaches; null when it reaches every account of its scope. */
+    accountId: uuid("account_id"),
+    name: text().notNull(),
+    /** The first characters of the secret, to recognise a key in lists. */
+    prefix: text().notNull(),
+    secretHash: text("secret_hash").notNull().unique(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /** Recorded at most about once a minute, so that using a key does not write on every request. */
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: text("revoked_by").references(() => users.id),
+  },
+  (t) => [
+    unique("api_keys_partner_id_id_key").on(t.partnerId, t.id),
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    index("api_keys_partner_created_idx").on(t.partnerId, t.createdAt),
+    check(
+      "api_keys_account_has_partner",
+      sql`${t.accountId} is null or ${t.partnerId} is not null`,
+    ),
+    check("api_keys_revoked_by_someone", sql`(${t.revokedAt} is null) = (${t.revokedBy} is null)`),
+  ],
+);
+
+/**
+ * The answers to POST requests of the usage API that carried an `Idempotency-Key`, kept for a day
+ * so that a retry gets the first answer instead of doing it again. Written by the very statement
+ * that makes the change, so a change never lands without its record. Keys are scoped by API key,
+ * or by user for requests from the web app.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id),
+    userId: text("user_id").references(() => users.id),
+    key: text().notNull(),
+    /** SHA-256 of the method, path and body: the same key with another request is refused. */
+    fingerprint: text().notNull(),
+    /** The result the first request answered with. */
+    response: jsonb().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique("idempotency_keys_api_key_key").on(t.apiKeyId, t.key),
+    unique("idempotency_keys_user_key").on(t.userId, t.key),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+    check("idempotency_keys_one_caller", sql`(${t.apiKeyId} is null) <> (${t.userId} is null)`),
+  ],
+);
+
+/** Every spending of an account's SMS credits by an integration (real-time alerts). */
+export const smsSpendings = pgTable(
+  "sms_spendings",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id").notNull(),
+    accountId: uuid("account_id").notNull(),
+    credits: integer().notNull(),
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id),
+    spentAt: timestamp("spent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    index("sms_spendings_account_idx").on(t.accountId, t.spentAt),
+    check("sms_spendings_positive", sql`${t.credits} > 0`),
   ],
 );
