@@ -351,6 +351,8 @@ export const accountHistory = pgTable(
   "account_history",
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Order of writing: events of one instant (filed, then auto-approved) keep their order. */
+    seq: bigint({ mode: "number" }).generatedAlwaysAsIdentity().notNull(),
     partnerId: uuid("partner_id").notNull(),
     accountId: uuid("account_id").notNull(),
     applicationId: uuid("application_id"),
@@ -362,7 +364,7 @@ export const accountHistory = pgTable(
     changes: jsonb().$type<EntitlementChange[]>().notNull().default([]),
   },
   (t) => [
-    index("account_history_account_idx").on(t.accountId, t.occurredAt),
+    index("account_history_account_idx").on(t.accountId, t.seq),
     foreignKey({
       columns: [t.partnerId, t.accountId],
       foreignColumns: [accounts.partnerId, accounts.id],
