@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { accountDetail, accountListQuery, accountPage } from "../../shared/api/accounts.ts";
-import { idParams } from "../../shared/api/common.ts";
+import { historyPage } from "../../shared/api/applications.ts";
+import { idParams, pageQuery } from "../../shared/api/common.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { access, requireActor, requirePartnerUser, requireSuperAdmin } from "../auth/actor.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../http/problems.ts";
+import { listHistory } from "./history.ts";
 import { findAccount, listAccounts } from "./queries.ts";
 
 export function accountRoutes({
@@ -66,6 +68,29 @@ export function accountRoutes({
         );
         if (!account) throw notFound("account");
         return account;
+      },
+    );
+    app.get(
+      "/accounts/:id/history",
+      {
+        onRequest: access.signedIn,
+        schema: {
+          tags: ["accounts"],
+          summary: "Every application of the account and every change it made, newest first",
+          params: idParams,
+          querystring: z.object(pageQuery),
+          response: { 200: historyPage },
+        },
+      },
+      async (request) => {
+        const history = await listHistory(
+          db,
+          requireActor(request),
+          request.params.id,
+          request.query,
+        );
+        if (!history) throw notFound("account");
+        return history;
       },
     );
   };

@@ -1,13 +1,25 @@
-/** Reading applications: a partner's Applications zone and the Customer Success review queue. */
-import { and, asc, count, desc, eq, type SQL, sql } from "drizzle-orm";
+/**
+ * Reading applications: a partner's Applications zone and the Customer Success review queue, each
+ * with its before → after — as applied once approved, as it would apply now while pending.
+ */
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Application, ApplicationListQuery } from "../../shared/api/applications.ts";
+import type {
+  Application,
+  ApplicationListQuery,
+  EntitlementChange,
+} from "../../shared/api/applications.ts";
 import type { Page } from "../../shared/api/common.ts";
-import { describeApplication } from "../../shared/domain/describe.ts";
+import { changePayloads, newAccountRequest } from "../../shared/domain/applications.ts";
+import { dateIn } from "../../shared/domain/calendar.ts";
+import { planChange } from "../../shared/domain/changes.ts";
+import { describeApplication, type Names } from "../../shared/domain/describe.ts";
+import type { FieldError } from "../../shared/errors.ts";
 import type { Actor } from "../auth/actor.ts";
 import { applicationScope } from "../auth/scope.ts";
 import type { Database } from "../db/client.ts";
-import { accounts, applications, licences, partners, users } from "../db/schema.ts";
+import { accountHistory, accounts, applications, partners, users } from "../db/schema.ts";
+import { accountStates, catalogue } from "./state.ts";
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");
@@ -30,28 +42,141 @@ function withNames(db: Database) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof withNames>["execute"]>>[number];
 
-async function licenceNames(db: Database): Promise<(id: string) => string | undefined> {
-  const rows = await db.select({ id: licences.id, name: licences.name }).from(licences);
-  const names = new Map(rows.map((row) => [row.id, row.name]));
-  return (id) => names.get(id);
+/** Turns rows into applications, loading what their summaries and before → after need at once. */
+async function present(db: Database, rows: Row[], now: Date): Promise<Application[]> {
+  if (rows.length === 0) return [];
+  const { offered, names: catalogueNames } = await catalogue(db);
+  const states = await accountStates(
+    db,
+    rows.flatMap(({ application: a }) =>
+      [a.accountId, a.targetAccountId].filter((id): id is string => id !== null),
+    ),
+  );
+  const names: Names = { ...catalogueNames, account: (id) => states.get(id)?.name };
+  const approvedIds = rows
+    .filter((row) => row.application.status === "approved")
+    .map((row) => row.application.id);
+  const applied =
+    approvedIds.length === 0
+      ? []
+      : await db
+          .select({
+            applicationId: accountHistory.applicationId,
+            accountId: accountHistory.accountId,
+            changes: accountHistory.changes,
+          })
+          .from(accountHistory)
+          .where(
+            and(
+              inArray(accountHistory.applicationId, approvedIds),
+              inArray(accountHistory.event, ["approved", "created"]),
+            ),
+          );
+
+  return rows.map((row) => {
+    const a = row.application;
+    const reference = (id: string | null) => (id ? { id, name: names.account(id) ?? "" } : null);
+    let changes: EntitlementChange[] = [];
+    let problems: FieldError[] = [];
+    if (a.status === "approved") {
+      changes = applied
+        .filter((entry) => entry.applicationId === a.id)
+        .flatMap((entry) =>
+          entry.changes.map((change) => ({
+            account: { id: entry.accountId, name: names.account(entry.accountId) ?? "" },
+            ...change,
+          })),
+        );
+    } else if (a.status === "pending") {
+      ({ changes, problems } = preview(a, states, offered, names, now));
+    }
+    return {
+      id: a.id,
+      kind: a.kind,
+      status: a.status,
+      partner: { id: a.partnerId, name: row.partnerName },
+      account: a.accountId && row.accountName ? { id: a.accountId, name: row.accountName } : null,
+      targetAccount: reference(a.targetAccountId),
+      payload: a.payload,
+      summary: describeApplication(a.kind, a.payload, names),
+      changes,
+      problems,
+      comment: a.comment,
+      requestedBy: { id: a.requestedBy, name: row.requesterName },
+      requestedAt: a.requestedAt.toISOString(),
+      decidedBy: a.decidedBy ? { id: a.decidedBy, name: row.deciderName ?? "" } : null,
+      decidedAutomatically: a.decidedAutomatically,
+      decidedAt: a.decidedAt?.toISOString() ?? null,
+      decisionComment: a.decisionComment,
+    };
+  });
 }
 
-function toApplication(row: Row, licenceName: (id: string) => string | undefined): Application {
-  const a = row.application;
-  return {
-    id: a.id,
+/** What approving a pending application would do to the accounts as they are now. */
+function preview(
+  a: typeof applications.$inferSelect,
+  states: Awaited<ReturnType<typeof accountStates>>,
+  offered: Parameters<typeof planChange>[0]["catalogue"],
+  names: Names,
+  now: Date,
+): { changes: EntitlementChange[]; problems: FieldError[] } {
+  if (a.kind === "new_account") {
+    const request = newAccountRequest.safeParse(a.payload);
+    if (!request.success)
+      return {
+        changes: [],
+        problems: request.error.issues.map((i) => ({
+          field: i.path.join("."),
+          message: i.message,
+        })),
+      };
+    const r = request.data;
+    const fresh = { id: "", name: r.name };
+    const after: [string, string | number | null][] = [
+      ["datapointsContracted", r.datapoints],
+      ["licenceId", names.licence(r.licenceId) ?? r.licenceId],
+      [
+        "billManagementTypeId",
+        r.billManagementTypeId ? (names.billManagementType(r.billManagementTypeId) ?? null) : null,
+      ],
+      ["rtmMeters", r.rtmMeters],
+      ["additionalPods", r.additionalPods],
+      ["smsCredits", r.smsCredits],
+      ["rtcLines", r.rtcLines],
+      ["periodMonths", r.periodMonths],
+    ];
+    return {
+      changes: after.map(([field, value]) => ({
+        account: fresh,
+        field,
+        before: null,
+        after: value,
+      })),
+      problems: [],
+    };
+  }
+  const account = a.accountId ? states.get(a.accountId) : undefined;
+  const payload = changePayloads[a.kind].safeParse(a.payload);
+  if (!account || !payload.success)
+    return {
+      changes: [],
+      problems: [{ field: "payload", message: "The request is no longer readable" }],
+    };
+  const plan = planChange({
     kind: a.kind,
-    status: a.status,
-    partner: { id: a.partnerId, name: row.partnerName },
-    account: a.accountId && row.accountName ? { id: a.accountId, name: row.accountName } : null,
-    payload: a.payload,
-    summary: describeApplication(a.kind, a.payload, licenceName),
-    comment: a.comment,
-    requestedBy: { id: a.requestedBy, name: row.requesterName },
-    requestedAt: a.requestedAt.toISOString(),
-    decidedBy: a.decidedBy ? { id: a.decidedBy, name: row.deciderName ?? "" } : null,
-    decidedAt: a.decidedAt?.toISOString() ?? null,
-    decisionComment: a.decisionComment,
+    payload: payload.data,
+    account,
+    target: a.targetAccountId ? states.get(a.targetAccountId) : undefined,
+    today: dateIn(account.timeZone, now),
+    catalogue: offered,
+  } as Parameters<typeof planChange>[0]);
+  if (!plan.ok) return { changes: [], problems: plan.errors };
+  return {
+    changes: plan.changes.map(({ accountId, ...change }) => ({
+      account: { id: accountId, name: names.account(accountId) ?? "" },
+      ...change,
+    })),
+    problems: [],
   };
 }
 
@@ -60,28 +185,34 @@ export async function listApplications(
   db: Database,
   actor: Actor,
   query: ApplicationListQuery,
+  now: Date,
 ): Promise<Page<Application>> {
   const filters: (SQL | undefined)[] = [applicationScope(actor)];
   if (query.status) filters.push(eq(applications.status, query.status));
   if (query.kind) filters.push(eq(applications.kind, query.kind));
   if (query.partnerId) filters.push(eq(applications.partnerId, query.partnerId));
+  if (query.accountId) {
+    filters.push(
+      or(
+        eq(applications.accountId, query.accountId),
+        eq(applications.targetAccountId, query.accountId),
+      ),
+    );
+  }
   const where = and(...filters);
-  const [rows, [total], licenceName] = await Promise.all([
-    withNames(db)
-      .where(where)
-      .orderBy(
-        desc(sql`${applications.status} = 'pending'`),
-        sql`case when ${applications.status} = 'pending' then ${applications.requestedAt} end asc`,
-        desc(applications.decidedAt),
-        asc(applications.id),
-      )
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ value: count() }).from(applications).where(where),
-    licenceNames(db),
-  ]);
+  const rows = await withNames(db)
+    .where(where)
+    .orderBy(
+      desc(sql`${applications.status} = 'pending'`),
+      sql`case when ${applications.status} = 'pending' then ${applications.requestedAt} end asc`,
+      desc(applications.decidedAt),
+      asc(applications.id),
+    )
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [total] = await db.select({ value: count() }).from(applications).where(where);
   return {
-    items: rows.map((row) => toApplication(row, licenceName)),
+    items: await present(db, rows, now),
     page: query.page,
     pageSize: query.pageSize,
     total: total?.value ?? 0,
@@ -92,7 +223,9 @@ export async function findApplication(
   db: Database,
   actor: Actor,
   id: string,
+  now: Date,
 ): Promise<Application | null> {
-  const [row] = await withNames(db).where(and(eq(applications.id, id), applicationScope(actor)));
-  return row ? toApplication(row, await licenceNames(db)) : null;
+  const rows = await withNames(db).where(and(eq(applications.id, id), applicationScope(actor)));
+  const [found] = await present(db, rows, now);
+  return found ?? null;
 }

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import {
   application,
   applicationListQuery,
   applicationPage,
   approveBody,
+  autoApprovalRule,
+  autoApprovalRuleBody,
+  autoApprovalRuleParams,
   fileApplicationBody,
   rejectBody,
 } from "../../shared/api/applications.ts";
@@ -12,8 +16,14 @@ import type { Clock } from "../../shared/domain/clock.ts";
 import { type Actor, access, requireCustomerSuccess, requireSuperAdmin } from "../auth/actor.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../http/problems.ts";
+import { listAutoApprovalRules, setAutoApprovalRule } from "./auto-approval.ts";
 import { findApplication, listApplications } from "./queries.ts";
-import { approveApplication, fileApplication, rejectApplication } from "./service.ts";
+import {
+  approveApplication,
+  fileApplication,
+  rejectApplication,
+  withdrawApplication,
+} from "./service.ts";
 
 export function applicationRoutes({
   db,
@@ -23,7 +33,7 @@ export function applicationRoutes({
   clock: Clock;
 }): FastifyPluginAsyncZod {
   const present = async (actor: Actor, id: string) => {
-    const found = await findApplication(db, actor, id);
+    const found = await findApplication(db, actor, id, clock.now());
     if (!found) throw notFound("application");
     return found;
   };
@@ -40,7 +50,8 @@ export function applicationRoutes({
           response: { 200: applicationPage },
         },
       },
-      async (request) => listApplications(db, requireSuperAdmin(request), request.query),
+      async (request) =>
+        listApplications(db, requireSuperAdmin(request), request.query, clock.now()),
     );
 
     app.post(
@@ -75,6 +86,29 @@ export function applicationRoutes({
       async (request) => present(requireSuperAdmin(request), request.params.id),
     );
 
+    app.post(
+      "/account-management/applications/:id/withdraw",
+      {
+        onRequest: access.superAdmin,
+        schema: {
+          tags: ["account management"],
+          summary: "Withdraw a pending application you filed",
+          params: idParams,
+          response: { 200: application },
+        },
+      },
+      async (request) => {
+        const actor = requireSuperAdmin(request);
+        await withdrawApplication({
+          db,
+          actor,
+          applicationId: request.params.id,
+          now: clock.now(),
+        });
+        return present(actor, request.params.id);
+      },
+    );
+
     app.get(
       "/review/applications",
       {
@@ -86,7 +120,8 @@ export function applicationRoutes({
           response: { 200: applicationPage },
         },
       },
-      async (request) => listApplications(db, requireCustomerSuccess(request), request.query),
+      async (request) =>
+        listApplications(db, requireCustomerSuccess(request), request.query, clock.now()),
     );
 
     app.get(
@@ -150,6 +185,43 @@ export function applicationRoutes({
           now: clock.now(),
         });
         return present(actor, request.params.id);
+      },
+    );
+    app.get(
+      "/review/auto-approval-rules",
+      {
+        onRequest: access.customerSuccess,
+        schema: {
+          tags: ["review"],
+          summary: "Which kinds of application are approved on filing",
+          response: { 200: z.array(autoApprovalRule) },
+        },
+      },
+      async () => listAutoApprovalRules(db),
+    );
+
+    app.put(
+      "/review/auto-approval-rules/:kind",
+      {
+        onRequest: access.customerSuccess,
+        schema: {
+          tags: ["review"],
+          summary: "Approve a kind of application on filing, or send it to review again",
+          params: autoApprovalRuleParams,
+          body: autoApprovalRuleBody,
+          response: { 200: z.array(autoApprovalRule) },
+        },
+      },
+      async (request) => {
+        const actor = requireCustomerSuccess(request);
+        await setAutoApprovalRule(
+          db,
+          actor,
+          request.params.kind,
+          request.body.enabled,
+          clock.now(),
+        );
+        return listAutoApprovalRules(db);
       },
     );
   };

@@ -1,30 +1,42 @@
 /**
- * The use cases of applications: a SuperAdmin files one; Customer Success approves or rejects it.
- * A decision is a conditional update (only a pending application can be decided) made in the same
- * transaction that applies the change, so it is final, exactly once, and all-or-nothing.
+ * The use cases of applications: a SuperAdmin files one (or withdraws it); Customer Success — or an
+ * auto-approval rule — approves or rejects it. A decision is a conditional update (only a pending
+ * application can be decided) made in the transaction that applies the change with the accounts
+ * locked, so it is final, exactly once, all-or-nothing, and checked against the accounts as they are.
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { FileApplicationBody } from "../../shared/api/applications.ts";
 import { termFrom } from "../../shared/domain/accounts.ts";
-import { type NewAccountRequest, newAccountRequest } from "../../shared/domain/applications.ts";
+import {
+  type ApplicationKind,
+  type ChangeKind,
+  changePayloads,
+  type NewAccountRequest,
+  newAccountRequest,
+} from "../../shared/domain/applications.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
+import { type AccountState, type Change, planChange } from "../../shared/domain/changes.ts";
 import type { FieldError } from "../../shared/errors.ts";
-import type { CustomerSuccessActor, PartnerUserActor } from "../auth/actor.ts";
+import type { PartnerUserActor } from "../auth/actor.ts";
 import type { Database } from "../db/client.ts";
 import { violatedUniqueConstraint } from "../db/errors.ts";
 import {
+  accountHistory,
   accounts,
   applications,
-  billManagementTypes,
-  licences,
-  partners,
+  autoApprovalRules,
+  type EntitlementChange,
+  type HistoryEvent,
   sectors,
 } from "../db/schema.ts";
 import { notFound, Problem } from "../http/problems.ts";
+import { catalogue, lockAccountStates, partnerTimeZone } from "./state.ts";
 
-type Filing = Extract<FileApplicationBody, { kind: "new_account" }> & {
-  payload: NewAccountRequest;
-};
+type Application = typeof applications.$inferSelect;
+type ChangeFiling = Exclude<FileApplicationBody, { kind: "new_account" }>;
+
+/** Who decides: a Customer Success reviewer, or (null) an auto-approval rule. */
+type Decider = { userId: string } | null;
 
 export async function fileApplication({
   db,
@@ -34,34 +46,154 @@ export async function fileApplication({
 }: {
   db: Database;
   actor: PartnerUserActor;
-  filing: Filing;
+  filing: FileApplicationBody;
   now: Date;
 }): Promise<string> {
-  const payload = {
-    ...filing.payload,
-    emailDomain: filing.payload.emailDomain?.toLowerCase() ?? null,
-  };
-  await assertKnownInCatalogue(db, payload);
-  await assertNameFree(db, actor.partnerId, payload.name);
   try {
-    const [filed] = await db
-      .insert(applications)
-      .values({
-        partnerId: actor.partnerId,
-        kind: filing.kind,
-        payload,
-        comment: filing.comment ?? "",
-        requestedBy: actor.userId,
-        requestedAt: now,
-      })
-      .returning({ id: applications.id });
-    if (!filed) throw new Error("insert returned no row");
-    return filed.id;
+    return filing.kind === "new_account"
+      ? await fileNewAccount(db, actor, filing.payload, filing.comment ?? "", now)
+      : await fileChange(db, actor, filing, now);
   } catch (error) {
-    if (violatedUniqueConstraint(error) === "applications_one_pending_new_account_name")
-      throw nameTaken(payload.name);
+    const constraint = violatedUniqueConstraint(error);
+    if (
+      constraint === "applications_one_pending_new_account_name" &&
+      filing.kind === "new_account"
+    ) {
+      throw nameTaken(filing.payload.name);
+    }
+    if (
+      constraint === "applications_one_pending_per_account_kind" &&
+      filing.kind !== "new_account"
+    ) {
+      throw await alreadyPending(db, filing.accountId, filing.kind);
+    }
     throw error;
   }
+}
+
+async function fileNewAccount(
+  db: Database,
+  actor: PartnerUserActor,
+  request: NewAccountRequest,
+  comment: string,
+  now: Date,
+): Promise<string> {
+  const payload = { ...request, emailDomain: request.emailDomain?.toLowerCase() ?? null };
+  await assertKnownInCatalogue(db, payload);
+  await assertNameFree(db, actor.partnerId, payload.name);
+  return db.transaction(async (tx) => {
+    const filed = await insertApplication(tx, {
+      partnerId: actor.partnerId,
+      kind: "new_account",
+      payload,
+      comment,
+      requestedBy: actor.userId,
+      requestedAt: now,
+    });
+    await decideAutomaticallyIfRuled(tx, filed, now);
+    return filed.id;
+  });
+}
+
+async function fileChange(
+  db: Database,
+  actor: PartnerUserActor,
+  filing: ChangeFiling,
+  now: Date,
+): Promise<string> {
+  const target = filing.kind === "move_datapoints" ? filing.payload.targetAccountId : undefined;
+  const existing = await pendingApplication(db, filing.accountId, filing.kind);
+  if (existing) throw await alreadyPending(db, filing.accountId, filing.kind);
+  return db.transaction(async (tx) => {
+    const states = await lockAccountStates(
+      tx,
+      actor.partnerId,
+      target ? [filing.accountId, target] : [filing.accountId],
+    );
+    const account = states.get(filing.accountId);
+    if (!account) throw notFound("account");
+    const plan = planChange({
+      kind: filing.kind,
+      payload: filing.payload,
+      account,
+      target: target ? states.get(target) : undefined,
+      today: dateIn(actor.timeZone, now),
+      catalogue: (await catalogue(tx)).offered,
+    } as Parameters<typeof planChange>[0]);
+    if (!plan.ok) throw refusal(plan.errors, account, filing.kind);
+
+    const filed = await insertApplication(tx, {
+      partnerId: actor.partnerId,
+      accountId: account.id,
+      targetAccountId: target ?? null,
+      kind: filing.kind,
+      payload: filing.payload,
+      comment: filing.comment ?? "",
+      requestedBy: actor.userId,
+      requestedAt: now,
+    });
+    await recordHistory(tx, filed, "filed", {
+      actorId: actor.userId,
+      at: now,
+      comment: filed.comment,
+    });
+    await decideAutomaticallyIfRuled(tx, filed, now);
+    return filed.id;
+  });
+}
+
+function refusal(errors: FieldError[], account: AccountState, kind: ChangeKind): Problem {
+  if (errors.some((error) => error.field === "accountId")) {
+    return new Problem(
+      "ACCOUNT_EXPIRED",
+      `${account.name} has expired: only a renewal can be filed for it.`,
+      { errors },
+    );
+  }
+  return new Problem(
+    "VALIDATION_FAILED",
+    `This ${kind.replaceAll("_", " ")} application does not fit the account.`,
+    {
+      errors,
+    },
+  );
+}
+
+async function insertApplication(
+  tx: Database,
+  values: typeof applications.$inferInsert,
+): Promise<Application> {
+  const [filed] = await tx.insert(applications).values(values).returning();
+  if (!filed) throw new Error("insert returned no row");
+  return filed;
+}
+
+async function pendingApplication(db: Database, accountId: string, kind: ApplicationKind) {
+  const [pending] = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.accountId, accountId),
+        eq(applications.kind, kind),
+        eq(applications.status, "pending"),
+      ),
+    );
+  return pending;
+}
+
+async function alreadyPending(
+  db: Database,
+  accountId: string,
+  kind: ApplicationKind,
+): Promise<Problem> {
+  const pending = await pendingApplication(db, accountId, kind);
+  const link = pending ? `/api/v1/account-management/applications/${pending.id}` : undefined;
+  return new Problem(
+    "APPLICATION_ALREADY_PENDING",
+    "This account already has a pending application of this kind: withdraw it or wait for its decision.",
+    { extensions: pending ? { pendingApplicationId: pending.id, pendingApplication: link } : {} },
+  );
 }
 
 function nameTaken(name: string): Problem {
@@ -76,65 +208,50 @@ function nameTaken(name: string): Problem {
 
 async function assertNameFree(db: Database, partnerId: string, name: string): Promise<void> {
   const lowered = name.toLowerCase();
-  const [account, pending] = await Promise.all([
-    db
-      .select({ id: accounts.id })
-      .from(accounts)
-      .where(and(eq(accounts.partnerId, partnerId), sql`lower(${accounts.name}) = ${lowered}`))
-      .limit(1),
-    db
-      .select({ id: applications.id })
-      .from(applications)
-      .where(
-        and(
-          eq(applications.partnerId, partnerId),
-          eq(applications.kind, "new_account"),
-          eq(applications.status, "pending"),
-          sql`lower(${applications.payload}->>'name') = ${lowered}`,
-        ),
-      )
-      .limit(1),
-  ]);
+  const account = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.partnerId, partnerId), sql`lower(${accounts.name}) = ${lowered}`))
+    .limit(1);
+  const pending = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.partnerId, partnerId),
+        eq(applications.kind, "new_account"),
+        eq(applications.status, "pending"),
+        sql`lower(${applications.payload}->>'name') = ${lowered}`,
+      ),
+    )
+    .limit(1);
   if (account.length > 0 || pending.length > 0) throw nameTaken(name);
 }
 
 /** Licence, Bill Management licence type and sector must be on offer in the catalogue. */
 async function assertKnownInCatalogue(db: Database, request: NewAccountRequest): Promise<void> {
-  // One after the other: inside a transaction all queries share one connection.
-  const licence = await db
-    .select({ id: licences.id })
-    .from(licences)
-    .where(and(eq(licences.id, request.licenceId), eq(licences.active, true)));
-  const bmType =
-    request.billManagementTypeId === null
-      ? [{ id: null }]
-      : await db
-          .select({ id: billManagementTypes.id })
-          .from(billManagementTypes)
-          .where(
-            and(
-              eq(billManagementTypes.id, request.billManagementTypeId),
-              eq(billManagementTypes.active, true),
-            ),
-          );
-  const sector = await db
+  const { offered } = await catalogue(db);
+  const [sector] = await db
     .select({ code: sectors.code })
     .from(sectors)
     .where(eq(sectors.code, request.sectorCode));
   const errors: FieldError[] = [];
-  if (licence.length === 0)
+  if (offered.licence(request.licenceId) === undefined) {
     errors.push({ field: "payload.licenceId", message: "Choose a licence from the catalogue" });
-  if (bmType.length === 0) {
+  }
+  if (
+    request.billManagementTypeId !== null &&
+    offered.billManagementType(request.billManagementTypeId) === undefined
+  ) {
     errors.push({
       field: "payload.billManagementTypeId",
       message: "Choose a Bill Management licence type from the catalogue",
     });
   }
-  if (sector.length === 0)
+  if (!sector)
     errors.push({ field: "payload.sectorCode", message: "Choose a sector from the list" });
-  if (errors.length > 0) {
+  if (errors.length > 0)
     throw new Problem("VALIDATION_FAILED", "Some choices are not in the catalogue.", { errors });
-  }
 }
 
 async function notPendingOrMissing(db: Database, id: string): Promise<Problem> {
@@ -154,7 +271,7 @@ async function notPendingOrMissing(db: Database, id: string): Promise<Problem> {
 
 interface Decision {
   db: Database;
-  actor: CustomerSuccessActor;
+  actor: { userId: string };
   applicationId: string;
   comment: string;
   now: Date;
@@ -168,19 +285,9 @@ export async function approveApplication({
   now,
 }: Decision): Promise<void> {
   await db.transaction(async (tx) => {
-    const [claimed] = await tx
-      .update(applications)
-      .set({
-        status: "approved",
-        decidedBy: actor.userId,
-        decidedAt: now,
-        decisionComment: comment,
-      })
-      .where(and(eq(applications.id, applicationId), eq(applications.status, "pending")))
-      .returning();
+    const claimed = await claim(tx, applicationId, "approved", actor, comment, now);
     if (!claimed) throw await notPendingOrMissing(tx, applicationId);
-    const accountId = await createAccountFrom(tx, claimed.partnerId, claimed.payload, now);
-    await tx.update(applications).set({ accountId }).where(eq(applications.id, applicationId));
+    await apply(tx, claimed, now);
   });
 }
 
@@ -191,22 +298,163 @@ export async function rejectApplication({
   comment,
   now,
 }: Decision): Promise<void> {
-  const [decided] = await db
+  await db.transaction(async (tx) => {
+    const rejected = await claim(tx, applicationId, "rejected", actor, comment, now);
+    if (!rejected) throw await notPendingOrMissing(tx, applicationId);
+    await recordHistory(tx, rejected, "rejected", { actorId: actor.userId, at: now, comment });
+  });
+}
+
+/** Only the SuperAdmin who filed an application can withdraw it, and only while it is pending. */
+export async function withdrawApplication({
+  db,
+  actor,
+  applicationId,
+  now,
+}: {
+  db: Database;
+  actor: PartnerUserActor;
+  applicationId: string;
+  now: Date;
+}): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [withdrawn] = await tx
+      .update(applications)
+      .set({ status: "withdrawn", decidedBy: actor.userId, decidedAt: now })
+      .where(
+        and(
+          eq(applications.id, applicationId),
+          eq(applications.partnerId, actor.partnerId),
+          eq(applications.requestedBy, actor.userId),
+          eq(applications.status, "pending"),
+        ),
+      )
+      .returning();
+    if (withdrawn) {
+      await recordHistory(tx, withdrawn, "withdrawn", {
+        actorId: actor.userId,
+        at: now,
+        comment: "",
+      });
+      return;
+    }
+    const [existing] = await tx
+      .select({ requestedBy: applications.requestedBy })
+      .from(applications)
+      .where(and(eq(applications.id, applicationId), eq(applications.partnerId, actor.partnerId)));
+    if (!existing) throw notFound("application");
+    if (existing.requestedBy !== actor.userId) {
+      throw new Problem(
+        "FORBIDDEN",
+        "Only the SuperAdmin who filed an application can withdraw it.",
+      );
+    }
+    throw await notPendingOrMissing(tx, applicationId);
+  });
+}
+
+async function claim(
+  tx: Database,
+  applicationId: string,
+  status: "approved" | "rejected",
+  decider: Decider,
+  comment: string,
+  now: Date,
+): Promise<Application | undefined> {
+  const [claimed] = await tx
     .update(applications)
-    .set({ status: "rejected", decidedBy: actor.userId, decidedAt: now, decisionComment: comment })
+    .set({
+      status,
+      decidedBy: decider?.userId ?? null,
+      decidedAutomatically: decider === null,
+      decidedAt: now,
+      decisionComment: comment,
+    })
     .where(and(eq(applications.id, applicationId), eq(applications.status, "pending")))
-    .returning({ id: applications.id });
-  if (!decided) throw await notPendingOrMissing(db, applicationId);
+    .returning();
+  return claimed;
+}
+
+/** Customer Success may let some kinds through on filing; the application is recorded all the same. */
+async function decideAutomaticallyIfRuled(
+  tx: Database,
+  filed: Application,
+  now: Date,
+): Promise<void> {
+  const [rule] = await tx
+    .select()
+    .from(autoApprovalRules)
+    .where(eq(autoApprovalRules.kind, filed.kind));
+  if (!rule?.enabled) return;
+  const claimed = await claim(
+    tx,
+    filed.id,
+    "approved",
+    null,
+    "Approved automatically by an auto-approval rule.",
+    now,
+  );
+  if (claimed) await apply(tx, claimed, now);
+}
+
+async function apply(tx: Database, application: Application, now: Date): Promise<void> {
+  if (application.kind === "new_account") {
+    await createAccountFrom(tx, application, now);
+    return;
+  }
+  const ids = [application.accountId, application.targetAccountId].filter(
+    (id): id is string => id !== null,
+  );
+  const states = await lockAccountStates(tx, application.partnerId, ids);
+  const account = states.get(String(application.accountId));
+  if (!account) throw notFound("account");
+  const payload = changePayloads[application.kind].safeParse(application.payload);
+  const plan = payload.success
+    ? planChange({
+        kind: application.kind,
+        payload: payload.data,
+        account,
+        target: application.targetAccountId ? states.get(application.targetAccountId) : undefined,
+        today: dateIn(await partnerTimeZone(tx, application.partnerId), now),
+        catalogue: (await catalogue(tx)).offered,
+      } as Parameters<typeof planChange>[0])
+    : {
+        ok: false as const,
+        errors: payload.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })),
+      };
+  if (!plan.ok) {
+    throw new Problem(
+      "APPLICATION_NO_LONGER_VALID",
+      "The accounts have changed since it was filed: it no longer fits.",
+      {
+        errors: plan.errors,
+      },
+    );
+  }
+  for (const update of plan.updates) {
+    await tx
+      .update(accounts)
+      .set(update.set)
+      .where(and(eq(accounts.partnerId, application.partnerId), eq(accounts.id, update.accountId)));
+  }
+  for (const accountId of ids) {
+    await recordHistory(tx, application, "approved", {
+      accountId,
+      actorId: application.decidedBy,
+      at: now,
+      comment: application.decisionComment ?? "",
+      changes: plan.changes.filter((change) => change.accountId === accountId).map(withoutAccount),
+    });
+  }
+}
+
+function withoutAccount({ field, before, after }: Change): EntitlementChange {
+  return { field, before, after };
 }
 
 /** A new account starts on the day of approval, in the partner's time zone, for the period asked. */
-async function createAccountFrom(
-  tx: Database,
-  partnerId: string,
-  payload: Record<string, unknown>,
-  now: Date,
-): Promise<string> {
-  const parsed = newAccountRequest.safeParse(payload);
+async function createAccountFrom(tx: Database, application: Application, now: Date): Promise<void> {
+  const parsed = newAccountRequest.safeParse(application.payload);
   if (!parsed.success) {
     throw new Problem(
       "APPLICATION_NO_LONGER_VALID",
@@ -229,16 +477,16 @@ async function createAccountFrom(
       },
     );
   });
-  const [partner] = await tx
-    .select({ timeZone: partners.timeZone })
-    .from(partners)
-    .where(eq(partners.id, partnerId));
-  const term = termFrom(dateIn(partner?.timeZone ?? "UTC", now), request.periodMonths);
+  const term = termFrom(
+    dateIn(await partnerTimeZone(tx, application.partnerId), now),
+    request.periodMonths,
+  );
+  let created: typeof accounts.$inferSelect | undefined;
   try {
-    const [created] = await tx
+    [created] = await tx
       .insert(accounts)
       .values({
-        partnerId,
+        partnerId: application.partnerId,
         name: request.name,
         customerName: request.customerName,
         country: request.country,
@@ -255,9 +503,7 @@ async function createAccountFrom(
         smsCredits: request.smsCredits,
         rtcLines: request.rtcLines,
       })
-      .returning({ id: accounts.id });
-    if (!created) throw new Error("insert returned no row");
-    return created.id;
+      .returning();
   } catch (error) {
     if (violatedUniqueConstraint(error) === "accounts_partner_name_key") {
       throw new Problem(
@@ -267,4 +513,69 @@ async function createAccountFrom(
     }
     throw error;
   }
+  if (!created) throw new Error("insert returned no row");
+  await tx
+    .update(applications)
+    .set({ accountId: created.id })
+    .where(eq(applications.id, application.id));
+  const { names } = await catalogue(tx);
+  await recordHistory(tx, { ...application, accountId: created.id }, "created", {
+    actorId: application.decidedBy,
+    at: now,
+    comment: application.decisionComment ?? "",
+    changes: [
+      { field: "startsOn", before: null, after: created.startsOn },
+      { field: "endsOn", before: null, after: created.endsOn },
+      { field: "datapointsContracted", before: null, after: created.datapointsContracted },
+      {
+        field: "licenceId",
+        before: null,
+        after: names.licence(created.licenceId) ?? created.licenceId,
+      },
+      {
+        field: "billManagementTypeId",
+        before: null,
+        after: created.billManagementTypeId
+          ? (names.billManagementType(created.billManagementTypeId) ?? null)
+          : null,
+      },
+      { field: "rtmMeters", before: null, after: created.rtmMeters },
+      { field: "additionalPods", before: null, after: created.additionalPods },
+      { field: "smsCredits", before: null, after: created.smsCredits },
+      { field: "rtcLines", before: null, after: created.rtcLines },
+    ],
+  });
+}
+
+/** One history row per account the application concerns (both accounts of a move). */
+async function recordHistory(
+  tx: Database,
+  application: Application,
+  event: HistoryEvent,
+  entry: {
+    accountId?: string;
+    actorId: string | null;
+    at: Date;
+    comment: string;
+    changes?: EntitlementChange[];
+  },
+): Promise<void> {
+  const accountIds = entry.accountId
+    ? [entry.accountId]
+    : [application.accountId, application.targetAccountId].filter(
+        (id): id is string => id !== null,
+      );
+  if (accountIds.length === 0) return;
+  await tx.insert(accountHistory).values(
+    accountIds.map((accountId) => ({
+      partnerId: application.partnerId,
+      accountId,
+      applicationId: application.id,
+      event,
+      actorId: entry.actorId,
+      occurredAt: entry.at,
+      comment: entry.comment,
+      changes: entry.changes ?? [],
+    })),
+  );
 }

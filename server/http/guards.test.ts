@@ -16,7 +16,7 @@ import { anonymous, type Session, signIn, startTestApp, type TestApp } from "../
 type Caller = "anonymous" | "accountUser" | "otherSuperAdmin" | "customerSuccess" | "superAdmin";
 
 interface Guard {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PUT";
   route: string;
   url: () => string;
   body?: () => unknown;
@@ -25,7 +25,7 @@ interface Guard {
 
 let t: TestApp;
 let callers: Record<Caller, Session>;
-const ids = { account: "", application: "", toApprove: "", toReject: "" };
+const ids = { account: "", application: "", toApprove: "", toReject: "", toWithdraw: "" };
 let filing: () => object;
 
 beforeAll(async () => {
@@ -53,6 +53,7 @@ beforeAll(async () => {
   ids.application = await fileOne();
   ids.toApprove = await fileOne();
   ids.toReject = await fileOne();
+  ids.toWithdraw = await fileOne();
 });
 afterAll(() => t.close());
 
@@ -162,6 +163,55 @@ const table: Guard[] = [
       otherSuperAdmin: 404,
       customerSuccess: 403,
       superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/account-management/applications/{id}/withdraw",
+    url: () => `/api/v1/account-management/applications/${ids.toWithdraw}/withdraw`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/accounts/{id}/history",
+    url: () => `/api/v1/accounts/${ids.account}/history`,
+    expect: {
+      anonymous: 401,
+      accountUser: 404,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/review/auto-approval-rules",
+    url: () => "/api/v1/review/auto-approval-rules",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 403,
+      customerSuccess: 200,
+      superAdmin: 403,
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/review/auto-approval-rules/{kind}",
+    url: () => "/api/v1/review/auto-approval-rules/edit_licence",
+    body: () => ({ enabled: false }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 403,
+      customerSuccess: 200,
+      superAdmin: 403,
     },
   },
   {

@@ -2,12 +2,26 @@ import { z } from "zod";
 import {
   APPLICATION_KINDS,
   APPLICATION_STATUSES,
+  buySmsCreditsPayload,
   comment,
+  editDatapointsPayload,
+  editLicencePayload,
+  moveDatapointsPayload,
   newAccountRequest,
+  renewSubscriptionPayload,
+  upgradeMetersPayload,
 } from "../domain/applications.ts";
 import { pageOf, pageQuery, reference } from "./common.ts";
 
-/** What a SuperAdmin files: the kind and the change it asks for. */
+const change = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
+  z.object({
+    kind: z.literal(kind),
+    accountId: z.uuid("Choose an account"),
+    payload,
+    comment: comment.optional(),
+  });
+
+/** What a SuperAdmin files: the kind, the account it changes (except a new one) and the change. */
 export const fileApplicationBody = z
   .discriminatedUnion("kind", [
     z.object({
@@ -15,17 +29,35 @@ export const fileApplicationBody = z
       payload: newAccountRequest,
       comment: comment.optional(),
     }),
+    change("edit_datapoints", editDatapointsPayload),
+    change("move_datapoints", moveDatapointsPayload),
+    change("edit_licence", editLicencePayload),
+    change("upgrade_meters", upgradeMetersPayload),
+    change("buy_sms_credits", buySmsCreditsPayload),
+    change("renew_subscription", renewSubscriptionPayload),
   ])
   .meta({ id: "FileApplication" });
-export type FileApplicationBody = z.input<typeof fileApplicationBody>;
+export type FileApplicationBody = z.infer<typeof fileApplicationBody>;
 
 export const applicationListQuery = z.object({
   status: z.enum(APPLICATION_STATUSES).optional(),
   kind: z.enum(APPLICATION_KINDS).optional(),
   partnerId: z.uuid().optional(),
+  accountId: z.uuid().optional(),
   ...pageQuery,
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
+
+/** One entitlement before and after; values are shown as people read them (licence names, dates). */
+export const entitlementChange = z
+  .object({
+    account: reference,
+    field: z.string(),
+    before: z.union([z.string(), z.number()]).nullable(),
+    after: z.union([z.string(), z.number()]).nullable(),
+  })
+  .meta({ id: "EntitlementChange" });
+export type EntitlementChange = z.infer<typeof entitlementChange>;
 
 export const application = z
   .object({
@@ -34,13 +66,22 @@ export const application = z
     status: z.enum(APPLICATION_STATUSES),
     partner: reference,
     account: reference.nullable(),
+    targetAccount: reference.nullable(),
     payload: z.record(z.string(), z.unknown()),
-    /** One line that says what is asked, e.g. `New account "Madrid HQ" · 250 DP · 12 months`. */
+    /** One line that says what is asked, e.g. `Move 30 DP to Valencia Port`. */
     summary: z.string(),
+    /**
+     * Before → after of every entitlement: as applied once approved; as it would apply now while
+     * pending (for a new account, `before` is null).
+     */
+    changes: z.array(entitlementChange),
+    /** While pending: why it could not be approved as the accounts are now. Empty when it fits. */
+    problems: z.array(z.object({ field: z.string(), message: z.string() })),
     comment: z.string(),
     requestedBy: reference,
     requestedAt: z.iso.datetime({ offset: true }),
     decidedBy: reference.nullable(),
+    decidedAutomatically: z.boolean(),
     decidedAt: z.iso.datetime({ offset: true }).nullable(),
     decisionComment: z.string().nullable(),
   })
@@ -54,3 +95,43 @@ export const approveBody = z.object({ comment: comment.optional() });
 export const rejectBody = z.object({
   comment: comment.min(1, "Say why the application is rejected"),
 });
+
+export const autoApprovalRule = z
+  .object({
+    kind: z.enum(APPLICATION_KINDS),
+    enabled: z.boolean(),
+    updatedBy: reference.nullable(),
+    updatedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: "AutoApprovalRule" });
+export type AutoApprovalRule = z.infer<typeof autoApprovalRule>;
+export const autoApprovalRuleParams = z.object({ kind: z.enum(APPLICATION_KINDS) });
+export const autoApprovalRuleBody = z.object({ enabled: z.boolean() });
+
+export const historyEntry = z
+  .object({
+    id: z.uuid(),
+    event: z.enum(["filed", "approved", "rejected", "withdrawn", "created"]),
+    application: z
+      .object({
+        id: z.uuid(),
+        kind: z.enum(APPLICATION_KINDS),
+        status: z.enum(APPLICATION_STATUSES),
+        summary: z.string(),
+      })
+      .nullable(),
+    /** Who did it; null when an auto-approval rule approved it. */
+    actor: reference.nullable(),
+    occurredAt: z.iso.datetime({ offset: true }),
+    comment: z.string(),
+    changes: z.array(
+      z.object({
+        field: z.string(),
+        before: z.union([z.string(), z.number()]).nullable(),
+        after: z.union([z.string(), z.number()]).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: "HistoryEntry" });
+export type HistoryEntry = z.infer<typeof historyEntry>;
+export const historyPage = pageOf(historyEntry).meta({ id: "HistoryPage" });

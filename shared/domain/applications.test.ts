@@ -104,9 +104,27 @@ describe("an application's state", () => {
   });
 
   it("is described in one line for reviewers", () => {
-    const names = new Map([[valid.licenceId, "Professional"]]);
+    const names = {
+      licence: (id: string) => (id === valid.licenceId ? "Professional" : undefined),
+      billManagementType: () => undefined,
+      account: () => "Valencia Port",
+    };
+    expect(describeApplication("new_account", { ...valid, datapoints: 1200 }, names)).toBe(
+      'New account "Madrid HQ" for Hoteles Mar Azul · Professional · 1,200 DP · 12 months',
+    );
+    expect(describeApplication("edit_datapoints", { change: -50 }, names)).toBe("Remove 50 DP");
+    expect(describeApplication("edit_datapoints", { change: 1500 }, names)).toBe("Add 1,500 DP");
     expect(
-      describeApplication("new_account", { ...valid, datapoints: 1200 }, (id) => names.get(id)),
-    ).toBe('New account "Madrid HQ" for Hoteles Mar Azul · Professional · 1,200 DP · 12 months');
+      describeApplication("move_datapoints", { datapoints: 30, targetAccountId: "x" }, names),
+    ).toBe("Move 30 DP to Valencia Port");
+    expect(describeApplication("edit_licence", { licenceId: valid.licenceId }, names)).toBe(
+      "Change the licence to Professional",
+    );
+    expect(describeApplication("buy_sms_credits", { credits: 500 }, names)).toBe(
+      "Buy 500 SMS credits",
+    );
+    expect(describeApplication("renew_subscription", {}, names)).toBe(
+      "Renew the subscription for one more year",
+    );
   });
 });

@@ -12,8 +12,28 @@ import { COUNTRY_CODES } from "./countries.ts";
 export const APPLICATION_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export const APPLICATION_KINDS = ["new_account"] as const;
+export const APPLICATION_KINDS = [
+  "new_account",
+  "edit_datapoints",
+  "move_datapoints",
+  "edit_licence",
+  "upgrade_meters",
+  "buy_sms_credits",
+  "renew_subscription",
+] as const;
 export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+/** Kinds that change an existing account (all but a new account). */
+export type ChangeKind = Exclude<ApplicationKind, "new_account">;
+
+export const APPLICATION_KIND_LABELS: Record<ApplicationKind, string> = {
+  new_account: "New account",
+  edit_datapoints: "Edit datapoints",
+  move_datapoints: "Move datapoints",
+  edit_licence: "Edit licence",
+  upgrade_meters: "Upgrade meters",
+  buy_sms_credits: "Buy SMS credits",
+  renew_subscription: "Renew subscription",
+};
 
 /** A decision is final: only a pending application can be approved, rejected or withdrawn. */
 export function isOpen(status: ApplicationStatus): boolean {
@@ -98,3 +118,68 @@ export const newAccountRequest = z
   });
 
 export type NewAccountRequest = z.infer<typeof newAccountRequest>;
+
+/** A signed number: positive adds datapoints, negative removes them. */
+export const editDatapointsPayload = z.object({
+  change: z
+    .int("Enter a whole number of datapoints")
+    .min(-MAX_QUANTITY, "That removes more datapoints than any account has")
+    .max(MAX_QUANTITY, `Add at most ${MAX_QUANTITY.toLocaleString("en")} datapoints at once`)
+    .refine(
+      (change) => change !== 0,
+      "Enter a number of datapoints to add (or, with a minus sign, to remove)",
+    ),
+});
+
+export const moveDatapointsPayload = z.object({
+  datapoints: z
+    .int("Enter a whole number of datapoints")
+    .min(1, "Move at least one datapoint")
+    .max(MAX_QUANTITY, `Move at most ${MAX_QUANTITY.toLocaleString("en")} datapoints at once`),
+  targetAccountId: z.uuid("Choose the account that receives the datapoints"),
+});
+
+export const editLicencePayload = z.object({ licenceId: z.uuid("Choose a licence") });
+
+/** The meters the account should have after the upgrade (not a difference). */
+export const upgradeMetersPayload = z
+  .object({
+    billManagementTypeId: z.uuid("Choose a Bill Management licence type").nullable(),
+    rtmMeters: quantity("Real-time meters"),
+    additionalPods: quantity("Additional pods"),
+    rtcLines: quantity("RTC lines"),
+  })
+  .superRefine((upgrade, ctx) => {
+    if (upgrade.billManagementTypeId === null) {
+      for (const field of ["rtmMeters", "additionalPods"] as const) {
+        if (upgrade[field] > 0) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message: "Choose a Bill Management licence type to add real-time meters or pods",
+          });
+        }
+      }
+    }
+  });
+
+export const buySmsCreditsPayload = z.object({
+  credits: z
+    .int("Enter a whole number of credits")
+    .min(1, "Buy at least one credit")
+    .max(MAX_QUANTITY, `Buy at most ${MAX_QUANTITY.toLocaleString("en")} credits at once`),
+});
+
+/** A renewal always adds one year; there is nothing to choose. */
+export const renewSubscriptionPayload = z.object({});
+
+export const changePayloads = {
+  edit_datapoints: editDatapointsPayload,
+  move_datapoints: moveDatapointsPayload,
+  edit_licence: editLicencePayload,
+  upgrade_meters: upgradeMetersPayload,
+  buy_sms_credits: buySmsCreditsPayload,
+  renew_subscription: renewSubscriptionPayload,
+} as const;
+
+export type ChangePayload<K extends ChangeKind> = z.infer<(typeof changePayloads)[K]>;
