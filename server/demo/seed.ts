@@ -5,15 +5,17 @@
  * Deterministic: the same clock gives the same demo.
  */
 import { count, eq, sql } from "drizzle-orm";
+import type { FileApplicationBody } from "../../shared/api/applications.ts";
 import type { NewAccountRequest } from "../../shared/domain/applications.ts";
 import { addDays, dateIn } from "../../shared/domain/calendar.ts";
 import { type DatapointKind, isBillable } from "../../shared/domain/datapoints.ts";
+import { approveApplication, fileApplication, rejectApplication } from "../applications/service.ts";
+import type { PartnerUserActor } from "../auth/actor.ts";
 import { createUser } from "../auth/users.ts";
 import type { Database } from "../db/client.ts";
 import {
   accountAccess,
   accounts,
-  applications,
   billManagementTypes,
   datapoints,
   licences,
@@ -113,7 +115,7 @@ async function seedInto(db: Database, now: Date): Promise<void> {
   const licenceRows = await db.insert(licences).values(LICENCES).returning();
   const typeRows = await db.insert(billManagementTypes).values(BILL_MANAGEMENT_TYPES).returning();
   await db.insert(sectors).values(DEMO_SECTORS);
-  await createUser(db, {
+  const customerSuccess = await createUser(db, {
     email: "cs@wattfolio.demo",
     name: "Carla Soto",
     password: DEMO_PASSWORD,
@@ -258,17 +260,123 @@ async function seedInto(db: Database, now: Date): Promise<void> {
       emailDomain: null,
       comment: "",
     });
-    await db.insert(applications).values(
-      pendingNames.map((name, j) => ({
-        partnerId: partner.id,
-        kind: "new_account" as const,
-        payload: newAccount(name, j),
+    const admin: PartnerUserActor = {
+      kind: "partner_user",
+      userId: superAdmin.id,
+      name: portfolio.admin[1] as string,
+      email: `${portfolio.admin[0]}@${portfolio.domain}`,
+      partnerId: partner.id,
+      isSuperAdmin: true,
+      timeZone: portfolio.timeZone,
+    };
+    await seedApplications(
+      db,
+      admin,
+      { userId: customerSuccess.id },
+      created,
+      today,
+      now,
+      (j) => ({
+        kind: "new_account",
+        payload: newAccount(pendingNames[j] as string, j),
         comment: j === 0 ? "Customer signed last week; please approve before the kick-off." : "",
-        requestedBy: superAdmin.id,
-        requestedAt: new Date(now.getTime() - (j + 1) * 3_600_000),
-      })),
+      }),
+      pendingNames.length,
+      licenceRows.map((licence) => licence.id),
     );
   }
+}
+
+type SeededAccount = typeof accounts.$inferSelect;
+
+/**
+ * A history of applications through the real use cases: some approved, one rejected, a renewal
+ * approved by its rule, and some still pending for the review queue.
+ */
+async function seedApplications(
+  db: Database,
+  admin: PartnerUserActor,
+  reviewer: { userId: string },
+  created: SeededAccount[],
+  today: string,
+  now: Date,
+  newAccountFiling: (j: number) => FileApplicationBody,
+  newAccounts: number,
+  licenceIds: string[],
+): Promise<void> {
+  const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+  const file = (filing: FileApplicationBody, hours: number) =>
+    fileApplication({ db, actor: admin, filing, now: hoursAgo(hours) });
+  const decide = async (
+    id: string,
+    decision: "approve" | "reject",
+    comment: string,
+    hours: number,
+  ) => {
+    const decideWith = decision === "approve" ? approveApplication : rejectApplication;
+    await decideWith({ db, actor: reviewer, applicationId: id, comment, now: hoursAgo(hours) });
+  };
+  const active = created.filter((account) => account.endsOn > today);
+  const roomy = active.filter(
+    (account) => account.datapointsContracted - Math.max(20, account.datapointsUsed) >= 30,
+  );
+  const [grown, texted, relicensed, trimmed, mover, receiver] = [
+    active[0],
+    active[1],
+    active[2],
+    roomy[0],
+    roomy[1],
+    active[3],
+  ];
+  const expired = created.find((account) => account.endsOn <= today);
+  if (!grown || !texted || !relicensed || !trimmed || !mover || !receiver || !expired) return;
+
+  const growth = await file(
+    {
+      kind: "edit_datapoints",
+      accountId: grown.id,
+      payload: { change: 100 },
+      comment: "New chiller plant to meter",
+    },
+    96,
+  );
+  await decide(growth, "approve", "Approved, enjoy the new datapoints.", 94);
+  const sms = await file(
+    { kind: "buy_sms_credits", accountId: texted.id, payload: { credits: 500 } },
+    72,
+  );
+  await decide(sms, "approve", "", 71);
+  const otherLicence = licenceIds.find((id) => id !== relicensed.licenceId) as string;
+  const licence = await file(
+    { kind: "edit_licence", accountId: relicensed.id, payload: { licenceId: otherLicence } },
+    50,
+  );
+  await decide(
+    licence,
+    "reject",
+    "Please ask your account manager for a quote for this licence first.",
+    48,
+  );
+  await file({ kind: "renew_subscription", accountId: expired.id, payload: {} }, 30);
+
+  await file(
+    {
+      kind: "edit_datapoints",
+      accountId: trimmed.id,
+      payload: { change: -10 },
+      comment: "Two meters removed",
+    },
+    6,
+  );
+  await file(
+    {
+      kind: "move_datapoints",
+      accountId: mover.id,
+      payload: { datapoints: 20, targetAccountId: receiver.id },
+    },
+    5,
+  );
+  for (let j = 0; j < newAccounts; j++) await file(newAccountFiling(j), j + 1);
 }
 
 const DEVICES = [
