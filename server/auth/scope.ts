@@ -3,12 +3,14 @@
  * Another partner's row is then simply not found (404), exactly like a missing one.
  */
 import { and, eq, exists, type SQL, sql } from "drizzle-orm";
+import type { ApiKeyScope } from "../../shared/domain/api-keys.ts";
 import { accountAccess, accounts, applications } from "../db/schema.ts";
-import type { Actor } from "./actor.ts";
+import type { Actor, Caller } from "./actor.ts";
 
 const everything = sql`true`;
 
-export function accountScope(actor: Actor): SQL {
+export function accountScope(actor: Caller): SQL {
+  if (actor.kind === "integration") return keyScope(actor.scope);
   if (actor.kind === "customer_success") return everything;
   const ofPartner = eq(accounts.partnerId, actor.partnerId);
   if (actor.isSuperAdmin) return ofPartner;
@@ -18,6 +20,18 @@ export function accountScope(actor: Actor): SQL {
       sql`(select 1 from ${accountAccess} where ${accountAccess.accountId} = ${accounts.id} and ${accountAccess.userId} = ${actor.userId})`,
     ),
   ) as SQL;
+}
+
+/** An API key reaches every account, a partner's accounts, or one account. */
+function keyScope(scope: ApiKeyScope): SQL {
+  switch (scope.kind) {
+    case "platform":
+      return everything;
+    case "partner":
+      return eq(accounts.partnerId, scope.partnerId);
+    case "account":
+      return and(eq(accounts.partnerId, scope.partnerId), eq(accounts.id, scope.accountId)) as SQL;
+  }
 }
 
 /** Applications are the business of SuperAdmins (their partner's) and Customer Success (all). */

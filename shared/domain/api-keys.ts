@@ -35,7 +35,9 @@ export function scopeOf(key: { partnerId: string | null; accountId: string | nul
 
 /** Whether a use at `now` should be written, given when a use was last written. */
 export function isUseWorthRecording(lastRecordedAt: Date | null, now: Date): boolean {
-  return lastRecordedAt === null || now.getTime() - lastRecordedAt.getTime() >= LAST_USED_PRECISION_MS;
+  return (
+    lastRecordedAt === null || now.getTime() - lastRecordedAt.getTime() >= LAST_USED_PRECISION_MS
+  );
 }
 
 /** The part of a secret that may be shown again after creation. */

@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { DATAPOINT_KINDS } from "../domain/datapoints.ts";
+import { pageOf, pageQuery, reference } from "./common.ts";
+
+/** `Idempotency-Key`: a retry with the same key and body gets the first answer, without doing it again. */
+export const idempotencyHeaders = z.looseObject({
+  "idempotency-key": z
+    .string()
+    .min(1, "The Idempotency-Key cannot be empty")
+    .max(255, "Keep the Idempotency-Key within 255 characters")
+    .optional()
+    .meta({
+      description:
+        "Any unique value (e.g. a UUID) per operation. The same key with the same request answers what the first answered, without doing it again; with another request it is refused (422). Kept for 24 hours; refusals are not kept.",
+    }),
+});
+
+export const capacity = z.object({ contracted: z.int(), used: z.int(), left: z.int() });
+
+export const accountUsage = z
+  .object({
+    account: reference,
+    status: z.enum(["active", "expired"]),
+    endsOn: z.iso.date(),
+    datapoints: capacity,
+    /** Bought (spent + balance), spent, and the balance left. */
+    smsCredits: capacity,
+  })
+  .meta({ id: "AccountUsage" });
+export type AccountUsage = z.infer<typeof accountUsage>;
+
+export const datapoint = z
+  .object({
+    id: z.uuid(),
+    externalId: z.string(),
+    name: z.string(),
+    deviceName: z.string(),
+    kind: z.enum(DATAPOINT_KINDS),
+    billable: z.boolean(),
+    registeredAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: "Datapoint" });
+export type Datapoint = z.infer<typeof datapoint>;
+
+export const datapointListQuery = z.object({
+  kind: z.enum(DATAPOINT_KINDS).optional(),
+  /** The device's name, exactly. */
+  device: z.string().trim().min(1).max(200).optional(),
+  ...pageQuery,
+});
+export type DatapointListQuery = z.infer<typeof datapointListQuery>;
+
+export const datapointPage = pageOf(datapoint).meta({ id: "DatapointPage" });
+export type DatapointPage = z.infer<typeof datapointPage>;
+
+const registeredDatapoint = z.object({
+  id: z.uuid(),
+  externalId: z.string(),
+  billable: z.boolean(),
+});
+
+export const registrationResult = z
+  .object({
+    /** The datapoints this request registered. */
+    registered: z.array(registeredDatapoint),
+    /** External ids of the batch that were registered already; they did not count again. */
+    alreadyRegistered: z.array(z.string()),
+    datapoints: capacity,
+  })
+  .meta({ id: "DatapointRegistration" });
+export type RegistrationResult = z.infer<typeof registrationResult>;
+
+export const releaseResult = z
+  .object({
+    released: z.array(registeredDatapoint),
+    /** What the request named that is not registered (any more); releasing twice is harmless. */
+    notRegistered: z.object({ ids: z.array(z.string()), externalIds: z.array(z.string()) }),
+    datapoints: capacity,
+  })
+  .meta({ id: "DatapointRelease" });
+export type ReleaseResult = z.infer<typeof releaseResult>;
+
+export const smsSpendingResult = z
+  .object({ spent: z.int(), smsCredits: z.object({ left: z.int() }) })
+  .meta({ id: "SmsSpending" });
+export type SmsSpendingResult = z.infer<typeof smsSpendingResult>;

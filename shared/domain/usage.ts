@@ -1,0 +1,108 @@
+/**
+ * The platform's usage of an account's entitlements: datapoints registered against the contract,
+ * SMS credits spent from the balance. The same rules check a batch in the API and in the web app's
+ * CSV import.
+ */
+import { z } from "zod";
+import { datapointsLeft } from "./accounts.ts";
+import { MAX_QUANTITY } from "./applications.ts";
+import { DATAPOINT_KINDS, type DatapointKind, isBillable } from "./datapoints.ts";
+
+/** The most datapoints one request registers or releases. */
+export const MAX_BATCH = 1_000;
+export const MAX_DATAPOINT_TEXT = 200;
+
+const text = (label: string) =>
+  z
+    .string(`Enter the ${label}`)
+    .trim()
+    .min(1, `Enter the ${label}`)
+    .max(MAX_DATAPOINT_TEXT, `Keep the ${label} within ${MAX_DATAPOINT_TEXT} characters`);
+
+export const datapointToRegister = z.object({
+  /** The platform's own id of the datapoint, unique within the account. */
+  externalId: text("external id"),
+  name: text("name"),
+  deviceName: text("device name"),
+  kind: z.enum(DATAPOINT_KINDS, `Choose a kind: ${DATAPOINT_KINDS.join(", ")}`),
+});
+export type DatapointToRegister = z.infer<typeof datapointToRegister>;
+
+/** A batch of 1 to 1,000 datapoints, each external id once. */
+export const datapointRegistration = z.object({
+  datapoints: z
+    .array(datapointToRegister)
+    .min(1, "Register at least one datapoint")
+    .max(MAX_BATCH, `Register at most ${MAX_BATCH.toLocaleString("en")} datapoints at a time`)
+    .superRefine((batch, ctx) => {
+      for (const index of repeatedIndexes(batch.map((d) => d.externalId))) {
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "externalId"],
+          message: "This external id is already earlier in the batch",
+        });
+      }
+    }),
+});
+export type DatapointRegistration = z.infer<typeof datapointRegistration>;
+
+/** Datapoints to release, by Wattfolio's id or the platform's external id: 1 to 1,000 in all. */
+export const datapointRelease = z
+  .object({
+    ids: z.array(z.uuid("Not a valid id")).default([]),
+    externalIds: z.array(text("external id")).default([]),
+  })
+  .superRefine((release, ctx) => {
+    const named = release.ids.length + release.externalIds.length;
+    if (named === 0) {
+      ctx.addIssue({ code: "custom", path: ["ids"], message: "Name at least one datapoint" });
+    }
+    if (named > MAX_BATCH) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ids"],
+        message: `Release at most ${MAX_BATCH.toLocaleString("en")} datapoints at a time`,
+      });
+    }
+  });
+export type DatapointRelease = z.infer<typeof datapointRelease>;
+
+export const smsSpending = z.object({
+  credits: z
+    .int("Credits must be a whole number")
+    .min(1, "Spend at least 1 credit")
+    .max(MAX_QUANTITY, `Spend at most ${MAX_QUANTITY.toLocaleString("en")} credits at a time`),
+});
+export type SmsSpending = z.infer<typeof smsSpending>;
+
+/** Positions of the values that already appeared earlier in the list. */
+export function repeatedIndexes(values: readonly string[]): number[] {
+  const seen = new Set<string>();
+  const repeated: number[] = [];
+  values.forEach((value, index) => {
+    if (seen.has(value)) repeated.push(index);
+    seen.add(value);
+  });
+  return repeated;
+}
+
+/** How many of these datapoints count against the contract. */
+export function billableCount(kinds: readonly DatapointKind[]): number {
+  return kinds.filter(isBillable).length;
+}
+
+/** An entitlement as the platform uses it: what the contract gives, what is used, what is left. */
+export interface Capacity {
+  contracted: number;
+  used: number;
+  left: number;
+}
+
+export function datapointsCapacity(contracted: number, used: number): Capacity {
+  return { contracted, used, left: datapointsLeft({ contracted, used }) };
+}
+
+/** SMS credits are a balance: what was bought is what was spent plus what is left. */
+export function smsCapacity(spent: number, balance: number): Capacity {
+  return { contracted: spent + balance, used: spent, left: balance };
+}
