@@ -27,10 +27,24 @@ import { catalogueRoutes } from "./catalogue/routes.ts";
 import type { Config } from "./config.ts";
 import { type Database, isHealthy } from "./db/client.ts";
 import { registerProblemHandlers, toDocument } from "./http/problems.ts";
+import { createNotices } from "./lifecycle/notices.ts";
+import { sweepRoutes, testClockRoutes } from "./lifecycle/routes.ts";
+import { createLifecycle, type Lifecycle } from "./lifecycle/schedule.ts";
+import { openTestClock } from "./lifecycle/test-clock.ts";
+import { mailRoutes } from "./mail/routes.ts";
+import { transportFor } from "./mail/transports.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Reminder sweeps and mail delivery of this instance; scheduled unless the interval is 0. */
+    lifecycle: Lifecycle;
+  }
+}
 
 export interface AppDependencies {
   config: Config;
   db: Database;
+  /** Real time; with TEST_CLOCK=1 the app runs ahead of it by the test clock's offset. */
   clock: Clock;
   authSecret: string;
   /** Built web client to serve; omitted in API-only tests. */
@@ -40,7 +54,9 @@ export interface AppDependencies {
 export const defaultClientDir = fileURLToPath(new URL("../dist/client", import.meta.url));
 
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
-  const { config, db, clock } = deps;
+  const { config, db } = deps;
+  const testClock = config.testClock ? await openTestClock(db, deps.clock) : undefined;
+  const clock: Clock = testClock ?? deps.clock;
   const app = Fastify({
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -92,6 +108,29 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   // App tier.
+  if (testClock) {
+    // Every request sees the clock as the last instance to move it left it.
+    app.addHook("onRequest", async (request) => {
+      if (request.url.startsWith("/api/")) await testClock.refresh();
+    });
+  }
+  const notices = createNotices(config.publicUrl);
+  const lifecycle = createLifecycle({
+    db,
+    clock,
+    refreshClock: testClock?.refresh,
+    notices,
+    transport: transportFor(config.mail, db),
+    lifecycle: config.lifecycle,
+    mail: config.mail,
+    log: app.log,
+  });
+  app.decorate("lifecycle", lifecycle);
+  app.addHook("onReady", async () => lifecycle.start());
+  app.addHook("onClose", async () => {
+    await lifecycle.stop();
+    lifecycle.transport.close();
+  });
   const auth = createAuth(db, config, deps.authSecret, app.log);
   registerAuth(app, auth, db, config);
 
@@ -121,6 +160,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(catalogueRoutes({ db }));
       await api.register(accountRoutes({ db, clock }));
       await api.register(applicationRoutes({ db, clock }));
+      await api.register(mailRoutes({ db }));
+      await api.register(sweepRoutes({ lifecycle }));
+      if (testClock) await api.register(testClockRoutes({ clock: testClock, lifecycle }));
     },
     { prefix: "/api/v1" },
   );

@@ -21,6 +21,12 @@ const environment = z.object({
   TRUST_PROXY: flag.default(false),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
+  TEST_CLOCK: flag.default(false),
 });
 
 export type DatabaseConfig =
@@ -41,6 +47,25 @@ export interface Config {
   trustProxy: boolean;
   loginAttemptsPerMinute: number;
   logLevel: string;
+  mail: MailConfig;
+  lifecycle: LifecycleConfig;
+  /** The test clock: the application's time runs ahead of real time by an offset kept in the database. */
+  testClock: boolean;
+}
+
+export interface MailConfig {
+  /** SMTP server to deliver through (`smtp://user:pass@host:587`); without it mail lands in the in-app mailbox. */
+  smtpUrl: string | undefined;
+  from: string;
+  /** How many e-mails one dispatcher run takes at most. */
+  batchSize: number;
+}
+
+export interface LifecycleConfig {
+  /** How often every instance sweeps for reminders and dispatches mail; 0 turns the schedule off. */
+  intervalMs: number;
+  /** How many accounts one sweep batch takes at most. */
+  batchSize: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,11 +84,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  AUTH_SECRET: required in production with DATABASE_URL",
     );
   }
+  if (e.NODE_ENV === "production" && e.TEST_CLOCK) {
+    throw new Error(
+      "Invalid configuration:\n  TEST_CLOCK: moves the application's time; not for production",
+    );
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
     environment: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     dataDir: e.DATA_DIR,
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
@@ -73,5 +104,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM ?? `Wattfolio <no-reply@${new URL(publicUrl).hostname}>`,
+      batchSize: e.MAIL_BATCH_SIZE,
+    },
+    lifecycle: { intervalMs: e.SWEEP_INTERVAL_SECONDS * 1000, batchSize: e.SWEEP_BATCH_SIZE },
+    testClock: e.TEST_CLOCK,
   };
 }

@@ -3,7 +3,12 @@
  * partner (no SuperAdmin flag, no access granted), a SuperAdmin of another partner, Customer
  * Success, and the owning SuperAdmin. The table must list every route the OpenAPI document has.
  */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../db/client.ts";
+import { mailboxMessages } from "../db/schema.ts";
+import { mailboxTransport } from "../mail/transports.ts";
 import {
   createAccount,
   createCatalogue,
@@ -25,11 +30,19 @@ interface Guard {
 
 let t: TestApp;
 let callers: Record<Caller, Session>;
-const ids = { account: "", application: "", toApprove: "", toReject: "", toWithdraw: "" };
+const ids = {
+  account: "",
+  application: "",
+  toApprove: "",
+  toReject: "",
+  toWithdraw: "",
+  mailboxMessage: "",
+};
 let filing: () => object;
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // With the test clock on, so that its routes exist and are guarded too.
+  t = await startTestApp({ config: { TEST_CLOCK: "1" } });
   const catalogue = await createCatalogue(t.db);
   const owner = await createPartner(t.db);
   const other = await createPartner(t.db);
@@ -54,10 +67,39 @@ beforeAll(async () => {
   ids.toApprove = await fileOne();
   ids.toReject = await fileOne();
   ids.toWithdraw = await fileOne();
+  ids.mailboxMessage = await deliverToMailbox(t.db);
 });
 afterAll(() => t.close());
 
 // Customer Success approves and rejects last, after the owner has read the pending ones.
+/** Customer Success may read every partner's mail in the in-app mailbox. */
+async function deliverToMailbox(db: Database): Promise<string> {
+  const messageId = `<${randomUUID()}@localhost>`;
+  await mailboxTransport(db, "Wattfolio <no-reply@localhost>").deliver(
+    {
+      messageId,
+      recipient: "someone@partner.test",
+      subject: "Hello",
+      html: "<p>Hi</p>",
+      text: "Hi",
+    },
+    t.clock.now(),
+  );
+  const [message] = await db
+    .select({ id: mailboxMessages.id })
+    .from(mailboxMessages)
+    .where(eq(mailboxMessages.messageId, messageId));
+  return message?.id ?? "";
+}
+
+const customerSuccessOnly = {
+  anonymous: 401,
+  accountUser: 403,
+  otherSuperAdmin: 403,
+  customerSuccess: 200,
+  superAdmin: 403,
+};
+
 const callerOrder: Caller[] = [
   "anonymous",
   "accountUser",
@@ -263,6 +305,43 @@ const table: Guard[] = [
       customerSuccess: 200,
       superAdmin: 403,
     },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/mailbox",
+    url: () => "/api/v1/mailbox",
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/mailbox/{id}",
+    url: () => `/api/v1/mailbox/${ids.mailboxMessage}`,
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/outbox",
+    url: () => "/api/v1/outbox",
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/reminders/sweep",
+    url: () => "/api/v1/reminders/sweep",
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/test-clock",
+    url: () => "/api/v1/test-clock",
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/test-clock/advance",
+    url: () => "/api/v1/test-clock/advance",
+    body: () => ({ duration: "PT1M" }),
+    expect: customerSuccessOnly,
   },
 ];
 

@@ -2,7 +2,9 @@
  * A real app on a real database for each test file: an in-memory PGlite, or the PostgreSQL server
  * when the suite runs as the `postgres` project. Time comes from a clock the test controls.
  */
+import { randomBytes } from "node:crypto";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import pg from "pg";
 import { inject } from "vitest";
 import { fixedClock } from "../../shared/domain/clock.ts";
 import { buildApp } from "../app.ts";
@@ -19,6 +21,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     PUBLIC_URL,
     LOGIN_ATTEMPTS_PER_MINUTE: "1000",
     SEED_DEMO: "false",
+    // Tests run sweeps and deliveries themselves, on the clock they control.
+    SWEEP_INTERVAL_SECONDS: "0",
     ...overrides,
   });
 }
@@ -34,6 +38,42 @@ export async function testDatabase(): Promise<{ db: Database; close(): Promise<v
   return openMemoryDatabase();
 }
 
+/**
+ * A database no other test file uses, for tests of work that spans every partner (reminder sweeps,
+ * mail delivery): on PostgreSQL a new database beside the run's, dropped when closed. `url` lets a
+ * test open a second connection pool to it, as a second server instance would.
+ */
+export async function isolatedDatabase(): Promise<{
+  db: Database;
+  url: string | undefined;
+  close(): Promise<void>;
+}> {
+  if (!onPostgres) return { ...(await openMemoryDatabase()), url: undefined };
+  const base = inject("postgresUrl");
+  const name = `wattfolio_isolated_${randomBytes(6).toString("hex")}`;
+  const administer = async (statement: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await administer(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 20 });
+  return {
+    db: database.db,
+    url: url.toString(),
+    close: async () => {
+      await database.close();
+      await administer(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
 export interface TestApp {
   app: FastifyInstance;
   db: Database;
@@ -42,9 +82,18 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  options: { config?: Record<string, string>; now?: string; db?: Database } = {},
+  options: {
+    config?: Record<string, string>;
+    now?: string;
+    db?: Database;
+    isolated?: boolean;
+  } = {},
 ): Promise<TestApp> {
-  const database = options.db ? { db: options.db, close: async () => {} } : await testDatabase();
+  const database = options.db
+    ? { db: options.db, close: async () => {} }
+    : options.isolated
+      ? await isolatedDatabase()
+      : await testDatabase();
   const clock = fixedClock(options.now ?? "2026-03-15T10:00:00Z");
   const app = await buildApp({
     config: testConfig(options.config),

@@ -1,0 +1,118 @@
+/**
+ * The lifecycle work every instance runs on a schedule: refresh the test clock (when on), sweep for
+ * reminders until nothing more is due, then deliver the outbox. The interval timer only schedules;
+ * an in-process guard keeps one run at a time here, and correctness across instances comes from
+ * the database (the reminders' primary key, SKIP LOCKED claims on the outbox).
+ */
+import type { FastifyBaseLogger } from "fastify";
+import type { Clock } from "../../shared/domain/clock.ts";
+import type { LifecycleConfig, MailConfig } from "../config.ts";
+import type { Database } from "../db/client.ts";
+import { type DispatchReport, dispatchMail } from "../mail/dispatcher.ts";
+import type { MailTransport } from "../mail/transports.ts";
+import type { Notices } from "./notices.ts";
+import { type SweepReport, sweepReminders } from "./sweep.ts";
+
+export interface Lifecycle {
+  readonly transport: MailTransport;
+  /** Sweeps batch after batch until no more reminders are due now. */
+  sweep(): Promise<Omit<SweepReport, "more">>;
+  /** Delivers one batch of due mail. */
+  dispatch(): Promise<DispatchReport>;
+  /** A sweep then a dispatch, as the schedule runs them. */
+  tick(): Promise<{ sweep: Omit<SweepReport, "more">; dispatch: DispatchReport }>;
+  /** Asks the schedule, when it runs, for a run as soon as possible, without waiting for it. */
+  wake(): void;
+  start(): void;
+  /** Stops the timer and waits for a run in progress. */
+  stop(): Promise<void>;
+}
+
+export function createLifecycle({
+  db,
+  clock,
+  refreshClock,
+  notices,
+  transport,
+  lifecycle,
+  mail,
+  log,
+}: {
+  db: Database;
+  clock: Clock;
+  /** Reloads the test clock's offset; absent when the clock is the real one. */
+  refreshClock?: (() => Promise<void>) | undefined;
+  notices: Notices;
+  transport: MailTransport;
+  lifecycle: LifecycleConfig;
+  mail: MailConfig;
+  log: FastifyBaseLogger;
+}): Lifecycle {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  const sweep = async () => {
+    await refreshClock?.();
+    const total = { reminders: 0, mails: 0 };
+    for (;;) {
+      const batch = await sweepReminders({
+        db,
+        notices,
+        now: clock.now(),
+        batchSize: lifecycle.batchSize,
+      });
+      total.reminders += batch.reminders;
+      total.mails += batch.mails;
+      if (!batch.more) return total;
+    }
+  };
+  const dispatch = async () => {
+    await refreshClock?.();
+    return dispatchMail({ db, transport, clock, batchSize: mail.batchSize });
+  };
+  const tick = async () => ({ sweep: await sweep(), dispatch: await dispatch() });
+
+  /** One scheduled run at a time; a wake-up during a run asks for one more right after it. */
+  const run = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          const report = await tick();
+          if (report.sweep.reminders > 0 || report.dispatch.sent + report.dispatch.failed > 0) {
+            log.info(report, "lifecycle run");
+          }
+        } catch (error) {
+          log.error({ err: error }, "lifecycle run failed; the next run tries again");
+        }
+      } while (again && timer !== undefined);
+    })().finally(() => {
+      running = undefined;
+    });
+  };
+
+  return {
+    transport,
+    sweep,
+    dispatch,
+    tick,
+    wake: () => {
+      if (timer) run();
+    },
+    start: () => {
+      if (timer || lifecycle.intervalMs === 0) return;
+      timer = setInterval(run, lifecycle.intervalMs);
+      run();
+    },
+    stop: async () => {
+      clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}

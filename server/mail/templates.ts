@@ -1,0 +1,257 @@
+/**
+ * The e-mails Wattfolio sends, in English and Spanish, each as HTML and plain text. Everything that
+ * comes from users (names, comments) is escaped in the HTML; links are absolute, built on PUBLIC_URL.
+ */
+import escapeHtml from "escape-html";
+import type { CalendarDate } from "../../shared/domain/calendar.ts";
+import type { Language } from "../../shared/domain/languages.ts";
+
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+export type MailContent =
+  | {
+      topic: "reminder";
+      accountName: string;
+      customerName: string;
+      endsOn: CalendarDate;
+      /** Days until the end date as of sending: 0 on the day (it may be fewer than the stage's). */
+      daysLeft: number;
+      renewUrl: string;
+    }
+  | {
+      topic: "account_created" | "account_renewed";
+      accountName: string;
+      customerName: string;
+      startsOn: CalendarDate;
+      endsOn: CalendarDate;
+      accountUrl: string;
+    }
+  | {
+      topic: "application_filed";
+      partnerName: string;
+      requesterName: string;
+      summary: string;
+      comment: string;
+      reviewUrl: string;
+    }
+  | {
+      topic: "application_decided";
+      decision: "approved" | "rejected";
+      summary: string;
+      reviewerName: string;
+      comment: string;
+      applicationsUrl: string;
+    };
+
+/** A paragraph is text (escaped in HTML) or a quoted comment; the button is the one link to act on. */
+type Block = { text: string } | { quote: string };
+
+interface Letter {
+  subject: string;
+  greeting: string;
+  blocks: Block[];
+  action: { label: string; url: string };
+  signature: string;
+}
+
+/** `1 December 2026` / `1 de diciembre de 2026`: calendar dates are read as they are, in no time zone. */
+export function formatDate(date: CalendarDate, language: Language): string {
+  return new Intl.DateTimeFormat(language === "es" ? "es-ES" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+const SIGNATURE: Record<Language, string> = {
+  en: "The Wattfolio team",
+  es: "El equipo de Wattfolio",
+};
+
+const GREETING: Record<Language, string> = { en: "Hello,", es: "Hola:" };
+
+function reminderLetter(content: Extract<MailContent, { topic: "reminder" }>, lang: Language) {
+  const { accountName: name, customerName: customer, daysLeft } = content;
+  const date = formatDate(content.endsOn, lang);
+  const today = daysLeft <= 0;
+  if (lang === "es") {
+    const days = daysLeft === 1 ? "1 día" : `${daysLeft} días`;
+    return {
+      subject: today
+        ? `Tu cuenta ${name} caduca hoy`
+        : `Tu cuenta ${name} caduca en ${days} (${date})`,
+      blocks: [
+        {
+          text: today
+            ? `La cuenta ${name} de ${customer} caduca hoy, ${date}. Desde hoy la plataforma la mantiene en modo de solo lectura: no admite nuevos puntos de datos ni envía SMS.`
+            : `La cuenta ${name} de ${customer} caduca dentro de ${days}, el ${date}.`,
+        },
+        {
+          text: "Para seguir usándola, renuévala por un año más desde Gestión de cuentas: elige «Renovar suscripción» en el menú de la cuenta.",
+        },
+      ],
+      action: { label: "Renovar la cuenta", url: content.renewUrl },
+    };
+  }
+  const days = daysLeft === 1 ? "1 day" : `${daysLeft} days`;
+  return {
+    subject: today
+      ? `Your account ${name} expires today`
+      : `Your account ${name} expires in ${days} (${date})`,
+    blocks: [
+      {
+        text: today
+          ? `The account ${name} of ${customer} expires today, ${date}. From today the platform keeps it read-only: no new datapoints and no SMS.`
+          : `The account ${name} of ${customer} expires in ${days}, on ${date}.`,
+      },
+      {
+        text: 'To keep using it, renew it for one more year from Account management: choose "Renew subscription" in the account\'s menu.',
+      },
+    ],
+    action: { label: "Renew the account", url: content.renewUrl },
+  };
+}
+
+function letterOf(content: MailContent, lang: Language): Omit<Letter, "greeting" | "signature"> {
+  const es = lang === "es";
+  switch (content.topic) {
+    case "reminder":
+      return reminderLetter(content, lang);
+    case "account_created": {
+      const { accountName: name, customerName: customer } = content;
+      const from = formatDate(content.startsOn, lang);
+      const until = formatDate(content.endsOn, lang);
+      return es
+        ? {
+            subject: `La cuenta ${name} está lista`,
+            blocks: [
+              { text: `Se ha creado la cuenta ${name} de ${customer}.` },
+              { text: `Está activa desde el ${from} hasta el ${until}.` },
+            ],
+            action: { label: "Ver la cuenta", url: content.accountUrl },
+          }
+        : {
+            subject: `The account ${name} is ready`,
+            blocks: [
+              { text: `The account ${name} of ${customer} has been created.` },
+              { text: `It is active from ${from} until ${until}.` },
+            ],
+            action: { label: "See the account", url: content.accountUrl },
+          };
+    }
+    case "account_renewed": {
+      const { accountName: name, customerName: customer } = content;
+      const until = formatDate(content.endsOn, lang);
+      return es
+        ? {
+            subject: `La cuenta ${name} se ha renovado hasta el ${until}`,
+            blocks: [{ text: `La cuenta ${name} de ${customer} sigue activa hasta el ${until}.` }],
+            action: { label: "Ver la cuenta", url: content.accountUrl },
+          }
+        : {
+            subject: `The account ${name} is renewed until ${until}`,
+            blocks: [{ text: `The account ${name} of ${customer} stays active until ${until}.` }],
+            action: { label: "See the account", url: content.accountUrl },
+          };
+    }
+    case "application_filed": {
+      const { partnerName: partner, requesterName: requester, summary, comment } = content;
+      const quoted: Block[] = comment ? [{ quote: comment }] : [];
+      return es
+        ? {
+            subject: `Nueva solicitud de ${partner}: ${summary}`,
+            blocks: [
+              { text: `${requester} (${partner}) ha presentado una solicitud: ${summary}.` },
+              ...quoted,
+            ],
+            action: { label: "Revisar la solicitud", url: content.reviewUrl },
+          }
+        : {
+            subject: `New application from ${partner}: ${summary}`,
+            blocks: [
+              { text: `${requester} (${partner}) filed an application: ${summary}.` },
+              ...quoted,
+            ],
+            action: { label: "Review the application", url: content.reviewUrl },
+          };
+    }
+    case "application_decided": {
+      const { summary, reviewerName: reviewer, comment } = content;
+      const approved = content.decision === "approved";
+      const quoted: Block[] = comment ? [{ quote: comment }] : [];
+      return es
+        ? {
+            subject: `Tu solicitud ha sido ${approved ? "aprobada" : "rechazada"}: ${summary}`,
+            blocks: [
+              {
+                text: `${reviewer} ha ${approved ? "aprobado" : "rechazado"} tu solicitud: ${summary}.`,
+              },
+              ...(comment ? [{ text: "Su comentario:" }, ...quoted] : []),
+            ],
+            action: { label: "Ver tus solicitudes", url: content.applicationsUrl },
+          }
+        : {
+            subject: `Your application was ${approved ? "approved" : "rejected"}: ${summary}`,
+            blocks: [
+              {
+                text: `${reviewer} ${approved ? "approved" : "rejected"} your application: ${summary}.`,
+              },
+              ...(comment ? [{ text: "Their comment:" }, ...quoted] : []),
+            ],
+            action: { label: "See your applications", url: content.applicationsUrl },
+          };
+    }
+  }
+}
+
+export function renderMail(content: MailContent, language: Language): RenderedMail {
+  const letter: Letter = {
+    ...letterOf(content, language),
+    greeting: GREETING[language],
+    signature: SIGNATURE[language],
+  };
+  return { subject: letter.subject, html: toHtml(letter, language), text: toText(letter) };
+}
+
+function toText(letter: Letter): string {
+  const blocks = letter.blocks.map((block) =>
+    "quote" in block
+      ? block.quote
+          .split("\n")
+          .map((line) => `> ${line}`)
+          .join("\n")
+      : block.text,
+  );
+  return [
+    letter.greeting,
+    ...blocks,
+    `${letter.action.label}: ${letter.action.url}`,
+    `-- \n${letter.signature}`,
+  ].join("\n\n");
+}
+
+function toHtml(letter: Letter, language: Language): string {
+  const paragraph = (block: Block) =>
+    "quote" in block
+      ? `<blockquote style="margin:0 0 16px;padding:8px 16px;border-left:4px solid #d0d7de;color:#444;white-space:pre-line">${escapeHtml(block.quote)}</blockquote>`
+      : `<p style="margin:0 0 16px">${escapeHtml(block.text)}</p>`;
+  const url = escapeHtml(letter.action.url);
+  return `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(letter.subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1f2328">
+<div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px 32px">
+<p style="margin:0 0 24px;font-size:18px;font-weight:bold;color:#0b7a3b">Wattfolio</p>
+<p style="margin:0 0 16px">${escapeHtml(letter.greeting)}</p>
+${letter.blocks.map(paragraph).join("\n")}
+<p style="margin:24px 0"><a href="${url}" style="display:inline-block;padding:10px 18px;background:#0b7a3b;color:#fff;text-decoration:none;border-radius:6px">${escapeHtml(letter.action.label)}</a></p>
+<p style="margin:0 0 16px;font-size:13px;color:#57606a">${escapeHtml(letter.action.url)}</p>
+<p style="margin:24px 0 0">${escapeHtml(letter.signature)}</p>
+</div>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { durationMs } from "../domain/durations.ts";
+import { pageOf, pageQuery } from "./common.ts";
+
+/** The in-app mailbox, where mail lands when no SMTP server is configured. */
+export const mailboxQuery = z.object({
+  /** Part of the recipient's address or of the subject. */
+  q: z.string().trim().max(100).optional(),
+  ...pageQuery,
+});
+export type MailboxQuery = z.infer<typeof mailboxQuery>;
+
+export const mailboxItem = z
+  .object({
+    id: z.uuid(),
+    messageId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    deliveredAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: "MailboxItem" });
+export type MailboxItem = z.infer<typeof mailboxItem>;
+
+export const mailboxMessage = mailboxItem
+  .extend({
+    /** A complete HTML document: show it in a sandboxed frame. */
+    html: z.string(),
+    text: z.string(),
+  })
+  .meta({ id: "MailboxMessage" });
+export type MailboxMessage = z.infer<typeof mailboxMessage>;
+
+export const mailboxPage = pageOf(mailboxItem).meta({ id: "MailboxPage" });
+export type MailboxPage = z.infer<typeof mailboxPage>;
+
+export const MAIL_STATUSES = ["queued", "retrying", "sent", "failed"] as const;
+
+/** The outbox: every e-mail and how its delivery went. */
+export const outboxQuery = z.object({ status: z.enum(MAIL_STATUSES).optional(), ...pageQuery });
+export type OutboxQuery = z.infer<typeof outboxQuery>;
+
+export const outboxItem = z
+  .object({
+    id: z.uuid(),
+    messageId: z.string(),
+    topic: z.string(),
+    to: z.string(),
+    language: z.enum(["en", "es"]),
+    subject: z.string(),
+    status: z.enum(MAIL_STATUSES),
+    attempts: z.int(),
+    queuedAt: z.iso.datetime({ offset: true }),
+    /** When the next attempt is due (queued or retrying). */
+    nextAttemptAt: z.iso.datetime({ offset: true }).nullable(),
+    sentAt: z.iso.datetime({ offset: true }).nullable(),
+    lastError: z.string().nullable(),
+  })
+  .meta({ id: "OutboxItem" });
+export type OutboxItem = z.infer<typeof outboxItem>;
+
+export const outboxPage = pageOf(outboxItem).meta({ id: "OutboxPage" });
+export type OutboxPage = z.infer<typeof outboxPage>;
+
+export const sweepResult = z
+  .object({
+    /** Reminders sent by this run (one per account and stage). */
+    reminders: z.int(),
+    /** E-mails queued for them; delivery follows in the background within moments. */
+    mails: z.int(),
+  })
+  .meta({ id: "SweepResult" });
+export type SweepResult = z.infer<typeof sweepResult>;
+
+/** Longest single move of the test clock. */
+export const MAX_ADVANCE_DAYS = 400;
+
+export const testClockStatus = z
+  .object({
+    /** The application's time. */
+    now: z.iso.datetime({ offset: true }),
+    realNow: z.iso.datetime({ offset: true }),
+    /** How far ahead of real time, as an ISO 8601 duration (`P3DT2H`). */
+    offset: z.string(),
+    offsetMs: z.int(),
+  })
+  .meta({ id: "TestClock" });
+export type TestClockStatus = z.infer<typeof testClockStatus>;
+
+export const advanceTestClockBody = z
+  .object({
+    duration: z
+      .string()
+      .refine((value) => durationMs(value) !== null, {
+        message: "Give an ISO 8601 duration in weeks, days, hours, minutes or seconds, e.g. P3DT2H",
+      })
+      .refine((value) => (durationMs(value) ?? 0) > 0, {
+        message: "The test clock only moves forward: give a duration above zero",
+      })
+      .refine((value) => (durationMs(value) ?? 0) <= MAX_ADVANCE_DAYS * 86_400_000, {
+        message: `Move the clock at most ${MAX_ADVANCE_DAYS} days at a time`,
+      }),
+  })
+  .meta({ id: "AdvanceTestClock" });
+export type AdvanceTestClockBody = z.infer<typeof advanceTestClockBody>;
