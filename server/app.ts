@@ -19,6 +19,8 @@ import {
 import { z } from "zod";
 import type { Clock } from "../shared/domain/clock.ts";
 import { accountRoutes } from "./accounts/routes.ts";
+import { apiKeyRoutes } from "./api-keys/routes.ts";
+import { createKeyVerifier } from "./api-keys/verifier.ts";
 import { applicationRoutes } from "./applications/routes.ts";
 import { createAuth } from "./auth/better-auth.ts";
 import { registerAuth } from "./auth/plugin.ts";
@@ -33,6 +35,7 @@ import { createLifecycle, type Lifecycle } from "./lifecycle/schedule.ts";
 import { openTestClock } from "./lifecycle/test-clock.ts";
 import { mailRoutes } from "./mail/routes.ts";
 import { transportFor } from "./mail/transports.ts";
+import { usageRoutes } from "./usage/routes.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -89,6 +92,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       components: {
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "wattfolio.session_token" },
+          apiKey: {
+            type: "http",
+            scheme: "bearer",
+            description: "An integration's API key; it reaches only the usage API.",
+          },
         },
       },
       security: [{ session: [] }],
@@ -132,7 +140,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     lifecycle.transport.close();
   });
   const auth = createAuth(db, config, deps.authSecret, app.log);
-  registerAuth(app, auth, db, config);
+  const keys = createKeyVerifier(db, clock);
+  registerAuth(app, auth, keys, db, config);
 
   app.get(
     "/healthz",
@@ -160,6 +169,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(catalogueRoutes({ db }));
       await api.register(accountRoutes({ db, clock }));
       await api.register(applicationRoutes({ db, clock }));
+      await api.register(usageRoutes({ db, clock }));
+      await api.register(apiKeyRoutes({ db, clock, keys }));
       await api.register(mailRoutes({ db }));
       await api.register(sweepRoutes({ lifecycle }));
       if (testClock) await api.register(testClockRoutes({ clock: testClock, lifecycle }));

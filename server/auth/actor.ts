@@ -103,6 +103,15 @@ export function requireCustomerSuccess(request: FastifyRequest): CustomerSuccess
   return actor;
 }
 
+/** API keys are managed by SuperAdmins (their partner's) and Customer Success (platform-wide). */
+export function requireKeyManager(request: FastifyRequest): Actor {
+  const actor = requireActor(request);
+  if (actor.kind === "partner_user" && !actor.isSuperAdmin) {
+    throw new Problem("FORBIDDEN", "API keys are managed by SuperAdmins.");
+  }
+  return actor;
+}
+
 /**
  * Route hooks that check access before the request body is even validated, so an anonymous or
  * unauthorised caller learns nothing from validation messages.
@@ -116,4 +125,5 @@ export const access = {
   partnerUser: async (request: FastifyRequest) => void requirePartnerUser(request),
   superAdmin: async (request: FastifyRequest) => void requireSuperAdmin(request),
   customerSuccess: async (request: FastifyRequest) => void requireCustomerSuccess(request),
+  keyManager: async (request: FastifyRequest) => void requireKeyManager(request),
 };

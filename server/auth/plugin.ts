@@ -1,22 +1,30 @@
 /**
- * Puts better-auth behind /api/auth, resolves the session cookie of every API request into an actor,
- * and refuses cookie-authenticated changes that come from another site.
+ * Puts better-auth behind /api/auth, resolves the session cookie (people) or the API key
+ * (integrations) of every API request into the caller, and refuses cookie-authenticated changes
+ * that come from another site.
  */
 
 import { fromNodeHeaders } from "better-auth/node";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ErrorCode } from "../../shared/errors.ts";
+import type { KeyVerifier } from "../api-keys/verifier.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { partners } from "../db/schema.ts";
 import { Problem, toDocument } from "../http/problems.ts";
-import type { Actor } from "./actor.ts";
+import type { Actor, IntegrationActor } from "./actor.ts";
 import { type Auth, CLIENT_IP_HEADER } from "./better-auth.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function registerAuth(app: FastifyInstance, auth: Auth, db: Database, config: Config): void {
+export function registerAuth(
+  app: FastifyInstance,
+  auth: Auth,
+  keys: KeyVerifier,
+  db: Database,
+  config: Config,
+): void {
   const publicOrigin = new URL(config.publicUrl).origin;
 
   app.decorateRequest("actor", null);
@@ -25,7 +33,11 @@ export function registerAuth(app: FastifyInstance, auth: Auth, db: Database, con
     if (!request.url.startsWith("/api/")) return;
     refuseCrossSiteChange(request, publicOrigin);
     if (request.url.startsWith("/api/auth/")) return;
-    request.actor = await actorOf(auth, db, request);
+    const authorization = request.headers.authorization;
+    request.actor =
+      authorization === undefined
+        ? await actorOf(auth, db, request)
+        : await integrationOf(keys, authorization);
   });
 
   app.route({
@@ -50,6 +62,19 @@ function refuseCrossSiteChange(request: FastifyRequest, publicOrigin: string): v
   if (origin !== undefined && origin !== publicOrigin) {
     throw new Problem("CROSS_SITE_REQUEST", `Changes must come from ${publicOrigin}.`);
   }
+}
+
+/** An integration's API key, sent as `Authorization: Bearer <secret>`; anything else is refused. */
+async function integrationOf(keys: KeyVerifier, authorization: string): Promise<IntegrationActor> {
+  const [scheme, secret, ...rest] = authorization.trim().split(/\s+/);
+  if (scheme?.toLowerCase() !== "bearer" || !secret || rest.length > 0) {
+    throw new Problem("UNAUTHENTICATED", "Send the API key as: Authorization: Bearer <secret>.");
+  }
+  const integration = await keys.verify(secret);
+  if (!integration) {
+    throw new Problem("UNAUTHENTICATED", "This API key is not valid, or it was revoked.");
+  }
+  return integration;
 }
 
 async function actorOf(auth: Auth, db: Database, request: FastifyRequest): Promise<Actor | null> {

@@ -4,7 +4,7 @@
  */
 import { and, eq, exists, type SQL, sql } from "drizzle-orm";
 import type { ApiKeyScope } from "../../shared/domain/api-keys.ts";
-import { accountAccess, accounts, applications } from "../db/schema.ts";
+import { accountAccess, accounts, apiKeys, applications } from "../db/schema.ts";
 import type { Actor, Caller } from "./actor.ts";
 
 const everything = sql`true`;
@@ -38,4 +38,10 @@ function keyScope(scope: ApiKeyScope): SQL {
 export function applicationScope(actor: Actor): SQL {
   if (actor.kind === "customer_success") return everything;
   return actor.isSuperAdmin ? eq(applications.partnerId, actor.partnerId) : sql`false`;
+}
+
+/** API keys are managed by SuperAdmins (their partner's keys) and Customer Success (every key). */
+export function apiKeyManagementScope(actor: Actor): SQL {
+  if (actor.kind === "customer_success") return everything;
+  return actor.isSuperAdmin ? eq(apiKeys.partnerId, actor.partnerId) : sql`false`;
 }

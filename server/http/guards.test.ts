@@ -37,6 +37,7 @@ const ids = {
   toReject: "",
   toWithdraw: "",
   mailboxMessage: "",
+  apiKey: "",
 };
 let filing: () => object;
 
@@ -68,6 +69,13 @@ beforeAll(async () => {
   ids.toReject = await fileOne();
   ids.toWithdraw = await fileOne();
   ids.mailboxMessage = await deliverToMailbox(t.db);
+  ids.apiKey = (
+    await callers.superAdmin.request({
+      method: "POST",
+      url: "/api/v1/api-keys",
+      payload: { name: "Guarded" },
+    })
+  ).json().key.id;
 });
 afterAll(() => t.close());
 
@@ -342,6 +350,111 @@ const table: Guard[] = [
     url: () => "/api/v1/test-clock/advance",
     body: () => ({ duration: "PT1M" }),
     expect: customerSuccessOnly,
+  },
+  // The usage API: people who can see the account read it; SuperAdmins also register and release
+  // (the web app's import); SMS credits are spent by integrations only (see api-keys.test.ts).
+  {
+    method: "GET",
+    route: "/api/v1/usage/accounts/{id}",
+    url: () => `/api/v1/usage/accounts/${ids.account}`,
+    expect: {
+      anonymous: 401,
+      accountUser: 404,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/usage/accounts/{id}/datapoints",
+    url: () => `/api/v1/usage/accounts/${ids.account}/datapoints`,
+    expect: {
+      anonymous: 401,
+      accountUser: 404,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/usage/accounts/{id}/datapoints",
+    url: () => `/api/v1/usage/accounts/${ids.account}/datapoints`,
+    body: () => ({
+      datapoints: [{ externalId: randomUUID(), name: "Meter", deviceName: "Main", kind: "meter" }],
+    }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/usage/accounts/{id}/datapoints/release",
+    url: () => `/api/v1/usage/accounts/${ids.account}/datapoints/release`,
+    body: () => ({ externalIds: ["not-registered"] }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/usage/accounts/{id}/sms-credits/spend",
+    url: () => `/api/v1/usage/accounts/${ids.account}/sms-credits/spend`,
+    body: () => ({ credits: 1 }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 403,
+      customerSuccess: 403,
+      superAdmin: 403,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/api-keys",
+    url: () => "/api/v1/api-keys",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/api-keys",
+    url: () => "/api/v1/api-keys",
+    body: () => ({ name: "Another integration" }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 201,
+      customerSuccess: 201,
+      superAdmin: 201,
+    },
+  },
+  // Customer Success may revoke any key; revoking it again changes nothing.
+  {
+    method: "POST",
+    route: "/api/v1/api-keys/{id}/revoke",
+    url: () => `/api/v1/api-keys/${ids.apiKey}/revoke`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
   },
 ];
 

@@ -34,15 +34,23 @@ export const datapointRegistration = z.object({
     .array(datapointToRegister)
     .min(1, "Register at least one datapoint")
     .max(MAX_BATCH, `Register at most ${MAX_BATCH.toLocaleString("en")} datapoints at a time`)
-    .superRefine((batch, ctx) => {
-      for (const index of repeatedIndexes(batch.map((d) => d.externalId))) {
-        ctx.addIssue({
-          code: "custom",
-          path: [index, "externalId"],
-          message: "This external id is already earlier in the batch",
-        });
-      }
-    }),
+    .superRefine(
+      (batch, ctx) => {
+        // Also runs when some datapoints are invalid, so that an import lists every fault at once.
+        const externalIds = batch.map((d) =>
+          typeof d?.externalId === "string" ? d.externalId.trim() : "",
+        );
+        for (const index of repeatedIndexes(externalIds)) {
+          if (externalIds[index] === "") continue;
+          ctx.addIssue({
+            code: "custom",
+            path: [index, "externalId"],
+            message: "This external id is already earlier in the batch",
+          });
+        }
+      },
+      { when: (payload) => Array.isArray(payload.value) },
+    ),
 });
 export type DatapointRegistration = z.infer<typeof datapointRegistration>;
 

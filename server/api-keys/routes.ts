@@ -1,0 +1,94 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import {
+  apiKey,
+  apiKeyListQuery,
+  apiKeyPage,
+  createApiKeyBody,
+  createdApiKey,
+} from "../../shared/api/api-keys.ts";
+import { idParams } from "../../shared/api/common.ts";
+import type { Clock } from "../../shared/domain/clock.ts";
+import { type Actor, access, requireKeyManager } from "../auth/actor.ts";
+import type { Database } from "../db/client.ts";
+import { notFound } from "../http/problems.ts";
+import { findApiKey, listApiKeys } from "./queries.ts";
+import { createApiKey, revokeApiKey } from "./service.ts";
+import type { KeyVerifier } from "./verifier.ts";
+
+export function apiKeyRoutes({
+  db,
+  clock,
+  keys,
+}: {
+  db: Database;
+  clock: Clock;
+  keys: KeyVerifier;
+}): FastifyPluginAsyncZod {
+  const present = async (actor: Actor, id: string) => {
+    const found = await findApiKey(db, actor, id);
+    if (!found) throw notFound("API key");
+    return found;
+  };
+
+  return async (app) => {
+    app.get(
+      "/api-keys",
+      {
+        onRequest: access.keyManager,
+        schema: {
+          tags: ["API keys"],
+          summary: "The partner's API keys (SuperAdmin), or every key (Customer Success)",
+          querystring: apiKeyListQuery,
+          response: { 200: apiKeyPage },
+        },
+      },
+      async (request) => listApiKeys(db, requireKeyManager(request), request.query),
+    );
+
+    app.post(
+      "/api-keys",
+      {
+        onRequest: access.keyManager,
+        schema: {
+          tags: ["API keys"],
+          summary: "Create a key: the secret is in this answer only",
+          description:
+            "A SuperAdmin's key reaches every account of the partner, or only the account named by `accountId`. Customer Success makes platform-wide keys. Integrations send the secret as `Authorization: Bearer <secret>`.",
+          body: createApiKeyBody,
+          response: { 201: createdApiKey },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireKeyManager(request);
+        const { id, secret } = await createApiKey({
+          db,
+          actor,
+          name: request.body.name,
+          accountId: request.body.accountId,
+          now: clock.now(),
+        });
+        return reply.status(201).send({ key: await present(actor, id), secret });
+      },
+    );
+
+    app.post(
+      "/api-keys/:id/revoke",
+      {
+        onRequest: access.keyManager,
+        schema: {
+          tags: ["API keys"],
+          summary:
+            "Revoke a key: refused by every server within seconds; revoking again changes nothing",
+          params: idParams,
+          response: { 200: apiKey },
+        },
+      },
+      async (request) => {
+        const actor = requireKeyManager(request);
+        await revokeApiKey({ db, actor, apiKeyId: request.params.id, now: clock.now() });
+        keys.forget(request.params.id);
+        return present(actor, request.params.id);
+      },
+    );
+  };
+}

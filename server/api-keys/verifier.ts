@@ -1,0 +1,99 @@
+/**
+ * Turns a bearer secret into the integration it belongs to. A valid key is remembered for a few
+ * seconds (KEY_VERIFICATION_TTL_MS), so that the usage hot path does not ask the database who is
+ * calling on every request; a revoked key is therefore refused by every server within those
+ * seconds, and at once by the server that revoked it (it forgets the key). Unknown secrets are not
+ * remembered. "Last used" is written at most once a minute per key.
+ */
+import { and, eq, isNull, lte, or } from "drizzle-orm";
+import {
+  isUseWorthRecording,
+  KEY_VERIFICATION_TTL_MS,
+  LAST_USED_PRECISION_MS,
+  scopeOf,
+} from "../../shared/domain/api-keys.ts";
+import type { Clock } from "../../shared/domain/clock.ts";
+import type { IntegrationActor } from "../auth/actor.ts";
+import type { Database } from "../db/client.ts";
+import { apiKeys } from "../db/schema.ts";
+import { hashSecret } from "./secrets.ts";
+
+export interface KeyVerifier {
+  /** The integration a secret belongs to, or null when no valid key has it. */
+  verify(secret: string): Promise<IntegrationActor | null>;
+  /** Refuses a key on this server from now on, without waiting for the remembered answer to age. */
+  forget(apiKeyId: string): void;
+}
+
+interface Verified {
+  actor: IntegrationActor;
+  verifiedAt: number;
+  lastUsedAt: Date | null;
+}
+
+export function createKeyVerifier(db: Database, clock: Clock): KeyVerifier {
+  const verified = new Map<string, Verified>();
+
+  async function lookUp(hash: string, now: Date): Promise<Verified | null> {
+    const [key] = await db
+      .select({
+        id: apiKeys.id,
+        name: apiKeys.name,
+        partnerId: apiKeys.partnerId,
+        accountId: apiKeys.accountId,
+        lastUsedAt: apiKeys.lastUsedAt,
+      })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)));
+    if (!key) return null;
+    return {
+      actor: { kind: "integration", apiKeyId: key.id, name: key.name, scope: scopeOf(key) },
+      verifiedAt: now.getTime(),
+      lastUsedAt: key.lastUsedAt,
+    };
+  }
+
+  /** Conditional, so that several servers using one key still write about once a minute in all. */
+  async function recordUse(apiKeyId: string, now: Date): Promise<void> {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: now })
+      .where(
+        and(
+          eq(apiKeys.id, apiKeyId),
+          or(
+            isNull(apiKeys.lastUsedAt),
+            lte(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_PRECISION_MS)),
+          ),
+        ),
+      );
+  }
+
+  return {
+    async verify(secret) {
+      const now = clock.now();
+      const hash = hashSecret(secret);
+      let known = verified.get(hash);
+      if (!known || now.getTime() - known.verifiedAt >= KEY_VERIFICATION_TTL_MS) {
+        const found = await lookUp(hash, now);
+        if (!found) {
+          verified.delete(hash);
+          return null;
+        }
+        known = found;
+        verified.set(hash, known);
+      }
+      if (isUseWorthRecording(known.lastUsedAt, now)) {
+        // Noted before writing, so that requests arriving meanwhile do not write too.
+        known.lastUsedAt = now;
+        await recordUse(known.actor.apiKeyId, now);
+      }
+      return known.actor;
+    },
+    forget(apiKeyId) {
+      for (const [hash, known] of verified) {
+        if (known.actor.apiKeyId === apiKeyId) verified.delete(hash);
+      }
+    },
+  };
+}

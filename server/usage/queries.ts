@@ -1,0 +1,84 @@
+/** Reading usage: an account's entitlements as used, and its registered datapoints. */
+import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
+import type { Page } from "../../shared/api/common.ts";
+import type { AccountUsage, Datapoint, DatapointListQuery } from "../../shared/api/usage.ts";
+import { accountStatus } from "../../shared/domain/accounts.ts";
+import { dateIn } from "../../shared/domain/calendar.ts";
+import { datapointsCapacity, smsCapacity } from "../../shared/domain/usage.ts";
+import type { Caller } from "../auth/actor.ts";
+import { accountScope } from "../auth/scope.ts";
+import type { Database } from "../db/client.ts";
+import { accounts, datapoints, partners, smsSpendings } from "../db/schema.ts";
+
+export async function readUsage(
+  db: Database,
+  caller: Caller,
+  accountId: string,
+  now: Date,
+): Promise<AccountUsage | null> {
+  const [row] = await db
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      endsOn: accounts.endsOn,
+      timeZone: partners.timeZone,
+      datapointsContracted: accounts.datapointsContracted,
+      datapointsUsed: accounts.datapointsUsed,
+      smsBalance: accounts.smsCredits,
+      smsSpent: sql<number>`(select coalesce(sum(${smsSpendings.credits}), 0)::int from ${smsSpendings}
+        where ${smsSpendings.accountId} = ${accounts.id})`,
+    })
+    .from(accounts)
+    .innerJoin(partners, eq(partners.id, accounts.partnerId))
+    .where(and(eq(accounts.id, accountId), accountScope(caller)));
+  if (!row) return null;
+  return {
+    account: { id: row.id, name: row.name },
+    status: accountStatus(row.endsOn, dateIn(row.timeZone, now)),
+    endsOn: row.endsOn,
+    datapoints: datapointsCapacity(row.datapointsContracted, row.datapointsUsed),
+    smsCredits: smsCapacity(row.smsSpent, row.smsBalance),
+  };
+}
+
+/** A page of an account's datapoints by device, then name; null when the caller cannot see the account. */
+export async function listDatapoints(
+  db: Database,
+  caller: Caller,
+  accountId: string,
+  query: DatapointListQuery,
+): Promise<Page<Datapoint> | null> {
+  const filters: (SQL | undefined)[] = [eq(datapoints.accountId, accountId)];
+  if (query.kind) filters.push(eq(datapoints.kind, query.kind));
+  if (query.device) filters.push(eq(datapoints.deviceName, query.device));
+  const where = and(...filters);
+  const visible = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.id, accountId), accountScope(caller)));
+  if (visible.length === 0) return null;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(datapoints)
+      .where(where)
+      .orderBy(asc(datapoints.deviceName), asc(datapoints.name), asc(datapoints.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ value: count() }).from(datapoints).where(where),
+  ]);
+  return {
+    items: rows.map((d) => ({
+      id: d.id,
+      externalId: d.externalId,
+      name: d.name,
+      deviceName: d.deviceName,
+      kind: d.kind,
+      billable: d.billable,
+      registeredAt: d.registeredAt.toISOString(),
+    })),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: total?.value ?? 0,
+  };
+}

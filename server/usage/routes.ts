@@ -1,0 +1,189 @@
+/**
+ * The usage API: what the rest of the platform calls, with an API key, before it stores a datapoint
+ * or sends an SMS alert. Reading is also open to the people who can see the account (the account
+ * page lists its datapoints); SuperAdmins may register and release (the web app's CSV import).
+ */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { idParams } from "../../shared/api/common.ts";
+import {
+  accountUsage,
+  datapointListQuery,
+  datapointPage,
+  idempotencyHeaders,
+  registrationResult,
+  releaseResult,
+  smsSpendingResult,
+} from "../../shared/api/usage.ts";
+import type { Clock } from "../../shared/domain/clock.ts";
+import { datapointRegistration, datapointRelease, smsSpending } from "../../shared/domain/usage.ts";
+import {
+  access,
+  requireCaller,
+  requireDatapointRegistrar,
+  requireIntegration,
+} from "../auth/actor.ts";
+import type { Database } from "../db/client.ts";
+import { idempotently, markReplay, rememberingOf } from "../http/idempotency.ts";
+import { notFound } from "../http/problems.ts";
+import { listDatapoints, readUsage } from "./queries.ts";
+import {
+  presentRegistration,
+  presentRelease,
+  registerDatapoints,
+  releaseDatapoints,
+  spendSmsCredits,
+} from "./service.ts";
+
+const security: Record<string, string[]>[] = [{ apiKey: [] }, { session: [] }];
+const tags = ["usage"];
+
+export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      "/usage/accounts/:id",
+      {
+        onRequest: access.caller,
+        schema: {
+          tags,
+          security,
+          summary: "An account's entitlements: contracted, used and left",
+          params: idParams,
+          response: { 200: accountUsage },
+        },
+      },
+      async (request) => {
+        const usage = await readUsage(db, requireCaller(request), request.params.id, clock.now());
+        if (!usage) throw notFound("account");
+        return usage;
+      },
+    );
+
+    app.get(
+      "/usage/accounts/:id/datapoints",
+      {
+        onRequest: access.caller,
+        schema: {
+          tags,
+          security,
+          summary: "The account's registered datapoints, by device then name",
+          params: idParams,
+          querystring: datapointListQuery,
+          response: { 200: datapointPage },
+        },
+      },
+      async (request) => {
+        const page = await listDatapoints(
+          db,
+          requireCaller(request),
+          request.params.id,
+          request.query,
+        );
+        if (!page) throw notFound("account");
+        return page;
+      },
+    );
+
+    app.post(
+      "/usage/accounts/:id/datapoints",
+      {
+        onRequest: access.datapointRegistrar,
+        schema: {
+          tags,
+          security,
+          summary: "Register 1 to 1,000 datapoints, all or nothing",
+          description:
+            "Billable kinds count against the contract; the others are recorded and never count. An external id already registered is reported in `alreadyRegistered` and does not count again. When the batch does not fit, nothing is registered: 409 `QUOTA_EXCEEDED` with `datapointsLeft`. An expired account answers 409 `ACCOUNT_EXPIRED`.",
+          params: idParams,
+          headers: idempotencyHeaders,
+          body: datapointRegistration,
+          response: { 200: registrationResult },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireDatapointRegistrar(request);
+        const now = clock.now();
+        const answer = await idempotently(db, rememberingOf(request, caller, now), (remembering) =>
+          registerDatapoints({
+            db,
+            caller,
+            accountId: request.params.id,
+            batch: request.body.datapoints,
+            now,
+            remembering,
+          }),
+        );
+        markReplay(reply, answer);
+        return presentRegistration(answer.result);
+      },
+    );
+
+    app.post(
+      "/usage/accounts/:id/datapoints/release",
+      {
+        onRequest: access.datapointRegistrar,
+        schema: {
+          tags,
+          security,
+          summary: "Release datapoints by id or external id: the units are free at once",
+          description:
+            "Works on expired accounts too. What is not registered (any more) is listed in `notRegistered`; releasing twice is harmless.",
+          params: idParams,
+          headers: idempotencyHeaders,
+          body: datapointRelease,
+          response: { 200: releaseResult },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireDatapointRegistrar(request);
+        const answer = await idempotently(
+          db,
+          rememberingOf(request, caller, clock.now()),
+          (remembering) =>
+            releaseDatapoints({
+              db,
+              caller,
+              accountId: request.params.id,
+              release: request.body,
+              remembering,
+            }),
+        );
+        markReplay(reply, answer);
+        return presentRelease(answer.result, request.body);
+      },
+    );
+
+    app.post(
+      "/usage/accounts/:id/sms-credits/spend",
+      {
+        onRequest: access.integration,
+        schema: {
+          tags,
+          security: [{ apiKey: [] }],
+          summary: "Spend SMS credits from the account's balance",
+          description:
+            "When the balance is not enough nothing is spent: 409 `INSUFFICIENT_SMS_CREDITS` with `smsCreditsLeft`. An expired account answers 409 `ACCOUNT_EXPIRED`.",
+          params: idParams,
+          headers: idempotencyHeaders,
+          body: smsSpending,
+          response: { 200: smsSpendingResult },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireIntegration(request);
+        const now = clock.now();
+        const answer = await idempotently(db, rememberingOf(request, caller, now), (remembering) =>
+          spendSmsCredits({
+            db,
+            caller,
+            accountId: request.params.id,
+            credits: request.body.credits,
+            now,
+            remembering,
+          }),
+        );
+        markReplay(reply, answer);
+        return answer.result;
+      },
+    );
+  };
+}
