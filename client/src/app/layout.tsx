@@ -1,7 +1,7 @@
 import { AppShell, Button, Container, Group, UnstyledButton } from "@mantine/core";
 import { IconPlugConnectedX } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { Link, Outlet } from "react-router";
+import { Link, Outlet, ScrollRestoration } from "react-router";
 import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
 import { meQueryOptions } from "../features/auth/api/me.ts";
@@ -46,6 +46,7 @@ export function AppLayout() {
         <Container size={WIDTH} py="xl" px="lg">
           <Outlet />
         </Container>
+        <ScrollRestoration />
       </AppShell.Main>
     </AppShell>
   );

@@ -10,5 +10,7 @@ export const theme = createTheme({
   headings: { fontWeight: "650" },
   components: {
     Paper: { defaultProps: { shadow: "xs" } },
+    // Badges carry short words (statuses, days): shown whole, never cut to "APPROV…" by a narrow column.
+    Badge: { styles: { label: { overflow: "visible" } } },
   },
 });

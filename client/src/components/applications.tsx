@@ -15,7 +15,7 @@ function WhoWhen({ who, when }: { who: string; when: string }) {
   return (
     <Stack gap={0}>
       <Text size="sm">{who}</Text>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
         {formatDateTime(when)}
       </Text>
     </Stack>
@@ -33,12 +33,15 @@ interface ApplicationColumnsOptions {
   linkTo?: (application: Application) => string;
   /** Customer Success reviews every partner's applications. */
   withPartner?: boolean;
+  /** Who decided, when and with what comment; pointless in a list of pending applications only. */
+  withDecision?: boolean;
 }
 
 /** How an application reads in a list, the same in the Applications zone and the review queue. */
 export function applicationColumns({
   linkTo,
   withPartner = false,
+  withDecision = true,
 }: ApplicationColumnsOptions): Column<Application>[] {
   const columns: (Column<Application> | false)[] = [
     {
@@ -88,17 +91,18 @@ export function applicationColumns({
         <WhoWhen who={application.requestedBy.name} when={application.requestedAt} />
       ),
     },
-    {
+    withDecision && {
       key: "decided",
       header: "Decided",
-      render: (application) =>
-        application.decidedBy && application.decidedAt ? (
-          <WhoWhen who={application.decidedBy.name} when={application.decidedAt} />
-        ) : (
-          dash
-        ),
+      render: (application) => {
+        if (!application.decidedAt) return dash;
+        const who = application.decidedAutomatically
+          ? "Auto-approval rule"
+          : (application.decidedBy?.name ?? "");
+        return <WhoWhen who={who} when={application.decidedAt} />;
+      },
     },
-    {
+    withDecision && {
       key: "decisionComment",
       header: "Reviewer's comment",
       render: (application) =>

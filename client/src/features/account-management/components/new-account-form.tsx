@@ -118,7 +118,6 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
       const checked = newAccountRequest.safeParse(toRequest(values));
       return checked.success ? {} : formErrorsOf(checked.error);
     },
-    validateInputOnBlur: true,
   });
 
   const submit = (values: FormValues) => {

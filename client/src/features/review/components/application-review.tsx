@@ -22,12 +22,24 @@ import {
   rejectBody,
 } from "../../../../../shared/api/applications.ts";
 import type { Catalogue } from "../../../../../shared/api/catalogue.ts";
-import { APPLICATION_KIND_LABELS } from "../../../../../shared/domain/applications.ts";
+import {
+  APPLICATION_KIND_LABELS,
+  type NewAccountRequest,
+} from "../../../../../shared/domain/applications.ts";
+import { isCalendarDate } from "../../../../../shared/domain/calendar.ts";
+import type { Entitlement } from "../../../../../shared/domain/changes.ts";
+import type { FieldError } from "../../../../../shared/errors.ts";
 import { AccountLink } from "../../../components/account-link.tsx";
 import { Fact } from "../../../components/fact.tsx";
-import { ACCOUNT_FIELD_LABELS } from "../../../lib/account-fields.ts";
+import { ACCOUNT_FIELD_LABELS, ENTITLEMENT_LABELS } from "../../../lib/account-fields.ts";
 import { ApiError } from "../../../lib/api.ts";
-import { count, countryName, formatDateTime, formatNumber } from "../../../lib/format.ts";
+import {
+  count,
+  countryName,
+  formatDate,
+  formatDateTime,
+  formatNumber,
+} from "../../../lib/format.ts";
 import { notifyError } from "../../../lib/query-client.ts";
 import { catalogueNames } from "../../catalogue/api/catalogue.ts";
 import { type Decision, useDecideApplication } from "../api/decide.ts";
@@ -35,22 +47,15 @@ import { type Decision, useDecideApplication } from "../api/decide.ts";
 const NOTHING = "—";
 
 interface ChangeRow {
+  key: string;
   label: string;
-  /** Null when the application does not say (the account's current value is not part of it). */
-  before: string | null;
+  before: string;
   after: string;
 }
 
-function labelOf(field: string): string {
-  const known = ACCOUNT_FIELD_LABELS[field as keyof typeof ACCOUNT_FIELD_LABELS];
-  if (known) return known;
-  const words = field.replace(/([A-Z])/g, " $1").toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A requested value in the reviewer's words, catalogue ids resolved to names. */
-function shownValue(
-  field: string,
+/** A requested value of a new account in the reviewer's words, catalogue ids resolved to names. */
+function requestedValue(
+  field: keyof NewAccountRequest,
   value: unknown,
   names: ReturnType<typeof catalogueNames>,
 ): string {
@@ -76,58 +81,66 @@ function shownValue(
   }
 }
 
-/** The change an application asks for, field by field. */
-function changeRows(application: Application, catalogue: Catalogue): ChangeRow[] {
-  const names = catalogueNames(catalogue);
-  if (application.kind === "new_account") {
-    // A new account has nothing before: every field goes from "—" to its value.
-    return Object.entries(ACCOUNT_FIELD_LABELS).map(([field, label]) => ({
-      label,
-      before: NOTHING,
-      after: shownValue(field, application.payload[field], names),
-    }));
-  }
-  return Object.entries(application.payload).map(([field, value]) => ({
-    label: labelOf(field),
-    before: null,
-    after: shownValue(field, value, names),
-  }));
+/** An entitlement value as the API shows it (names already resolved), dates and numbers formatted. */
+function entitlementValue(field: string, value: string | number | null): string {
+  if (value === null) return field === "billManagementTypeId" ? "None" : NOTHING;
+  if (typeof value === "number") return formatNumber(value);
+  return isCalendarDate(value) ? formatDate(value) : value;
 }
 
-/** Before → after, field by field; without a "before" when the application does not carry one. */
+/** The change an application asks for, field by field, as before → after. */
+function changeRows(application: Application, catalogue: Catalogue): ChangeRow[] {
+  if (application.kind === "new_account") {
+    // A new account has nothing before: every field goes from "—" to what is asked.
+    const names = catalogueNames(catalogue);
+    return Object.entries(ACCOUNT_FIELD_LABELS).map(([field, label]) => ({
+      key: field,
+      label,
+      before: NOTHING,
+      after: requestedValue(field as keyof NewAccountRequest, application.payload[field], names),
+    }));
+  }
+  // A move changes two accounts: then each row says which one.
+  const accounts = new Set(application.changes.map((change) => change.account.id));
+  return application.changes.map((change) => {
+    const label = ENTITLEMENT_LABELS[change.field as Entitlement] ?? change.field;
+    return {
+      key: `${change.account.id}:${change.field}`,
+      label: accounts.size > 1 ? `${change.account.name}: ${label.toLowerCase()}` : label,
+      before: entitlementValue(change.field, change.before),
+      after: entitlementValue(change.field, change.after),
+    };
+  });
+}
+
 function ChangeTable({ rows }: { rows: ChangeRow[] }) {
-  const withBefore = rows.some((row) => row.before !== null);
   return (
     <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
       <Table aria-label="Requested change" verticalSpacing="sm" horizontalSpacing="md">
         <Table.Thead bg="gray.0">
           <Table.Tr>
-            <Table.Th w="30%">Field</Table.Th>
-            {withBefore && <Table.Th w="20%">Before</Table.Th>}
-            {withBefore && <Table.Th w={40} aria-hidden />}
-            <Table.Th>{withBefore ? "After" : "Requested"}</Table.Th>
+            <Table.Th w="32%">Field</Table.Th>
+            <Table.Th w="24%">Before</Table.Th>
+            <Table.Th w={40} aria-hidden />
+            <Table.Th>After</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => (
-            <Table.Tr key={row.label}>
+            <Table.Tr key={row.key}>
               <Table.Td>
                 <Text size="sm" fw={500}>
                   {row.label}
                 </Text>
               </Table.Td>
-              {withBefore && (
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    {row.before}
-                  </Text>
-                </Table.Td>
-              )}
-              {withBefore && (
-                <Table.Td c="dimmed" aria-hidden>
-                  →
-                </Table.Td>
-              )}
+              <Table.Td>
+                <Text size="sm" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>
+                  {row.before}
+                </Text>
+              </Table.Td>
+              <Table.Td c="dimmed" aria-hidden>
+                →
+              </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={500} style={{ whiteSpace: "pre-wrap" }}>
                   {row.after}
@@ -135,6 +148,15 @@ function ChangeTable({ rows }: { rows: ChangeRow[] }) {
               </Table.Td>
             </Table.Tr>
           ))}
+          {rows.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={4}>
+                <Text size="sm" c="dimmed" ta="center" py="md">
+                  This application changes nothing on the account as it is now.
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
         </Table.Tbody>
       </Table>
     </Paper>
@@ -227,18 +249,20 @@ function DecisionForm({
   );
 }
 
-function Refusal({ error }: { error: ApiError }) {
+interface ProblemAlertProps {
+  title: string;
+  message?: string;
+  problems: FieldError[];
+  color: "orange" | "red";
+}
+
+function ProblemAlert({ title, message, problems, color }: ProblemAlertProps) {
   return (
-    <Alert
-      color={error.code === "APPLICATION_NOT_PENDING" ? "orange" : "red"}
-      icon={<IconAlertTriangle size={18} />}
-      title={error.title}
-      role="alert"
-    >
-      <Text size="sm">{error.message}</Text>
-      {error.errors.length > 0 && (
-        <List size="sm" mt="xs">
-          {error.errors.map((problem) => (
+    <Alert color={color} icon={<IconAlertTriangle size={18} />} title={title} role="alert">
+      {message && <Text size="sm">{message}</Text>}
+      {problems.length > 0 && (
+        <List size="sm" mt={message ? "xs" : 0}>
+          {problems.map((problem) => (
             <List.Item key={`${problem.field}:${problem.message}`}>{problem.message}</List.Item>
           ))}
         </List>
@@ -263,7 +287,21 @@ export function ApplicationReview({
     <Grid gutter="lg">
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <Stack gap="lg">
-          {refusal && <Refusal error={refusal} />}
+          {refusal && (
+            <ProblemAlert
+              title={refusal.title}
+              message={refusal.message}
+              problems={refusal.errors}
+              color={refusal.code === "APPLICATION_NOT_PENDING" ? "orange" : "red"}
+            />
+          )}
+          {!refusal && application.status === "pending" && application.problems.length > 0 && (
+            <ProblemAlert
+              title="Cannot be approved as the accounts are now"
+              problems={application.problems}
+              color="orange"
+            />
+          )}
           {application.comment && (
             <Blockquote icon={<IconMessage size={18} />} color="indigo" p="md" radius="md">
               <Text size="sm">{application.comment}</Text>
@@ -284,9 +322,12 @@ export function ApplicationReview({
               <Fact label="Requested by">
                 {application.requestedBy.name} · {formatDateTime(application.requestedAt)}
               </Fact>
-              {application.decidedBy && application.decidedAt && (
+              {application.decidedAt && (
                 <Fact label="Decided by">
-                  {application.decidedBy.name} · {formatDateTime(application.decidedAt)}
+                  {application.decidedAutomatically
+                    ? "Auto-approval rule"
+                    : (application.decidedBy?.name ?? "")}{" "}
+                  · {formatDateTime(application.decidedAt)}
                 </Fact>
               )}
               {application.decisionComment && (

@@ -1,19 +1,22 @@
 import { Group, Stack } from "@mantine/core";
+import type { Application } from "../../../../../shared/api/applications.ts";
 import type { ApplicationStatus } from "../../../../../shared/domain/applications.ts";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
 import { PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../components/use-list-params.ts";
 import { useReviewQueue } from "../api/queue.ts";
 
-const COLUMNS = applicationColumns({
-  linkTo: (application) => `/review/${application.id}`,
-  withPartner: true,
-});
+const linkTo = (application: Application) => `/review/${application.id}`;
 
 /** What Customer Success has to decide: pending applications of every partner, oldest first. */
 export function ReviewQueue() {
   const list = useListParams<{ status: ApplicationStatus | undefined }>({ status: "pending" });
   const result = useReviewQueue({ ...list.filters, page: list.page, pageSize: PAGE_SIZE });
+  const columns = applicationColumns({
+    linkTo,
+    withPartner: true,
+    withDecision: list.filters.status !== "pending",
+  });
 
   return (
     <Stack gap="sm">
@@ -25,7 +28,7 @@ export function ReviewQueue() {
       </Group>
       <PagedTable
         label="Review queue"
-        columns={COLUMNS}
+        columns={columns}
         result={result}
         rowKey={(application) => application.id}
         empty={

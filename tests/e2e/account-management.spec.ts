@@ -1,0 +1,165 @@
+import { expect, type Page, test } from "@playwright/test";
+import { choose, expectLoaded, screenshot, signIn, signOut, USERS } from "./support.ts";
+
+const NEW_ACCOUNT = {
+  name: "Bilbao Port Offices",
+  customerName: "Autoridad Portuaria de Bilbao",
+  comment: "Kick-off with the port authority on Monday; the meters are already installed.",
+};
+
+async function openAccountManagementFromUserMenu(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitem", { name: "Account management" }).click();
+  await expect(page.getByRole("heading", { name: "Account management" })).toBeVisible();
+}
+
+test("a SuperAdmin requests a new account, Customer Success approves it, and the SuperAdmin finds it active", async ({
+  page,
+}) => {
+  await test.step("the SuperAdmin signs in and sees the portfolio", async () => {
+    await signIn(page, USERS.superAdmin);
+    await expect(page.getByRole("heading", { name: "Your accounts" })).toBeVisible();
+    await expectLoaded(page, "Your accounts");
+    await screenshot(page, "home");
+  });
+
+  await test.step("Account management, from the top-right user menu, shows three zones", async () => {
+    await openAccountManagementFromUserMenu(page);
+    await expectLoaded(page, "Active accounts");
+    await screenshot(page, "active-accounts");
+
+    await page.getByRole("tab", { name: /Expired accounts/ }).click();
+    await expectLoaded(page, "Expired accounts");
+    await screenshot(page, "expired-accounts");
+  });
+
+  await test.step("the SuperAdmin fills every field of the create form and sends it", async () => {
+    await page.getByRole("link", { name: "Create a new account" }).click();
+    await expect(page.getByRole("heading", { name: "Create a new account" })).toBeVisible();
+
+    await page.getByLabel("Account name").fill(NEW_ACCOUNT.name);
+    await page.getByLabel("Customer name").fill(NEW_ACCOUNT.customerName);
+    await choose(page, "Country", "Spain");
+    await choose(page, "Sector", "Logistics");
+    await choose(page, "Licence", "Professional");
+    await page.getByLabel("Datapoints").fill("250");
+    await page.getByLabel("Period (months)").fill("24");
+    await choose(page, "Bill Management licence type", "Bill Management Advanced");
+    await page.getByLabel("Real-time meters (RtM)").fill("6");
+    await page.getByLabel("Additional pods").fill("3");
+    await page.getByLabel("SMS credits").fill("500");
+    await page.getByLabel("RTC lines").fill("4");
+    await page.getByLabel("E-mail domain").fill("mail.bilbaoport.example");
+    await page.getByLabel("Comment").fill(NEW_ACCOUNT.comment);
+    await screenshot(page, "create-account");
+
+    await page.getByRole("button", { name: "Create a new account" }).click();
+    await expect(page.getByText("Application sent")).toBeVisible();
+  });
+
+  await test.step("the application waits in the Applications zone", async () => {
+    await expect(page.getByRole("tab", { name: /Applications/ })).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    await expectLoaded(page, "Applications");
+    const row = page.getByRole("row", { name: new RegExp(NEW_ACCOUNT.name) });
+    await expect(row).toContainText("Pending");
+    await expect(row).toContainText("Professional · 250 DP · 24 months");
+    await screenshot(page, "applications");
+    await signOut(page);
+  });
+
+  await test.step("Customer Success opens it from the review queue and approves it", async () => {
+    await signIn(page, USERS.customerSuccess);
+    await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+    await expectLoaded(page, "Review queue");
+    await screenshot(page, "review-queue");
+
+    await page.getByRole("link", { name: new RegExp(NEW_ACCOUNT.name) }).click();
+    await expect(page.getByRole("heading", { name: "Review application" })).toBeVisible();
+    const change = page.getByRole("table", { name: "Requested change" });
+    for (const [field, after] of [
+      ["Account name", NEW_ACCOUNT.name],
+      ["Customer name", NEW_ACCOUNT.customerName],
+      ["Country", "Spain (ES)"],
+      ["Sector", "Logistics"],
+      ["Licence", "Professional"],
+      ["Period", "24 months"],
+      ["Datapoints", "250 DP"],
+      ["Bill Management licence type", "Bill Management Advanced"],
+      ["Real-time meters (RtM)", "6"],
+      ["Additional pods", "3"],
+      ["SMS credits", "500"],
+      ["RTC lines", "4"],
+      ["E-mail domain", "mail.bilbaoport.example"],
+      ["Comment", NEW_ACCOUNT.comment],
+    ]) {
+      const row = change.getByRole("row", { name: field, exact: false }).first();
+      await expect(row).toContainText(`${field}—→${after}`);
+    }
+    await page.getByLabel("Comment for the requester").fill("Approved: welcome aboard, Bilbao!");
+    await screenshot(page, "review-application");
+
+    await page.getByRole("button", { name: "Approve" }).click();
+    await expect(page.getByText("Application approved")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+    await expectLoaded(page, "Review queue");
+    await expect(page.getByRole("link", { name: new RegExp(NEW_ACCOUNT.name) })).toHaveCount(0);
+    await signOut(page);
+  });
+
+  await test.step("the SuperAdmin finds the account active and the application approved", async () => {
+    await signIn(page, USERS.superAdmin);
+    await openAccountManagementFromUserMenu(page);
+    await page.getByLabel("Search active accounts").fill("Bilbao");
+    await expect(page.getByRole("link", { name: NEW_ACCOUNT.name })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Active accounts" }).getByRole("row")).toHaveCount(
+      2,
+    );
+
+    await page.getByRole("tab", { name: /Applications/ }).click();
+    const row = page.getByRole("row", { name: new RegExp(NEW_ACCOUNT.name) });
+    await expect(row).toContainText("Approved");
+    await expect(row).toContainText("Carla Soto");
+    await expect(row).toContainText("Approved: welcome aboard, Bilbao!");
+
+    await page.getByRole("tab", { name: /Active accounts/ }).click();
+    await page.getByRole("link", { name: NEW_ACCOUNT.name }).click();
+    await expect(page.getByRole("heading", { name: NEW_ACCOUNT.name })).toBeVisible();
+    await expect(page.getByText("Bill Management Advanced")).toBeVisible();
+    await expect(page.getByText("mail.bilbaoport.example")).toBeVisible();
+    await screenshot(page, "account");
+  });
+});
+
+test("RTC lines for an account outside Spain are refused under RTC lines, and nothing is filed", async ({
+  page,
+}) => {
+  const name = "Lyon Logistics Hub";
+  await signIn(page, USERS.superAdmin);
+  await page.getByRole("link", { name: "Account management" }).click();
+  await page.getByRole("link", { name: "Create a new account" }).click();
+
+  await page.getByLabel("Account name").fill(name);
+  await page.getByLabel("Customer name").fill("Transports Rhône");
+  await choose(page, "Country", "France");
+  await choose(page, "Sector", "Logistics");
+  await choose(page, "Licence", "Starter");
+  await page.getByLabel("Datapoints").fill("120");
+  await page.getByLabel("RTC lines").fill("2");
+  await page.getByRole("button", { name: "Create a new account" }).click();
+
+  const rtcLines = page.getByLabel("RTC lines");
+  await expect(rtcLines).toHaveAttribute("aria-invalid", "true");
+  await expect(rtcLines).toHaveAccessibleDescription(
+    /RTC lines are only available for accounts in Spain/,
+  );
+  await expect(rtcLines).toBeFocused();
+  await expect(page).toHaveURL(/\/account-management\/new$/);
+
+  const filed = await page.request.get("/api/v1/account-management/applications?pageSize=100");
+  expect(filed.ok()).toBe(true);
+  const { items } = (await filed.json()) as { items: { payload: { name?: string } }[] };
+  expect(items.map((application) => application.payload.name)).not.toContain(name);
+});
