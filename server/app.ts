@@ -168,7 +168,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(meRoutes({ db }));
       await api.register(catalogueRoutes({ db }));
       await api.register(accountRoutes({ db, clock }));
-      await api.register(applicationRoutes({ db, clock }));
+      await api.register(applicationRoutes({ db, clock, notices }));
       await api.register(usageRoutes({ db, clock }));
       await api.register(apiKeyRoutes({ db, clock, keys }));
       await api.register(mailRoutes({ db }));

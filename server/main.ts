@@ -6,6 +6,7 @@ import { buildApp, defaultClientDir } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { DataFolderInUseError, openDatabase } from "./db/client.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoData, seedDemo } from "./demo/seed.ts";
+import { createNotices } from "./lifecycle/notices.ts";
 
 /** Without AUTH_SECRET the embedded mode keeps a generated one in the data folder, so sessions survive restarts. */
 async function authSecret(config: Config): Promise<string> {
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     throw error;
   });
   const clock = systemClock;
-  if (config.seedDemo) await seedDemo(database.db, clock.now());
+  if (config.seedDemo) await seedDemo(database.db, clock.now(), createNotices(config.publicUrl));
   const app = await buildApp({
     config,
     db: database.db,

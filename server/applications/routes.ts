@@ -16,6 +16,7 @@ import type { Clock } from "../../shared/domain/clock.ts";
 import { type Actor, access, requireCustomerSuccess, requireSuperAdmin } from "../auth/actor.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../http/problems.ts";
+import type { Notices } from "../lifecycle/notices.ts";
 import { listAutoApprovalRules, setAutoApprovalRule } from "./auto-approval.ts";
 import { findApplication, listApplications } from "./queries.ts";
 import {
@@ -28,9 +29,11 @@ import {
 export function applicationRoutes({
   db,
   clock,
+  notices,
 }: {
   db: Database;
   clock: Clock;
+  notices: Notices;
 }): FastifyPluginAsyncZod {
   const present = async (actor: Actor, id: string) => {
     const found = await findApplication(db, actor, id, clock.now());
@@ -67,7 +70,13 @@ export function applicationRoutes({
       },
       async (request, reply) => {
         const actor = requireSuperAdmin(request);
-        const id = await fileApplication({ db, actor, filing: request.body, now: clock.now() });
+        const id = await fileApplication({
+          db,
+          actor,
+          filing: request.body,
+          now: clock.now(),
+          notices,
+        });
         return reply.status(201).send(await present(actor, id));
       },
     );
@@ -158,6 +167,7 @@ export function applicationRoutes({
           applicationId: request.params.id,
           comment: request.body.comment ?? "",
           now: clock.now(),
+          notices,
         });
         return present(actor, request.params.id);
       },
@@ -183,6 +193,7 @@ export function applicationRoutes({
           applicationId: request.params.id,
           comment: request.body.comment,
           now: clock.now(),
+          notices,
         });
         return present(actor, request.params.id);
       },

@@ -30,6 +30,7 @@ import {
   sectors,
 } from "../db/schema.ts";
 import { notFound, Problem } from "../http/problems.ts";
+import type { Notices } from "../lifecycle/notices.ts";
 import { catalogue, lockAccountStates, partnerTimeZone } from "./state.ts";
 
 type Application = typeof applications.$inferSelect;
@@ -43,16 +44,18 @@ export async function fileApplication({
   actor,
   filing,
   now,
+  notices,
 }: {
   db: Database;
   actor: PartnerUserActor;
   filing: FileApplicationBody;
   now: Date;
+  notices: Notices;
 }): Promise<string> {
   try {
     return filing.kind === "new_account"
-      ? await fileNewAccount(db, actor, filing.payload, filing.comment ?? "", now)
-      : await fileChange(db, actor, filing, now);
+      ? await fileNewAccount(db, actor, filing.payload, filing.comment ?? "", now, notices)
+      : await fileChange(db, actor, filing, now, notices);
   } catch (error) {
     const constraint = violatedUniqueConstraint(error);
     if (
@@ -77,6 +80,7 @@ async function fileNewAccount(
   request: NewAccountRequest,
   comment: string,
   now: Date,
+  notices: Notices,
 ): Promise<string> {
   const payload = { ...request, emailDomain: request.emailDomain?.toLowerCase() ?? null };
   await assertKnownInCatalogue(db, payload);
@@ -91,6 +95,7 @@ async function fileNewAccount(
       requestedAt: now,
     });
     await decideAutomaticallyIfRuled(tx, filed, now);
+    await notices.applicationFiled(tx, filed.id, now);
     return filed.id;
   });
 }
@@ -100,6 +105,7 @@ async function fileChange(
   actor: PartnerUserActor,
   filing: ChangeFiling,
   now: Date,
+  notices: Notices,
 ): Promise<string> {
   const target = filing.kind === "move_datapoints" ? filing.payload.targetAccountId : undefined;
   const existing = await pendingApplication(db, filing.accountId, filing.kind);
@@ -138,6 +144,7 @@ async function fileChange(
       comment: filed.comment,
     });
     await decideAutomaticallyIfRuled(tx, filed, now);
+    await notices.applicationFiled(tx, filed.id, now);
     return filed.id;
   });
 }
@@ -275,6 +282,7 @@ interface Decision {
   applicationId: string;
   comment: string;
   now: Date;
+  notices: Notices;
 }
 
 export async function approveApplication({
@@ -283,11 +291,13 @@ export async function approveApplication({
   applicationId,
   comment,
   now,
+  notices,
 }: Decision): Promise<void> {
   await db.transaction(async (tx) => {
     const claimed = await claim(tx, applicationId, "approved", actor, comment, now);
     if (!claimed) throw await notPendingOrMissing(tx, applicationId);
     await apply(tx, claimed, now);
+    await notices.applicationDecided(tx, applicationId, now);
   });
 }
 
@@ -297,11 +307,13 @@ export async function rejectApplication({
   applicationId,
   comment,
   now,
+  notices,
 }: Decision): Promise<void> {
   await db.transaction(async (tx) => {
     const rejected = await claim(tx, applicationId, "rejected", actor, comment, now);
     if (!rejected) throw await notPendingOrMissing(tx, applicationId);
     await recordHistory(tx, rejected, "rejected", { actorId: actor.userId, at: now, comment });
+    await notices.applicationDecided(tx, applicationId, now);
   });
 }
 

@@ -4,11 +4,13 @@ import { join } from "node:path";
 import { count } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed.ts";
-import { onPostgres, startTestApp } from "../test/harness.ts";
+import { createNotices } from "../lifecycle/notices.ts";
+import { onPostgres, PUBLIC_URL, startTestApp } from "../test/harness.ts";
 import { DataFolderInUseError, openDatabase } from "./client.ts";
 import { accounts, applications, partners, users } from "./schema.ts";
 
 const folders: string[] = [];
+const notices = createNotices(PUBLIC_URL);
 afterAll(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
@@ -31,12 +33,12 @@ describe.skipIf(onPostgres)("the embedded database folder", () => {
     const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-restart-"));
     folders.push(dataDir);
     const first = await openDatabase({ kind: "pglite", dataDir });
-    expect(await seedDemo(first.db, new Date("2026-11-24T12:00:00Z"))).toBe(true);
+    expect(await seedDemo(first.db, new Date("2026-11-24T12:00:00Z"), notices)).toBe(true);
     await first.close();
 
     const again = await openDatabase({ kind: "pglite", dataDir });
     try {
-      expect(await seedDemo(again.db, new Date("2026-11-25T12:00:00Z"))).toBe(false);
+      expect(await seedDemo(again.db, new Date("2026-11-25T12:00:00Z"), notices)).toBe(false);
       const [partnerCount] = await again.db.select({ value: count() }).from(partners);
       const [accountCount] = await again.db.select({ value: count() }).from(accounts);
       const [userCount] = await again.db.select({ value: count() }).from(users);

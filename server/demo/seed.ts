@@ -22,6 +22,7 @@ import {
   partners,
   sectors,
 } from "../db/schema.ts";
+import type { Notices } from "../lifecycle/notices.ts";
 
 export const DEMO_PASSWORD = "wattfolio-demo";
 
@@ -101,17 +102,17 @@ export async function hasDemoData(db: Database): Promise<boolean> {
 }
 
 /** Seeds the demo into an empty database; returns false and changes nothing when data exists. */
-export async function seedDemo(database: Database, now: Date): Promise<boolean> {
+export async function seedDemo(database: Database, now: Date, notices: Notices): Promise<boolean> {
   return database.transaction(async (db) => {
     // Several instances may start at once on one PostgreSQL: one seeds, the others find its data.
     await db.execute(sql`select pg_advisory_xact_lock(7741302119)`);
     if (await hasDemoData(db)) return false;
-    await seedInto(db, now);
+    await seedInto(db, now, notices);
     return true;
   });
 }
 
-async function seedInto(db: Database, now: Date): Promise<void> {
+async function seedInto(db: Database, now: Date, notices: Notices): Promise<void> {
   const licenceRows = await db.insert(licences).values(LICENCES).returning();
   const typeRows = await db.insert(billManagementTypes).values(BILL_MANAGEMENT_TYPES).returning();
   await db.insert(sectors).values(DEMO_SECTORS);
@@ -283,6 +284,7 @@ async function seedInto(db: Database, now: Date): Promise<void> {
       }),
       pendingNames.length,
       licenceRows.map((licence) => licence.id),
+      notices,
     );
   }
 }
@@ -303,10 +305,11 @@ async function seedApplications(
   newAccountFiling: (j: number) => FileApplicationBody,
   newAccounts: number,
   licenceIds: string[],
+  notices: Notices,
 ): Promise<void> {
   const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
   const file = (filing: FileApplicationBody, hours: number) =>
-    fileApplication({ db, actor: admin, filing, now: hoursAgo(hours) });
+    fileApplication({ db, actor: admin, filing, now: hoursAgo(hours), notices });
   const decide = async (
     id: string,
     decision: "approve" | "reject",
@@ -314,7 +317,14 @@ async function seedApplications(
     hours: number,
   ) => {
     const decideWith = decision === "approve" ? approveApplication : rejectApplication;
-    await decideWith({ db, actor: reviewer, applicationId: id, comment, now: hoursAgo(hours) });
+    await decideWith({
+      db,
+      actor: reviewer,
+      applicationId: id,
+      comment,
+      now: hoursAgo(hours),
+      notices,
+    });
   };
   const active = created.filter((account) => account.endsOn > today);
   const roomy = active.filter(

@@ -4,12 +4,15 @@
  * account's billing contact), application filed (to Customer Success), decided (to the requester).
  */
 import { and, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { daysLeft } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
+import { describeApplication } from "../../shared/domain/describe.ts";
 import { type Language, languageOfCountry } from "../../shared/domain/languages.ts";
 import type { ReminderStage } from "../../shared/domain/reminders.ts";
+import { accountStates, catalogue } from "../applications/state.ts";
 import type { Database } from "../db/client.ts";
-import { accounts, partners, users } from "../db/schema.ts";
+import { accounts, applications, partners, users } from "../db/schema.ts";
 import { queueMail, type Recipient } from "../mail/outbox.ts";
 
 /** What a notice about an account needs to know of it. */
@@ -46,8 +49,47 @@ export interface Notices {
     stage: ReminderStage,
     now: Date,
   ): Promise<number>;
-  accountCreated(tx: Database, accountId: string, now: Date): Promise<number>;
-  accountRenewed(tx: Database, accountId: string, now: Date): Promise<number>;
+  /**
+   * To Customer Success, to review it; or, when an auto-approval rule decided it on filing, the
+   * notices of its decision.
+   */
+  applicationFiled(tx: Database, applicationId: string, now: Date): Promise<number>;
+  /**
+   * To the SuperAdmin who filed it, with the reviewer's comment; and once approved, the notice of
+   * the account it created or renewed.
+   */
+  applicationDecided(tx: Database, applicationId: string, now: Date): Promise<number>;
+}
+
+const requester = alias(users, "requester");
+const reviewer = alias(users, "reviewer");
+
+/** An application with the names its notices show, and its one-line summary. */
+async function applicationForNotice(tx: Database, applicationId: string) {
+  const [row] = await tx
+    .select({
+      application: applications,
+      partnerName: partners.name,
+      requester: { name: requester.name, email: requester.email, language: requester.language },
+      reviewerName: reviewer.name,
+    })
+    .from(applications)
+    .innerJoin(partners, eq(partners.id, applications.partnerId))
+    .innerJoin(requester, eq(requester.id, applications.requestedBy))
+    .leftJoin(reviewer, eq(reviewer.id, applications.decidedBy))
+    .where(eq(applications.id, applicationId));
+  if (!row) throw new Error(`no application ${applicationId} to give notice of`);
+  const a = row.application;
+  const { names } = await catalogue(tx);
+  const states = await accountStates(
+    tx,
+    [a.accountId, a.targetAccountId].filter((id): id is string => id !== null),
+  );
+  const summary = describeApplication(a.kind, a.payload, {
+    ...names,
+    account: (id) => states.get(id)?.name,
+  });
+  return { ...row, summary };
 }
 
 /** Notices whose links lead to the web app at `publicUrl`. */
@@ -86,6 +128,76 @@ export function createNotices(publicUrl: string): Notices {
     });
   }
 
+  async function applicationFiled(tx: Database, applicationId: string, now: Date) {
+    const {
+      application: a,
+      partnerName,
+      requester,
+      summary,
+    } = await applicationForNotice(tx, applicationId);
+    if (a.status !== "pending") return applicationDecided(tx, applicationId, now);
+    const staff = await tx
+      .select({ email: users.email, language: users.language })
+      .from(users)
+      .where(eq(users.role, "customer_success"))
+      .orderBy(users.email);
+    return queueMail(tx, {
+      letter: {
+        topic: "application_filed",
+        partnerId: a.partnerId,
+        accountId: a.accountId,
+        content: {
+          topic: "application_filed",
+          partnerName,
+          requesterName: requester.name,
+          summary,
+          comment: a.comment,
+          reviewUrl: `${publicUrl}/review/${a.id}`,
+        },
+      },
+      recipients: staff.map((u) => ({ email: u.email, language: language(u.language) })),
+      now,
+      domain,
+    });
+  }
+
+  async function applicationDecided(tx: Database, applicationId: string, now: Date) {
+    const {
+      application: a,
+      requester,
+      reviewerName,
+      summary,
+    } = await applicationForNotice(tx, applicationId);
+    if (a.status !== "approved" && a.status !== "rejected") return 0;
+    let queued = await queueMail(tx, {
+      letter: {
+        topic: "application_decided",
+        partnerId: a.partnerId,
+        accountId: a.accountId,
+        content: {
+          topic: "application_decided",
+          decision: a.status,
+          summary,
+          reviewerName: a.decidedAutomatically ? null : (reviewerName ?? null),
+          comment: a.decidedAutomatically ? "" : (a.decisionComment ?? ""),
+          applicationsUrl: `${publicUrl}/account-management`,
+        },
+      },
+      recipients: [{ email: requester.email, language: language(requester.language) }],
+      now,
+      domain,
+    });
+    if (a.status === "approved" && a.accountId) {
+      if (a.kind === "new_account") {
+        queued += await accountNotice(tx, a.accountId, "account_created", now);
+      }
+      if (a.kind === "renew_subscription") {
+        queued += await accountNotice(tx, a.accountId, "account_renewed", now);
+      }
+    }
+    return queued;
+  }
+
   return {
     reminder: async (tx, account, stage, now) =>
       queueMail(tx, {
@@ -106,8 +218,9 @@ export function createNotices(publicUrl: string): Notices {
         now,
         domain,
       }),
-    accountCreated: (tx, accountId, now) => accountNotice(tx, accountId, "account_created", now),
-    accountRenewed: (tx, accountId, now) => accountNotice(tx, accountId, "account_renewed", now),
+
+    applicationFiled,
+    applicationDecided,
   };
 }
 

@@ -42,7 +42,8 @@ export type MailContent =
       topic: "application_decided";
       decision: "approved" | "rejected";
       summary: string;
-      reviewerName: string;
+      /** Null when an auto-approval rule decided. */
+      reviewerName: string | null;
       comment: string;
       applicationsUrl: string;
     };
@@ -182,27 +183,34 @@ function letterOf(content: MailContent, lang: Language): Omit<Letter, "greeting"
       const { summary, reviewerName: reviewer, comment } = content;
       const approved = content.decision === "approved";
       const quoted: Block[] = comment ? [{ quote: comment }] : [];
-      return es
-        ? {
-            subject: `Tu solicitud ha sido ${approved ? "aprobada" : "rechazada"}: ${summary}`,
-            blocks: [
-              {
-                text: `${reviewer} ha ${approved ? "aprobado" : "rechazado"} tu solicitud: ${summary}.`,
-              },
-              ...(comment ? [{ text: "Su comentario:" }, ...quoted] : []),
-            ],
-            action: { label: "Ver tus solicitudes", url: content.applicationsUrl },
-          }
-        : {
-            subject: `Your application was ${approved ? "approved" : "rejected"}: ${summary}`,
-            blocks: [
-              {
-                text: `${reviewer} ${approved ? "approved" : "rejected"} your application: ${summary}.`,
-              },
-              ...(comment ? [{ text: "Their comment:" }, ...quoted] : []),
-            ],
-            action: { label: "See your applications", url: content.applicationsUrl },
-          };
+      if (es) {
+        const decided = approved ? "aprobado" : "rechazado";
+        return {
+          subject: `Tu solicitud ha sido ${approved ? "aprobada" : "rechazada"}: ${summary}`,
+          blocks: [
+            {
+              text: reviewer
+                ? `${reviewer} ha ${decided} tu solicitud: ${summary}.`
+                : `Una regla de aprobación automática ha ${decided} tu solicitud: ${summary}.`,
+            },
+            ...(comment ? [{ text: "Su comentario:" }, ...quoted] : []),
+          ],
+          action: { label: "Ver tus solicitudes", url: content.applicationsUrl },
+        };
+      }
+      const decided = approved ? "approved" : "rejected";
+      return {
+        subject: `Your application was ${decided}: ${summary}`,
+        blocks: [
+          {
+            text: reviewer
+              ? `${reviewer} ${decided} your application: ${summary}.`
+              : `An auto-approval rule ${decided} your application: ${summary}.`,
+          },
+          ...(comment ? [{ text: "Their comment:" }, ...quoted] : []),
+        ],
+        action: { label: "See your applications", url: content.applicationsUrl },
+      };
     }
   }
 }
