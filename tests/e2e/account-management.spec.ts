@@ -1,6 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
 import { choose, expectLoaded, screenshot, signIn, signOut, USERS } from "./support.ts";
 
+// Names are unique within a portfolio: a repeated run (--repeat-each) files under another one.
+const runSuffix = () =>
+  test.info().repeatEachIndex > 0 ? ` ${test.info().repeatEachIndex + 1}` : "";
+
 const NEW_ACCOUNT = {
   name: "Bilbao Port Offices",
   customerName: "Autoridad Portuaria de Bilbao",
@@ -16,6 +20,9 @@ async function openAccountManagementFromUserMenu(page: Page): Promise<void> {
 test("a SuperAdmin requests a new account, Customer Success approves it, and the SuperAdmin finds it active", async ({
   page,
 }) => {
+  const account = { ...NEW_ACCOUNT, name: `${NEW_ACCOUNT.name}${runSuffix()}` };
+  const filed = new RegExp(`"${account.name}"`);
+
   await test.step("the SuperAdmin signs in and sees the portfolio", async () => {
     await signIn(page, USERS.superAdmin);
     await expect(page.getByRole("heading", { name: "Your accounts" })).toBeVisible();
@@ -37,8 +44,8 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
     await page.getByRole("link", { name: "Create a new account" }).click();
     await expect(page.getByRole("heading", { name: "Create a new account" })).toBeVisible();
 
-    await page.getByLabel("Account name").fill(NEW_ACCOUNT.name);
-    await page.getByLabel("Customer name").fill(NEW_ACCOUNT.customerName);
+    await page.getByLabel("Account name").fill(account.name);
+    await page.getByLabel("Customer name").fill(account.customerName);
     await choose(page, "Country", "Spain");
     await choose(page, "Sector", "Logistics");
     await choose(page, "Licence", "Professional");
@@ -50,7 +57,7 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
     await page.getByLabel("SMS credits").fill("500");
     await page.getByLabel("RTC lines").fill("4");
     await page.getByLabel("E-mail domain").fill("mail.bilbaoport.example");
-    await page.getByLabel("Comment").fill(NEW_ACCOUNT.comment);
+    await page.getByLabel("Comment").fill(account.comment);
     await screenshot(page, "create-account");
 
     await page.getByRole("button", { name: "Create a new account" }).click();
@@ -63,7 +70,7 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
       "true",
     );
     await expectLoaded(page, "Applications");
-    const row = page.getByRole("row", { name: new RegExp(NEW_ACCOUNT.name) });
+    const row = page.getByRole("row", { name: filed });
     await expect(row).toContainText("Pending");
     await expect(row).toContainText("Professional · 250 DP · 24 months");
     await screenshot(page, "applications");
@@ -76,12 +83,12 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
     await expectLoaded(page, "Review queue");
     await screenshot(page, "review-queue");
 
-    await page.getByRole("link", { name: new RegExp(NEW_ACCOUNT.name) }).click();
+    await page.getByRole("link", { name: filed }).click();
     await expect(page.getByRole("heading", { name: "Review application" })).toBeVisible();
     const change = page.getByRole("table", { name: "Requested change" });
     for (const [field, after] of [
-      ["Account name", NEW_ACCOUNT.name],
-      ["Customer name", NEW_ACCOUNT.customerName],
+      ["Account name", account.name],
+      ["Customer name", account.customerName],
       ["Country", "Spain (ES)"],
       ["Sector", "Logistics"],
       ["Licence", "Professional"],
@@ -93,7 +100,7 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
       ["SMS credits", "500"],
       ["RTC lines", "4"],
       ["E-mail domain", "mail.bilbaoport.example"],
-      ["Comment", NEW_ACCOUNT.comment],
+      ["Comment", account.comment],
     ]) {
       const row = change.getByRole("row", { name: field, exact: false }).first();
       await expect(row).toContainText(`${field}—→${after}`);
@@ -105,28 +112,27 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
     await expect(page.getByText("Application approved")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
     await expectLoaded(page, "Review queue");
-    await expect(page.getByRole("link", { name: new RegExp(NEW_ACCOUNT.name) })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: filed })).toHaveCount(0);
     await signOut(page);
   });
 
   await test.step("the SuperAdmin finds the account active and the application approved", async () => {
     await signIn(page, USERS.superAdmin);
     await openAccountManagementFromUserMenu(page);
-    await page.getByLabel("Search active accounts").fill("Bilbao");
-    await expect(page.getByRole("link", { name: NEW_ACCOUNT.name })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Active accounts" }).getByRole("row")).toHaveCount(
-      2,
-    );
+    await page.getByLabel("Search active accounts").fill(account.name);
+    const active = page.getByRole("table", { name: "Active accounts" });
+    await expect(active.getByRole("link")).toHaveCount(1);
+    await expect(active.getByRole("link", { name: account.name, exact: true })).toBeVisible();
 
     await page.getByRole("tab", { name: /Applications/ }).click();
-    const row = page.getByRole("row", { name: new RegExp(NEW_ACCOUNT.name) });
+    const row = page.getByRole("row", { name: filed });
     await expect(row).toContainText("Approved");
     await expect(row).toContainText("Carla Soto");
     await expect(row).toContainText("Approved: welcome aboard, Bilbao!");
 
     await page.getByRole("tab", { name: /Active accounts/ }).click();
-    await page.getByRole("link", { name: NEW_ACCOUNT.name }).click();
-    await expect(page.getByRole("heading", { name: NEW_ACCOUNT.name })).toBeVisible();
+    await page.getByRole("link", { name: account.name, exact: true }).click();
+    await expect(page.getByRole("heading", { name: account.name, exact: true })).toBeVisible();
     await expect(page.getByText("Bill Management Advanced")).toBeVisible();
     await expect(page.getByText("mail.bilbaoport.example")).toBeVisible();
     await screenshot(page, "account");
@@ -136,7 +142,7 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
 test("RTC lines for an account outside Spain are refused under RTC lines, and nothing is filed", async ({
   page,
 }) => {
-  const name = "Lyon Logistics Hub";
+  const name = `Lyon Logistics Hub${runSuffix()}`;
   await signIn(page, USERS.superAdmin);
   await page.getByRole("link", { name: "Account management" }).click();
   await page.getByRole("link", { name: "Create a new account" }).click();

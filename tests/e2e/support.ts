@@ -39,6 +39,8 @@ export async function expectLoaded(page: Page, table: string): Promise<void> {
 /** Full-page screenshots for docs/screenshots, of the page itself: without passing notifications. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0);
+  // From the top, so the fixed header and sticky panels sit where a visitor first sees them.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
     path: `docs/screenshots/${name}.png`,
     fullPage: true,

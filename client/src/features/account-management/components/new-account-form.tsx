@@ -272,7 +272,7 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
                 />
                 <TextInput
                   label={LABELS.emailDomain}
-                  description="Optional, for the platform's outgoing e-mail"
+                  description="Optional: your own sending domain"
                   placeholder="mail.example.com"
                   {...form.getInputProps("emailDomain")}
                 />

@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { signIn, USERS } from "./support.ts";
+
+test("deciding an application that someone else decided meanwhile says it was already decided", async ({
+  page,
+}) => {
+  await signIn(page, USERS.customerSuccess);
+  const queue = await page.request.get("/api/v1/review/applications?status=pending&pageSize=1");
+  const [application] = ((await queue.json()) as { items: { id: string; summary: string }[] })
+    .items;
+  if (!application) throw new Error("The demo has no pending application to review");
+
+  await page.goto(`/review/${application.id}`);
+  await expect(page.getByRole("heading", { name: "Review application" })).toBeVisible();
+  await expect(page.getByText(application.summary)).toBeVisible();
+
+  // Another reviewer rejects it in the meantime.
+  const rejected = await page.request.post(`/api/v1/review/applications/${application.id}/reject`, {
+    data: { comment: "Rejected from another tab" },
+  });
+  expect(rejected.ok()).toBe(true);
+
+  await page.getByRole("button", { name: "Approve" }).click();
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("Application already decided");
+  await expect(alert).toContainText("already rejected");
+  await expect(page.getByText("Rejected from another tab")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+});
+
+test("rejecting needs a comment for the requester", async ({ page }) => {
+  await signIn(page, USERS.customerSuccess);
+  await page.getByRole("table", { name: "Review queue" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Review application" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Reject" }).click();
+  const comment = page.getByLabel("Comment for the requester");
+  await expect(comment).toHaveAttribute("aria-invalid", "true");
+  await expect(comment).toHaveAccessibleDescription(/Say why the application is rejected/);
+  await expect(page.getByRole("heading", { name: "Review application" })).toBeVisible();
+});
