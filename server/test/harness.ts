@@ -77,6 +77,8 @@ export async function isolatedDatabase(): Promise<{
 export interface TestApp {
   app: FastifyInstance;
   db: Database;
+  /** The isolated PostgreSQL database, for a second connection pool (a second instance). */
+  databaseUrl?: string | undefined;
   clock: ReturnType<typeof fixedClock>;
   close(): Promise<void>;
 }
@@ -89,7 +91,7 @@ export async function startTestApp(
     isolated?: boolean;
   } = {},
 ): Promise<TestApp> {
-  const database = options.db
+  const database: { db: Database; url?: string | undefined; close(): Promise<void> } = options.db
     ? { db: options.db, close: async () => {} }
     : options.isolated
       ? await isolatedDatabase()
@@ -105,6 +107,7 @@ export async function startTestApp(
   return {
     app,
     db: database.db,
+    databaseUrl: database.url,
     clock,
     close: async () => {
       await app.close();

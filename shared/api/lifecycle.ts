@@ -89,17 +89,18 @@ export type TestClockStatus = z.infer<typeof testClockStatus>;
 
 export const advanceTestClockBody = z
   .object({
-    duration: z
-      .string()
-      .refine((value) => durationMs(value) !== null, {
-        message: "Give an ISO 8601 duration in weeks, days, hours, minutes or seconds, e.g. P3DT2H",
-      })
-      .refine((value) => (durationMs(value) ?? 0) > 0, {
-        message: "The test clock only moves forward: give a duration above zero",
-      })
-      .refine((value) => (durationMs(value) ?? 0) <= MAX_ADVANCE_DAYS * 86_400_000, {
-        message: `Move the clock at most ${MAX_ADVANCE_DAYS} days at a time`,
-      }),
+    duration: z.string().superRefine((value, ctx) => {
+      const ms = durationMs(value);
+      const problem =
+        ms === null
+          ? "Give an ISO 8601 duration in weeks, days, hours, minutes or seconds, e.g. P3DT2H"
+          : ms <= 0
+            ? "The test clock only moves forward: give a duration above zero"
+            : ms > MAX_ADVANCE_DAYS * 86_400_000
+              ? `Move the clock at most ${MAX_ADVANCE_DAYS} days at a time`
+              : null;
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   })
   .meta({ id: "AdvanceTestClock" });
 export type AdvanceTestClockBody = z.infer<typeof advanceTestClockBody>;
