@@ -21,15 +21,23 @@ function utcMidnight(date: CalendarDate): number {
   return Date.UTC(year, month - 1, day);
 }
 
+/** One formatter per time zone: making one costs far more than using it (lists call this per row). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date it is at `instant` in `timeZone` (an IANA name such as `Europe/Madrid`). */
 export function dateIn(timeZone: string, instant: Date): CalendarDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
