@@ -2,13 +2,14 @@
  * Opens the database: the embedded PGlite in a data folder, or a PostgreSQL server. Both run the same
  * drizzle-kit migrations and serve the same queries through one Drizzle type.
  */
+import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -104,8 +105,34 @@ export async function openMemoryDatabase(): Promise<DatabaseHandle> {
   };
 }
 
-/** Rows of a statement written in SQL; both drivers answer with `{ rows }`. */
-export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+
+/** A name per statement text, as PostgreSQL keeps prepared statements by name. */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `wf_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Rows of a statement written in SQL; both drivers answer with `{ rows }`. With `prepared`, on a
+ * PostgreSQL server (outside a transaction) the statement is prepared once per connection and its
+ * plan reused: for hot-path statements of a fixed text, whose values all travel as parameters.
+ */
+export async function queryRows<T>(
+  db: Database,
+  query: SQL,
+  { prepared = false }: { prepared?: boolean } = {},
+): Promise<T[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (prepared && client instanceof pg.Pool) {
+    const { sql: text, params } = dialect.sqlToQuery(query);
+    return (await client.query({ name: statementName(text), text, values: params })).rows as T[];
+  }
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 

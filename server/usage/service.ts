@@ -152,6 +152,7 @@ export async function registerDatapoints({
     [outcome] = await queryRows<Outcome<RegistrationAnswer>>(
       db,
       registrationStatement({ caller, accountId, batch, now, remembering }),
+      { prepared: true },
     );
   } catch (error) {
     if (violatedCheckConstraint(error) === "accounts_used_within_contract") {
@@ -252,6 +253,7 @@ export async function releaseDatapoints({
       from counted
     )${rememberAnswer(remembering, sql`answer`, sql`body`)}
     select answer.body from target left join answer on true`,
+    { prepared: true },
   );
   if (!outcome?.body) throw notFound("account");
   return outcome.body;
@@ -304,6 +306,7 @@ export async function spendSmsCredits({
       from spent
     )${rememberAnswer(remembering, sql`answer`, sql`body`)}
     select target.active, target.ends_on, answer.body from target left join answer on true`,
+    { prepared: true },
   );
   if (!outcome) throw notFound("account");
   if (outcome.body) return outcome.body;
