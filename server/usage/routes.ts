@@ -24,7 +24,7 @@ import {
 } from "../auth/actor.ts";
 import type { Database } from "../db/client.ts";
 import { idempotently, markReplay, rememberingOf } from "../http/idempotency.ts";
-import { notFound } from "../http/problems.ts";
+import { notFound, problemDocument } from "../http/problems.ts";
 import { listDatapoints, readUsage } from "./queries.ts";
 import {
   presentRegistration,
@@ -96,7 +96,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           params: idParams,
           headers: idempotencyHeaders,
           body: datapointRegistration,
-          response: { 200: registrationResult },
+          response: { 200: registrationResult, 409: problemDocument, 422: problemDocument },
         },
       },
       async (request, reply) => {
@@ -130,7 +130,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           params: idParams,
           headers: idempotencyHeaders,
           body: datapointRelease,
-          response: { 200: releaseResult },
+          response: { 200: releaseResult, 422: problemDocument },
         },
       },
       async (request, reply) => {
@@ -165,7 +165,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           params: idParams,
           headers: idempotencyHeaders,
           body: smsSpending,
-          response: { 200: smsSpendingResult },
+          response: { 200: smsSpendingResult, 409: problemDocument, 422: problemDocument },
         },
       },
       async (request, reply) => {

@@ -218,15 +218,21 @@ describe("registering datapoints", () => {
     expect(await stored(account.id)).toMatchObject({ used: 0, registered: 0 });
   });
 
-  it("lets a SuperAdmin import datapoints from the web app", async () => {
+  it("lets a SuperAdmin import datapoints from the web app, once per Idempotency-Key", async () => {
     const account = await newAccount();
-    const response = await superAdmin.request({
-      method: "POST",
-      url: url(account.id, "/datapoints"),
-      payload: { datapoints: [meter("csv-1"), meter("csv-2", "virtual")] },
-    });
+    const importing = () =>
+      superAdmin.request({
+        method: "POST",
+        url: url(account.id, "/datapoints"),
+        headers: { "idempotency-key": "import-1" },
+        payload: { datapoints: [meter("csv-1"), meter("csv-2", "virtual")] },
+      });
+    const response = await importing();
     expect(response.statusCode).toBe(200);
     expect(response.json().datapoints.used).toBe(2);
+    const retry = await importing();
+    expect(retry.headers["idempotent-replayed"]).toBe("true");
+    expect(retry.json()).toEqual(response.json());
   });
 });
 
