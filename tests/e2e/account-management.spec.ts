@@ -35,6 +35,15 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
     await expectLoaded(page, "Active accounts");
     await screenshot(page, "active-accounts");
 
+    // The server sorts: by name on a click of the Account header, then the other way on a second.
+    const active = page.getByRole("table", { name: "Active accounts" });
+    const byName = active.getByRole("button", { name: "Sort by account" });
+    const nameHeader = active.getByRole("columnheader", { name: "Sort by account" });
+    await byName.click();
+    await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
+    await byName.click();
+    await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+
     await page.getByRole("tab", { name: /Expired accounts/ }).click();
     await expectLoaded(page, "Expired accounts");
     await screenshot(page, "expired-accounts");
@@ -70,7 +79,7 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
       "true",
     );
     await expectLoaded(page, "Applications");
-    const row = page.getByRole("row", { name: filed });
+    const row = page.getByRole("table", { name: "Applications" }).getByRole("row", { name: filed });
     await expect(row).toContainText("Pending");
     await expect(row).toContainText("Professional · 250 DP · 24 months");
     await screenshot(page, "applications");
@@ -124,14 +133,15 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
     await expect(active.getByRole("link")).toHaveCount(1);
     await expect(active.getByRole("link", { name: account.name, exact: true })).toBeVisible();
 
+    // Zones stay mounted when hidden: look only inside the table of the zone on show.
     await page.getByRole("tab", { name: /Applications/ }).click();
-    const row = page.getByRole("row", { name: filed });
+    const row = page.getByRole("table", { name: "Applications" }).getByRole("row", { name: filed });
     await expect(row).toContainText("Approved");
     await expect(row).toContainText("Carla Soto");
     await expect(row).toContainText("Approved: welcome aboard, Bilbao!");
 
     await page.getByRole("tab", { name: /Active accounts/ }).click();
-    await page.getByRole("link", { name: account.name, exact: true }).click();
+    await active.getByRole("link", { name: account.name, exact: true }).click();
     await expect(page.getByRole("heading", { name: account.name, exact: true })).toBeVisible();
     await expect(page.getByText("Bill Management Advanced")).toBeVisible();
     await expect(page.getByText("mail.bilbaoport.example")).toBeVisible();
@@ -168,4 +178,25 @@ test("RTC lines for an account outside Spain are refused under RTC lines, and no
   expect(filed.ok()).toBe(true);
   const { items } = (await filed.json()) as { items: { payload: { name?: string } }[] };
   expect(items.map((application) => application.payload.name)).not.toContain(name);
+});
+
+test("a name already used in the portfolio is refused by the server under Account name", async ({
+  page,
+}) => {
+  await signIn(page, USERS.superAdmin);
+  const accounts = await page.request.get("/api/v1/account-management/accounts?pageSize=1");
+  const [existing] = ((await accounts.json()) as { items: { name: string }[] }).items;
+  if (!existing) throw new Error("The demo portfolio has no active account");
+
+  await page.goto("/account-management/new");
+  await page.getByLabel("Account name").fill(existing.name);
+  await page.getByLabel("Customer name").fill("Another customer");
+  await choose(page, "Sector", "Offices");
+  await choose(page, "Licence", "Starter");
+  await page.getByRole("button", { name: "Create a new account" }).click();
+
+  const accountName = page.getByLabel("Account name");
+  await expect(accountName).toHaveAccessibleDescription(/already used in your portfolio/);
+  await expect(page.getByText("Account name already in use")).toBeVisible();
+  await expect(page).toHaveURL(/\/account-management\/new$/);
 });

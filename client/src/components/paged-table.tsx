@@ -149,7 +149,7 @@ export function PagedTable<T, S extends string>({
   return (
     <Stack gap="sm">
       <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
-        <Table.ScrollContainer minWidth={860}>
+        <Table.ScrollContainer minWidth={860} type="native">
           <Table
             aria-label={label}
             aria-busy={isPending || isPlaceholderData}
