@@ -1,6 +1,7 @@
 /**
  * The lifecycle work every instance runs on a schedule: refresh the test clock (when on), sweep for
- * reminders until nothing more is due, then deliver the outbox. The interval timer only schedules;
+ * reminders until nothing more is due, then deliver the outbox; also forget the usage API's
+ * idempotency records past their day, batch by batch. The interval timer only schedules;
  * an in-process guard keeps one run at a time here, and correctness across instances comes from
  * the database (the reminders' primary key, SKIP LOCKED claims on the outbox).
  */
@@ -8,6 +9,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../shared/domain/clock.ts";
 import type { LifecycleConfig, MailConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
+import { forgetExpiredIdempotencyKeys } from "../http/idempotency.ts";
 import { type DispatchReport, dispatchMail } from "../mail/dispatcher.ts";
 import type { MailTransport } from "../mail/transports.ts";
 import type { Notices } from "./notices.ts";
@@ -84,6 +86,9 @@ export function createLifecycle({
         again = false;
         try {
           const report = await tick();
+          // Idempotency records past their day, a bounded batch at a time until none is left.
+          const batch = lifecycle.batchSize;
+          while ((await forgetExpiredIdempotencyKeys(db, clock.now(), batch)) === batch);
           if (report.sweep.reminders > 0 || report.dispatch.sent + report.dispatch.failed > 0) {
             log.info(report, "lifecycle run");
           }
