@@ -136,6 +136,7 @@ export async function findAccount(
       partnerId: partners.id,
       partnerName: partners.name,
       emailDomain: accounts.emailDomain,
+      billingContactEmail: accounts.billingContactEmail,
       comment: accounts.comment,
       createdAt: accounts.createdAt,
     })
@@ -150,6 +151,7 @@ export async function findAccount(
     ...toSummary(row, now),
     partner: { id: row.partnerId, name: row.partnerName },
     emailDomain: row.emailDomain,
+    billingContactEmail: row.billingContactEmail,
     comment: row.comment,
     createdAt: row.createdAt.toISOString(),
   };

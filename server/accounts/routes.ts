@@ -1,12 +1,18 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { accountDetail, accountListQuery, accountPage } from "../../shared/api/accounts.ts";
+import {
+  accountDetail,
+  accountListQuery,
+  accountPage,
+  billingContactBody,
+} from "../../shared/api/accounts.ts";
 import { historyPage } from "../../shared/api/applications.ts";
 import { idParams, pageQuery } from "../../shared/api/common.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { access, requireActor, requirePartnerUser, requireSuperAdmin } from "../auth/actor.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../http/problems.ts";
+import { setBillingContact } from "./billing-contact.ts";
 import { listHistory } from "./history.ts";
 import { findAccount, listAccounts } from "./queries.ts";
 
@@ -91,6 +97,32 @@ export function accountRoutes({
         );
         if (!history) throw notFound("account");
         return history;
+      },
+    );
+
+    app.put(
+      "/account-management/accounts/:id/billing-contact",
+      {
+        onRequest: access.superAdmin,
+        schema: {
+          tags: ["account management"],
+          summary: "Set or clear who besides the SuperAdmins gets the account's reminders",
+          params: idParams,
+          body: billingContactBody,
+          response: { 200: accountDetail },
+        },
+      },
+      async (request) => {
+        const actor = requireSuperAdmin(request);
+        await setBillingContact({
+          db,
+          actor,
+          accountId: request.params.id,
+          email: request.body.email,
+        });
+        const account = await findAccount(db, actor, request.params.id, clock.now());
+        if (!account) throw notFound("account");
+        return account;
       },
     );
   };

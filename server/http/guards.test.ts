@@ -314,6 +314,20 @@ const table: Guard[] = [
       superAdmin: 403,
     },
   },
+  // Another partner's SuperAdmin passes the guard but cannot find the account.
+  {
+    method: "PUT",
+    route: "/api/v1/account-management/accounts/{id}/billing-contact",
+    url: () => `/api/v1/account-management/accounts/${ids.account}/billing-contact`,
+    body: () => ({ email: "billing@customer.test" }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
   {
     method: "GET",
     route: "/api/v1/mailbox",

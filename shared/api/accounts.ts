@@ -47,11 +47,24 @@ export const accountDetail = accountSummary
   .extend({
     partner: reference,
     emailDomain: z.string().nullable(),
+    /** Who besides the SuperAdmins receives the expiry reminders and renewal notices. */
+    billingContactEmail: z.string().nullable(),
     comment: z.string(),
     createdAt: z.iso.datetime({ offset: true }),
   })
   .meta({ id: "AccountDetail" });
 export type AccountDetail = z.infer<typeof accountDetail>;
+
+/** The billing contact is not a commercial change: a SuperAdmin sets it (or clears it, null) directly. */
+export const billingContactBody = z
+  .object({
+    email: z
+      .email("Enter an e-mail address such as billing@customer.example")
+      .max(254, "Keep the address within 254 characters")
+      .nullable(),
+  })
+  .meta({ id: "BillingContact" });
+export type BillingContactBody = z.infer<typeof billingContactBody>;
 
 export const accountPage = pageOf(accountSummary).meta({ id: "AccountPage" });
 export type AccountPage = z.infer<typeof accountPage>;
