@@ -2,7 +2,7 @@ import { Group, Stack } from "@mantine/core";
 import type { ApplicationStatus } from "../../../../../shared/domain/applications.ts";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
 import { PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
-import { useListParams } from "../../../components/use-list-params.ts";
+import { useListParams } from "../../../hooks/use-list-params.ts";
 import { usePortfolioApplications } from "../api/applications.ts";
 
 const COLUMNS = applicationColumns({});

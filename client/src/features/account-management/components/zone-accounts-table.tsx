@@ -9,7 +9,7 @@ import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
 import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
-import { useListParams } from "../../../components/use-list-params.ts";
+import { useListParams } from "../../../hooks/use-list-params.ts";
 import { count, formatDate, formatNumber } from "../../../lib/format.ts";
 import { useCatalogue } from "../../catalogue/api/catalogue.ts";
 import { useZoneAccounts } from "../api/zone-accounts.ts";

@@ -6,7 +6,7 @@ import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
-import { useListParams } from "../../../components/use-list-params.ts";
+import { useListParams } from "../../../hooks/use-list-params.ts";
 import { formatDate } from "../../../lib/format.ts";
 import { type HomeAccountsQuery, useAccounts } from "../api/accounts.ts";
 

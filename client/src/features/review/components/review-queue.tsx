@@ -3,7 +3,7 @@ import type { Application } from "../../../../../shared/api/applications.ts";
 import type { ApplicationStatus } from "../../../../../shared/domain/applications.ts";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
 import { PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
-import { useListParams } from "../../../components/use-list-params.ts";
+import { useListParams } from "../../../hooks/use-list-params.ts";
 import { useReviewQueue } from "../api/queue.ts";
 
 const linkTo = (application: Application) => `/review/${application.id}`;

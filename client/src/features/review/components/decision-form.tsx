@@ -1,0 +1,100 @@
+import { Button, Group, Paper, Stack, Textarea, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconCheck, IconX } from "@tabler/icons-react";
+import { useState } from "react";
+import { useNavigate } from "react-router";
+import {
+  type Application,
+  approveBody,
+  rejectBody,
+} from "../../../../../shared/api/applications.ts";
+import { ApiError } from "../../../lib/api.ts";
+import { notifyError } from "../../../lib/query-client.ts";
+import type { Decision, useDecideApplication } from "../api/decide.ts";
+
+const SCHEMAS = { approve: approveBody, reject: rejectBody };
+const DONE: Record<Decision, string> = { approve: "approved", reject: "rejected" };
+
+/** Approve, or reject with a comment for the requester; then back to the queue. */
+export function DecisionForm({
+  application,
+  decide,
+}: {
+  application: Application;
+  decide: ReturnType<typeof useDecideApplication>;
+}) {
+  const navigate = useNavigate();
+  const [comment, setComment] = useState("");
+  const [commentError, setCommentError] = useState<string | null>(null);
+  const pending = decide.isPending ? decide.variables.decision : null;
+
+  const submit = (decision: Decision) => {
+    const checked = SCHEMAS[decision].safeParse({ comment });
+    if (!checked.success) {
+      setCommentError(checked.error.issues[0]?.message ?? "Check the comment");
+      return;
+    }
+    setCommentError(null);
+    decide.mutate(
+      { applicationId: application.id, decision, comment: checked.data.comment ?? "" },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: decision === "approve" ? "green" : "orange",
+            title: `Application ${DONE[decision]}`,
+            message: application.summary,
+          });
+          void navigate("/review");
+        },
+        onError: (error) => {
+          const field =
+            error instanceof ApiError ? error.errors.find((e) => e.field === "comment") : undefined;
+          if (field) setCommentError(field.message);
+          // Refusals about the application itself are explained on the page.
+          else if (!(error instanceof ApiError && error.status === 409)) notifyError(error);
+        },
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder radius="md" p="lg">
+      <Title order={4} mb="md">
+        Your decision
+      </Title>
+      <Stack gap="md">
+        <Textarea
+          label="Comment for the requester"
+          description="Optional when approving; say why when rejecting."
+          autosize
+          minRows={3}
+          maxRows={8}
+          value={comment}
+          onChange={(event) => setComment(event.currentTarget.value)}
+          error={commentError}
+        />
+        <Group grow>
+          <Button
+            color="red"
+            variant="light"
+            leftSection={<IconX size={16} />}
+            loading={pending === "reject"}
+            disabled={pending === "approve"}
+            onClick={() => submit("reject")}
+          >
+            Reject
+          </Button>
+          <Button
+            color="green"
+            leftSection={<IconCheck size={16} />}
+            loading={pending === "approve"}
+            disabled={pending === "reject"}
+            onClick={() => submit("approve")}
+          >
+            Approve
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
