@@ -200,3 +200,22 @@ test("a name already used in the portfolio is refused by the server under Accoun
   await expect(page.getByText("Account name already in use")).toBeVisible();
   await expect(page).toHaveURL(/\/account-management\/new$/);
 });
+
+test("a SuperAdmin sets an account's billing contact on the account page, without an application", async ({
+  page,
+}) => {
+  await signIn(page, USERS.superAdmin);
+  await page.getByRole("table", { name: "Your accounts" }).getByRole("link").first().click();
+  await expect(page.getByText("Billing contact", { exact: true })).toBeVisible();
+
+  await page.getByRole("button", { name: "Edit billing contact" }).click();
+  const dialog = page.getByRole("dialog", { name: "Billing contact" });
+  await dialog.getByLabel("E-mail").fill("not an address");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
+
+  await dialog.getByLabel("E-mail").fill("Facturas@Customer.example");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("facturas@customer.example")).toBeVisible();
+});

@@ -30,7 +30,7 @@ export class ApiError extends Error {
 export type QueryParams = Record<string, string | number | undefined>;
 
 interface RequestOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   body?: unknown;
   query?: QueryParams;
   signal?: AbortSignal | undefined;

@@ -6,6 +6,7 @@ import { LoadingState } from "../../components/loading-state.tsx";
 import { MessagePage } from "../../components/message-page.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
+import { BillingContactEditor } from "../../features/account-management/components/billing-contact-editor.tsx";
 import { useAccount } from "../../features/accounts/api/account.ts";
 import { AccountDetails } from "../../features/accounts/components/account-details.tsx";
 import { useMe } from "../../features/auth/api/me.ts";
@@ -50,7 +51,12 @@ export function AccountRoute() {
         description={`${account.data.customerName} · ${account.data.licence.name} licence`}
         back={BACK[me.role]}
       />
-      <AccountDetails account={account.data} />
+      <AccountDetails
+        account={account.data}
+        billingContactEditor={
+          me.role === "superadmin" ? <BillingContactEditor account={account.data} /> : null
+        }
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Grid, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { AccountDetail } from "../../../../../shared/api/accounts.ts";
 import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
@@ -32,8 +32,14 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
   );
 }
 
+interface AccountDetailsProps {
+  account: AccountDetail;
+  /** How the reader may change the billing contact, when they may. */
+  billingContactEditor?: ReactNode;
+}
+
 /** An account's term, entitlements and usage. */
-export function AccountDetails({ account }: { account: AccountDetail }) {
+export function AccountDetails({ account, billingContactEditor }: AccountDetailsProps) {
   const { datapoints } = account;
   return (
     <Grid gutter="lg">
@@ -96,6 +102,14 @@ export function AccountDetails({ account }: { account: AccountDetail }) {
               <Fact label={LABELS.country}>{countryName(account.country)}</Fact>
               <Fact label={LABELS.sectorCode}>{account.sector.name}</Fact>
               <Fact label={LABELS.emailDomain}>{account.emailDomain ?? "Platform default"}</Fact>
+              <Fact label="Billing contact">
+                <Group gap={4} wrap="nowrap">
+                  <Text size="sm" c={account.billingContactEmail ? undefined : "dimmed"}>
+                    {account.billingContactEmail ?? "None: reminders go to the SuperAdmins"}
+                  </Text>
+                  {billingContactEditor}
+                </Group>
+              </Fact>
               <Fact label="Partner">{account.partner.name}</Fact>
               <Fact label="Created">{formatDateTime(account.createdAt)}</Fact>
             </Stack>

@@ -1,0 +1,80 @@
+import { ActionIcon, Button, Group, Modal, Stack, TextInput, Tooltip } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconPencil } from "@tabler/icons-react";
+import { type FormEvent, useState } from "react";
+import { type AccountDetail, billingContactBody } from "../../../../../shared/api/accounts.ts";
+import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
+import { notifyError } from "../../../lib/query-client.ts";
+import { useSetBillingContact } from "../api/billing-contact.ts";
+
+/** A SuperAdmin sets or clears the account's billing contact. */
+export function BillingContactEditor({ account }: { account: AccountDetail }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  const [email, setEmail] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const save = useSetBillingContact();
+
+  const start = () => {
+    setEmail(account.billingContactEmail ?? "");
+    setError(null);
+    open();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = billingContactBody.safeParse({ email: email.trim() || null });
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? "Check the address");
+      return;
+    }
+    save.mutate(
+      { accountId: account.id, ...checked.data },
+      {
+        onSuccess: () => {
+          notifications.show({ color: "green", message: "Billing contact saved" });
+          close();
+        },
+        onError: (refusal) => {
+          const field = refusal instanceof ApiError ? fieldErrorsOf(refusal).email : undefined;
+          if (field) setError(field);
+          else notifyError(refusal);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <Tooltip label="Edit billing contact">
+        <ActionIcon variant="subtle" size="sm" aria-label="Edit billing contact" onClick={start}>
+          <IconPencil size={14} />
+        </ActionIcon>
+      </Tooltip>
+      <Modal opened={opened} onClose={close} title="Billing contact" centered>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            <TextInput
+              label="E-mail"
+              description="Gets the expiry reminders and renewal notices as well as your SuperAdmins. Leave it empty to remove it."
+              placeholder="billing@customer.example"
+              type="email"
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={error}
+              data-autofocus
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={save.isPending}>
+                Save
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
