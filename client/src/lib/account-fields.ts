@@ -1,5 +1,7 @@
 import type { NewAccountRequest } from "../../../shared/domain/applications.ts";
+import { isCalendarDate } from "../../../shared/domain/calendar.ts";
 import type { Entitlement } from "../../../shared/domain/changes.ts";
+import { formatDate, formatNumber } from "./format.ts";
 
 /** What each part of an account is called, the same on the create form, the review and the account page. */
 export const ACCOUNT_FIELD_LABELS: Record<keyof NewAccountRequest, string> = {
@@ -20,7 +22,7 @@ export const ACCOUNT_FIELD_LABELS: Record<keyof NewAccountRequest, string> = {
 };
 
 /** What applications change on an existing account, by the field names of their before → after. */
-export const ENTITLEMENT_LABELS: Record<Entitlement, string> = {
+const ENTITLEMENT_LABELS: Record<Entitlement, string> = {
   startsOn: "Starts on",
   endsOn: "Ends on",
   datapointsContracted: ACCOUNT_FIELD_LABELS.datapoints,
@@ -31,3 +33,17 @@ export const ENTITLEMENT_LABELS: Record<Entitlement, string> = {
   rtcLines: ACCOUNT_FIELD_LABELS.rtcLines,
   smsCredits: ACCOUNT_FIELD_LABELS.smsCredits,
 };
+
+/** Shown for a value that is not there. */
+export const NOTHING = "—";
+
+export function entitlementLabel(field: string): string {
+  return ENTITLEMENT_LABELS[field as Entitlement] ?? field;
+}
+
+/** An entitlement value as the API gives it (names already resolved), with dates and numbers formatted. */
+export function formatEntitlement(field: string, value: string | number | null): string {
+  if (value === null) return field === "billManagementTypeId" ? "None" : NOTHING;
+  if (typeof value === "number") return formatNumber(value);
+  return isCalendarDate(value) ? formatDate(value) : value;
+}

@@ -7,6 +7,7 @@ import { Fact } from "../../../components/fact.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../lib/account-fields.ts";
 import { countryName, formatDate, formatDateTime, formatNumber } from "../../../lib/format.ts";
+import { AccountHistory } from "./account-history.tsx";
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -79,6 +80,9 @@ export function AccountDetails({ account, billingContactEditor }: AccountDetails
             >
               {account.comment || "No comment."}
             </Text>
+          </Card>
+          <Card title="History">
+            <AccountHistory accountId={account.id} />
           </Card>
         </Stack>
       </Grid.Col>

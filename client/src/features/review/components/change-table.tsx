@@ -5,13 +5,14 @@ import type {
   ApplicationStatus,
   NewAccountRequest,
 } from "../../../../../shared/domain/applications.ts";
-import { isCalendarDate } from "../../../../../shared/domain/calendar.ts";
-import type { Entitlement } from "../../../../../shared/domain/changes.ts";
-import { ACCOUNT_FIELD_LABELS, ENTITLEMENT_LABELS } from "../../../lib/account-fields.ts";
-import { count, countryName, formatDate, formatNumber } from "../../../lib/format.ts";
+import {
+  ACCOUNT_FIELD_LABELS,
+  entitlementLabel,
+  formatEntitlement,
+  NOTHING,
+} from "../../../lib/account-fields.ts";
+import { count, countryName, formatNumber } from "../../../lib/format.ts";
 import { catalogueNames } from "../../catalogue/api/catalogue.ts";
-
-const NOTHING = "—";
 
 interface ChangeRow {
   key: string;
@@ -48,13 +49,6 @@ function requestedValue(
   }
 }
 
-/** An entitlement value as the API shows it (names already resolved), dates and numbers formatted. */
-function entitlementValue(field: string, value: string | number | null): string {
-  if (value === null) return field === "billManagementTypeId" ? "None" : NOTHING;
-  if (typeof value === "number") return formatNumber(value);
-  return isCalendarDate(value) ? formatDate(value) : value;
-}
-
 /** The change an application asks for, field by field, as before → after. */
 export function changeRows(application: Application, catalogue: Catalogue): ChangeRow[] {
   if (application.kind === "new_account") {
@@ -70,12 +64,12 @@ export function changeRows(application: Application, catalogue: Catalogue): Chan
   // A move changes two accounts: then each row says which one.
   const accounts = new Set(application.changes.map((change) => change.account.id));
   return application.changes.map((change) => {
-    const label = ENTITLEMENT_LABELS[change.field as Entitlement] ?? change.field;
+    const label = entitlementLabel(change.field);
     return {
       key: `${change.account.id}:${change.field}`,
       label: accounts.size > 1 ? `${change.account.name}: ${label.toLowerCase()}` : label,
-      before: entitlementValue(change.field, change.before),
-      after: entitlementValue(change.field, change.after),
+      before: formatEntitlement(change.field, change.before),
+      after: formatEntitlement(change.field, change.after),
     };
   });
 }

@@ -1,0 +1,112 @@
+import {
+  Center,
+  Group,
+  Loader,
+  type MantineColor,
+  Pagination,
+  Stack,
+  Text,
+  ThemeIcon,
+  Timeline,
+} from "@mantine/core";
+import { IconArrowBackUp, IconCheck, IconSend, IconSparkles, IconX } from "@tabler/icons-react";
+import { type ReactNode, useState } from "react";
+import type { HistoryEntry } from "../../../../../shared/api/applications.ts";
+import { entitlementLabel, formatEntitlement } from "../../../lib/account-fields.ts";
+import { formatDateTime } from "../../../lib/format.ts";
+import { HISTORY_PAGE_SIZE, useAccountHistory } from "../api/history.ts";
+
+const EVENTS: Record<
+  HistoryEntry["event"],
+  { label: string; color: MantineColor; icon: ReactNode }
+> = {
+  filed: { label: "Requested", color: "indigo", icon: <IconSend size={12} /> },
+  approved: { label: "Approved", color: "green", icon: <IconCheck size={12} /> },
+  rejected: { label: "Rejected", color: "red", icon: <IconX size={12} /> },
+  withdrawn: { label: "Withdrawn", color: "gray", icon: <IconArrowBackUp size={12} /> },
+  created: { label: "Created", color: "teal", icon: <IconSparkles size={12} /> },
+};
+
+function Entry({ entry }: { entry: HistoryEntry }) {
+  return (
+    <Stack gap={4}>
+      <Text size="xs" c="dimmed">
+        {entry.actor?.name ?? "Auto-approval rule"} · {formatDateTime(entry.occurredAt)}
+      </Text>
+      {entry.comment && (
+        <Text size="sm" fs="italic" c="dimmed">
+          “{entry.comment}”
+        </Text>
+      )}
+      {entry.changes.map((change) => (
+        <Text key={change.field} size="sm">
+          {entitlementLabel(change.field)}: {/* A created account had nothing before. */}
+          {entry.event !== "created" && `${formatEntitlement(change.field, change.before)} → `}
+          <Text span fw={600}>
+            {formatEntitlement(change.field, change.after)}
+          </Text>
+        </Text>
+      ))}
+    </Stack>
+  );
+}
+
+/** What happened to the account: its applications, decisions and the changes they made. */
+export function AccountHistory({ accountId }: { accountId: string }) {
+  const [page, setPage] = useState(1);
+  const history = useAccountHistory(accountId, page);
+
+  if (!history.data) {
+    return (
+      <Center py="md">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  if (history.data.total === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Nothing has happened to this account yet.
+      </Text>
+    );
+  }
+  const pages = Math.ceil(history.data.total / HISTORY_PAGE_SIZE);
+  return (
+    <Stack gap="md">
+      <Timeline bulletSize={24} lineWidth={2}>
+        {history.data.items.map((entry) => {
+          const event = EVENTS[entry.event];
+          return (
+            <Timeline.Item
+              key={entry.id}
+              bullet={
+                <ThemeIcon size={24} radius="xl" color={event.color}>
+                  {event.icon}
+                </ThemeIcon>
+              }
+              title={
+                <Text size="sm" fw={600}>
+                  {event.label}
+                  {entry.application ? ` · ${entry.application.summary}` : ""}
+                </Text>
+              }
+            >
+              <Entry entry={entry} />
+            </Timeline.Item>
+          );
+        })}
+      </Timeline>
+      {pages > 1 && (
+        <Group justify="flex-end">
+          <Pagination
+            total={pages}
+            value={page}
+            onChange={setPage}
+            size="sm"
+            getItemProps={(item) => ({ "aria-label": `History page ${item}` })}
+          />
+        </Group>
+      )}
+    </Stack>
+  );
+}
