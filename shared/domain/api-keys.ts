@@ -9,8 +9,6 @@ export type ApiKeyScope =
   | { kind: "partner"; partnerId: string }
   | { kind: "account"; partnerId: string; accountId: string };
 
-export type ApiKeyScopeKind = ApiKeyScope["kind"];
-
 /** Secrets start with this, so that a leaked one is recognisable (e.g. by secret scanners). */
 export const API_KEY_PREFIX = "wfk_";
 
