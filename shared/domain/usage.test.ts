@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { DATAPOINT_KINDS, isBillable } from "./datapoints.ts";
 import {
-  billableCount,
   type DatapointToRegister,
   datapointRegistration,
   datapointRelease,
@@ -99,9 +99,15 @@ describe("spending SMS credits", () => {
 });
 
 describe("usage of an account", () => {
-  it("counts only the billable kinds against the contract", () => {
-    expect(billableCount(["meter", "group", "weather", "degree_days", "calculated"])).toBe(2);
-    expect(billableCount([])).toBe(0);
+  it("counts stored kinds against the contract, never groups or computed datapoints", () => {
+    expect(DATAPOINT_KINDS.filter(isBillable)).toEqual([
+      "meter",
+      "weather",
+      "virtual",
+      "forecasting",
+      "carbon",
+      "manual_readings",
+    ]);
   });
 
   it("leaves what is contracted minus what is used", () => {

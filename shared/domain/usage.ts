@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { datapointsLeft } from "./accounts.ts";
 import { MAX_QUANTITY } from "./applications.ts";
-import { DATAPOINT_KINDS, type DatapointKind, isBillable } from "./datapoints.ts";
+import { DATAPOINT_KINDS } from "./datapoints.ts";
 
 /** The most datapoints one request registers or releases. */
 export const MAX_BATCH = 1_000;
@@ -92,11 +92,6 @@ export function repeatedIndexes(values: readonly string[]): number[] {
     seen.add(value);
   });
   return repeated;
-}
-
-/** How many of these datapoints count against the contract. */
-export function billableCount(kinds: readonly DatapointKind[]): number {
-  return kinds.filter(isBillable).length;
 }
 
 /** An entitlement as the platform uses it: what the contract gives, what is used, what is left. */
