@@ -6,6 +6,7 @@ import { AppLayout } from "./layout.tsx";
 import { RequireRole } from "./require-role.tsx";
 import { AccountRoute } from "./routes/account.tsx";
 import { AccountManagementRoute } from "./routes/account-management.tsx";
+import { AutoApprovalRulesRoute } from "./routes/auto-approval-rules.tsx";
 import { HomeRoute } from "./routes/home.tsx";
 import { LoginRoute } from "./routes/login.tsx";
 import { NewAccountRoute } from "./routes/new-account.tsx";
@@ -56,6 +57,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole only="customer_success">
             <ReviewQueueRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "review/auto-approval-rules",
+        element: (
+          <RequireRole only="customer_success">
+            <AutoApprovalRulesRoute />
           </RequireRole>
         ),
       },

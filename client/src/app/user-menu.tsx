@@ -5,6 +5,7 @@ import {
   IconClipboardCheck,
   IconHome,
   IconLogout,
+  IconRosetteDiscountCheck,
   IconSettings,
 } from "@tabler/icons-react";
 import { Link } from "react-router";
@@ -77,6 +78,15 @@ export function UserMenu() {
         {me.role === "customer_success" && (
           <Menu.Item component={Link} to="/review" leftSection={<IconClipboardCheck {...icon} />}>
             Review queue
+          </Menu.Item>
+        )}
+        {me.role === "customer_success" && (
+          <Menu.Item
+            component={Link}
+            to="/review/auto-approval-rules"
+            leftSection={<IconRosetteDiscountCheck {...icon} />}
+          >
+            Auto-approval rules
           </Menu.Item>
         )}
         <Menu.Item

@@ -9,6 +9,8 @@ interface Problem {
   title: string;
   detail: string;
   errors: FieldError[];
+  /** Members a refusal adds of its own, e.g. `pendingApplicationId` of APPLICATION_ALREADY_PENDING. */
+  extensions: Record<string, unknown>;
 }
 
 export class ApiError extends Error {
@@ -16,6 +18,7 @@ export class ApiError extends Error {
   readonly code: string;
   readonly title: string;
   readonly errors: FieldError[];
+  readonly extensions: Record<string, unknown>;
 
   constructor(status: number, problem: Problem) {
     super(problem.detail);
@@ -24,6 +27,7 @@ export class ApiError extends Error {
     this.code = problem.code;
     this.title = problem.title;
     this.errors = problem.errors;
+    this.extensions = problem.extensions;
   }
 }
 
@@ -46,12 +50,15 @@ function withQuery(path: string, query: QueryParams | undefined): string {
 }
 
 async function problemOf(response: Response): Promise<Problem> {
-  const body = (await response.json().catch(() => ({}))) as Partial<Problem>;
+  const body = (await response.json().catch(() => ({}))) as Partial<Problem> &
+    Record<string, unknown>;
+  const { code, title, detail, errors, type, status, instance, ...extensions } = body;
   return {
-    code: body.code ?? `HTTP_${response.status}`,
-    title: body.title ?? response.statusText ?? "Request failed",
-    detail: body.detail ?? "The request could not be completed.",
-    errors: Array.isArray(body.errors) ? body.errors : [],
+    extensions,
+    code: code ?? `HTTP_${response.status}`,
+    title: title ?? response.statusText ?? "Request failed",
+    detail: detail ?? "The request could not be completed.",
+    errors: Array.isArray(errors) ? errors : [],
   };
 }
 
@@ -91,6 +98,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       title: "Wattfolio cannot be reached",
       detail: "Check your connection and try again.",
       errors: [],
+      extensions: {},
     });
   }
   if (response.ok) {

@@ -5,13 +5,19 @@ import { api } from "../../../lib/api.ts";
 export const fileApplication = (body: FileApplicationBody): Promise<Application> =>
   api<Application>("/api/v1/account-management/applications", { method: "POST", body });
 
-/** Files an application for Customer Success; the form shows field errors itself. */
+/**
+ * Files an application for Customer Success; the form shows field errors itself. An auto-approved
+ * one has already changed the account, so the zones and the account page are refreshed too.
+ */
 export function useFileApplication() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fileApplication,
     meta: { handlesErrors: true },
     onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: ["account-management", "applications"] }),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["account-management"] }),
+        queryClient.invalidateQueries({ queryKey: ["accounts"] }),
+      ]),
   });
 }

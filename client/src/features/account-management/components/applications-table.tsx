@@ -1,20 +1,91 @@
-import { Group, Stack } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconArrowBackUp } from "@tabler/icons-react";
+import { useState } from "react";
+import type { Application } from "../../../../../shared/api/applications.ts";
 import type { ApplicationStatus } from "../../../../../shared/domain/applications.ts";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
-import { PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
+import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
+import { useMe } from "../../auth/api/me.ts";
 import { usePortfolioApplications } from "../api/applications.ts";
+import { useWithdrawApplication } from "../api/withdraw-application.ts";
 
 const COLUMNS = applicationColumns({});
 
+/** Withdraw, for the requester's own pending applications only (the server says the same). */
+function WithdrawButton({ application }: { application: Application }) {
+  const withdraw = useWithdrawApplication();
+  const [confirming, setConfirming] = useState(false);
+  const confirm = () =>
+    withdraw.mutate(application.id, {
+      onSuccess: () => {
+        setConfirming(false);
+        notifications.show({
+          color: "gray",
+          title: "Application withdrawn",
+          message: application.summary,
+        });
+      },
+    });
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        leftSection={<IconArrowBackUp size={14} />}
+        onClick={() => setConfirming(true)}
+        aria-label={`Withdraw ${application.summary}`}
+      >
+        Withdraw
+      </Button>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title="Withdraw this application?"
+        radius="md"
+      >
+        <Stack>
+          <Text size="sm">
+            “{application.summary}” will not be reviewed and the account does not change. You can
+            file a new application later.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Keep it
+            </Button>
+            <Button color="red" loading={withdraw.isPending} onClick={confirm}>
+              Withdraw application
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 /** The Applications zone: what the SuperAdmins asked for, pending first, with the decisions. */
 export function ApplicationsTable() {
+  const me = useMe();
   const list = useListParams<{ status: ApplicationStatus | undefined }>({ status: undefined });
   const result = usePortfolioApplications({
     ...list.filters,
     page: list.page,
     pageSize: PAGE_SIZE,
   });
+  const columns: Column<Application>[] = [
+    ...COLUMNS,
+    {
+      key: "actions",
+      header: "",
+      align: "right",
+      render: (application) =>
+        application.status === "pending" && application.requestedBy.id === me.id ? (
+          <WithdrawButton application={application} />
+        ) : null,
+    },
+  ];
 
   return (
     <Stack gap="sm">
@@ -26,7 +97,7 @@ export function ApplicationsTable() {
       </Group>
       <PagedTable
         label="Applications"
-        columns={COLUMNS}
+        columns={columns}
         result={result}
         rowKey={(application) => application.id}
         empty={

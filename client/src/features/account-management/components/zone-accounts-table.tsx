@@ -1,9 +1,12 @@
 import { Group, Select, Stack, Text } from "@mantine/core";
+import { useState } from "react";
+import { useSearchParams } from "react-router";
 import type {
   AccountListQuery,
   AccountSort,
   AccountSummary,
 } from "../../../../../shared/api/accounts.ts";
+import type { ChangeKind } from "../../../../../shared/domain/applications.ts";
 import { AccountLink } from "../../../components/account-link.tsx";
 import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
 import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
@@ -13,6 +16,8 @@ import { useListParams } from "../../../hooks/use-list-params.ts";
 import { count, formatDate, formatNumber } from "../../../lib/format.ts";
 import { useCatalogue } from "../../catalogue/api/catalogue.ts";
 import { useZoneAccounts } from "../api/zone-accounts.ts";
+import { AccountRowMenu } from "./account-row-menu.tsx";
+import { ChangeAccountModal } from "./change-account-modal.tsx";
 
 type Zone = AccountListQuery["zone"];
 
@@ -100,6 +105,19 @@ const LABELS: Record<Zone, { table: string; empty: string }> = {
 
 /** One zone of Account management: the portfolio's active or expired accounts. */
 export function ZoneAccountsTable({ zone }: { zone: Zone }) {
+  const [, setParams] = useSearchParams();
+  const [action, setAction] = useState<{ kind: ChangeKind; account: AccountSummary } | null>(null);
+  const columns: Column<AccountSummary, AccountSort>[] = [
+    ...COLUMNS[zone],
+    {
+      key: "actions",
+      header: "",
+      align: "right",
+      render: (account) => (
+        <AccountRowMenu account={account} onAction={(kind) => setAction({ kind, account })} />
+      ),
+    },
+  ];
   const catalogue = useCatalogue();
   const list = useListParams<Pick<AccountListQuery, "sort" | "order" | "licenceId">>({
     // Active: what expires soonest first. Expired: what ended most recently first.
@@ -140,7 +158,7 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
       </Group>
       <PagedTable
         label={LABELS[zone].table}
-        columns={COLUMNS[zone]}
+        columns={columns}
         result={result}
         rowKey={(account) => account.id}
         empty={filtered ? "No account matches these filters." : LABELS[zone].empty}
@@ -149,6 +167,19 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
         sorting={list.filters}
         onSortingChange={list.setFilters}
       />
+      {action && (
+        <ChangeAccountModal
+          key={`${action.kind}:${action.account.id}`}
+          kind={action.kind}
+          account={action.account}
+          onClose={() => setAction(null)}
+          // The application just filed is at the top of the Applications zone.
+          onFiled={() => {
+            setAction(null);
+            setParams({ zone: "applications" }, { replace: true });
+          }}
+        />
+      )}
     </Stack>
   );
 }

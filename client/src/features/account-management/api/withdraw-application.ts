@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { Application } from "../../../../../shared/api/applications.ts";
+import { api } from "../../../lib/api.ts";
+
+/** The requester takes back its own pending application; nothing on the account changes. */
+export const withdrawApplication = (applicationId: string): Promise<Application> =>
+  api<Application>(
+    `/api/v1/account-management/applications/${encodeURIComponent(applicationId)}/withdraw`,
+    { method: "POST" },
+  );
+
+export function useWithdrawApplication() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: withdrawApplication,
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["account-management", "applications"] }),
+        queryClient.invalidateQueries({ queryKey: ["accounts"] }),
+      ]),
+  });
+}
