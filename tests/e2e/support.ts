@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, request } from "@playwright/test";
 
 export const DEMO_PASSWORD = "wattfolio-demo";
 
@@ -47,4 +47,64 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     animations: "disabled",
     style: ".mantine-Notifications-root { display: none; }",
   });
+}
+
+/** A signed-in API session of its own, beside the page's (e.g. Customer Success while a SuperAdmin browses). */
+export async function apiSession(baseURL: string, email: string): Promise<APIRequestContext> {
+  const session = await request.newContext({ baseURL });
+  const signedIn = await session.post("/api/auth/sign-in/email", {
+    data: { email, password: DEMO_PASSWORD },
+  });
+  expect(signedIn.ok()).toBe(true);
+  return session;
+}
+
+/**
+ * A fresh active account of Enerlogic's portfolio, filed by its SuperAdmin and approved by Customer
+ * Success through the API: journeys that change accounts then touch nothing another test reads.
+ */
+export async function createActiveAccount(
+  baseURL: string,
+  name: string,
+  datapoints: number,
+): Promise<{ id: string; name: string }> {
+  const superAdmin = await apiSession(baseURL, USERS.superAdmin);
+  const customerSuccess = await apiSession(baseURL, USERS.customerSuccess);
+  try {
+    const catalogue = (await (await superAdmin.get("/api/v1/catalogue")).json()) as {
+      licences: { id: string }[];
+      sectors: { code: string }[];
+    };
+    const filed = await superAdmin.post("/api/v1/account-management/applications", {
+      data: {
+        kind: "new_account",
+        payload: {
+          name,
+          customerName: "Puerto de Tarragona",
+          country: "ES",
+          licenceId: catalogue.licences[0]?.id,
+          datapoints,
+          billManagementTypeId: null,
+          rtmMeters: 0,
+          additionalPods: 0,
+          periodMonths: 12,
+          sectorCode: catalogue.sectors[0]?.code,
+          smsCredits: 0,
+          rtcLines: 0,
+          emailDomain: null,
+          comment: "",
+        },
+      },
+    });
+    expect(filed.ok()).toBe(true);
+    const { id } = (await filed.json()) as { id: string };
+    const approved = await customerSuccess.post(`/api/v1/review/applications/${id}/approve`, {
+      data: {},
+    });
+    expect(approved.ok()).toBe(true);
+    const { account } = (await approved.json()) as { account: { id: string; name: string } };
+    return account;
+  } finally {
+    await Promise.all([superAdmin.dispose(), customerSuccess.dispose()]);
+  }
 }
