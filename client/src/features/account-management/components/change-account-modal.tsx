@@ -338,6 +338,7 @@ export function ChangeAccountModal({ kind, account, onClose, onFiled }: ChangeAc
   });
 
   const names = catalogue.data ? catalogueNames(catalogue.data) : undefined;
+  const current = currentValues(kind, account);
 
   return (
     <Modal
@@ -350,8 +351,8 @@ export function ChangeAccountModal({ kind, account, onClose, onFiled }: ChangeAc
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
           <Paper withBorder radius="md" p="sm" bg="gray.0">
-            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-              {currentValues(kind, account).map(([label, value]) => (
+            <SimpleGrid cols={{ base: 2, sm: current.length }} spacing="sm">
+              {current.map(([label, value]) => (
                 <Current key={label} label={label} value={value} />
               ))}
             </SimpleGrid>
