@@ -93,12 +93,15 @@ describe("notices of applications", () => {
     expect(english?.subject).toMatch(
       /^New application from Partner \w+: New account "Madrid <HQ>"/,
     );
+    expect(english?.language).toBe("en");
     const [spanish] = await mailbox(`&q=${encodeURIComponent(staff.spanish)}`);
     expect(spanish?.subject).toMatch(/^Nueva solicitud de Partner \w+: New account "Madrid <HQ>"/);
+    expect(spanish?.language).toBe("es");
 
     const message = (
       await customerSuccess.request({ method: "GET", url: `/api/v1/mailbox/${english?.id}` })
     ).json();
+    expect(message.language).toBe("en");
     expect(message.text).toContain(`${PUBLIC_URL}/review/${filed.id}`);
     expect(message.html).toContain(`href="${PUBLIC_URL}/review/${filed.id}"`);
     // What users typed is shown, never interpreted as HTML.

@@ -17,6 +17,8 @@ const itemColumns = {
   from: mailboxMessages.sender,
   to: mailboxMessages.recipient,
   subject: mailboxMessages.subject,
+  // The outbox row of the same Message-ID knows the language the message was written in.
+  language: mailOutbox.language,
   deliveredAt: mailboxMessages.deliveredAt,
 };
 
@@ -34,6 +36,7 @@ export async function listMailbox(db: Database, query: MailboxQuery): Promise<Pa
   const rows = await db
     .select(itemColumns)
     .from(mailboxMessages)
+    .leftJoin(mailOutbox, eq(mailOutbox.messageId, mailboxMessages.messageId))
     .where(where)
     .orderBy(desc(mailboxMessages.deliveredAt), desc(mailboxMessages.id))
     .limit(query.pageSize)
@@ -51,6 +54,7 @@ export async function findMailboxMessage(db: Database, id: string): Promise<Mail
   const [row] = await db
     .select({ ...itemColumns, html: mailboxMessages.html, text: mailboxMessages.text })
     .from(mailboxMessages)
+    .leftJoin(mailOutbox, eq(mailOutbox.messageId, mailboxMessages.messageId))
     .where(eq(mailboxMessages.id, id));
   return row ? { ...row, deliveredAt: row.deliveredAt.toISOString() } : null;
 }

@@ -17,6 +17,8 @@ export const mailboxItem = z
     from: z.string(),
     to: z.string(),
     subject: z.string(),
+    /** The recipient's language the message was written in (from its outbox row; null if it has none). */
+    language: z.enum(["en", "es"]).nullable(),
     deliveredAt: z.iso.datetime({ offset: true }),
   })
   .meta({ id: "MailboxItem" });
