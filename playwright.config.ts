@@ -36,6 +36,12 @@ export default defineConfig({
       ],
     },
   },
+  // Moving the test clock changes what every other journey sees (days left, expiry, reminders):
+  // the journeys that move it run once all others are done.
+  projects: [
+    { name: "journeys", testIgnore: /test-clock\.spec\.ts$/ },
+    { name: "test clock", testMatch: /test-clock\.spec\.ts$/, dependencies: ["journeys"] },
+  ],
   webServer: {
     command: "node server/main.ts",
     url: `${BASE_URL}/healthz`,
@@ -47,6 +53,8 @@ export default defineConfig({
       DATA_DIR: process.env.WATTFOLIO_E2E_DATA_DIR,
       LOGIN_ATTEMPTS_PER_MINUTE: "1000",
       LOG_LEVEL: "warn",
+      // Only adds the test clock's two routes; the clock journey moves it, after every other one.
+      TEST_CLOCK: "1",
     },
   },
 });

@@ -5,6 +5,7 @@ import { Link, Outlet, ScrollRestoration } from "react-router";
 import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
 import { meQueryOptions } from "../features/auth/api/me.ts";
+import { TestClockControl } from "../features/test-clock/components/test-clock-control.tsx";
 import { ApiError } from "../lib/api.ts";
 import { Logo } from "./logo.tsx";
 import { UserMenu } from "./user-menu.tsx";
@@ -38,7 +39,10 @@ export function AppLayout() {
             <UnstyledButton component={Link} to="/" aria-label="Wattfolio home">
               <Logo />
             </UnstyledButton>
-            <UserMenu />
+            <Group gap="md" wrap="nowrap">
+              <TestClockControl />
+              <UserMenu />
+            </Group>
           </Group>
         </Container>
       </AppShell.Header>

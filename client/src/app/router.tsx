@@ -9,6 +9,7 @@ import { AccountManagementRoute } from "./routes/account-management.tsx";
 import { AutoApprovalRulesRoute } from "./routes/auto-approval-rules.tsx";
 import { HomeRoute } from "./routes/home.tsx";
 import { LoginRoute } from "./routes/login.tsx";
+import { MailboxRoute } from "./routes/mailbox.tsx";
 import { NewAccountRoute } from "./routes/new-account.tsx";
 import { NotFoundRoute } from "./routes/not-found.tsx";
 import { ReviewApplicationRoute } from "./routes/review-application.tsx";
@@ -73,6 +74,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole only="customer_success">
             <ReviewApplicationRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "mailbox",
+        element: (
+          <RequireRole only="customer_success">
+            <MailboxRoute />
           </RequireRole>
         ),
       },

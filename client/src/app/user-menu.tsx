@@ -5,6 +5,7 @@ import {
   IconClipboardCheck,
   IconHome,
   IconLogout,
+  IconMail,
   IconRosetteDiscountCheck,
   IconSettings,
 } from "@tabler/icons-react";
@@ -87,6 +88,11 @@ export function UserMenu() {
             leftSection={<IconRosetteDiscountCheck {...icon} />}
           >
             Auto-approval rules
+          </Menu.Item>
+        )}
+        {me.role === "customer_success" && (
+          <Menu.Item component={Link} to="/mailbox" leftSection={<IconMail {...icon} />}>
+            Mailbox
           </Menu.Item>
         )}
         <Menu.Item

@@ -46,6 +46,10 @@ interface PagedTableProps<T, S extends string> {
   onPageChange: (page: number) => void;
   sorting?: Sorting<S>;
   onSortingChange?: (sorting: Sorting<S>) => void;
+  /** Below this width the table scrolls sideways (860 px unless said). */
+  minWidth?: number;
+  /** The row that is open elsewhere on the page (e.g. in a reader), highlighted. */
+  activeRowKey?: string | undefined;
 }
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
@@ -66,6 +70,8 @@ export function PagedTable<T, S extends string>({
   onPageChange,
   sorting,
   onSortingChange,
+  minWidth = 860,
+  activeRowKey,
 }: PagedTableProps<T, S>) {
   const { data, isPending, isError, isPlaceholderData, refetch } = result;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
@@ -133,7 +139,11 @@ export function PagedTable<T, S extends string>({
     );
   } else {
     body = data.items.map((row) => (
-      <Table.Tr key={rowKey(row)}>
+      <Table.Tr
+        key={rowKey(row)}
+        bg={activeRowKey === rowKey(row) ? "indigo.0" : undefined}
+        aria-current={activeRowKey === rowKey(row) ? "true" : undefined}
+      >
         {columns.map((column) => (
           <Table.Td key={column.key} ta={column.align}>
             {column.render(row)}
@@ -149,7 +159,7 @@ export function PagedTable<T, S extends string>({
   return (
     <Stack gap="sm">
       <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
-        <Table.ScrollContainer minWidth={860} type="native">
+        <Table.ScrollContainer minWidth={minWidth} type="native">
           <Table
             aria-label={label}
             aria-busy={isPending || isPlaceholderData}

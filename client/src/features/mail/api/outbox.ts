@@ -1,0 +1,18 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type { OutboxPage, OutboxQuery } from "../../../../../shared/api/lifecycle.ts";
+import { api } from "../../../lib/api.ts";
+
+/** Every e-mail and how its delivery went: queued, retrying, sent or failed with the last error. */
+export const getOutbox = (query: OutboxQuery, signal?: AbortSignal): Promise<OutboxPage> =>
+  api<OutboxPage>("/api/v1/outbox", { query, signal });
+
+export const outboxQueryOptions = (query: OutboxQuery) =>
+  queryOptions({
+    queryKey: ["mail", "outbox", query],
+    queryFn: ({ signal }) => getOutbox(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function useOutbox(query: OutboxQuery) {
+  return useQuery(outboxQueryOptions(query));
+}

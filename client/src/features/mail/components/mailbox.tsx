@@ -1,0 +1,94 @@
+import { Anchor, Grid, Group, Stack, Text } from "@mantine/core";
+import type { MailboxItem } from "../../../../../shared/api/lifecycle.ts";
+import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
+import { SearchInput } from "../../../components/search-input.tsx";
+import { useListParams } from "../../../hooks/use-list-params.ts";
+import { formatDateTime } from "../../../lib/format.ts";
+import { useMailbox } from "../api/mailbox.ts";
+import { LanguageBadge } from "./language-badge.tsx";
+import { EmptyReader, MailboxReader } from "./mailbox-reader.tsx";
+
+interface MailboxProps {
+  /** The message open in the reader. */
+  openId: string | undefined;
+  onOpen: (id: string) => void;
+}
+
+/** The in-app mailbox: the list of delivered mail on the left, the open message on the right. */
+export function Mailbox({ openId, onOpen }: MailboxProps) {
+  const list = useListParams({});
+  const result = useMailbox({ q: list.q || undefined, page: list.page, pageSize: PAGE_SIZE });
+
+  const columns: Column<MailboxItem>[] = [
+    {
+      key: "subject",
+      header: "Subject",
+      render: (message) => (
+        <Stack gap={2}>
+          <Anchor
+            component="button"
+            type="button"
+            ta="left"
+            fw={openId === message.id ? 700 : 500}
+            size="sm"
+            onClick={() => onOpen(message.id)}
+          >
+            {message.subject}
+          </Anchor>
+          <Text size="xs" c="dimmed">
+            {message.to}
+          </Text>
+        </Stack>
+      ),
+    },
+    {
+      key: "received",
+      header: "Received",
+      render: (message) => (
+        <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+          {formatDateTime(message.deliveredAt)}
+        </Text>
+      ),
+    },
+    {
+      key: "language",
+      header: "Language",
+      render: (message) => <LanguageBadge language={message.language} />,
+    },
+  ];
+
+  return (
+    <Grid gutter="lg">
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Stack gap="sm">
+          <Group>
+            <SearchInput
+              label="Search the mailbox"
+              placeholder="Recipient or subject"
+              value={list.search}
+              onChange={list.setSearch}
+            />
+          </Group>
+          <PagedTable
+            label="Mailbox"
+            columns={columns}
+            result={result}
+            rowKey={(message) => message.id}
+            activeRowKey={openId}
+            minWidth={560}
+            empty={
+              list.q
+                ? "No message matches this search."
+                : "No mail yet: notices and reminders land here when no SMTP server is set."
+            }
+            page={list.page}
+            onPageChange={list.setPage}
+          />
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 6 }}>
+        {openId ? <MailboxReader id={openId} /> : <EmptyReader />}
+      </Grid.Col>
+    </Grid>
+  );
+}

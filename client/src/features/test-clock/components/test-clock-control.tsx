@@ -1,0 +1,179 @@
+import {
+  Button,
+  Divider,
+  Group,
+  Popover,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from "@mantine/core";
+import { useInterval } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { IconClockBolt, IconPlayerTrackNext } from "@tabler/icons-react";
+import { type FormEvent, useEffect, useState } from "react";
+import { advanceTestClockBody } from "../../../../../shared/api/lifecycle.ts";
+import { Fact } from "../../../components/fact.tsx";
+import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
+import { count, formatDateTime } from "../../../lib/format.ts";
+import { notifyError } from "../../../lib/query-client.ts";
+import { formErrorsOf } from "../../../lib/zod-form.ts";
+import { useMe } from "../../auth/api/me.ts";
+import { useAdvanceTestClock, useTestClock } from "../api/test-clock.ts";
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+const STEPS = [
+  { duration: "P1D", label: "+1 day", name: "Advance 1 day" },
+  { duration: "P7D", label: "+7 days", name: "Advance 7 days" },
+  { duration: "P30D", label: "+30 days", name: "Advance 30 days" },
+];
+
+/** "30 days 4 h ahead", "real time". */
+function aheadBy(offsetMs: number): string {
+  if (offsetMs < 60_000) return "real time";
+  const days = Math.floor(offsetMs / DAY_MS);
+  const hours = Math.floor((offsetMs % DAY_MS) / HOUR_MS);
+  const parts = [days > 0 ? count(days, "day") : "", hours > 0 ? `${hours} h` : ""].filter(Boolean);
+  return parts.length > 0 ? `${parts.join(" ")} ahead` : "less than an hour ahead";
+}
+
+/** The application's time as it runs on: real time plus the clock's offset, ticking each half minute. */
+function useShiftedNow(offsetMs: number): string {
+  const [realNow, setRealNow] = useState(() => Date.now());
+  const interval = useInterval(() => setRealNow(Date.now()), 30_000);
+  useEffect(() => {
+    interval.start();
+    return interval.stop;
+  }, [interval.start, interval.stop]);
+  return new Date(realNow + offsetMs).toISOString();
+}
+
+/**
+ * Shown in the header to Customer Success when the server runs with TEST_CLOCK=1: the application's
+ * (shifted) time, and the controls that move it forward. Without the flag it renders nothing.
+ */
+export function TestClockControl() {
+  const me = useMe();
+  const clock = useTestClock(me.role === "customer_success");
+  if (!clock.data) return null;
+  return <TestClockPopover offsetMs={clock.data.offsetMs} />;
+}
+
+function TestClockPopover({ offsetMs }: { offsetMs: number }) {
+  const now = useShiftedNow(offsetMs);
+  const advance = useAdvanceTestClock();
+  const [custom, setCustom] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  const move = (duration: string) => {
+    setError(null);
+    advance.mutate(duration, {
+      onSuccess: (clock) =>
+        notifications.show({
+          color: "orange",
+          title: "Test clock advanced",
+          message: `The application's time is now ${formatDateTime(clock.now)} (${aheadBy(clock.offsetMs)}).`,
+        }),
+      onError: (failure) => {
+        const field = failure instanceof ApiError ? fieldErrorsOf(failure).duration : undefined;
+        if (field) setError(field);
+        else notifyError(failure);
+      },
+    });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = advanceTestClockBody.safeParse({ duration: custom.trim() });
+    if (!parsed.success) {
+      setError(formErrorsOf(parsed.error).duration ?? "Give an ISO 8601 duration");
+      return;
+    }
+    move(parsed.data.duration);
+  };
+
+  return (
+    <Popover position="bottom-end" width={360} shadow="md" withinPortal trapFocus>
+      <Popover.Target>
+        <UnstyledButton
+          aria-label={`Test clock: ${formatDateTime(now)}`}
+          px="sm"
+          py={6}
+          bg="orange.0"
+          bd="1px solid var(--mantine-color-orange-3)"
+          style={{ borderRadius: 8 }}
+        >
+          <Group gap={8} wrap="nowrap">
+            <IconClockBolt size={18} color="var(--mantine-color-orange-7)" />
+            <Stack gap={0}>
+              <Text size="xs" fw={700} c="orange.8" tt="uppercase" lh={1.2}>
+                Test clock
+              </Text>
+              <Text size="sm" fw={600} lh={1.3}>
+                {formatDateTime(now)}
+              </Text>
+            </Stack>
+          </Group>
+        </UnstyledButton>
+      </Popover.Target>
+      <Popover.Dropdown aria-label="Test clock controls" p="md">
+        <Stack gap="sm">
+          <Stack gap={2}>
+            <Text fw={700}>Test clock</Text>
+            <Text size="sm" c="dimmed">
+              Zones, expiry, the usage API, reminder sweeps and e-mails all follow this clock. It
+              only moves forward, for every instance.
+            </Text>
+          </Stack>
+          <SimpleGrid cols={2} spacing="sm">
+            <Fact label="Application time">{formatDateTime(now)}</Fact>
+            <Fact label="Offset">{aheadBy(offsetMs)}</Fact>
+          </SimpleGrid>
+          <Divider />
+          <Group gap="xs" grow>
+            {STEPS.map((step) => (
+              <Button
+                key={step.duration}
+                variant="light"
+                color="orange"
+                aria-label={step.name}
+                disabled={advance.isPending}
+                onClick={() => move(step.duration)}
+              >
+                {step.label}
+              </Button>
+            ))}
+          </Group>
+          <form onSubmit={submit} noValidate>
+            <Group gap="xs" align="flex-start" wrap="nowrap">
+              <TextInput
+                label="Custom duration"
+                description="ISO 8601: P3D, PT2H, P1DT12H"
+                placeholder="P3DT12H"
+                value={custom}
+                onChange={(event) => {
+                  setCustom(event.currentTarget.value);
+                  setError(null);
+                }}
+                error={error}
+                style={{ flex: 1 }}
+              />
+              <Button
+                type="submit"
+                color="orange"
+                mt={44}
+                loading={advance.isPending}
+                leftSection={<IconPlayerTrackNext size={16} />}
+              >
+                Advance
+              </Button>
+            </Group>
+          </form>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
