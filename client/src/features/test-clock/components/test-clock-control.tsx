@@ -96,7 +96,7 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
   };
 
   return (
-    <Popover position="bottom-end" width={360} shadow="md" withinPortal trapFocus>
+    <Popover position="bottom-end" width={400} shadow="md" withinPortal trapFocus>
       <Popover.Target>
         <UnstyledButton
           aria-label={`Test clock: ${formatDateTime(now)}`}
@@ -119,7 +119,7 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
           </Group>
         </UnstyledButton>
       </Popover.Target>
-      <Popover.Dropdown aria-label="Test clock controls" p="md">
+      <Popover.Dropdown p="md">
         <Stack gap="sm">
           <Stack gap={2}>
             <Text fw={700}>Test clock</Text>
