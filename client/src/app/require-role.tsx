@@ -13,14 +13,21 @@ const WHO: Record<Me["role"], string> = {
 };
 
 /** Shows a page only to the role it is for; others learn it is not theirs (the API refuses too). */
-export function RequireRole({ only, children }: { only: Me["role"]; children: ReactNode }) {
+export function RequireRole({
+  only,
+  children,
+}: {
+  only: Me["role"] | readonly Me["role"][];
+  children: ReactNode;
+}) {
   const me = useMe();
-  if (me.role === only) return children;
+  const roles: readonly Me["role"][] = typeof only === "string" ? [only] : only;
+  if (roles.includes(me.role)) return children;
   return (
     <MessagePage
       icon={<IconLock size={32} />}
       title="Not available to you"
-      text={`This page is for ${WHO[only]}.`}
+      text={`This page is for ${roles.map((role) => WHO[role]).join(" and ")}.`}
       action={
         <Button component={Link} to="/" mt="sm">
           Back to home

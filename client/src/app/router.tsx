@@ -6,6 +6,7 @@ import { AppLayout } from "./layout.tsx";
 import { RequireRole } from "./require-role.tsx";
 import { AccountRoute } from "./routes/account.tsx";
 import { AccountManagementRoute } from "./routes/account-management.tsx";
+import { ApiKeysRoute } from "./routes/api-keys.tsx";
 import { AutoApprovalRulesRoute } from "./routes/auto-approval-rules.tsx";
 import { HomeRoute } from "./routes/home.tsx";
 import { LoginRoute } from "./routes/login.tsx";
@@ -82,6 +83,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole only="customer_success">
             <MailboxRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "api-keys",
+        element: (
+          <RequireRole only={["superadmin", "customer_success"]}>
+            <ApiKeysRoute />
           </RequireRole>
         ),
       },

@@ -4,6 +4,7 @@ import {
   IconChevronDown,
   IconClipboardCheck,
   IconHome,
+  IconKey,
   IconLogout,
   IconMail,
   IconRosetteDiscountCheck,
@@ -93,6 +94,11 @@ export function UserMenu() {
         {me.role === "customer_success" && (
           <Menu.Item component={Link} to="/mailbox" leftSection={<IconMail {...icon} />}>
             Mailbox
+          </Menu.Item>
+        )}
+        {me.role !== "account_user" && (
+          <Menu.Item component={Link} to="/api-keys" leftSection={<IconKey {...icon} />}>
+            API keys
           </Menu.Item>
         )}
         <Menu.Item

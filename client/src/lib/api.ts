@@ -37,6 +37,8 @@ interface RequestOptions {
   method?: "GET" | "POST" | "PUT";
   body?: unknown;
   query?: QueryParams;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
 }
 
@@ -78,7 +80,7 @@ function sendToLogin(path: string): void {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = "GET", body, query, signal } = options;
+  const { method = "GET", body, query, headers, signal } = options;
   let response: Response;
   try {
     response = await fetch(withQuery(path, query), {
@@ -87,6 +89,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       headers: {
         accept: "application/json, application/problem+json",
         ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...headers,
       },
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,

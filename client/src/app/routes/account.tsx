@@ -10,6 +10,8 @@ import { BillingContactEditor } from "../../features/account-management/componen
 import { useAccount } from "../../features/accounts/api/account.ts";
 import { AccountDetails } from "../../features/accounts/components/account-details.tsx";
 import { useMe } from "../../features/auth/api/me.ts";
+import { DatapointsSection } from "../../features/usage/components/datapoints-section.tsx";
+import { UsageCard } from "../../features/usage/components/usage-card.tsx";
 
 const BACK = {
   superadmin: { to: "/account-management", label: "Account management" },
@@ -55,6 +57,10 @@ export function AccountRoute() {
         account={account.data}
         billingContactEditor={
           me.role === "superadmin" ? <BillingContactEditor account={account.data} /> : null
+        }
+        usage={<UsageCard account={account.data} />}
+        datapoints={
+          <DatapointsSection account={account.data} canImport={me.role === "superadmin"} />
         }
       />
     </>

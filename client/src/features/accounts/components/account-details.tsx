@@ -1,12 +1,11 @@
 import { Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import type { AccountDetail } from "../../../../../shared/api/accounts.ts";
-import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
 import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { Fact } from "../../../components/fact.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../lib/account-fields.ts";
-import { countryName, formatDate, formatDateTime, formatNumber } from "../../../lib/format.ts";
+import { countryName, formatDate, formatDateTime } from "../../../lib/format.ts";
 import { AccountHistory } from "./account-history.tsx";
 
 function Card({ title, children }: { title: string; children: ReactNode }) {
@@ -20,58 +19,37 @@ function Card({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="xl" fw={700} c={color}>
-        {formatNumber(value)}
-      </Text>
-    </Stack>
-  );
-}
-
 interface AccountDetailsProps {
   account: AccountDetail;
   /** How the reader may change the billing contact, when they may. */
   billingContactEditor?: ReactNode;
+  /** What the platform uses of the entitlements (the usage API). */
+  usage: ReactNode;
+  /** The registered datapoints, and their import when the reader may. */
+  datapoints: ReactNode;
 }
 
-/** An account's term, entitlements and usage. */
-export function AccountDetails({ account, billingContactEditor }: AccountDetailsProps) {
-  const { datapoints } = account;
+/** An account's term, licence, usage and datapoints. */
+export function AccountDetails({
+  account,
+  billingContactEditor,
+  usage,
+  datapoints,
+}: AccountDetailsProps) {
   return (
     <Grid gutter="lg">
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <Stack gap="lg">
-          <Card title="Datapoints">
-            <Stack gap="md">
-              <SimpleGrid cols={3}>
-                <Stat label="Contracted" value={datapoints.contracted} />
-                <Stat label="Used" value={datapoints.used} />
-                <Stat
-                  label="Left"
-                  value={datapoints.left}
-                  color={datapoints.left === 0 ? "red.7" : undefined}
-                />
-              </SimpleGrid>
-              <DatapointsBar datapoints={datapoints} size="lg" />
-            </Stack>
-          </Card>
-          <Card title="Entitlements">
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
+          {usage}
+          <Card title="Licence">
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
               <Fact label={LABELS.licenceId}>{account.licence.name}</Fact>
               <Fact label={LABELS.billManagementTypeId}>
                 {account.billManagementType?.name ?? "None"}
               </Fact>
-              <Fact label={LABELS.rtmMeters}>{formatNumber(account.rtmMeters)}</Fact>
-              <Fact label={LABELS.additionalPods}>{formatNumber(account.additionalPods)}</Fact>
-              <Fact label={LABELS.smsCredits}>{formatNumber(account.smsCredits)}</Fact>
-              <Fact label={LABELS.rtcLines}>{formatNumber(account.rtcLines)}</Fact>
             </SimpleGrid>
           </Card>
+          {datapoints}
           <Card title={LABELS.comment}>
             <Text
               size="sm"

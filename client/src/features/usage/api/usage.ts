@@ -1,0 +1,44 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type {
+  AccountUsage,
+  DatapointListQuery,
+  DatapointPage,
+} from "../../../../../shared/api/usage.ts";
+import { api } from "../../../lib/api.ts";
+
+const usagePath = (accountId: string) => `/api/v1/usage/accounts/${encodeURIComponent(accountId)}`;
+
+/** Contracted, used and left of each entitlement the platform spends: datapoints, SMS credits. */
+export const getAccountUsage = (accountId: string, signal?: AbortSignal): Promise<AccountUsage> =>
+  api<AccountUsage>(usagePath(accountId), { signal });
+
+export const accountUsageQueryOptions = (accountId: string) =>
+  queryOptions({
+    queryKey: ["usage", accountId, "summary"],
+    queryFn: ({ signal }) => getAccountUsage(accountId, signal),
+  });
+
+export function useAccountUsage(accountId: string) {
+  return useQuery(accountUsageQueryOptions(accountId));
+}
+
+export type DatapointFilters = Pick<DatapointListQuery, "kind" | "device" | "page" | "pageSize">;
+
+/** The account's registered datapoints, by device then name, a page at a time. */
+export const getDatapoints = (
+  accountId: string,
+  filters: DatapointFilters,
+  signal?: AbortSignal,
+): Promise<DatapointPage> =>
+  api<DatapointPage>(`${usagePath(accountId)}/datapoints`, { query: { ...filters }, signal });
+
+export const datapointsQueryOptions = (accountId: string, filters: DatapointFilters) =>
+  queryOptions({
+    queryKey: ["usage", accountId, "datapoints", filters],
+    queryFn: ({ signal }) => getDatapoints(accountId, filters, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export function useDatapoints(accountId: string, filters: DatapointFilters) {
+  return useQuery(datapointsQueryOptions(accountId, filters));
+}
