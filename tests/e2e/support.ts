@@ -36,14 +36,21 @@ export async function expectLoaded(page: Page, table: string): Promise<void> {
   await expect(page.getByRole("table", { name: table })).toHaveAttribute("aria-busy", "false");
 }
 
-/** Full-page screenshots for docs/screenshots, of the page itself: without passing notifications. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Full-page screenshots for docs/screenshots, of the page itself: without passing notifications.
+ * `fullPage: false` keeps a modal and its backdrop within the 1440×900 window it covers.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
   await page.mouse.move(0, 0);
   // From the top, so the fixed header and sticky panels sit where a visitor first sees them.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
     path: `docs/screenshots/${name}.png`,
-    fullPage: true,
+    fullPage,
     animations: "disabled",
     style: ".mantine-Notifications-root { display: none; }",
   });

@@ -37,67 +37,69 @@ export function AccountDetails({
   datapoints,
 }: AccountDetailsProps) {
   return (
-    <Grid gutter="lg">
-      <Grid.Col span={{ base: 12, lg: 8 }}>
-        <Stack gap="lg">
-          {usage}
-          <Card title="Licence">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-              <Fact label={LABELS.licenceId}>{account.licence.name}</Fact>
-              <Fact label={LABELS.billManagementTypeId}>
-                {account.billManagementType?.name ?? "None"}
-              </Fact>
-            </SimpleGrid>
-          </Card>
-          {datapoints}
-          <Card title={LABELS.comment}>
-            <Text
-              size="sm"
-              c={account.comment ? undefined : "dimmed"}
-              style={{ whiteSpace: "pre-wrap" }}
-            >
-              {account.comment || "No comment."}
-            </Text>
-          </Card>
-          <Card title="History">
-            <AccountHistory accountId={account.id} />
-          </Card>
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 4 }}>
-        <Stack gap="lg">
-          <Card title="Term">
-            <Stack gap="md">
-              <Fact label="Starts on">{formatDate(account.startsOn)}</Fact>
-              <Fact label="Ends on">{formatDate(account.endsOn)}</Fact>
-              <Fact label="Status">
-                <StatusBadge status={account.status} />
-              </Fact>
-              <Fact label="Days left">
-                <DaysLeftBadge daysLeft={account.daysLeft} />
-              </Fact>
-            </Stack>
-          </Card>
-          <Card title="Account">
-            <Stack gap="md">
-              <Fact label={LABELS.customerName}>{account.customerName}</Fact>
-              <Fact label={LABELS.country}>{countryName(account.country)}</Fact>
-              <Fact label={LABELS.sectorCode}>{account.sector.name}</Fact>
-              <Fact label={LABELS.emailDomain}>{account.emailDomain ?? "Platform default"}</Fact>
-              <Fact label="Billing contact">
-                <Group gap={4} wrap="nowrap">
-                  <Text size="sm" c={account.billingContactEmail ? undefined : "dimmed"}>
-                    {account.billingContactEmail ?? "None: reminders go to the SuperAdmins"}
-                  </Text>
-                  {billingContactEditor}
-                </Group>
-              </Fact>
-              <Fact label="Partner">{account.partner.name}</Fact>
-              <Fact label="Created">{formatDateTime(account.createdAt)}</Fact>
-            </Stack>
-          </Card>
-        </Stack>
-      </Grid.Col>
-    </Grid>
+    <Stack gap="lg">
+      <Grid gutter="lg">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="lg">
+            {usage}
+            <Card title="Licence">
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+                <Fact label={LABELS.licenceId}>{account.licence.name}</Fact>
+                <Fact label={LABELS.billManagementTypeId}>
+                  {account.billManagementType?.name ?? "None"}
+                </Fact>
+              </SimpleGrid>
+            </Card>
+            <Card title={LABELS.comment}>
+              <Text
+                size="sm"
+                c={account.comment ? undefined : "dimmed"}
+                style={{ whiteSpace: "pre-wrap" }}
+              >
+                {account.comment || "No comment."}
+              </Text>
+            </Card>
+            <Card title="History">
+              <AccountHistory accountId={account.id} />
+            </Card>
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Stack gap="lg">
+            <Card title="Term">
+              <Stack gap="md">
+                <Fact label="Starts on">{formatDate(account.startsOn)}</Fact>
+                <Fact label="Ends on">{formatDate(account.endsOn)}</Fact>
+                <Fact label="Status">
+                  <StatusBadge status={account.status} />
+                </Fact>
+                <Fact label="Days left">
+                  <DaysLeftBadge daysLeft={account.daysLeft} />
+                </Fact>
+              </Stack>
+            </Card>
+            <Card title="Account">
+              <Stack gap="md">
+                <Fact label={LABELS.customerName}>{account.customerName}</Fact>
+                <Fact label={LABELS.country}>{countryName(account.country)}</Fact>
+                <Fact label={LABELS.sectorCode}>{account.sector.name}</Fact>
+                <Fact label={LABELS.emailDomain}>{account.emailDomain ?? "Platform default"}</Fact>
+                <Fact label="Billing contact">
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm" c={account.billingContactEmail ? undefined : "dimmed"}>
+                      {account.billingContactEmail ?? "None: reminders go to the SuperAdmins"}
+                    </Text>
+                    {billingContactEditor}
+                  </Group>
+                </Fact>
+                <Fact label="Partner">{account.partner.name}</Fact>
+                <Fact label="Created">{formatDateTime(account.createdAt)}</Fact>
+              </Stack>
+            </Card>
+          </Stack>
+        </Grid.Col>
+      </Grid>
+      {datapoints}
+    </Stack>
   );
 }

@@ -87,9 +87,9 @@ export function DatapointsSection({ account, canImport }: DatapointsSectionProps
             </Tooltip>
           )}
         </Group>
-        <Group gap="sm" align="flex-end">
+        <Group gap="sm">
           <Select
-            label="Kind"
+            aria-label="Kind"
             placeholder="All kinds"
             data={DATAPOINT_KIND_OPTIONS}
             value={list.filters.kind ?? null}

@@ -1,0 +1,165 @@
+import { expect, type Page, test } from "@playwright/test";
+import type { AccountPage } from "../../shared/api/accounts.ts";
+import type { AccountUsage } from "../../shared/api/usage.ts";
+import { expectLoaded, screenshot, signIn, USERS } from "./support.ts";
+
+// External ids and key names stay unique when the suite runs again on the same data (--repeat-each).
+const run = () => test.info().repeatEachIndex + 1;
+
+/** Active accounts of the portfolio with the most datapoints left; `rank` picks one per journey. */
+async function roomyAccount(page: Page, rank: number): Promise<{ id: string; name: string }> {
+  const answer = await page.request.get(
+    "/api/v1/account-management/accounts?zone=active&sort=datapointsLeft&order=desc&pageSize=5",
+  );
+  expect(answer.ok()).toBe(true);
+  const account = ((await answer.json()) as AccountPage).items[rank];
+  if (!account) throw new Error("The demo portfolio has too few active accounts");
+  return account;
+}
+
+async function usageOf(page: Page, accountId: string): Promise<AccountUsage["datapoints"]> {
+  const answer = await page.request.get(`/api/v1/usage/accounts/${accountId}`);
+  expect(answer.ok()).toBe(true);
+  return ((await answer.json()) as AccountUsage).datapoints;
+}
+
+const usageBar = (page: Page, used: number, contracted: number) =>
+  page.getByRole("progressbar", {
+    name: `Datapoints used: ${used.toLocaleString("en-GB")} of ${contracted.toLocaleString("en-GB")}`,
+  });
+
+test("a SuperAdmin imports datapoints from a CSV: a faulty line is shown by number and nothing registers; the fixed file registers all", async ({
+  page,
+}) => {
+  await signIn(page, USERS.superAdmin);
+  const account = await roomyAccount(page, 0);
+  const before = await usageOf(page, account.id);
+  const device = `E2E import rig ${run()}`;
+  const id = (n: number) => `e2e-csv-${run()}-${n}`;
+  const header = "external_id,name,device_name,kind";
+  const faulty = [
+    header,
+    `${id(1)},"Main meter, active energy",${device},meter`,
+    `${id(2)},Roof temperature,,weather`,
+    `${id(3)},Building total,${device},group`,
+  ].join("\n");
+
+  await test.step("the account page shows usage and the datapoints", async () => {
+    await page.goto(`/accounts/${account.id}`);
+    await expect(page.getByRole("heading", { name: account.name })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Usage" })).toBeVisible();
+    await expect(usageBar(page, before.used, before.contracted)).toBeVisible();
+    await expectLoaded(page, "Datapoints");
+  });
+
+  await test.step("a file with an error on line 3 is refused whole, with the line named", async () => {
+    await page.getByRole("button", { name: "Import datapoints from CSV" }).click();
+    const dialog = page.getByRole("dialog", { name: `Import datapoints into ${account.name}` });
+    await dialog.getByLabel("CSV").fill(faulty);
+    await dialog.getByRole("button", { name: "Import datapoints" }).click();
+    const errors = dialog.getByRole("alert");
+    await expect(errors).toContainText("1 error in the file: nothing was registered");
+    await expect(errors.getByRole("listitem")).toHaveText([
+      "Line 3: device_name: Enter the device name",
+    ]);
+    await screenshot(page, "csv-import-errors", { fullPage: false });
+    expect(await usageOf(page, account.id)).toEqual(before);
+  });
+
+  await test.step("the fixed file registers every line, and used and left change", async () => {
+    const dialog = page.getByRole("dialog", { name: `Import datapoints into ${account.name}` });
+    await dialog.getByLabel("CSV").fill(faulty.replace(",,weather", `,${device},weather`));
+    await dialog.getByRole("button", { name: "Import datapoints" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("3 datapoints registered")).toBeVisible();
+    // Two billable kinds count; the group does not.
+    await expect(usageBar(page, before.used + 2, before.contracted)).toBeVisible();
+    expect(await usageOf(page, account.id)).toEqual({
+      contracted: before.contracted,
+      used: before.used + 2,
+      left: before.left - 2,
+    });
+
+    await page.getByRole("textbox", { name: "Device" }).fill(device);
+    const table = page.getByRole("table", { name: "Datapoints" });
+    await expect(table.getByRole("row")).toHaveCount(4);
+    await expect(table.getByRole("row", { name: id(1) })).toContainText(
+      "Main meter, active energy",
+    );
+    await expect(table.getByRole("row", { name: id(3) })).toContainText("Not billable");
+    await page.getByRole("button", { name: "Clear search" }).click();
+    await expectLoaded(page, "Datapoints");
+    await screenshot(page, "account-datapoints");
+  });
+});
+
+test("a SuperAdmin creates an API key, sees the secret once, an integration uses it, and once revoked it is refused", async ({
+  page,
+  request,
+}) => {
+  await signIn(page, USERS.superAdmin);
+  const account = await roomyAccount(page, 1);
+  const keyName = `Metering gateway ${run()}`;
+  const register = (secret: string, n: number) =>
+    request.post(`/api/v1/usage/accounts/${account.id}/datapoints`, {
+      headers: { authorization: `Bearer ${secret}`, "idempotency-key": `e2e-key-${run()}-${n}` },
+      data: {
+        datapoints: [
+          {
+            externalId: `e2e-key-${run()}-${n}`,
+            name: "Gateway meter",
+            deviceName: "Metering gateway",
+            kind: "meter",
+          },
+        ],
+      },
+    });
+
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitem", { name: "API keys" }).click();
+  await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
+
+  let secret = "";
+  await test.step("the key is created for all accounts and its secret shown once", async () => {
+    await page.getByRole("button", { name: "Create an API key" }).click();
+    const dialog = page.getByRole("dialog", { name: "Create an API key" });
+    await dialog.getByLabel("Name").fill(keyName);
+    await dialog.getByLabel("All accounts of the portfolio").check();
+    await dialog.getByRole("button", { name: "Create key" }).click();
+
+    const shown = page.getByRole("dialog", { name: "API key created" });
+    await expect(shown.getByText("Copy the secret now")).toBeVisible();
+    await expect(shown.getByRole("button", { name: "Copy secret" })).toBeVisible();
+    secret = (await shown.getByLabel("API key secret").textContent()) ?? "";
+    expect(secret).toMatch(/^wfk_/);
+    await shown.getByRole("button", { name: "I have copied the secret" }).click();
+    await expect(shown).toBeHidden();
+    // Never shown again: the list has only its first characters.
+    await expect(page.getByText(secret)).toHaveCount(0);
+  });
+
+  await test.step("an integration registers a datapoint with it", async () => {
+    const answer = await register(secret, 1);
+    expect(answer.status()).toBe(200);
+    expect((await answer.json()).registered).toHaveLength(1);
+
+    await page.reload();
+    await expectLoaded(page, "API keys");
+    const row = page.getByRole("table", { name: "API keys" }).getByRole("row", { name: keyName });
+    await expect(row).toContainText("Active");
+    await expect(row).toContainText("All accounts");
+    await expect(row).not.toContainText("Never");
+    await screenshot(page, "api-keys");
+  });
+
+  await test.step("revoked, the key is refused", async () => {
+    const row = page.getByRole("table", { name: "API keys" }).getByRole("row", { name: keyName });
+    await row.getByRole("button", { name: `Revoke ${keyName}` }).click();
+    await page
+      .getByRole("dialog", { name: "Revoke this API key?" })
+      .getByRole("button", { name: "Revoke key" })
+      .click();
+    await expect(row).toContainText("Revoked");
+    expect((await register(secret, 2)).status()).toBe(401);
+  });
+});
