@@ -3,12 +3,13 @@
  * (`datapointRegistration`), so that an import lists every fault, with its line, before anything
  * is sent.
  */
+
+import { parseCsv } from "../../../../shared/domain/csv.ts";
 import {
   type DatapointToRegister,
   datapointRegistration,
   MAX_BATCH,
 } from "../../../../shared/domain/usage.ts";
-import { parseCsv } from "../../lib/csv.ts";
 
 export const CSV_COLUMNS = ["external_id", "name", "device_name", "kind"] as const;
 const FIELD_OF_COLUMN = {
