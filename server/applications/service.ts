@@ -235,9 +235,15 @@ async function assertNameFree(db: Database, partnerId: string, name: string): Pr
   if (account.length > 0 || pending.length > 0) throw nameTaken(name);
 }
 
-/** Licence, Bill Management licence type and sector must be on offer in the catalogue. */
-async function assertKnownInCatalogue(db: Database, request: NewAccountRequest): Promise<void> {
-  const { offered } = await catalogue(db);
+/**
+ * Licence, Bill Management licence type and sector must be on offer in the catalogue; returns the
+ * catalogue's names, which approval writes into the history.
+ */
+async function assertKnownInCatalogue(
+  db: Database,
+  request: NewAccountRequest,
+): Promise<Awaited<ReturnType<typeof catalogue>>["names"]> {
+  const { offered, names } = await catalogue(db);
   const [sector] = await db
     .select({ code: sectors.code })
     .from(sectors)
@@ -259,6 +265,7 @@ async function assertKnownInCatalogue(db: Database, request: NewAccountRequest):
     errors.push({ field: "payload.sectorCode", message: "Choose a sector from the list" });
   if (errors.length > 0)
     throw new Problem("VALIDATION_FAILED", "Some choices are not in the catalogue.", { errors });
+  return names;
 }
 
 async function notPendingOrMissing(db: Database, id: string): Promise<Problem> {
@@ -480,12 +487,13 @@ async function createAccountFrom(tx: Database, application: Application, now: Da
     );
   }
   const request = parsed.data;
-  await assertKnownInCatalogue(tx, request).catch((problem: Problem) => {
+  const names = await assertKnownInCatalogue(tx, request).catch((error: unknown) => {
+    if (!(error instanceof Problem)) throw error;
     throw new Problem(
       "APPLICATION_NO_LONGER_VALID",
       "A choice of this request left the catalogue.",
       {
-        errors: problem.errors,
+        errors: error.errors,
       },
     );
   });
@@ -530,7 +538,6 @@ async function createAccountFrom(tx: Database, application: Application, now: Da
     .update(applications)
     .set({ accountId: created.id })
     .where(eq(applications.id, application.id));
-  const { names } = await catalogue(tx);
   await recordHistory(tx, { ...application, accountId: created.id }, "created", {
     actorId: application.decidedBy,
     at: now,
