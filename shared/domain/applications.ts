@@ -183,3 +183,17 @@ export const changePayloads = {
 } as const;
 
 export type ChangePayload<K extends ChangeKind> = z.infer<(typeof changePayloads)[K]>;
+
+const changeOf = <K extends ChangeKind>(kind: K) =>
+  z.object({ kind: z.literal(kind), payload: changePayloads[kind] });
+
+/** A change of an existing account: its kind and the payload of that kind, checked together. */
+export const changeRequest = z.discriminatedUnion("kind", [
+  changeOf("edit_datapoints"),
+  changeOf("move_datapoints"),
+  changeOf("edit_licence"),
+  changeOf("upgrade_meters"),
+  changeOf("buy_sms_credits"),
+  changeOf("renew_subscription"),
+]);
+export type ChangeRequest = z.infer<typeof changeRequest>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeKind, ChangePayload } from "./applications.ts";
+import type { ChangeRequest } from "./applications.ts";
 import { type AccountState, type CatalogueNames, type Plan, planChange } from "./changes.ts";
 
 const catalogue: CatalogueNames = {
@@ -31,13 +31,8 @@ const target = account({
   datapointsUsed: 290,
 });
 
-function plan<K extends ChangeKind>(
-  kind: K,
-  payload: ChangePayload<K>,
-  state = account(),
-  today = "2026-06-01",
-): Plan {
-  return planChange({ kind, payload, account: state, target, today, catalogue });
+function plan(change: ChangeRequest, state = account(), today = "2026-06-01"): Plan {
+  return planChange({ ...change, account: state, target, today, catalogue });
 }
 
 function errorOf(result: Plan): string {
@@ -47,7 +42,7 @@ function errorOf(result: Plan): string {
 
 describe("editing datapoints", () => {
   it("adds datapoints: 1,200 DP → 1,250 DP", () => {
-    expect(plan("edit_datapoints", { change: 50 })).toMatchObject({
+    expect(plan({ kind: "edit_datapoints", payload: { change: 50 } })).toMatchObject({
       ok: true,
       changes: [{ accountId: "a", field: "datapointsContracted", before: 1200, after: 1250 }],
       updates: [{ accountId: "a", set: { datapointsContracted: 1250 } }],
@@ -57,8 +52,7 @@ describe("editing datapoints", () => {
   it("removes datapoints down to exactly what the account uses", () => {
     expect(
       plan(
-        "edit_datapoints",
-        { change: -60 },
+        { kind: "edit_datapoints", payload: { change: -60 } },
         account({ datapointsContracted: 100, datapointsUsed: 40 }),
       ),
     ).toMatchObject({
@@ -68,8 +62,7 @@ describe("editing datapoints", () => {
     expect(
       errorOf(
         plan(
-          "edit_datapoints",
-          { change: -61 },
+          { kind: "edit_datapoints", payload: { change: -61 } },
           account({ datapointsContracted: 100, datapointsUsed: 40 }),
         ),
       ),
@@ -78,23 +71,27 @@ describe("editing datapoints", () => {
 
   it("never leaves fewer than 20 contracted, even when fewer are used", () => {
     const small = account({ datapointsContracted: 50, datapointsUsed: 5 });
-    expect(plan("edit_datapoints", { change: -30 }, small)).toMatchObject({
+    expect(plan({ kind: "edit_datapoints", payload: { change: -30 } }, small)).toMatchObject({
       ok: true,
       changes: [{ after: 20 }],
     });
-    expect(errorOf(plan("edit_datapoints", { change: -31 }, small))).toMatch(
+    expect(errorOf(plan({ kind: "edit_datapoints", payload: { change: -31 } }, small))).toMatch(
       /at least 20 datapoints: at most 30 can be removed/,
     );
   });
 
   it("refuses a removal beyond the whole contract", () => {
-    expect(errorOf(plan("edit_datapoints", { change: -5000 }))).toMatch(/payload.change/);
+    expect(errorOf(plan({ kind: "edit_datapoints", payload: { change: -5000 } }))).toMatch(
+      /payload.change/,
+    );
   });
 });
 
 describe("moving datapoints", () => {
   it("takes them from this account and gives them to the other, in one plan", () => {
-    expect(plan("move_datapoints", { datapoints: 100, targetAccountId: "b" })).toMatchObject({
+    expect(
+      plan({ kind: "move_datapoints", payload: { datapoints: 100, targetAccountId: "b" } }),
+    ).toMatchObject({
       ok: true,
       changes: [
         { accountId: "a", field: "datapointsContracted", before: 1200, after: 1100 },
@@ -105,16 +102,26 @@ describe("moving datapoints", () => {
 
   it("keeps the source at 20 or more and at or above its usage", () => {
     const source = account({ datapointsContracted: 60, datapointsUsed: 30 });
-    expect(plan("move_datapoints", { datapoints: 30, targetAccountId: "b" }, source).ok).toBe(true);
     expect(
-      errorOf(plan("move_datapoints", { datapoints: 31, targetAccountId: "b" }, source)),
+      plan({ kind: "move_datapoints", payload: { datapoints: 30, targetAccountId: "b" } }, source)
+        .ok,
+    ).toBe(true);
+    expect(
+      errorOf(
+        plan(
+          { kind: "move_datapoints", payload: { datapoints: 31, targetAccountId: "b" } },
+          source,
+        ),
+      ),
     ).toMatch(/^payload.datapoints/);
   });
 
   it("needs another, active account as target", () => {
-    expect(errorOf(plan("move_datapoints", { datapoints: 5, targetAccountId: "zzz" }))).toMatch(
-      /targetAccountId/,
-    );
+    expect(
+      errorOf(
+        plan({ kind: "move_datapoints", payload: { datapoints: 5, targetAccountId: "zzz" } }),
+      ),
+    ).toMatch(/targetAccountId/);
     const expiredTarget = { ...target, endsOn: "2026-05-01" };
     const result = planChange({
       kind: "move_datapoints",
@@ -130,7 +137,7 @@ describe("moving datapoints", () => {
 
 describe("editing the licence", () => {
   it("shows the licences by name", () => {
-    expect(plan("edit_licence", { licenceId: "pro" })).toMatchObject({
+    expect(plan({ kind: "edit_licence", payload: { licenceId: "pro" } })).toMatchObject({
       ok: true,
       changes: [{ field: "licenceId", before: "Starter", after: "Professional" }],
       updates: [{ set: { licenceId: "pro" } }],
@@ -138,20 +145,25 @@ describe("editing the licence", () => {
   });
 
   it("refuses the current licence and one the catalogue does not offer", () => {
-    expect(errorOf(plan("edit_licence", { licenceId: "starter" }))).toMatch(
+    expect(errorOf(plan({ kind: "edit_licence", payload: { licenceId: "starter" } }))).toMatch(
       /other than the current one/,
     );
-    expect(errorOf(plan("edit_licence", { licenceId: "gold" }))).toMatch(/from the catalogue/);
+    expect(errorOf(plan({ kind: "edit_licence", payload: { licenceId: "gold" } }))).toMatch(
+      /from the catalogue/,
+    );
   });
 });
 
 describe("upgrading meters", () => {
   it("lists only the values that change", () => {
-    const result = plan("upgrade_meters", {
-      billManagementTypeId: "basic",
-      rtmMeters: 4,
-      additionalPods: 0,
-      rtcLines: 2,
+    const result = plan({
+      kind: "upgrade_meters",
+      payload: {
+        billManagementTypeId: "basic",
+        rtmMeters: 4,
+        additionalPods: 0,
+        rtcLines: 2,
+      },
     });
     expect(result).toMatchObject({
       ok: true,
@@ -168,8 +180,10 @@ describe("upgrading meters", () => {
     expect(
       errorOf(
         plan(
-          "upgrade_meters",
-          { billManagementTypeId: null, rtmMeters: 0, additionalPods: 0, rtcLines: 1 },
+          {
+            kind: "upgrade_meters",
+            payload: { billManagementTypeId: null, rtmMeters: 0, additionalPods: 0, rtcLines: 1 },
+          },
           french,
         ),
       ),
@@ -179,11 +193,14 @@ describe("upgrading meters", () => {
   it("refuses an upgrade that changes nothing", () => {
     expect(
       errorOf(
-        plan("upgrade_meters", {
-          billManagementTypeId: null,
-          rtmMeters: 0,
-          additionalPods: 0,
-          rtcLines: 0,
+        plan({
+          kind: "upgrade_meters",
+          payload: {
+            billManagementTypeId: null,
+            rtmMeters: 0,
+            additionalPods: 0,
+            rtcLines: 0,
+          },
         }),
       ),
     ).toMatch(/changes nothing/);
@@ -192,7 +209,7 @@ describe("upgrading meters", () => {
 
 describe("buying SMS credits", () => {
   it("adds the credits to the balance", () => {
-    expect(plan("buy_sms_credits", { credits: 500 })).toMatchObject({
+    expect(plan({ kind: "buy_sms_credits", payload: { credits: 500 } })).toMatchObject({
       ok: true,
       changes: [{ field: "smsCredits", before: 100, after: 600 }],
     });
@@ -202,7 +219,11 @@ describe("buying SMS credits", () => {
 describe("renewing a subscription", () => {
   it("adds a year from the current end date while the account is active", () => {
     expect(
-      plan("renew_subscription", {}, account({ endsOn: "2026-06-02" }), "2026-06-01"),
+      plan(
+        { kind: "renew_subscription", payload: {} },
+        account({ endsOn: "2026-06-02" }),
+        "2026-06-01",
+      ),
     ).toMatchObject({
       ok: true,
       changes: [{ field: "endsOn", before: "2026-06-02", after: "2027-06-02" }],
@@ -211,7 +232,11 @@ describe("renewing a subscription", () => {
 
   it("starts a new year from today once the account has expired", () => {
     expect(
-      plan("renew_subscription", {}, account({ endsOn: "2026-06-01" }), "2026-06-01"),
+      plan(
+        { kind: "renew_subscription", payload: {} },
+        account({ endsOn: "2026-06-01" }),
+        "2026-06-01",
+      ),
     ).toMatchObject({
       ok: true,
       changes: [
@@ -223,13 +248,21 @@ describe("renewing a subscription", () => {
 
   it("ends on the last day of February when renewed from 29 February", () => {
     expect(
-      plan("renew_subscription", {}, account({ endsOn: "2028-02-29" }), "2028-01-15"),
+      plan(
+        { kind: "renew_subscription", payload: {} },
+        account({ endsOn: "2028-02-29" }),
+        "2028-01-15",
+      ),
     ).toMatchObject({
       ok: true,
       changes: [{ after: "2029-02-28" }],
     });
     expect(
-      plan("renew_subscription", {}, account({ endsOn: "2027-01-31" }), "2028-02-29"),
+      plan(
+        { kind: "renew_subscription", payload: {} },
+        account({ endsOn: "2027-01-31" }),
+        "2028-02-29",
+      ),
     ).toMatchObject({
       ok: true,
       changes: [{ after: "2028-02-29" }, { after: "2029-02-28" }],
@@ -238,23 +271,12 @@ describe("renewing a subscription", () => {
 });
 
 describe("an expired account", () => {
-  it.each([
-    ["edit_datapoints", { change: 10 }],
-    ["edit_licence", { licenceId: "pro" }],
-    ["buy_sms_credits", { credits: 10 }],
-  ] as const)("cannot take a %s application, only a renewal", (kind, payload) => {
+  it.each<ChangeRequest>([
+    { kind: "edit_datapoints", payload: { change: 10 } },
+    { kind: "edit_licence", payload: { licenceId: "pro" } },
+    { kind: "buy_sms_credits", payload: { credits: 10 } },
+  ])("cannot take a $kind application, only a renewal", (change) => {
     const expired = account({ endsOn: "2026-05-31" });
-    expect(
-      errorOf(
-        planChange({
-          kind,
-          payload,
-          account: expired,
-          target,
-          today: "2026-06-01",
-          catalogue,
-        } as never),
-      ),
-    ).toMatch(/has expired: renew it/);
+    expect(errorOf(plan(change, expired))).toMatch(/has expired: renew it/);
   });
 });

@@ -6,7 +6,7 @@
 
 import type { FieldError } from "../errors.ts";
 import { accountStatus, MIN_DATAPOINTS, RTC_COUNTRY, rtcLinesAllowed } from "./accounts.ts";
-import type { ChangeKind, ChangePayload } from "./applications.ts";
+import type { ChangeRequest } from "./applications.ts";
 import { addMonths, type CalendarDate } from "./calendar.ts";
 
 /** A renewal adds one year. */
@@ -52,16 +52,15 @@ export type Plan =
     }
   | { ok: false; errors: FieldError[] };
 
-export interface PlanInput<K extends ChangeKind> {
-  kind: K;
-  payload: ChangePayload<K>;
+/** A change (its kind narrows its payload) and the accounts as they are when it is planned. */
+export type PlanInput = ChangeRequest & {
   account: AccountState;
   /** The receiving account of a move. */
   target?: AccountState | undefined;
   /** Today in the partner's time zone. */
   today: CalendarDate;
   catalogue: CatalogueNames;
-}
+};
 
 const refuse = (field: string, message: string): Plan => ({
   ok: false,
@@ -121,7 +120,7 @@ function removalProblem(account: AccountState, removing: number): string | undef
   return undefined;
 }
 
-export function planChange<K extends ChangeKind>(input: PlanInput<K>): Plan {
+export function planChange(input: PlanInput): Plan {
   const { account, today, catalogue } = input;
   const active = accountStatus(account.endsOn, today) === "active";
   if (input.kind !== "renew_subscription" && !active) {
@@ -129,7 +128,7 @@ export function planChange<K extends ChangeKind>(input: PlanInput<K>): Plan {
   }
   switch (input.kind) {
     case "edit_datapoints": {
-      const { change } = input.payload as ChangePayload<"edit_datapoints">;
+      const { change } = input.payload;
       if (change < 0) {
         const problem = removalProblem(account, -change);
         if (problem) return refuse("payload.change", problem);
@@ -140,7 +139,7 @@ export function planChange<K extends ChangeKind>(input: PlanInput<K>): Plan {
       );
     }
     case "move_datapoints": {
-      const { datapoints, targetAccountId } = input.payload as ChangePayload<"move_datapoints">;
+      const { datapoints, targetAccountId } = input.payload;
       const target = input.target;
       if (!target || target.id !== targetAccountId) {
         return refuse("payload.targetAccountId", "Choose another account of your portfolio");
@@ -167,7 +166,7 @@ export function planChange<K extends ChangeKind>(input: PlanInput<K>): Plan {
       );
     }
     case "edit_licence": {
-      const { licenceId } = input.payload as ChangePayload<"edit_licence">;
+      const { licenceId } = input.payload;
       if (catalogue.licence(licenceId) === undefined)
         return refuse("payload.licenceId", "Choose a licence from the catalogue");
       if (licenceId === account.licenceId)
@@ -175,7 +174,7 @@ export function planChange<K extends ChangeKind>(input: PlanInput<K>): Plan {
       return planOf([{ account, set: { licenceId } }], catalogue);
     }
     case "upgrade_meters": {
-      const upgrade = input.payload as ChangePayload<"upgrade_meters">;
+      const upgrade = input.payload;
       if (
         upgrade.billManagementTypeId !== null &&
         catalogue.billManagementType(upgrade.billManagementTypeId) === undefined
@@ -194,7 +193,7 @@ export function planChange<K extends ChangeKind>(input: PlanInput<K>): Plan {
       return planOf([{ account, set: upgrade }], catalogue);
     }
     case "buy_sms_credits": {
-      const { credits } = input.payload as ChangePayload<"buy_sms_credits">;
+      const { credits } = input.payload;
       return planOf([{ account, set: { smsCredits: account.smsCredits + credits } }], catalogue);
     }
     case "renew_subscription": {
@@ -205,5 +204,4 @@ export function planChange<K extends ChangeKind>(input: PlanInput<K>): Plan {
       return planOf([{ account, set }], catalogue);
     }
   }
-  return refuse("kind", "Unknown kind of application");
 }
