@@ -1,8 +1,8 @@
 import { Button } from "@mantine/core";
+import type { Me } from "@shared/api/me.ts";
 import { IconLock } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import type { Me } from "../../../shared/api/me.ts";
 import { MessagePage } from "../components/message-page.tsx";
 import { useMe } from "../features/auth/api/me.ts";
 

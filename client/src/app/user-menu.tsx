@@ -1,4 +1,5 @@
 import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core";
+import type { Me } from "@shared/api/me.ts";
 import {
   IconApi,
   IconChevronDown,
@@ -11,7 +12,6 @@ import {
   IconSettings,
 } from "@tabler/icons-react";
 import { Link } from "react-router";
-import type { Me } from "../../../shared/api/me.ts";
 import { useMe } from "../features/auth/api/me.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
 

@@ -1,11 +1,11 @@
 import { Anchor, SegmentedControl, Stack, Text } from "@mantine/core";
-import { Link } from "react-router";
-import type { Application } from "../../../shared/api/applications.ts";
+import type { Application } from "@shared/api/applications.ts";
 import {
   APPLICATION_KIND_LABELS,
   APPLICATION_STATUSES,
   type ApplicationStatus,
-} from "../../../shared/domain/applications.ts";
+} from "@shared/domain/applications.ts";
+import { Link } from "react-router";
 import { formatDateTime } from "../lib/format.ts";
 import { AccountLink } from "./account-link.tsx";
 import type { Column } from "./paged-table.tsx";

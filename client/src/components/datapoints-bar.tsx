@@ -1,5 +1,5 @@
 import { Group, type MantineColor, Progress, Stack, Text } from "@mantine/core";
-import { type DatapointsBalance, datapointsUsage } from "../../../shared/domain/accounts.ts";
+import { type DatapointsBalance, datapointsUsage } from "@shared/domain/accounts.ts";
 import { formatNumber } from "../lib/format.ts";
 
 /** Amber from 80 % of the contract, red once it is used up. */

@@ -10,10 +10,10 @@ import {
   Text,
   UnstyledButton,
 } from "@mantine/core";
+import type { Page } from "@shared/api/common.ts";
 import { IconChevronDown, IconChevronUp, IconInbox, IconSelector } from "@tabler/icons-react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import type { Page } from "../../../shared/api/common.ts";
 import { formatNumber } from "../lib/format.ts";
 
 export type SortOrder = "asc" | "desc";

@@ -1,6 +1,6 @@
 import { Badge, type MantineColor } from "@mantine/core";
-import type { AccountStatus } from "../../../shared/domain/accounts.ts";
-import type { ApplicationStatus } from "../../../shared/domain/applications.ts";
+import type { AccountStatus } from "@shared/domain/accounts.ts";
+import type { ApplicationStatus } from "@shared/domain/applications.ts";
 
 type Status = AccountStatus | ApplicationStatus;
 

@@ -1,6 +1,6 @@
-import type { NewAccountRequest } from "../../../shared/domain/applications.ts";
-import { isCalendarDate } from "../../../shared/domain/calendar.ts";
-import type { Entitlement } from "../../../shared/domain/changes.ts";
+import type { NewAccountRequest } from "@shared/domain/applications.ts";
+import { isCalendarDate } from "@shared/domain/calendar.ts";
+import type { Entitlement } from "@shared/domain/changes.ts";
 import { formatDate, formatNumber } from "./format.ts";
 
 /** What each part of an account is called, the same on the create form, the review and the account page. */

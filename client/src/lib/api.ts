@@ -2,7 +2,7 @@
  * The one way the web client talks to the API: same-origin JSON over fetch. Refusals arrive as
  * RFC 9457 problem+json and are thrown as `ApiError`; a lost session sends the user to the login page.
  */
-import type { FieldError } from "../../../shared/errors.ts";
+import type { FieldError } from "@shared/errors.ts";
 
 interface Problem {
   code: string;

@@ -2,7 +2,7 @@ import {
   BILLABLE_DATAPOINT_KINDS,
   type DatapointKind,
   NON_BILLABLE_DATAPOINT_KINDS,
-} from "../../../shared/domain/datapoints.ts";
+} from "@shared/domain/datapoints.ts";
 
 export const DATAPOINT_KIND_LABELS: Record<DatapointKind, string> = {
   meter: "Meter",

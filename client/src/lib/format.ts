@@ -1,5 +1,5 @@
 /** How dates, numbers and countries read in the user's language. */
-import { COUNTRY_CODES } from "../../../shared/domain/countries.ts";
+import { COUNTRY_CODES } from "@shared/domain/countries.ts";
 
 const locales = navigator.languages.length > 0 ? [...navigator.languages] : ["en"];
 

@@ -4,12 +4,12 @@
  * is sent.
  */
 
-import { parseCsv } from "../../../../shared/domain/csv.ts";
+import { parseCsv } from "@shared/domain/csv.ts";
 import {
   type DatapointToRegister,
   datapointRegistration,
   MAX_BATCH,
-} from "../../../../shared/domain/usage.ts";
+} from "@shared/domain/usage.ts";
 
 export const CSV_COLUMNS = ["external_id", "name", "device_name", "kind"] as const;
 const FIELD_OF_COLUMN = {

@@ -1,8 +1,5 @@
+import type { ApplicationListQuery, ApplicationPage } from "@shared/api/applications.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type {
-  ApplicationListQuery,
-  ApplicationPage,
-} from "../../../../../shared/api/applications.ts";
 import { api } from "../../../lib/api.ts";
 
 /** The Applications zone: the portfolio's applications, pending first, then the decided ones. */

@@ -1,5 +1,5 @@
+import type { AccountDetail, BillingContactBody } from "@shared/api/accounts.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { AccountDetail, BillingContactBody } from "../../../../../shared/api/accounts.ts";
 import { api } from "../../../lib/api.ts";
 import { accountQueryOptions } from "../../accounts/api/account.ts";
 

@@ -1,5 +1,5 @@
+import type { Application, FileApplicationBody } from "@shared/api/applications.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Application, FileApplicationBody } from "../../../../../shared/api/applications.ts";
 import { api } from "../../../lib/api.ts";
 
 export const fileApplication = (body: FileApplicationBody): Promise<Application> =>

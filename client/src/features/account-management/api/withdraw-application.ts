@@ -1,5 +1,5 @@
+import type { Application } from "@shared/api/applications.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Application } from "../../../../../shared/api/applications.ts";
 import { api } from "../../../lib/api.ts";
 
 /** The requester takes back its own pending application; nothing on the account changes. */

@@ -1,5 +1,5 @@
+import type { AccountListQuery, AccountPage } from "@shared/api/accounts.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { AccountListQuery, AccountPage } from "../../../../../shared/api/accounts.ts";
 import { api } from "../../../lib/api.ts";
 
 /** The Active and Expired accounts zones of the SuperAdmin's portfolio. */

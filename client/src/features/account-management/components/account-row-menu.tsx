@@ -1,4 +1,6 @@
 import { ActionIcon, Menu } from "@mantine/core";
+import type { AccountSummary } from "@shared/api/accounts.ts";
+import { APPLICATION_KIND_LABELS, type ChangeKind } from "@shared/domain/applications.ts";
 import {
   IconArrowsExchange,
   IconCalendarPlus,
@@ -11,11 +13,6 @@ import {
 } from "@tabler/icons-react";
 import type { ComponentType } from "react";
 import { Link } from "react-router";
-import type { AccountSummary } from "../../../../../shared/api/accounts.ts";
-import {
-  APPLICATION_KIND_LABELS,
-  type ChangeKind,
-} from "../../../../../shared/domain/applications.ts";
 
 const ICONS: Record<ChangeKind, ComponentType<{ size?: number; stroke?: number }>> = {
   edit_datapoints: IconDatabaseEdit,

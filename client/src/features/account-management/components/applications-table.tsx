@@ -1,9 +1,9 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import type { Application } from "@shared/api/applications.ts";
+import type { ApplicationStatus } from "@shared/domain/applications.ts";
 import { IconArrowBackUp } from "@tabler/icons-react";
 import { useState } from "react";
-import type { Application } from "../../../../../shared/api/applications.ts";
-import type { ApplicationStatus } from "../../../../../shared/domain/applications.ts";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";

@@ -1,9 +1,9 @@
 import { ActionIcon, Button, Group, Modal, Stack, TextInput, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
+import { type AccountDetail, billingContactBody } from "@shared/api/accounts.ts";
 import { IconPencil } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
-import { type AccountDetail, billingContactBody } from "../../../../../shared/api/accounts.ts";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/query-client.ts";
 import { useSetBillingContact } from "../api/billing-contact.ts";

@@ -15,14 +15,10 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconArrowRight, IconSend } from "@tabler/icons-react";
-import { type ReactNode, useState } from "react";
-import { Link } from "react-router";
-import type { z } from "zod";
-import type { AccountSummary } from "../../../../../shared/api/accounts.ts";
-import type { Application } from "../../../../../shared/api/applications.ts";
-import type { Catalogue } from "../../../../../shared/api/catalogue.ts";
-import { MAX_COMMENT_LENGTH, RTC_COUNTRY } from "../../../../../shared/domain/accounts.ts";
+import type { AccountSummary } from "@shared/api/accounts.ts";
+import type { Application } from "@shared/api/applications.ts";
+import type { Catalogue } from "@shared/api/catalogue.ts";
+import { MAX_COMMENT_LENGTH, RTC_COUNTRY } from "@shared/domain/accounts.ts";
 import {
   APPLICATION_KIND_LABELS,
   buySmsCreditsPayload,
@@ -32,14 +28,18 @@ import {
   moveDatapointsPayload,
   renewSubscriptionPayload,
   upgradeMetersPayload,
-} from "../../../../../shared/domain/applications.ts";
-import { addDays } from "../../../../../shared/domain/calendar.ts";
+} from "@shared/domain/applications.ts";
+import { addDays } from "@shared/domain/calendar.ts";
 import {
   type AccountState,
   type Plan,
   planChange,
   RENEWAL_MONTHS,
-} from "../../../../../shared/domain/changes.ts";
+} from "@shared/domain/changes.ts";
+import { IconAlertTriangle, IconArrowRight, IconSend } from "@tabler/icons-react";
+import { type ReactNode, useState } from "react";
+import { Link } from "react-router";
+import type { z } from "zod";
 import { entitlementLabel, formatEntitlement } from "../../../lib/account-fields.ts";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { formatNumber } from "../../../lib/format.ts";

@@ -15,18 +15,18 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { IconCircleCheck, IconSend, IconUserCheck } from "@tabler/icons-react";
-import type { ReactNode } from "react";
-import { Link, useNavigate } from "react-router";
-import type { Catalogue } from "../../../../../shared/api/catalogue.ts";
+import type { Catalogue } from "@shared/api/catalogue.ts";
 import {
   MAX_COMMENT_LENGTH,
   MAX_PERIOD_MONTHS,
   MIN_DATAPOINTS,
   MIN_PERIOD_MONTHS,
   RTC_COUNTRY,
-} from "../../../../../shared/domain/accounts.ts";
-import { newAccountRequest } from "../../../../../shared/domain/applications.ts";
+} from "@shared/domain/accounts.ts";
+import { newAccountRequest } from "@shared/domain/applications.ts";
+import { IconCircleCheck, IconSend, IconUserCheck } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { Link, useNavigate } from "react-router";
 import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../lib/account-fields.ts";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { COUNTRY_OPTIONS, countryName, formatNumber } from "../../../lib/format.ts";

@@ -1,12 +1,8 @@
 import { Group, Select, Stack, Text } from "@mantine/core";
+import type { AccountListQuery, AccountSort, AccountSummary } from "@shared/api/accounts.ts";
+import type { ChangeKind } from "@shared/domain/applications.ts";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import type {
-  AccountListQuery,
-  AccountSort,
-  AccountSummary,
-} from "../../../../../shared/api/accounts.ts";
-import type { ChangeKind } from "../../../../../shared/domain/applications.ts";
 import { AccountLink } from "../../../components/account-link.tsx";
 import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
 import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";

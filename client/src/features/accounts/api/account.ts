@@ -1,5 +1,5 @@
+import type { AccountDetail } from "@shared/api/accounts.ts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { AccountDetail } from "../../../../../shared/api/accounts.ts";
 import { api } from "../../../lib/api.ts";
 
 export const getAccount = (id: string, signal?: AbortSignal): Promise<AccountDetail> =>

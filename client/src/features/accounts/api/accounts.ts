@@ -1,5 +1,5 @@
+import type { AccountListQuery, AccountPage } from "@shared/api/accounts.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { AccountListQuery, AccountPage } from "../../../../../shared/api/accounts.ts";
 import { api } from "../../../lib/api.ts";
 
 /** The home list: a SuperAdmin's whole portfolio, or the accounts an account user was granted. */

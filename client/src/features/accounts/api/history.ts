@@ -1,6 +1,6 @@
+import type { HistoryEntry } from "@shared/api/applications.ts";
+import type { Page } from "@shared/api/common.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { HistoryEntry } from "../../../../../shared/api/applications.ts";
-import type { Page } from "../../../../../shared/api/common.ts";
 import { api } from "../../../lib/api.ts";
 
 export const HISTORY_PAGE_SIZE = 10;

@@ -1,6 +1,6 @@
 import { Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import type { AccountDetail } from "@shared/api/accounts.ts";
 import type { ReactNode } from "react";
-import type { AccountDetail } from "../../../../../shared/api/accounts.ts";
 import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { Fact } from "../../../components/fact.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";

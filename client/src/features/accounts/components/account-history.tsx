@@ -9,9 +9,9 @@ import {
   ThemeIcon,
   Timeline,
 } from "@mantine/core";
+import type { HistoryEntry } from "@shared/api/applications.ts";
 import { IconArrowBackUp, IconCheck, IconSend, IconSparkles, IconX } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
-import type { HistoryEntry } from "../../../../../shared/api/applications.ts";
 import { entitlementLabel, formatEntitlement } from "../../../lib/account-fields.ts";
 import { formatDateTime } from "../../../lib/format.ts";
 import { HISTORY_PAGE_SIZE, useAccountHistory } from "../api/history.ts";

@@ -1,5 +1,5 @@
 import { Group, SegmentedControl, Stack, Text } from "@mantine/core";
-import type { AccountSort, AccountSummary } from "../../../../../shared/api/accounts.ts";
+import type { AccountSort, AccountSummary } from "@shared/api/accounts.ts";
 import { AccountLink } from "../../../components/account-link.tsx";
 import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
 import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";

@@ -1,3 +1,10 @@
+import type {
+  ApiKey,
+  ApiKeyListQuery,
+  ApiKeyPage,
+  CreateApiKeyBody,
+  CreatedApiKey,
+} from "@shared/api/api-keys.ts";
 import {
   keepPreviousData,
   queryOptions,
@@ -5,13 +12,6 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
-import type {
-  ApiKey,
-  ApiKeyListQuery,
-  ApiKeyPage,
-  CreateApiKeyBody,
-  CreatedApiKey,
-} from "../../../../../shared/api/api-keys.ts";
 import { api } from "../../../lib/api.ts";
 
 /** The partner's keys (SuperAdmin) or every key (Customer Success), newest first. */

@@ -1,8 +1,8 @@
 import { Badge, Button, Code, Group, Modal, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import type { ApiKey } from "@shared/api/api-keys.ts";
 import { IconBan } from "@tabler/icons-react";
 import { useState } from "react";
-import type { ApiKey } from "../../../../../shared/api/api-keys.ts";
 import { AccountLink } from "../../../components/account-link.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { formatDateTime } from "../../../lib/format.ts";

@@ -14,9 +14,9 @@ import {
   Tooltip,
 } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
+import { type CreatedApiKey, createApiKeyBody } from "@shared/api/api-keys.ts";
 import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
-import { type CreatedApiKey, createApiKeyBody } from "../../../../../shared/api/api-keys.ts";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/query-client.ts";
 import { useZoneAccounts } from "../../account-management/api/zone-accounts.ts";

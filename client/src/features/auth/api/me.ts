@@ -1,5 +1,5 @@
+import type { Me } from "@shared/api/me.ts";
 import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
-import type { Me } from "../../../../../shared/api/me.ts";
 import { api } from "../../../lib/api.ts";
 
 export const getMe = (): Promise<Me> => api<Me>("/api/v1/me");

@@ -1,5 +1,5 @@
+import type { Catalogue } from "@shared/api/catalogue.ts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { Catalogue } from "../../../../../shared/api/catalogue.ts";
 import { api } from "../../../lib/api.ts";
 
 export const getCatalogue = (): Promise<Catalogue> => api<Catalogue>("/api/v1/catalogue");

@@ -1,9 +1,5 @@
+import type { MailboxMessage, MailboxPage, MailboxQuery } from "@shared/api/lifecycle.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type {
-  MailboxMessage,
-  MailboxPage,
-  MailboxQuery,
-} from "../../../../../shared/api/lifecycle.ts";
 import { api } from "../../../lib/api.ts";
 
 /** Mail delivered to the in-app mailbox (no SMTP server configured), newest first. */

@@ -1,5 +1,5 @@
+import type { OutboxPage, OutboxQuery } from "@shared/api/lifecycle.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { OutboxPage, OutboxQuery } from "../../../../../shared/api/lifecycle.ts";
 import { api } from "../../../lib/api.ts";
 
 /** Every e-mail and how its delivery went: queued, retrying, sent or failed with the last error. */

@@ -1,5 +1,5 @@
+import type { SweepResult } from "@shared/api/lifecycle.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { SweepResult } from "../../../../../shared/api/lifecycle.ts";
 import { api } from "../../../lib/api.ts";
 import { refreshMailWhileDelivering } from "./refresh.ts";
 

@@ -1,5 +1,5 @@
 import { Anchor, Grid, Group, Stack, Text } from "@mantine/core";
-import type { MailboxItem } from "../../../../../shared/api/lifecycle.ts";
+import type { MailboxItem } from "@shared/api/lifecycle.ts";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";

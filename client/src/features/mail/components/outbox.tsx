@@ -7,7 +7,7 @@ import {
   Text,
   Tooltip,
 } from "@mantine/core";
-import { MAIL_STATUSES, type OutboxItem } from "../../../../../shared/api/lifecycle.ts";
+import { MAIL_STATUSES, type OutboxItem } from "@shared/api/lifecycle.ts";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { NOTHING } from "../../../lib/account-fields.ts";

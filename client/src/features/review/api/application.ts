@@ -1,5 +1,5 @@
+import type { Application } from "@shared/api/applications.ts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { Application } from "../../../../../shared/api/applications.ts";
 import { api } from "../../../lib/api.ts";
 
 export const getApplicationForReview = (id: string, signal?: AbortSignal): Promise<Application> =>

@@ -1,6 +1,6 @@
+import type { AutoApprovalRule } from "@shared/api/applications.ts";
+import type { ApplicationKind } from "@shared/domain/applications.ts";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { AutoApprovalRule } from "../../../../../shared/api/applications.ts";
-import type { ApplicationKind } from "../../../../../shared/domain/applications.ts";
 import { api } from "../../../lib/api.ts";
 
 /** Which kinds of application Customer Success approves on filing. */

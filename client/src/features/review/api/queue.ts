@@ -1,8 +1,5 @@
+import type { ApplicationListQuery, ApplicationPage } from "@shared/api/applications.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type {
-  ApplicationListQuery,
-  ApplicationPage,
-} from "../../../../../shared/api/applications.ts";
 import { api } from "../../../lib/api.ts";
 
 /** The Customer Success review queue: every partner's applications, pending first. */

@@ -1,9 +1,9 @@
 import { Alert, Blockquote, Grid, List, Paper, Stack, Text } from "@mantine/core";
+import type { Application } from "@shared/api/applications.ts";
+import type { Catalogue } from "@shared/api/catalogue.ts";
+import { APPLICATION_KIND_LABELS } from "@shared/domain/applications.ts";
+import type { FieldError } from "@shared/errors.ts";
 import { IconAlertTriangle, IconMessage } from "@tabler/icons-react";
-import type { Application } from "../../../../../shared/api/applications.ts";
-import type { Catalogue } from "../../../../../shared/api/catalogue.ts";
-import { APPLICATION_KIND_LABELS } from "../../../../../shared/domain/applications.ts";
-import type { FieldError } from "../../../../../shared/errors.ts";
 import { AccountLink } from "../../../components/account-link.tsx";
 import { Fact } from "../../../components/fact.tsx";
 import { ApiError } from "../../../lib/api.ts";

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, Stack, Switch, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import type { AutoApprovalRule } from "../../../../../shared/api/applications.ts";
-import { APPLICATION_KIND_LABELS } from "../../../../../shared/domain/applications.ts";
+import type { AutoApprovalRule } from "@shared/api/applications.ts";
+import { APPLICATION_KIND_LABELS } from "@shared/domain/applications.ts";
 import { LoadingState } from "../../../components/loading-state.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useAutoApprovalRules, useSetAutoApprovalRule } from "../api/auto-approval-rules.ts";

@@ -1,10 +1,7 @@
 import { Paper, Table, Text } from "@mantine/core";
-import type { Application } from "../../../../../shared/api/applications.ts";
-import type { Catalogue } from "../../../../../shared/api/catalogue.ts";
-import type {
-  ApplicationStatus,
-  NewAccountRequest,
-} from "../../../../../shared/domain/applications.ts";
+import type { Application } from "@shared/api/applications.ts";
+import type { Catalogue } from "@shared/api/catalogue.ts";
+import type { ApplicationStatus, NewAccountRequest } from "@shared/domain/applications.ts";
 import {
   ACCOUNT_FIELD_LABELS,
   entitlementLabel,

@@ -1,13 +1,9 @@
 import { Button, Group, Paper, Stack, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import { type Application, approveBody, rejectBody } from "@shared/api/applications.ts";
 import { IconCheck, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
-import {
-  type Application,
-  approveBody,
-  rejectBody,
-} from "../../../../../shared/api/applications.ts";
 import { ApiError } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/query-client.ts";
 import type { Decision, useDecideApplication } from "../api/decide.ts";

@@ -1,6 +1,6 @@
 import { Group, Stack } from "@mantine/core";
-import type { Application } from "../../../../../shared/api/applications.ts";
-import type { ApplicationStatus } from "../../../../../shared/domain/applications.ts";
+import type { Application } from "@shared/api/applications.ts";
+import type { ApplicationStatus } from "@shared/domain/applications.ts";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
 import { PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";

@@ -1,5 +1,5 @@
+import type { TestClockStatus } from "@shared/api/lifecycle.ts";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TestClockStatus } from "../../../../../shared/api/lifecycle.ts";
 import { ApiError, api } from "../../../lib/api.ts";
 import { refreshMailWhileDelivering } from "../../mail/api/refresh.ts";
 

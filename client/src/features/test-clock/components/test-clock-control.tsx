@@ -11,9 +11,9 @@ import {
 } from "@mantine/core";
 import { useInterval } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
+import { advanceTestClockBody } from "@shared/api/lifecycle.ts";
 import { IconClockBolt, IconPlayerTrackNext } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useState } from "react";
-import { advanceTestClockBody } from "../../../../../shared/api/lifecycle.ts";
 import { Fact } from "../../../components/fact.tsx";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { count, formatDateTime } from "../../../lib/format.ts";

@@ -1,6 +1,6 @@
+import type { RegistrationResult } from "@shared/api/usage.ts";
+import type { DatapointToRegister } from "@shared/domain/usage.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { RegistrationResult } from "../../../../../shared/api/usage.ts";
-import type { DatapointToRegister } from "../../../../../shared/domain/usage.ts";
 import { api } from "../../../lib/api.ts";
 
 export interface RegisterDatapointsInput {

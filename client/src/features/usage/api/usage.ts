@@ -1,9 +1,5 @@
+import type { AccountUsage, DatapointListQuery, DatapointPage } from "@shared/api/usage.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type {
-  AccountUsage,
-  DatapointListQuery,
-  DatapointPage,
-} from "../../../../../shared/api/usage.ts";
 import { api } from "../../../lib/api.ts";
 
 const usagePath = (accountId: string) => `/api/v1/usage/accounts/${encodeURIComponent(accountId)}`;

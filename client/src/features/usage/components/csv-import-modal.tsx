@@ -12,10 +12,10 @@ import {
   Textarea,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
+import type { AccountDetail } from "@shared/api/accounts.ts";
+import { MAX_BATCH } from "@shared/domain/usage.ts";
 import { IconAlertTriangle, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
-import type { AccountDetail } from "../../../../../shared/api/accounts.ts";
-import { MAX_BATCH } from "../../../../../shared/domain/usage.ts";
 import { ApiError } from "../../../lib/api.ts";
 import { count, formatNumber } from "../../../lib/format.ts";
 import { notifyError } from "../../../lib/query-client.ts";

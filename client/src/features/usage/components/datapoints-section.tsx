@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
+import type { AccountDetail } from "@shared/api/accounts.ts";
+import type { Datapoint } from "@shared/api/usage.ts";
+import type { DatapointKind } from "@shared/domain/datapoints.ts";
 import { IconFileImport } from "@tabler/icons-react";
-import type { AccountDetail } from "../../../../../shared/api/accounts.ts";
-import type { Datapoint } from "../../../../../shared/api/usage.ts";
-import type { DatapointKind } from "../../../../../shared/domain/datapoints.ts";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";

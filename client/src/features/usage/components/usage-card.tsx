@@ -1,5 +1,5 @@
 import { Divider, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
-import type { AccountDetail } from "../../../../../shared/api/accounts.ts";
+import type { AccountDetail } from "@shared/api/accounts.ts";
 import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
 import { Fact } from "../../../components/fact.tsx";
 import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../lib/account-fields.ts";
