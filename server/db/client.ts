@@ -15,7 +15,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import lockfile from "proper-lockfile";
 import type { DatabaseConfig } from "../config.ts";
-import * as schema from "./schema.ts";
+import * as schema from "./schema/index.ts";
 
 /** A database or an open transaction: use cases take either. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;

@@ -1,0 +1,83 @@
+/** Mail: the outbox every e-mail is written to, and the in-app mailbox it may be delivered to. */
+import { sql } from "drizzle-orm";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts } from "./accounts.ts";
+import { partners } from "./partners-and-people.ts";
+
+export type MailTopic =
+  | "reminder_30_days"
+  | "reminder_7_days"
+  | "reminder_on_the_day"
+  | "account_created"
+  | "account_renewed"
+  | "application_filed"
+  | "application_decided";
+export type MailStatus = "queued" | "retrying" | "sent" | "failed";
+
+/**
+ * Every e-mail, written in the same transaction as the event that causes it, then delivered by the
+ * dispatcher (at least once: the Message-ID lets a receiver recognise a duplicate).
+ * `partner_id` and `account_id` say whose business it is; mail to Customer Success has a partner too.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    messageId: text("message_id").notNull().unique(),
+    topic: text().$type<MailTopic>().notNull(),
+    partnerId: uuid("partner_id").references(() => partners.id),
+    accountId: uuid("account_id"),
+    recipient: text().notNull(),
+    language: text().$type<"en" | "es">().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    status: text().$type<MailStatus>().notNull().default("queued"),
+    attempts: integer().notNull().default(0),
+    queuedAt: timestamp("queued_at", { withTimezone: true }).notNull(),
+    /** When a dispatcher may take it next; while one holds it, the end of that dispatcher's lease. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
+    firstAttemptAt: timestamp("first_attempt_at", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    lastError: text("last_error"),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    index("mail_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('queued', 'retrying')`),
+    index("mail_outbox_queued_idx").on(t.queuedAt),
+    check("mail_outbox_status_known", sql`${t.status} in ('queued', 'retrying', 'sent', 'failed')`),
+    check("mail_outbox_language_known", sql`${t.language} in ('en', 'es')`),
+    check("mail_outbox_sent_iff_sent_at", sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
+  ],
+);
+
+/** The in-app mailbox: where mail is delivered when no SMTP server is configured. */
+export const mailboxMessages = pgTable(
+  "mailbox_messages",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** A message delivered twice (at-least-once delivery) is recognised by it and kept once. */
+    messageId: text("message_id").notNull().unique(),
+    sender: text().notNull(),
+    recipient: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("mailbox_messages_delivered_idx").on(t.deliveredAt)],
+);

@@ -1,0 +1,110 @@
+/** Partners, the people who sign in, and the tables better-auth keeps for them. */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns.ts";
+
+export const partners = pgTable("partners", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull().unique(),
+  /** IANA time zone in which the partner's accounts expire; UTC unless the partner sets one. */
+  timeZone: text("time_zone").notNull().default("UTC"),
+  createdAt: createdAt(),
+});
+
+export type UserRole = "customer_success" | "partner";
+
+/** People who sign in. Columns without a snake_case twin are the ones better-auth reads by name. */
+export const users = pgTable(
+  "users",
+  {
+    id: text().primaryKey(),
+    name: text().notNull(),
+    email: text().notNull().unique(),
+    emailVerified: boolean("email_verified").notNull().default(false),
+    image: text(),
+    role: text().$type<UserRole>().notNull(),
+    partnerId: uuid("partner_id").references(() => partners.id),
+    isSuperAdmin: boolean("is_super_admin").notNull().default(false),
+    language: text().notNull().default("en"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("users_partner_id_id_key").on(t.partnerId, t.id),
+    check("users_role_known", sql`${t.role} in ('customer_success', 'partner')`),
+    check(
+      "users_partner_iff_partner_role",
+      sql`(${t.role} = 'partner') = (${t.partnerId} is not null)`,
+    ),
+    check("users_super_admin_is_partner_user", sql`not ${t.isSuperAdmin} or ${t.role} = 'partner'`),
+    check("users_language_known", sql`${t.language} in ('en', 'es')`),
+  ],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    token: text().notNull().unique(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("sessions_user_id_idx").on(t.userId)],
+);
+
+/** Sign-in methods of a user (better-auth's "account" model); here only e-mail and password. */
+export const credentials = pgTable(
+  "credentials",
+  {
+    id: text().primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accountId: text("provider_account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    password: text(),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+    scope: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("credentials_user_id_idx").on(t.userId)],
+);
+
+export const verifications = pgTable("verifications", {
+  id: text().primaryKey(),
+  identifier: text().notNull(),
+  value: text().notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Sign-in attempts per client address, shared by every server instance. */
+export const rateLimits = pgTable("rate_limits", {
+  id: text().primaryKey(),
+  key: text().notNull().unique(),
+  count: integer().notNull(),
+  lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+});

@@ -1,0 +1,104 @@
+/** What integrations record through the usage API: datapoints, SMS spendings, idempotency records. */
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import {
+  BILLABLE_DATAPOINT_KINDS,
+  DATAPOINT_KINDS,
+  type DatapointKind,
+} from "../../../shared/domain/datapoints.ts";
+import { accounts } from "./accounts.ts";
+import { apiKeys } from "./api-keys.ts";
+import { sqlList } from "./columns.ts";
+import { users } from "./partners-and-people.ts";
+
+export const datapoints = pgTable(
+  "datapoints",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id").notNull(),
+    accountId: uuid("account_id").notNull(),
+    externalId: text("external_id").notNull(),
+    name: text().notNull(),
+    deviceName: text("device_name").notNull(),
+    kind: text().$type<DatapointKind>().notNull(),
+    billable: boolean().notNull(),
+    registeredAt: timestamp("registered_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("datapoints_account_external_id_key").on(t.accountId, t.externalId),
+    index("datapoints_account_kind_idx").on(t.accountId, t.kind),
+    // The account page filters by device and lists by device, then name.
+    index("datapoints_account_device_idx").on(t.accountId, t.deviceName, t.name),
+    check("datapoints_kind_known", sql`${t.kind} in (${sqlList(DATAPOINT_KINDS)})`),
+    check(
+      "datapoints_billable_by_kind",
+      sql`${t.billable} = (${t.kind} in (${sqlList(BILLABLE_DATAPOINT_KINDS)}))`,
+    ),
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+  ],
+);
+
+/**
+ * The answers to POST requests of the usage API that carried an `Idempotency-Key`, kept for a day
+ * so that a retry gets the first answer instead of doing it again. Written by the very statement
+ * that makes the change, so a change never lands without its record. Keys are scoped by API key,
+ * or by user for requests from the web app.
+ */
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id),
+    userId: text("user_id").references(() => users.id),
+    key: text().notNull(),
+    /** SHA-256 of the method, path and body: the same key with another request is refused. */
+    fingerprint: text().notNull(),
+    /** The result the first request answered with. */
+    response: jsonb().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique("idempotency_keys_api_key_key").on(t.apiKeyId, t.key),
+    unique("idempotency_keys_user_key").on(t.userId, t.key),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+    check("idempotency_keys_one_caller", sql`(${t.apiKeyId} is null) <> (${t.userId} is null)`),
+  ],
+);
+
+/** Every spending of an account's SMS credits by an integration (real-time alerts). */
+export const smsSpendings = pgTable(
+  "sms_spendings",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    partnerId: uuid("partner_id").notNull(),
+    accountId: uuid("account_id").notNull(),
+    credits: integer().notNull(),
+    apiKeyId: uuid("api_key_id")
+      .notNull()
+      .references(() => apiKeys.id),
+    spentAt: timestamp("spent_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    index("sms_spendings_account_idx").on(t.accountId, t.spentAt),
+    check("sms_spendings_positive", sql`${t.credits} > 0`),
+  ],
+);
