@@ -13,9 +13,11 @@ import {
 } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts.ts";
 import { applications } from "./applications.ts";
+import { sqlList } from "./columns.ts";
 import { users } from "./partners-and-people.ts";
 
-export type HistoryEvent = "filed" | "approved" | "rejected" | "withdrawn" | "created";
+const HISTORY_EVENTS = ["filed", "approved", "rejected", "withdrawn", "created"] as const;
+export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
 
 /** One value of an entitlement before and after a change; null where there was none. */
 export interface EntitlementChange {
@@ -54,9 +56,6 @@ export const accountHistory = pgTable(
       columns: [t.partnerId, t.applicationId],
       foreignColumns: [applications.partnerId, applications.id],
     }),
-    check(
-      "account_history_event_known",
-      sql`${t.event} in ('filed', 'approved', 'rejected', 'withdrawn', 'created')`,
-    ),
+    check("account_history_event_known", sql`${t.event} in (${sqlList(HISTORY_EVENTS)})`),
   ],
 );

@@ -13,8 +13,14 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ApplicationKind, ApplicationStatus } from "../../../shared/domain/applications.ts";
+import {
+  APPLICATION_KINDS,
+  APPLICATION_STATUSES,
+  type ApplicationKind,
+  type ApplicationStatus,
+} from "../../../shared/domain/applications.ts";
 import { accounts } from "./accounts.ts";
+import { sqlList } from "./columns.ts";
 import { partners, users } from "./partners-and-people.ts";
 
 export const applications = pgTable(
@@ -60,19 +66,13 @@ export const applications = pgTable(
     uniqueIndex("applications_one_pending_new_account_name")
       .on(t.partnerId, sql`lower(${t.payload}->>'name')`)
       .where(sql`${t.kind} = 'new_account' and ${t.status} = 'pending'`),
-    check(
-      "applications_status_known",
-      sql`${t.status} in ('pending', 'approved', 'rejected', 'withdrawn')`,
-    ),
+    check("applications_status_known", sql`${t.status} in (${sqlList(APPLICATION_STATUSES)})`),
     uniqueIndex("applications_one_pending_per_account_kind")
       .on(t.accountId, t.kind)
       .where(sql`${t.status} = 'pending' and ${t.accountId} is not null`),
     index("applications_account_idx").on(t.accountId),
     index("applications_target_account_idx").on(t.targetAccountId),
-    check(
-      "applications_kind_known",
-      sql`${t.kind} in ('new_account', 'edit_datapoints', 'move_datapoints', 'edit_licence', 'upgrade_meters', 'buy_sms_credits', 'renew_subscription')`,
-    ),
+    check("applications_kind_known", sql`${t.kind} in (${sqlList(APPLICATION_KINDS)})`),
     check(
       "applications_account_unless_new",
       sql`${t.kind} = 'new_account' or ${t.accountId} is not null`,

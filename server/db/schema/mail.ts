@@ -10,7 +10,10 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { MAIL_STATUSES } from "../../../shared/api/lifecycle.ts";
+import { LANGUAGES, type Language } from "../../../shared/domain/languages.ts";
 import { accounts } from "./accounts.ts";
+import { sqlList } from "./columns.ts";
 import { partners } from "./partners-and-people.ts";
 
 export type MailTopic =
@@ -21,7 +24,7 @@ export type MailTopic =
   | "account_renewed"
   | "application_filed"
   | "application_decided";
-export type MailStatus = "queued" | "retrying" | "sent" | "failed";
+type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /**
  * Every e-mail, written in the same transaction as the event that causes it, then delivered by the
@@ -37,7 +40,7 @@ export const mailOutbox = pgTable(
     partnerId: uuid("partner_id").references(() => partners.id),
     accountId: uuid("account_id"),
     recipient: text().notNull(),
-    language: text().$type<"en" | "es">().notNull(),
+    language: text().$type<Language>().notNull(),
     subject: text().notNull(),
     html: text().notNull(),
     text: text().notNull(),
@@ -59,8 +62,8 @@ export const mailOutbox = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('queued', 'retrying')`),
     index("mail_outbox_queued_idx").on(t.queuedAt),
-    check("mail_outbox_status_known", sql`${t.status} in ('queued', 'retrying', 'sent', 'failed')`),
-    check("mail_outbox_language_known", sql`${t.language} in ('en', 'es')`),
+    check("mail_outbox_status_known", sql`${t.status} in (${sqlList(MAIL_STATUSES)})`),
+    check("mail_outbox_language_known", sql`${t.language} in (${sqlList(LANGUAGES)})`),
     check("mail_outbox_sent_iff_sent_at", sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
   ],
 );

@@ -12,7 +12,8 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.ts";
+import { LANGUAGES } from "../../../shared/domain/languages.ts";
+import { createdAt, sqlList, updatedAt } from "./columns.ts";
 
 export const partners = pgTable("partners", {
   id: uuid().primaryKey().defaultRandom(),
@@ -22,7 +23,8 @@ export const partners = pgTable("partners", {
   createdAt: createdAt(),
 });
 
-export type UserRole = "customer_success" | "partner";
+const USER_ROLES = ["customer_success", "partner"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
 
 /** People who sign in. Columns without a snake_case twin are the ones better-auth reads by name. */
 export const users = pgTable(
@@ -42,13 +44,13 @@ export const users = pgTable(
   },
   (t) => [
     unique("users_partner_id_id_key").on(t.partnerId, t.id),
-    check("users_role_known", sql`${t.role} in ('customer_success', 'partner')`),
+    check("users_role_known", sql`${t.role} in (${sqlList(USER_ROLES)})`),
     check(
       "users_partner_iff_partner_role",
       sql`(${t.role} = 'partner') = (${t.partnerId} is not null)`,
     ),
     check("users_super_admin_is_partner_user", sql`not ${t.isSuperAdmin} or ${t.role} = 'partner'`),
-    check("users_language_known", sql`${t.language} in ('en', 'es')`),
+    check("users_language_known", sql`${t.language} in (${sqlList(LANGUAGES)})`),
   ],
 );
 

@@ -9,8 +9,9 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { ReminderStage } from "../../../shared/domain/reminders.ts";
+import { REMINDER_STAGES, type ReminderStage } from "../../../shared/domain/reminders.ts";
 import { accounts } from "./accounts.ts";
+import { sqlList } from "./columns.ts";
 
 /**
  * The expiry reminders sent, one row per account, term (its end date) and stage. The primary key is
@@ -34,6 +35,6 @@ export const accountReminders = pgTable(
       columns: [t.partnerId, t.accountId],
       foreignColumns: [accounts.partnerId, accounts.id],
     }),
-    check("account_reminders_stage_known", sql`${t.stage} in ('30_days', '7_days', 'on_the_day')`),
+    check("account_reminders_stage_known", sql`${t.stage} in (${sqlList(REMINDER_STAGES)})`),
   ],
 );
