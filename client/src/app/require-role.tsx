@@ -4,7 +4,7 @@ import { IconLock } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { MessagePage } from "../components/message-page.tsx";
-import { useMe } from "../features/auth/api/me.ts";
+import { useMe } from "../features/auth/index.ts";
 
 const WHO: Record<Me["role"], string> = {
   superadmin: "SuperAdmins",

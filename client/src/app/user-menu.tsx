@@ -12,8 +12,7 @@ import {
   IconSettings,
 } from "@tabler/icons-react";
 import { Link } from "react-router";
-import { useMe } from "../features/auth/api/me.ts";
-import { useSignOut } from "../features/auth/api/sign-out.ts";
+import { useMe, useSignOut } from "../features/auth/index.ts";
 
 function initials(name: string): string {
   return name

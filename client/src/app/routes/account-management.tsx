@@ -2,7 +2,7 @@ import { Button } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { PageHeader } from "../../components/page-header.tsx";
-import { AccountZones } from "../../features/account-management/components/account-zones.tsx";
+import { AccountZones } from "../../features/account-management/index.ts";
 
 export function AccountManagementRoute() {
   return (

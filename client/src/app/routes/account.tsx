@@ -6,12 +6,10 @@ import { LoadingState } from "../../components/loading-state.tsx";
 import { MessagePage } from "../../components/message-page.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
-import { BillingContactEditor } from "../../features/account-management/components/billing-contact-editor.tsx";
-import { useAccount } from "../../features/accounts/api/account.ts";
-import { AccountDetails } from "../../features/accounts/components/account-details.tsx";
-import { useMe } from "../../features/auth/api/me.ts";
-import { DatapointsSection } from "../../features/usage/components/datapoints-section.tsx";
-import { UsageCard } from "../../features/usage/components/usage-card.tsx";
+import { BillingContactEditor } from "../../features/account-management/index.ts";
+import { AccountDetails, useAccount } from "../../features/accounts/index.ts";
+import { useMe } from "../../features/auth/index.ts";
+import { DatapointsSection, UsageCard } from "../../features/usage/index.ts";
 
 const BACK = {
   superadmin: { to: "/account-management", label: "Account management" },

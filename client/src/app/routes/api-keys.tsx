@@ -5,10 +5,10 @@ import { useState } from "react";
 import { PageHeader } from "../../components/page-header.tsx";
 import {
   ApiKeysTable,
+  CreateApiKeyModal,
   type KeyStatusFilter,
-} from "../../features/api-keys/components/api-keys-table.tsx";
-import { CreateApiKeyModal } from "../../features/api-keys/components/create-api-key-modal.tsx";
-import { useMe } from "../../features/auth/api/me.ts";
+} from "../../features/api-keys/index.ts";
+import { useMe } from "../../features/auth/index.ts";
 
 export function ApiKeysRoute() {
   const me = useMe();

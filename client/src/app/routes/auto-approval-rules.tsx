@@ -1,5 +1,5 @@
 import { PageHeader } from "../../components/page-header.tsx";
-import { AutoApprovalRules } from "../../features/review/components/auto-approval-rules.tsx";
+import { AutoApprovalRules } from "../../features/review/index.ts";
 
 export function AutoApprovalRulesRoute() {
   return (

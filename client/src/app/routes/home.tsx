@@ -2,8 +2,8 @@ import { Group, Paper, Stack, Text, ThemeIcon, Title, UnstyledButton } from "@ma
 import { IconChevronRight, IconSettings } from "@tabler/icons-react";
 import { Link, Navigate } from "react-router";
 import { PageHeader } from "../../components/page-header.tsx";
-import { AccountList } from "../../features/accounts/components/account-list.tsx";
-import { useMe } from "../../features/auth/api/me.ts";
+import { AccountList } from "../../features/accounts/index.ts";
+import { useMe } from "../../features/auth/index.ts";
 
 /** The SuperAdmin's way into Account management, on top of the home screen. */
 function AccountManagementEntry() {

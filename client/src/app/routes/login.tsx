@@ -1,7 +1,7 @@
 import { Center, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useNavigate, useSearchParams } from "react-router";
-import { LoginForm } from "../../features/auth/components/login-form.tsx";
+import { LoginForm } from "../../features/auth/index.ts";
 import { Logo } from "../logo.tsx";
 
 /** Only paths of this app are followed after signing in, never another site. */

@@ -2,9 +2,7 @@ import { Tabs } from "@mantine/core";
 import { IconInbox, IconSend } from "@tabler/icons-react";
 import { useSearchParams } from "react-router";
 import { PageHeader } from "../../components/page-header.tsx";
-import { Mailbox } from "../../features/mail/components/mailbox.tsx";
-import { Outbox } from "../../features/mail/components/outbox.tsx";
-import { SweepButton } from "../../features/mail/components/sweep-button.tsx";
+import { Mailbox, Outbox, SweepButton } from "../../features/mail/index.ts";
 
 type View = "mailbox" | "outbox";
 

@@ -1,7 +1,7 @@
 import { LoadingState } from "../../components/loading-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
-import { NewAccountForm } from "../../features/account-management/components/new-account-form.tsx";
-import { useCatalogue } from "../../features/catalogue/api/catalogue.ts";
+import { NewAccountForm } from "../../features/account-management/index.ts";
+import { useCatalogue } from "../../features/catalogue/index.ts";
 
 export function NewAccountRoute() {
   const catalogue = useCatalogue();

@@ -5,9 +5,8 @@ import { LoadingState } from "../../components/loading-state.tsx";
 import { MessagePage } from "../../components/message-page.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
-import { useCatalogue } from "../../features/catalogue/api/catalogue.ts";
-import { useApplicationForReview } from "../../features/review/api/application.ts";
-import { ApplicationReview } from "../../features/review/components/application-review.tsx";
+import { useCatalogue } from "../../features/catalogue/index.ts";
+import { ApplicationReview, useApplicationForReview } from "../../features/review/index.ts";
 
 export function ReviewApplicationRoute() {
   const { id = "" } = useParams();

@@ -1,5 +1,5 @@
 import { PageHeader } from "../../components/page-header.tsx";
-import { ReviewQueue } from "../../features/review/components/review-queue.tsx";
+import { ReviewQueue } from "../../features/review/index.ts";
 
 export function ReviewQueueRoute() {
   return (

@@ -1,6 +1,7 @@
 import type { ApplicationListQuery, ApplicationPage } from "@shared/api/applications.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { accountManagementKeys } from "./keys.ts";
 
 /** The Applications zone: the portfolio's applications, pending first, then the decided ones. */
 export type PortfolioApplicationsQuery = Omit<ApplicationListQuery, "partnerId">;
@@ -13,7 +14,7 @@ export const getPortfolioApplications = (
 
 export const portfolioApplicationsQueryOptions = (query: PortfolioApplicationsQuery) =>
   queryOptions({
-    queryKey: ["account-management", "applications", query],
+    queryKey: accountManagementKeys.applicationList(query),
     queryFn: ({ signal }) => getPortfolioApplications(query, signal),
     placeholderData: keepPreviousData,
   });

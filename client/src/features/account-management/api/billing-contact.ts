@@ -1,7 +1,7 @@
 import type { AccountDetail, BillingContactBody } from "@shared/api/accounts.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
-import { accountQueryOptions } from "../../accounts/api/account.ts";
+import { accountKeys } from "../../accounts/index.ts";
 
 export interface BillingContactInput extends BillingContactBody {
   accountId: string;
@@ -23,6 +23,6 @@ export function useSetBillingContact() {
     mutationFn: setBillingContact,
     meta: { handlesErrors: true },
     onSuccess: (account) =>
-      queryClient.setQueryData(accountQueryOptions(account.id).queryKey, account),
+      queryClient.setQueryData<AccountDetail>(accountKeys.detail(account.id), account),
   });
 }

@@ -1,6 +1,8 @@
 import type { Application, FileApplicationBody } from "@shared/api/applications.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { accountKeys } from "../../accounts/index.ts";
+import { accountManagementKeys } from "./keys.ts";
 
 export const fileApplication = (body: FileApplicationBody): Promise<Application> =>
   api<Application>("/api/v1/account-management/applications", { method: "POST", body });
@@ -16,8 +18,8 @@ export function useFileApplication() {
     meta: { handlesErrors: true },
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["account-management"] }),
-        queryClient.invalidateQueries({ queryKey: ["accounts"] }),
+        queryClient.invalidateQueries({ queryKey: accountManagementKeys.all }),
+        queryClient.invalidateQueries({ queryKey: accountKeys.all }),
       ]),
   });
 }

@@ -1,6 +1,8 @@
 import type { Application } from "@shared/api/applications.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { accountKeys } from "../../accounts/index.ts";
+import { accountManagementKeys } from "./keys.ts";
 
 /** The requester takes back its own pending application; nothing on the account changes. */
 export const withdrawApplication = (applicationId: string): Promise<Application> =>
@@ -15,8 +17,8 @@ export function useWithdrawApplication() {
     mutationFn: withdrawApplication,
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["account-management", "applications"] }),
-        queryClient.invalidateQueries({ queryKey: ["accounts"] }),
+        queryClient.invalidateQueries({ queryKey: accountManagementKeys.applications }),
+        queryClient.invalidateQueries({ queryKey: accountKeys.all }),
       ]),
   });
 }

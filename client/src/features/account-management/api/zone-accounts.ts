@@ -1,6 +1,7 @@
 import type { AccountListQuery, AccountPage } from "@shared/api/accounts.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { accountManagementKeys } from "./keys.ts";
 
 /** The Active and Expired accounts zones of the SuperAdmin's portfolio. */
 export const getZoneAccounts = (
@@ -11,7 +12,7 @@ export const getZoneAccounts = (
 
 export const zoneAccountsQueryOptions = (query: AccountListQuery) =>
   queryOptions({
-    queryKey: ["account-management", "accounts", query],
+    queryKey: accountManagementKeys.accountList(query),
     queryFn: ({ signal }) => getZoneAccounts(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
-import { useMe } from "../../auth/api/me.ts";
+import { useMe } from "../../auth/index.ts";
 import { usePortfolioApplications } from "../api/applications.ts";
 import { useWithdrawApplication } from "../api/withdraw-application.ts";
 

@@ -45,7 +45,7 @@ import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { formatNumber } from "../../../lib/format.ts";
 import { notifyError } from "../../../lib/query-client.ts";
 import { formErrorsOf } from "../../../lib/zod-form.ts";
-import { catalogueNames, useCatalogue } from "../../catalogue/api/catalogue.ts";
+import { catalogueNames, useCatalogue } from "../../catalogue/index.ts";
 import { useFileApplication } from "../api/file-application.ts";
 import { useZoneAccounts } from "../api/zone-accounts.ts";
 

@@ -10,7 +10,7 @@ import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-ta
 import { SearchInput } from "../../../components/search-input.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { count, formatDate, formatNumber } from "../../../lib/format.ts";
-import { useCatalogue } from "../../catalogue/api/catalogue.ts";
+import { useCatalogue } from "../../catalogue/index.ts";
 import { useZoneAccounts } from "../api/zone-accounts.ts";
 import { AccountRowMenu } from "./account-row-menu.tsx";
 import { ChangeAccountModal } from "./change-account-modal.tsx";

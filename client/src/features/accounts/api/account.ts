@@ -1,13 +1,14 @@
 import type { AccountDetail } from "@shared/api/accounts.ts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { accountKeys } from "./keys.ts";
 
 export const getAccount = (id: string, signal?: AbortSignal): Promise<AccountDetail> =>
   api<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(id)}`, { signal });
 
 export const accountQueryOptions = (id: string) =>
   queryOptions({
-    queryKey: ["accounts", "detail", id],
+    queryKey: accountKeys.detail(id),
     queryFn: ({ signal }) => getAccount(id, signal),
     // The page says "not found" itself.
     meta: { handlesErrors: true },

@@ -1,6 +1,7 @@
 import type { AccountListQuery, AccountPage } from "@shared/api/accounts.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { accountKeys } from "./keys.ts";
 
 /** The home list: a SuperAdmin's whole portfolio, or the accounts an account user was granted. */
 export type HomeAccountsQuery = Omit<AccountListQuery, "zone"> & {
@@ -12,7 +13,7 @@ export const getAccounts = (query: HomeAccountsQuery, signal?: AbortSignal): Pro
 
 export const accountsQueryOptions = (query: HomeAccountsQuery) =>
   queryOptions({
-    queryKey: ["accounts", "list", query],
+    queryKey: accountKeys.list(query),
     queryFn: ({ signal }) => getAccounts(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -2,6 +2,7 @@ import type { HistoryEntry } from "@shared/api/applications.ts";
 import type { Page } from "@shared/api/common.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { accountKeys } from "./keys.ts";
 
 export const HISTORY_PAGE_SIZE = 10;
 
@@ -18,7 +19,7 @@ export const getAccountHistory = (
 
 export const accountHistoryQueryOptions = (accountId: string, page: number) =>
   queryOptions({
-    queryKey: ["accounts", "history", accountId, page],
+    queryKey: accountKeys.history(accountId, page),
     queryFn: ({ signal }) => getAccountHistory(accountId, page, signal),
     placeholderData: keepPreviousData,
   });

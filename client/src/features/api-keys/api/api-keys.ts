@@ -13,6 +13,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { apiKeyKeys } from "./keys.ts";
 
 /** The partner's keys (SuperAdmin) or every key (Customer Success), newest first. */
 export const getApiKeys = (query: ApiKeyListQuery, signal?: AbortSignal): Promise<ApiKeyPage> =>
@@ -20,7 +21,7 @@ export const getApiKeys = (query: ApiKeyListQuery, signal?: AbortSignal): Promis
 
 export const apiKeysQueryOptions = (query: ApiKeyListQuery) =>
   queryOptions({
-    queryKey: ["api-keys", query],
+    queryKey: apiKeyKeys.list(query),
     queryFn: ({ signal }) => getApiKeys(query, signal),
     placeholderData: keepPreviousData,
   });
@@ -38,7 +39,7 @@ export function useCreateApiKey() {
   return useMutation({
     mutationFn: createApiKey,
     meta: { handlesErrors: true },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-keys"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
   });
 }
 
@@ -49,6 +50,6 @@ export function useRevokeApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: revokeApiKey,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["api-keys"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
   });
 }

@@ -19,7 +19,7 @@ import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/query-client.ts";
-import { useZoneAccounts } from "../../account-management/api/zone-accounts.ts";
+import { useZoneAccounts } from "../../account-management/index.ts";
 import { useCreateApiKey } from "../api/api-keys.ts";
 
 /** A SuperAdmin's account picker: the portfolio's active accounts, searched on the server. */

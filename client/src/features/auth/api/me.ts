@@ -1,12 +1,13 @@
 import type { Me } from "@shared/api/me.ts";
 import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { authKeys } from "./keys.ts";
 
 export const getMe = (): Promise<Me> => api<Me>("/api/v1/me");
 
 export const meQueryOptions = () =>
   queryOptions({
-    queryKey: ["me"],
+    queryKey: authKeys.me,
     queryFn: getMe,
     staleTime: 5 * 60_000,
     // The app layout shows why the user could not be loaded.

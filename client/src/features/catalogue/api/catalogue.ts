@@ -1,11 +1,12 @@
 import type { Catalogue } from "@shared/api/catalogue.ts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { catalogueKeys } from "./keys.ts";
 
 export const getCatalogue = (): Promise<Catalogue> => api<Catalogue>("/api/v1/catalogue");
 
 export const catalogueQueryOptions = () =>
-  queryOptions({ queryKey: ["catalogue"], queryFn: getCatalogue, staleTime: 10 * 60_000 });
+  queryOptions({ queryKey: catalogueKeys.all, queryFn: getCatalogue, staleTime: 10 * 60_000 });
 
 export function useCatalogue() {
   return useQuery(catalogueQueryOptions());

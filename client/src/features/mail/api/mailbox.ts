@@ -1,6 +1,7 @@
 import type { MailboxMessage, MailboxPage, MailboxQuery } from "@shared/api/lifecycle.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { mailKeys } from "./keys.ts";
 
 /** Mail delivered to the in-app mailbox (no SMTP server configured), newest first. */
 export const getMailbox = (query: MailboxQuery, signal?: AbortSignal): Promise<MailboxPage> =>
@@ -8,7 +9,7 @@ export const getMailbox = (query: MailboxQuery, signal?: AbortSignal): Promise<M
 
 export const mailboxQueryOptions = (query: MailboxQuery) =>
   queryOptions({
-    queryKey: ["mail", "mailbox", "list", query],
+    queryKey: mailKeys.mailbox(query),
     queryFn: ({ signal }) => getMailbox(query, signal),
     placeholderData: keepPreviousData,
   });
@@ -22,7 +23,7 @@ export const getMailboxMessage = (id: string, signal?: AbortSignal): Promise<Mai
 
 export const mailboxMessageQueryOptions = (id: string) =>
   queryOptions({
-    queryKey: ["mail", "mailbox", "message", id],
+    queryKey: mailKeys.message(id),
     queryFn: ({ signal }) => getMailboxMessage(id, signal),
     // A delivered message never changes.
     staleTime: Number.POSITIVE_INFINITY,

@@ -1,6 +1,7 @@
 import type { OutboxPage, OutboxQuery } from "@shared/api/lifecycle.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { mailKeys } from "./keys.ts";
 
 /** Every e-mail and how its delivery went: queued, retrying, sent or failed with the last error. */
 export const getOutbox = (query: OutboxQuery, signal?: AbortSignal): Promise<OutboxPage> =>
@@ -8,7 +9,7 @@ export const getOutbox = (query: OutboxQuery, signal?: AbortSignal): Promise<Out
 
 export const outboxQueryOptions = (query: OutboxQuery) =>
   queryOptions({
-    queryKey: ["mail", "outbox", query],
+    queryKey: mailKeys.outbox(query),
     queryFn: ({ signal }) => getOutbox(query, signal),
     placeholderData: keepPreviousData,
   });

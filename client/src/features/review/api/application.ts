@@ -1,13 +1,14 @@
 import type { Application } from "@shared/api/applications.ts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { reviewKeys } from "./keys.ts";
 
 export const getApplicationForReview = (id: string, signal?: AbortSignal): Promise<Application> =>
   api<Application>(`/api/v1/review/applications/${encodeURIComponent(id)}`, { signal });
 
 export const applicationForReviewQueryOptions = (id: string) =>
   queryOptions({
-    queryKey: ["review", "applications", "detail", id],
+    queryKey: reviewKeys.application(id),
     queryFn: ({ signal }) => getApplicationForReview(id, signal),
     // The page says "not found" itself.
     meta: { handlesErrors: true },

@@ -2,6 +2,7 @@ import type { AutoApprovalRule } from "@shared/api/applications.ts";
 import type { ApplicationKind } from "@shared/domain/applications.ts";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { reviewKeys } from "./keys.ts";
 
 /** Which kinds of application Customer Success approves on filing. */
 export const getAutoApprovalRules = (signal?: AbortSignal): Promise<AutoApprovalRule[]> =>
@@ -9,7 +10,7 @@ export const getAutoApprovalRules = (signal?: AbortSignal): Promise<AutoApproval
 
 export const autoApprovalRulesQueryOptions = () =>
   queryOptions({
-    queryKey: ["review", "auto-approval-rules"],
+    queryKey: reviewKeys.autoApprovalRules,
     queryFn: ({ signal }) => getAutoApprovalRules(signal),
   });
 

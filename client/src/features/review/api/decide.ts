@@ -1,6 +1,9 @@
 import type { Application } from "@shared/api/applications.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { accountManagementKeys } from "../../account-management/index.ts";
+import { accountKeys } from "../../accounts/index.ts";
+import { reviewKeys } from "./keys.ts";
 
 export type Decision = "approve" | "reject";
 
@@ -31,9 +34,9 @@ export function useDecideApplication() {
     meta: { handlesErrors: true },
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["review"] }),
-        queryClient.invalidateQueries({ queryKey: ["account-management"] }),
-        queryClient.invalidateQueries({ queryKey: ["accounts"] }),
+        queryClient.invalidateQueries({ queryKey: reviewKeys.all }),
+        queryClient.invalidateQueries({ queryKey: accountManagementKeys.all }),
+        queryClient.invalidateQueries({ queryKey: accountKeys.all }),
       ]),
   });
 }

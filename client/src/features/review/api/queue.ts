@@ -1,6 +1,7 @@
 import type { ApplicationListQuery, ApplicationPage } from "@shared/api/applications.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { reviewKeys } from "./keys.ts";
 
 /** The Customer Success review queue: every partner's applications, pending first. */
 export const getReviewQueue = (
@@ -11,7 +12,7 @@ export const getReviewQueue = (
 
 export const reviewQueueQueryOptions = (query: ApplicationListQuery) =>
   queryOptions({
-    queryKey: ["review", "applications", "list", query],
+    queryKey: reviewKeys.queue(query),
     queryFn: ({ signal }) => getReviewQueue(query, signal),
     placeholderData: keepPreviousData,
   });

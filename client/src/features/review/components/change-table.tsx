@@ -9,7 +9,7 @@ import {
   NOTHING,
 } from "../../../lib/account-fields.ts";
 import { count, countryName, formatNumber } from "../../../lib/format.ts";
-import { catalogueNames } from "../../catalogue/api/catalogue.ts";
+import { catalogueNames } from "../../catalogue/index.ts";
 
 interface ChangeRow {
   key: string;

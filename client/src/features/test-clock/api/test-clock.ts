@@ -1,7 +1,8 @@
 import type { TestClockStatus } from "@shared/api/lifecycle.ts";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api } from "../../../lib/api.ts";
-import { refreshMailWhileDelivering } from "../../mail/api/refresh.ts";
+import { refreshMailWhileDelivering } from "../../mail/index.ts";
+import { testClockKeys } from "./keys.ts";
 
 /** The test clock, or null when the server runs without TEST_CLOCK=1 (the route does not exist). */
 export async function getTestClock(signal?: AbortSignal): Promise<TestClockStatus | null> {
@@ -15,7 +16,7 @@ export async function getTestClock(signal?: AbortSignal): Promise<TestClockStatu
 
 export const testClockQueryOptions = () =>
   queryOptions({
-    queryKey: ["test-clock"],
+    queryKey: testClockKeys.all,
     queryFn: ({ signal }) => getTestClock(signal),
     staleTime: 5 * 60_000,
     // Without a test clock there is nothing to say; with one, the badge stays out of the way.
@@ -42,7 +43,7 @@ export function useAdvanceTestClock() {
     onSuccess: (clock) => {
       queryClient.setQueryData(testClockQueryOptions().queryKey, clock);
       void queryClient.invalidateQueries({
-        predicate: (query) => query.queryKey[0] !== "test-clock",
+        predicate: (query) => query.queryKey[0] !== testClockKeys.all[0],
       });
       refreshMailWhileDelivering(queryClient);
     },

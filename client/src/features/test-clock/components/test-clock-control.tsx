@@ -19,7 +19,7 @@ import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { count, formatDateTime } from "../../../lib/format.ts";
 import { notifyError } from "../../../lib/query-client.ts";
 import { formErrorsOf } from "../../../lib/zod-form.ts";
-import { useMe } from "../../auth/api/me.ts";
+import { useMe } from "../../auth/index.ts";
 import { useAdvanceTestClock, useTestClock } from "../api/test-clock.ts";
 
 const DAY_MS = 86_400_000;

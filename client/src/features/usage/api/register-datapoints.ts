@@ -2,6 +2,9 @@ import type { RegistrationResult } from "@shared/api/usage.ts";
 import type { DatapointToRegister } from "@shared/domain/usage.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { accountManagementKeys } from "../../account-management/index.ts";
+import { accountKeys } from "../../accounts/index.ts";
+import { usageKeys } from "./keys.ts";
 
 export interface RegisterDatapointsInput {
   accountId: string;
@@ -29,10 +32,10 @@ export function useRegisterDatapoints() {
     meta: { handlesErrors: true },
     onSuccess: (_result, { accountId }) =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["usage", accountId] }),
+        queryClient.invalidateQueries({ queryKey: usageKeys.account(accountId) }),
         // The account page, its history and the zones show datapoints used and left too.
-        queryClient.invalidateQueries({ queryKey: ["accounts"] }),
-        queryClient.invalidateQueries({ queryKey: ["account-management", "accounts"] }),
+        queryClient.invalidateQueries({ queryKey: accountKeys.all }),
+        queryClient.invalidateQueries({ queryKey: accountManagementKeys.accounts }),
       ]),
   });
 }

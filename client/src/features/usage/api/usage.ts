@@ -1,6 +1,7 @@
 import type { AccountUsage, DatapointListQuery, DatapointPage } from "@shared/api/usage.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { usageKeys } from "./keys.ts";
 
 const usagePath = (accountId: string) => `/api/v1/usage/accounts/${encodeURIComponent(accountId)}`;
 
@@ -10,7 +11,7 @@ export const getAccountUsage = (accountId: string, signal?: AbortSignal): Promis
 
 export const accountUsageQueryOptions = (accountId: string) =>
   queryOptions({
-    queryKey: ["usage", accountId, "summary"],
+    queryKey: usageKeys.summary(accountId),
     queryFn: ({ signal }) => getAccountUsage(accountId, signal),
   });
 
@@ -30,7 +31,7 @@ export const getDatapoints = (
 
 export const datapointsQueryOptions = (accountId: string, filters: DatapointFilters) =>
   queryOptions({
-    queryKey: ["usage", accountId, "datapoints", filters],
+    queryKey: usageKeys.datapoints(accountId, filters),
     queryFn: ({ signal }) => getDatapoints(accountId, filters, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,0 +1,4 @@
+/** The signed-in user. */
+export const authKeys = {
+  me: ["me"] as const,
+};

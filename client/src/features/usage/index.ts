@@ -1,0 +1,3 @@
+/** What the platform uses of an account's entitlements, and the datapoints it registered. */
+export { DatapointsSection } from "./components/datapoints-section.tsx";
+export { UsageCard } from "./components/usage-card.tsx";
