@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { count } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed.ts";
-import { createNotices } from "../lifecycle/notices.ts";
+import { createNotices } from "../notices/notices.ts";
 import { onPostgres, PUBLIC_URL, startTestApp } from "../test/harness.ts";
 import { DataFolderInUseError, openDatabase } from "./client.ts";
-import { accounts, applications, partners, users } from "./schema.ts";
+import { accounts, applications, partners, users } from "./schema/index.ts";
 
 const folders: string[] = [];
 const notices = createNotices(PUBLIC_URL);
