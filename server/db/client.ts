@@ -20,7 +20,7 @@ import * as schema from "./schema/index.ts";
 /** A database or an open transaction: use cases take either. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-export interface DatabaseHandle {
+interface DatabaseHandle {
   db: Database;
   kind: DatabaseConfig["kind"];
   close(): Promise<void>;
