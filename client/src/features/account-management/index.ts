@@ -3,4 +3,4 @@ export { accountManagementKeys } from "./api/keys.ts";
 export { useZoneAccounts } from "./api/zone-accounts.ts";
 export { AccountZones } from "./components/account-zones.tsx";
 export { BillingContactEditor } from "./components/billing-contact-editor.tsx";
-export { NewAccountForm } from "./components/new-account-form.tsx";
+export { NewAccountForm } from "./components/new-account/new-account-form.tsx";

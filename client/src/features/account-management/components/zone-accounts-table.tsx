@@ -13,7 +13,7 @@ import { count, formatDate, formatNumber } from "../../../lib/format.ts";
 import { useCatalogue } from "../../catalogue/index.ts";
 import { useZoneAccounts } from "../api/zone-accounts.ts";
 import { AccountRowMenu } from "./account-row-menu.tsx";
-import { ChangeAccountModal } from "./change-account-modal.tsx";
+import { ChangeAccountModal } from "./change-account/change-account-modal.tsx";
 
 type Zone = AccountListQuery["zone"];
 

@@ -19,6 +19,7 @@ import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/query-client.ts";
+import { formErrorsOf } from "../../../lib/zod-form.ts";
 import { useZoneAccounts } from "../../account-management/index.ts";
 import { useCreateApiKey } from "../api/api-keys.ts";
 
@@ -151,9 +152,7 @@ export function CreateApiKeyModal({ opened, onClose, platformWide }: CreateApiKe
       accountId: platformWide || scope === "partner" ? null : accountId,
     });
     if (!checked.success) {
-      const found: Record<string, string> = {};
-      for (const issue of checked.error.issues) found[String(issue.path[0])] ??= issue.message;
-      setErrors(found);
+      setErrors(formErrorsOf(checked.error));
       return;
     }
     setErrors({});

@@ -10,7 +10,6 @@ import {
   Text,
   Textarea,
   TextInput,
-  Timeline,
   Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
@@ -24,75 +23,17 @@ import {
   RTC_COUNTRY,
 } from "@shared/domain/accounts.ts";
 import { newAccountRequest } from "@shared/domain/applications.ts";
-import { IconCircleCheck, IconSend, IconUserCheck } from "@tabler/icons-react";
+import { IconSend } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
-import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../lib/account-fields.ts";
-import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
-import { COUNTRY_OPTIONS, countryName, formatNumber } from "../../../lib/format.ts";
-import { notifyError } from "../../../lib/query-client.ts";
-import { formErrorsOf } from "../../../lib/zod-form.ts";
-import { useFileApplication } from "../api/file-application.ts";
-
-/** The Select value that stands for "no Bill Management licence". */
-const NONE = "none";
-
-/** What the inputs hold: Selects may be empty and NumberInputs hold "" until a number is typed. */
-interface FormValues {
-  name: string;
-  customerName: string;
-  country: string | null;
-  sectorCode: string | null;
-  licenceId: string | null;
-  periodMonths: number | string;
-  datapoints: number | string;
-  billManagementTypeId: string;
-  rtmMeters: number | string;
-  additionalPods: number | string;
-  smsCredits: number | string;
-  rtcLines: number | string;
-  emailDomain: string;
-  comment: string;
-}
-
-const INITIAL_VALUES: FormValues = {
-  name: "",
-  customerName: "",
-  country: RTC_COUNTRY,
-  sectorCode: null,
-  licenceId: null,
-  periodMonths: 12,
-  datapoints: MIN_DATAPOINTS,
-  billManagementTypeId: NONE,
-  rtmMeters: 0,
-  additionalPods: 0,
-  smsCredits: 0,
-  rtcLines: 0,
-  emailDomain: "",
-  comment: "",
-};
-
-const numberOf = (value: number | string) => (typeof value === "number" ? value : undefined);
-
-/** The request as the shared schema reads it; the schema, not the form, decides what is valid. */
-function toRequest(values: FormValues) {
-  return {
-    name: values.name,
-    customerName: values.customerName,
-    country: values.country ?? "",
-    sectorCode: values.sectorCode ?? "",
-    licenceId: values.licenceId ?? "",
-    periodMonths: numberOf(values.periodMonths),
-    datapoints: numberOf(values.datapoints),
-    billManagementTypeId: values.billManagementTypeId === NONE ? null : values.billManagementTypeId,
-    rtmMeters: numberOf(values.rtmMeters),
-    additionalPods: numberOf(values.additionalPods),
-    smsCredits: numberOf(values.smsCredits),
-    rtcLines: numberOf(values.rtcLines),
-    emailDomain: values.emailDomain.trim() === "" ? null : values.emailDomain,
-    comment: values.comment,
-  };
-}
+import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../../lib/account-fields.ts";
+import { ApiError, fieldErrorsOf } from "../../../../lib/api.ts";
+import { COUNTRY_OPTIONS, countryName, formatNumber } from "../../../../lib/format.ts";
+import { notifyError } from "../../../../lib/query-client.ts";
+import { billManagementTypeOptions, validateWith, wholeNumber } from "../../../../lib/zod-form.ts";
+import { useFileApplication } from "../../api/file-application.ts";
+import { NewAccountNextSteps } from "./new-account-next-steps.tsx";
+import { NEW_ACCOUNT_VALUES, type NewAccountValues, requestOf } from "./new-account-values.ts";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -105,23 +46,18 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-const wholeNumber = { allowDecimal: false, allowNegative: false, clampBehavior: "none" } as const;
-
 /** The create-account form: an application for Customer Success to approve. */
 export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
   const navigate = useNavigate();
   const file = useFileApplication();
-  const form = useForm<FormValues>({
+  const form = useForm<NewAccountValues>({
     mode: "controlled",
-    initialValues: INITIAL_VALUES,
-    validate: (values) => {
-      const checked = newAccountRequest.safeParse(toRequest(values));
-      return checked.success ? {} : formErrorsOf(checked.error);
-    },
+    initialValues: NEW_ACCOUNT_VALUES,
+    validate: validateWith(newAccountRequest, requestOf),
   });
 
-  const submit = (values: FormValues) => {
-    const payload = newAccountRequest.parse(toRequest(values));
+  const submit = (values: NewAccountValues) => {
+    const payload = newAccountRequest.parse(requestOf(values));
     file.mutate(
       { kind: "new_account", payload },
       {
@@ -224,13 +160,7 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
                 <Select
                   label={LABELS.billManagementTypeId}
                   allowDeselect={false}
-                  data={[
-                    { value: NONE, label: "None" },
-                    ...catalogue.billManagementTypes.map((type) => ({
-                      value: type.id,
-                      label: type.name,
-                    })),
-                  ]}
+                  data={billManagementTypeOptions(catalogue)}
                   {...form.getInputProps("billManagementTypeId")}
                 />
                 <NumberInput
@@ -308,32 +238,7 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
         </Grid.Col>
 
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Paper withBorder radius="md" p="lg" pos="sticky" top={80}>
-            <Title order={4} mb="md">
-              What happens next
-            </Title>
-            <Timeline bulletSize={28} lineWidth={2}>
-              <Timeline.Item bullet={<IconSend size={14} />} title="You send the application">
-                <Text size="sm" c="dimmed">
-                  It appears as pending in the Applications zone.
-                </Text>
-              </Timeline.Item>
-              <Timeline.Item
-                bullet={<IconUserCheck size={14} />}
-                title="Customer Success reviews it"
-              >
-                <Text size="sm" c="dimmed">
-                  They approve it, or reject it with a comment saying why.
-                </Text>
-              </Timeline.Item>
-              <Timeline.Item bullet={<IconCircleCheck size={14} />} title="The account starts">
-                <Text size="sm" c="dimmed">
-                  Active from the day of approval for the period you asked for, under Active
-                  accounts.
-                </Text>
-              </Timeline.Item>
-            </Timeline>
-          </Paper>
+          <NewAccountNextSteps />
         </Grid.Col>
       </Grid>
     </form>

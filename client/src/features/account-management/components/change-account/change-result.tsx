@@ -1,0 +1,79 @@
+import { Alert, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core";
+import type { AccountSummary } from "@shared/api/accounts.ts";
+import type { Plan } from "@shared/domain/changes.ts";
+import { IconAlertTriangle, IconArrowRight } from "@tabler/icons-react";
+import { entitlementLabel, formatEntitlement } from "../../../../lib/account-fields.ts";
+import { formatNumber } from "../../../../lib/format.ts";
+import type { ChangePreview } from "./use-change-preview.ts";
+
+interface Accounts {
+  account: AccountSummary;
+  /** The receiving account of a move. */
+  target: AccountSummary | undefined;
+}
+
+/** What the form's preview says after the arrow, with datapoints' usage beside them. */
+function PreviewRows({ plan, account, target }: Accounts & { plan: Extract<Plan, { ok: true }> }) {
+  const accounts = new Set(plan.changes.map((change) => change.accountId));
+  return (
+    <Stack gap={6}>
+      {plan.changes.map((change) => {
+        const owner = change.accountId === target?.id ? target : account;
+        const used =
+          change.field === "datapointsContracted"
+            ? `, ${formatNumber(owner.datapoints.used)} used`
+            : "";
+        const unit = change.field === "datapointsContracted" ? " DP" : "";
+        const label = entitlementLabel(change.field);
+        return (
+          <Group key={`${change.accountId}:${change.field}`} gap="xs" wrap="nowrap">
+            <Text size="sm" c="dimmed" w={200} style={{ flexShrink: 0 }}>
+              {accounts.size > 1 ? `${owner.name}: ${label.toLowerCase()}` : label}
+            </Text>
+            <Text size="sm" data-testid="preview">
+              {formatEntitlement(change.field, change.before)}
+              {unit} <IconArrowRight size={12} style={{ verticalAlign: "middle" }} aria-hidden />
+              <VisuallyHidden> → </VisuallyHidden>
+              <Text span fw={700} size="sm">
+                {formatEntitlement(change.field, change.after)}
+                {unit}
+              </Text>
+              {used}
+            </Text>
+          </Group>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/** The Result region: the before → after of a change that passes, or why it cannot be filed. */
+export function ChangeResult({
+  preview,
+  account,
+  target,
+}: Accounts & { preview: ChangePreview | undefined }) {
+  const accountError = preview?.errors.accountId ?? preview?.errors.payload;
+  return (
+    <Paper withBorder radius="md" p="sm" aria-label="Result" role="region">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={6}>
+        Result
+      </Text>
+      {accountError ? (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
+          {accountError}
+        </Alert>
+      ) : preview?.state === "checked" && preview.plan.ok ? (
+        <PreviewRows plan={preview.plan} account={account} target={target} />
+      ) : preview?.state === "checked" && !preview.plan.ok ? (
+        <Text size="sm" c="red.7">
+          {preview.plan.errors[0]?.message}
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {preview ? "Fill in the change to see the result." : "Loading the catalogue…"}
+        </Text>
+      )}
+    </Paper>
+  );
+}
