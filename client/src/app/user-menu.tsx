@@ -23,7 +23,7 @@ function initials(name: string): string {
     .join("");
 }
 
-export function roleLabel(me: Me): string {
+function roleLabel(me: Me): string {
   switch (me.role) {
     case "customer_success":
       return "Customer Success";

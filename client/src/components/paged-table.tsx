@@ -16,12 +16,12 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { formatNumber } from "../lib/format.ts";
 
-export type SortOrder = "asc" | "desc";
+type SortOrder = "asc" | "desc";
 
 /** Rows per page of every server-side list. */
 export const PAGE_SIZE = 25;
 
-export interface Sorting<S extends string> {
+interface Sorting<S extends string> {
   sort: S;
   order: SortOrder;
 }

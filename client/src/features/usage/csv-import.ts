@@ -31,7 +31,7 @@ export interface CsvLineError {
   message: string;
 }
 
-export type CsvImportCheck =
+type CsvImportCheck =
   | { ok: true; datapoints: DatapointToRegister[] }
   | { ok: false; errors: CsvLineError[] };
 

@@ -4,15 +4,15 @@ import { api } from "../../../lib/api.ts";
 import { accountManagementKeys } from "./keys.ts";
 
 /** The Applications zone: the portfolio's applications, pending first, then the decided ones. */
-export type PortfolioApplicationsQuery = Omit<ApplicationListQuery, "partnerId">;
+type PortfolioApplicationsQuery = Omit<ApplicationListQuery, "partnerId">;
 
-export const getPortfolioApplications = (
+const getPortfolioApplications = (
   query: PortfolioApplicationsQuery,
   signal?: AbortSignal,
 ): Promise<ApplicationPage> =>
   api<ApplicationPage>("/api/v1/account-management/applications", { query, signal });
 
-export const portfolioApplicationsQueryOptions = (query: PortfolioApplicationsQuery) =>
+const portfolioApplicationsQueryOptions = (query: PortfolioApplicationsQuery) =>
   queryOptions({
     queryKey: accountManagementKeys.applicationList(query),
     queryFn: ({ signal }) => getPortfolioApplications(query, signal),

@@ -3,15 +3,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 import { accountKeys } from "../../accounts/index.ts";
 
-export interface BillingContactInput extends BillingContactBody {
+interface BillingContactInput extends BillingContactBody {
   accountId: string;
 }
 
 /** Who besides the SuperAdmins gets an account's reminders: set directly, no application needed. */
-export const setBillingContact = ({
-  accountId,
-  email,
-}: BillingContactInput): Promise<AccountDetail> =>
+const setBillingContact = ({ accountId, email }: BillingContactInput): Promise<AccountDetail> =>
   api<AccountDetail>(
     `/api/v1/account-management/accounts/${encodeURIComponent(accountId)}/billing-contact`,
     { method: "PUT", body: { email } },

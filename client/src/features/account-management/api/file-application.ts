@@ -4,7 +4,7 @@ import { api } from "../../../lib/api.ts";
 import { accountKeys } from "../../accounts/index.ts";
 import { accountManagementKeys } from "./keys.ts";
 
-export const fileApplication = (body: FileApplicationBody): Promise<Application> =>
+const fileApplication = (body: FileApplicationBody): Promise<Application> =>
   api<Application>("/api/v1/account-management/applications", { method: "POST", body });
 
 /**

@@ -5,7 +5,7 @@ import { accountKeys } from "../../accounts/index.ts";
 import { accountManagementKeys } from "./keys.ts";
 
 /** The requester takes back its own pending application; nothing on the account changes. */
-export const withdrawApplication = (applicationId: string): Promise<Application> =>
+const withdrawApplication = (applicationId: string): Promise<Application> =>
   api<Application>(
     `/api/v1/account-management/applications/${encodeURIComponent(applicationId)}/withdraw`,
     { method: "POST" },

@@ -4,13 +4,10 @@ import { api } from "../../../lib/api.ts";
 import { accountManagementKeys } from "./keys.ts";
 
 /** The Active and Expired accounts zones of the SuperAdmin's portfolio. */
-export const getZoneAccounts = (
-  query: AccountListQuery,
-  signal?: AbortSignal,
-): Promise<AccountPage> =>
+const getZoneAccounts = (query: AccountListQuery, signal?: AbortSignal): Promise<AccountPage> =>
   api<AccountPage>("/api/v1/account-management/accounts", { query, signal });
 
-export const zoneAccountsQueryOptions = (query: AccountListQuery) =>
+const zoneAccountsQueryOptions = (query: AccountListQuery) =>
   queryOptions({
     queryKey: accountManagementKeys.accountList(query),
     queryFn: ({ signal }) => getZoneAccounts(query, signal),

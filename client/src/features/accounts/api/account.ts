@@ -3,10 +3,10 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 import { accountKeys } from "./keys.ts";
 
-export const getAccount = (id: string, signal?: AbortSignal): Promise<AccountDetail> =>
+const getAccount = (id: string, signal?: AbortSignal): Promise<AccountDetail> =>
   api<AccountDetail>(`/api/v1/accounts/${encodeURIComponent(id)}`, { signal });
 
-export const accountQueryOptions = (id: string) =>
+const accountQueryOptions = (id: string) =>
   queryOptions({
     queryKey: accountKeys.detail(id),
     queryFn: ({ signal }) => getAccount(id, signal),

@@ -8,10 +8,10 @@ export type HomeAccountsQuery = Omit<AccountListQuery, "zone"> & {
   zone: AccountListQuery["zone"] | "all";
 };
 
-export const getAccounts = (query: HomeAccountsQuery, signal?: AbortSignal): Promise<AccountPage> =>
+const getAccounts = (query: HomeAccountsQuery, signal?: AbortSignal): Promise<AccountPage> =>
   api<AccountPage>("/api/v1/accounts", { query, signal });
 
-export const accountsQueryOptions = (query: HomeAccountsQuery) =>
+const accountsQueryOptions = (query: HomeAccountsQuery) =>
   queryOptions({
     queryKey: accountKeys.list(query),
     queryFn: ({ signal }) => getAccounts(query, signal),

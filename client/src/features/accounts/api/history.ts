@@ -7,7 +7,7 @@ import { accountKeys } from "./keys.ts";
 export const HISTORY_PAGE_SIZE = 10;
 
 /** Every application of an account and every change it made, newest first. */
-export const getAccountHistory = (
+const getAccountHistory = (
   accountId: string,
   page: number,
   signal?: AbortSignal,
@@ -17,7 +17,7 @@ export const getAccountHistory = (
     signal,
   });
 
-export const accountHistoryQueryOptions = (accountId: string, page: number) =>
+const accountHistoryQueryOptions = (accountId: string, page: number) =>
   queryOptions({
     queryKey: accountKeys.history(accountId, page),
     queryFn: ({ signal }) => getAccountHistory(accountId, page, signal),

@@ -16,10 +16,10 @@ import { api } from "../../../lib/api.ts";
 import { apiKeyKeys } from "./keys.ts";
 
 /** The partner's keys (SuperAdmin) or every key (Customer Success), newest first. */
-export const getApiKeys = (query: ApiKeyListQuery, signal?: AbortSignal): Promise<ApiKeyPage> =>
+const getApiKeys = (query: ApiKeyListQuery, signal?: AbortSignal): Promise<ApiKeyPage> =>
   api<ApiKeyPage>("/api/v1/api-keys", { query, signal });
 
-export const apiKeysQueryOptions = (query: ApiKeyListQuery) =>
+const apiKeysQueryOptions = (query: ApiKeyListQuery) =>
   queryOptions({
     queryKey: apiKeyKeys.list(query),
     queryFn: ({ signal }) => getApiKeys(query, signal),
@@ -31,7 +31,7 @@ export function useApiKeys(query: ApiKeyListQuery) {
 }
 
 /** The answer holds the secret, this once. */
-export const createApiKey = (body: CreateApiKeyBody): Promise<CreatedApiKey> =>
+const createApiKey = (body: CreateApiKeyBody): Promise<CreatedApiKey> =>
   api<CreatedApiKey>("/api/v1/api-keys", { method: "POST", body });
 
 export function useCreateApiKey() {
@@ -43,7 +43,7 @@ export function useCreateApiKey() {
   });
 }
 
-export const revokeApiKey = (id: string): Promise<ApiKey> =>
+const revokeApiKey = (id: string): Promise<ApiKey> =>
   api<ApiKey>(`/api/v1/api-keys/${encodeURIComponent(id)}/revoke`, { method: "POST" });
 
 export function useRevokeApiKey() {

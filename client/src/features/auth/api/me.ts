@@ -3,7 +3,7 @@ import { queryOptions, useSuspenseQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 import { authKeys } from "./keys.ts";
 
-export const getMe = (): Promise<Me> => api<Me>("/api/v1/me");
+const getMe = (): Promise<Me> => api<Me>("/api/v1/me");
 
 export const meQueryOptions = () =>
   queryOptions({

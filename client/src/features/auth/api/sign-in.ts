@@ -6,7 +6,7 @@ export interface Credentials {
   password: string;
 }
 
-export const signIn = (credentials: Credentials): Promise<unknown> =>
+const signIn = (credentials: Credentials): Promise<unknown> =>
   api("/api/auth/sign-in/email", { method: "POST", body: credentials });
 
 /** Signing in starts from a clean cache, so nothing of an earlier session shows. */

@@ -1,8 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 
-export const signOut = (): Promise<unknown> =>
-  api("/api/auth/sign-out", { method: "POST", body: {} });
+const signOut = (): Promise<unknown> => api("/api/auth/sign-out", { method: "POST", body: {} });
 
 /** After signing out, a fresh page load leaves nothing of the session in memory. */
 export function useSignOut() {

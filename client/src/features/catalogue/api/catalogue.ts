@@ -3,9 +3,9 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 import { catalogueKeys } from "./keys.ts";
 
-export const getCatalogue = (): Promise<Catalogue> => api<Catalogue>("/api/v1/catalogue");
+const getCatalogue = (): Promise<Catalogue> => api<Catalogue>("/api/v1/catalogue");
 
-export const catalogueQueryOptions = () =>
+const catalogueQueryOptions = () =>
   queryOptions({ queryKey: catalogueKeys.all, queryFn: getCatalogue, staleTime: 10 * 60_000 });
 
 export function useCatalogue() {

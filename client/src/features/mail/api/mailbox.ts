@@ -4,10 +4,10 @@ import { api } from "../../../lib/api.ts";
 import { mailKeys } from "./keys.ts";
 
 /** Mail delivered to the in-app mailbox (no SMTP server configured), newest first. */
-export const getMailbox = (query: MailboxQuery, signal?: AbortSignal): Promise<MailboxPage> =>
+const getMailbox = (query: MailboxQuery, signal?: AbortSignal): Promise<MailboxPage> =>
   api<MailboxPage>("/api/v1/mailbox", { query, signal });
 
-export const mailboxQueryOptions = (query: MailboxQuery) =>
+const mailboxQueryOptions = (query: MailboxQuery) =>
   queryOptions({
     queryKey: mailKeys.mailbox(query),
     queryFn: ({ signal }) => getMailbox(query, signal),
@@ -18,10 +18,10 @@ export function useMailbox(query: MailboxQuery) {
   return useQuery(mailboxQueryOptions(query));
 }
 
-export const getMailboxMessage = (id: string, signal?: AbortSignal): Promise<MailboxMessage> =>
+const getMailboxMessage = (id: string, signal?: AbortSignal): Promise<MailboxMessage> =>
   api<MailboxMessage>(`/api/v1/mailbox/${encodeURIComponent(id)}`, { signal });
 
-export const mailboxMessageQueryOptions = (id: string) =>
+const mailboxMessageQueryOptions = (id: string) =>
   queryOptions({
     queryKey: mailKeys.message(id),
     queryFn: ({ signal }) => getMailboxMessage(id, signal),

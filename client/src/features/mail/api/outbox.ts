@@ -4,10 +4,10 @@ import { api } from "../../../lib/api.ts";
 import { mailKeys } from "./keys.ts";
 
 /** Every e-mail and how its delivery went: queued, retrying, sent or failed with the last error. */
-export const getOutbox = (query: OutboxQuery, signal?: AbortSignal): Promise<OutboxPage> =>
+const getOutbox = (query: OutboxQuery, signal?: AbortSignal): Promise<OutboxPage> =>
   api<OutboxPage>("/api/v1/outbox", { query, signal });
 
-export const outboxQueryOptions = (query: OutboxQuery) =>
+const outboxQueryOptions = (query: OutboxQuery) =>
   queryOptions({
     queryKey: mailKeys.outbox(query),
     queryFn: ({ signal }) => getOutbox(query, signal),

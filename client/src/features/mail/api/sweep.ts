@@ -4,7 +4,7 @@ import { api } from "../../../lib/api.ts";
 import { refreshMailWhileDelivering } from "./refresh.ts";
 
 /** Runs the reminder sweep now instead of waiting for the schedule. */
-export const runReminderSweep = (): Promise<SweepResult> =>
+const runReminderSweep = (): Promise<SweepResult> =>
   api<SweepResult>("/api/v1/reminders/sweep", { method: "POST" });
 
 export function useRunReminderSweep() {

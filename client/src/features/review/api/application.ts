@@ -3,10 +3,10 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 import { reviewKeys } from "./keys.ts";
 
-export const getApplicationForReview = (id: string, signal?: AbortSignal): Promise<Application> =>
+const getApplicationForReview = (id: string, signal?: AbortSignal): Promise<Application> =>
   api<Application>(`/api/v1/review/applications/${encodeURIComponent(id)}`, { signal });
 
-export const applicationForReviewQueryOptions = (id: string) =>
+const applicationForReviewQueryOptions = (id: string) =>
   queryOptions({
     queryKey: reviewKeys.application(id),
     queryFn: ({ signal }) => getApplicationForReview(id, signal),

@@ -5,10 +5,10 @@ import { api } from "../../../lib/api.ts";
 import { reviewKeys } from "./keys.ts";
 
 /** Which kinds of application Customer Success approves on filing. */
-export const getAutoApprovalRules = (signal?: AbortSignal): Promise<AutoApprovalRule[]> =>
+const getAutoApprovalRules = (signal?: AbortSignal): Promise<AutoApprovalRule[]> =>
   api<AutoApprovalRule[]>("/api/v1/review/auto-approval-rules", { signal });
 
-export const autoApprovalRulesQueryOptions = () =>
+const autoApprovalRulesQueryOptions = () =>
   queryOptions({
     queryKey: reviewKeys.autoApprovalRules,
     queryFn: ({ signal }) => getAutoApprovalRules(signal),
@@ -18,12 +18,12 @@ export function useAutoApprovalRules() {
   return useQuery(autoApprovalRulesQueryOptions());
 }
 
-export interface AutoApprovalRuleInput {
+interface AutoApprovalRuleInput {
   kind: ApplicationKind;
   enabled: boolean;
 }
 
-export const setAutoApprovalRule = ({ kind, enabled }: AutoApprovalRuleInput) =>
+const setAutoApprovalRule = ({ kind, enabled }: AutoApprovalRuleInput) =>
   api<AutoApprovalRule[]>(`/api/v1/review/auto-approval-rules/${encodeURIComponent(kind)}`, {
     method: "PUT",
     body: { enabled },

@@ -7,13 +7,13 @@ import { reviewKeys } from "./keys.ts";
 
 export type Decision = "approve" | "reject";
 
-export interface DecisionInput {
+interface DecisionInput {
   applicationId: string;
   decision: Decision;
   comment: string;
 }
 
-export const decideApplication = ({
+const decideApplication = ({
   applicationId,
   decision,
   comment,

@@ -4,13 +4,13 @@ import { api } from "../../../lib/api.ts";
 import { reviewKeys } from "./keys.ts";
 
 /** The Customer Success review queue: every partner's applications, pending first. */
-export const getReviewQueue = (
+const getReviewQueue = (
   query: ApplicationListQuery,
   signal?: AbortSignal,
 ): Promise<ApplicationPage> =>
   api<ApplicationPage>("/api/v1/review/applications", { query, signal });
 
-export const reviewQueueQueryOptions = (query: ApplicationListQuery) =>
+const reviewQueueQueryOptions = (query: ApplicationListQuery) =>
   queryOptions({
     queryKey: reviewKeys.queue(query),
     queryFn: ({ signal }) => getReviewQueue(query, signal),

@@ -5,7 +5,7 @@ import { refreshMailWhileDelivering } from "../../mail/index.ts";
 import { testClockKeys } from "./keys.ts";
 
 /** The test clock, or null when the server runs without TEST_CLOCK=1 (the route does not exist). */
-export async function getTestClock(signal?: AbortSignal): Promise<TestClockStatus | null> {
+async function getTestClock(signal?: AbortSignal): Promise<TestClockStatus | null> {
   try {
     return await api<TestClockStatus>("/api/v1/test-clock", { signal });
   } catch (error) {
@@ -14,7 +14,7 @@ export async function getTestClock(signal?: AbortSignal): Promise<TestClockStatu
   }
 }
 
-export const testClockQueryOptions = () =>
+const testClockQueryOptions = () =>
   queryOptions({
     queryKey: testClockKeys.all,
     queryFn: ({ signal }) => getTestClock(signal),
@@ -28,7 +28,7 @@ export function useTestClock(enabled: boolean) {
   return useQuery({ ...testClockQueryOptions(), enabled });
 }
 
-export const advanceTestClock = (duration: string): Promise<TestClockStatus> =>
+const advanceTestClock = (duration: string): Promise<TestClockStatus> =>
   api<TestClockStatus>("/api/v1/test-clock/advance", { method: "POST", body: { duration } });
 
 /**

@@ -6,7 +6,7 @@ import { accountManagementKeys } from "../../account-management/index.ts";
 import { accountKeys } from "../../accounts/index.ts";
 import { usageKeys } from "./keys.ts";
 
-export interface RegisterDatapointsInput {
+interface RegisterDatapointsInput {
   accountId: string;
   datapoints: DatapointToRegister[];
   /** One per import attempt: a retry of the same attempt is answered without registering twice. */
@@ -14,7 +14,7 @@ export interface RegisterDatapointsInput {
 }
 
 /** Registers a batch, all or nothing (409 QUOTA_EXCEEDED with `datapointsLeft` when it does not fit). */
-export const registerDatapoints = ({
+const registerDatapoints = ({
   accountId,
   datapoints,
   idempotencyKey,

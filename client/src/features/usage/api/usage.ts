@@ -6,10 +6,10 @@ import { usageKeys } from "./keys.ts";
 const usagePath = (accountId: string) => `/api/v1/usage/accounts/${encodeURIComponent(accountId)}`;
 
 /** Contracted, used and left of each entitlement the platform spends: datapoints, SMS credits. */
-export const getAccountUsage = (accountId: string, signal?: AbortSignal): Promise<AccountUsage> =>
+const getAccountUsage = (accountId: string, signal?: AbortSignal): Promise<AccountUsage> =>
   api<AccountUsage>(usagePath(accountId), { signal });
 
-export const accountUsageQueryOptions = (accountId: string) =>
+const accountUsageQueryOptions = (accountId: string) =>
   queryOptions({
     queryKey: usageKeys.summary(accountId),
     queryFn: ({ signal }) => getAccountUsage(accountId, signal),
@@ -19,17 +19,17 @@ export function useAccountUsage(accountId: string) {
   return useQuery(accountUsageQueryOptions(accountId));
 }
 
-export type DatapointFilters = Pick<DatapointListQuery, "kind" | "device" | "page" | "pageSize">;
+type DatapointFilters = Pick<DatapointListQuery, "kind" | "device" | "page" | "pageSize">;
 
 /** The account's registered datapoints, by device then name, a page at a time. */
-export const getDatapoints = (
+const getDatapoints = (
   accountId: string,
   filters: DatapointFilters,
   signal?: AbortSignal,
 ): Promise<DatapointPage> =>
   api<DatapointPage>(`${usagePath(accountId)}/datapoints`, { query: { ...filters }, signal });
 
-export const datapointsQueryOptions = (accountId: string, filters: DatapointFilters) =>
+const datapointsQueryOptions = (accountId: string, filters: DatapointFilters) =>
   queryOptions({
     queryKey: usageKeys.datapoints(accountId, filters),
     queryFn: ({ signal }) => getDatapoints(accountId, filters, signal),
