@@ -17,9 +17,9 @@ import {
   partners,
   sectors,
   users,
-} from "../server/db/schema.ts";
-import { createNotices } from "../server/lifecycle/notices.ts";
-import { dueAccountsQuery, sweepReminders } from "../server/lifecycle/sweep.ts";
+} from "../server/db/schema/index.ts";
+import { createNotices } from "../server/notices/notices.ts";
+import { dueAccountsQuery, sweepReminders } from "../server/reminders/sweep.ts";
 import { dateIn } from "../shared/domain/calendar.ts";
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

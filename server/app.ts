@@ -20,21 +20,23 @@ import { z } from "zod";
 import type { Clock } from "../shared/domain/clock.ts";
 import { accountRoutes } from "./accounts/routes.ts";
 import { apiKeyRoutes } from "./api-keys/routes.ts";
-import { createKeyVerifier } from "./api-keys/verifier.ts";
 import { applicationRoutes } from "./applications/routes.ts";
+import { createKeyVerifier } from "./auth/api-key-verifier.ts";
 import { createAuth } from "./auth/better-auth.ts";
 import { registerAuth } from "./auth/plugin.ts";
 import { meRoutes } from "./auth/routes.ts";
 import { catalogueRoutes } from "./catalogue/routes.ts";
 import type { Config } from "./config.ts";
 import { type Database, isHealthy } from "./db/client.ts";
-import { registerProblemHandlers, toDocument } from "./http/problems.ts";
-import { createNotices } from "./lifecycle/notices.ts";
-import { sweepRoutes, testClockRoutes } from "./lifecycle/routes.ts";
-import { createLifecycle, type Lifecycle } from "./lifecycle/schedule.ts";
-import { openTestClock } from "./lifecycle/test-clock.ts";
+import { toDocument } from "./errors.ts";
+import { registerProblemHandler, sendProblem } from "./http/problem-handler.ts";
+import { sweepRoutes } from "./jobs/routes.ts";
+import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
 import { mailRoutes } from "./mail/routes.ts";
 import { transportFor } from "./mail/transports.ts";
+import { createNotices } from "./notices/notices.ts";
+import { testClockRoutes } from "./test-clock/routes.ts";
+import { openTestClock } from "./test-clock/test-clock.ts";
 import { usageRoutes } from "./usage/routes.ts";
 
 declare module "fastify" {
@@ -80,7 +82,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
   });
-  registerProblemHandlers(app);
+  registerProblemHandler(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -173,7 +175,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(apiKeyRoutes({ db, clock, keys }));
       await api.register(mailRoutes({ db }));
       await api.register(sweepRoutes({ lifecycle }));
-      if (testClock) await api.register(testClockRoutes({ clock: testClock, lifecycle }));
+      if (testClock) {
+        await api.register(testClockRoutes({ clock: testClock, afterMove: lifecycle.wake }));
+      }
     },
     { prefix: "/api/v1" },
   );
@@ -190,7 +194,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       "NOT_FOUND",
       `Nothing at ${request.method} ${request.url.split("?")[0]}.`,
     );
-    return reply.status(404).type("application/problem+json").send(document);
+    return sendProblem(reply, document);
   });
 
   return app;

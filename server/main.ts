@@ -6,7 +6,7 @@ import { buildApp, defaultClientDir } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { DataFolderInUseError, openDatabase } from "./db/client.ts";
 import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoData, seedDemo } from "./demo/seed.ts";
-import { createNotices } from "./lifecycle/notices.ts";
+import { createNotices } from "./notices/notices.ts";
 
 /** Without AUTH_SECRET the embedded mode keeps a generated one in the data folder, so sessions survive restarts. */
 async function authSecret(config: Config): Promise<string> {

@@ -1,6 +1,6 @@
 /**
  * The error catalogue: every refusal the API can give has a stable code here.
- * The HTTP status of each code is decided once, in server/http/problems.ts.
+ * The HTTP status of each code is decided once, in server/errors.ts.
  */
 export const ERROR_CODES = [
   "BAD_REQUEST",
@@ -30,4 +30,11 @@ export interface FieldError {
   /** Dotted path of the field in the request body or query, e.g. `rtcLines`. */
   field: string;
   message: string;
+}
+
+/** Schema issues (zod's) as field errors: the dotted path of the field and the message. */
+export function fieldErrorsOf(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): FieldError[] {
+  return issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message }));
 }

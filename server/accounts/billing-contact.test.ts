@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mailOutbox } from "../db/schema.ts";
+import { mailOutbox } from "../db/schema/index.ts";
 import {
   accountById,
   type Catalogue,

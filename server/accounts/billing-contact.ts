@@ -1,9 +1,10 @@
 /** The billing contact of an account: set by the partner's SuperAdmins, no approval needed. */
 import { and, eq } from "drizzle-orm";
-import type { PartnerUserActor } from "../auth/actor.ts";
+import type { PartnerUserActor } from "../access/actor.ts";
+import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { accounts } from "../db/schema.ts";
-import { notFound } from "../http/problems.ts";
+import { accounts } from "../db/schema/index.ts";
+import { notFound } from "../errors.ts";
 
 export async function setBillingContact({
   db,
@@ -19,7 +20,7 @@ export async function setBillingContact({
   const [updated] = await db
     .update(accounts)
     .set({ billingContactEmail: email?.toLowerCase() ?? null })
-    .where(and(eq(accounts.id, accountId), eq(accounts.partnerId, actor.partnerId)))
+    .where(and(eq(accounts.id, accountId), accountScope(actor)))
     .returning({ id: accounts.id });
   if (!updated) throw notFound("account");
 }

@@ -3,17 +3,61 @@ import { and, count, desc, eq } from "drizzle-orm";
 import type { HistoryEntry } from "../../shared/api/applications.ts";
 import type { Page } from "../../shared/api/common.ts";
 import { describeApplication } from "../../shared/domain/describe.ts";
-import { accountStates, catalogue } from "../applications/state.ts";
-import type { Actor } from "../auth/actor.ts";
-import { accountScope } from "../auth/scope.ts";
+import type { Actor } from "../access/actor.ts";
+import { accountScope } from "../access/scope.ts";
+import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
-import { accountHistory, accounts, applications, users } from "../db/schema.ts";
+import {
+  accountHistory,
+  accounts,
+  applications,
+  type EntitlementChange,
+  type HistoryEvent,
+  users,
+} from "../db/schema/index.ts";
+import { describingNames } from "./names.ts";
+
+type Application = typeof applications.$inferSelect;
+
+/** One history row per account the application concerns (both accounts of a move). */
+export async function recordHistory(
+  tx: Database,
+  application: Application,
+  event: HistoryEvent,
+  entry: {
+    accountId?: string;
+    actorId: string | null;
+    at: Date;
+    comment: string;
+    changes?: EntitlementChange[];
+  },
+): Promise<void> {
+  const accountIds = entry.accountId
+    ? [entry.accountId]
+    : [application.accountId, application.targetAccountId].filter(
+        (id): id is string => id !== null,
+      );
+  if (accountIds.length === 0) return;
+  await tx.insert(accountHistory).values(
+    accountIds.map((accountId) => ({
+      partnerId: application.partnerId,
+      accountId,
+      applicationId: application.id,
+      event,
+      actorId: entry.actorId,
+      occurredAt: entry.at,
+      comment: entry.comment,
+      changes: entry.changes ?? [],
+    })),
+  );
+}
 
 export async function listHistory(
   db: Database,
   actor: Actor,
   accountId: string,
   paging: { page: number; pageSize: number },
+  catalogue: CatalogueReader,
 ): Promise<Page<HistoryEntry> | null> {
   const [visible] = await db
     .select({ id: accounts.id })
@@ -35,14 +79,11 @@ export async function listHistory(
     .from(accountHistory)
     .where(eq(accountHistory.accountId, accountId));
 
-  const { names } = await catalogue(db);
-  const states = await accountStates(
-    db,
-    rows.flatMap(({ application }) =>
-      application?.targetAccountId ? [application.targetAccountId] : [],
-    ),
-  );
-  const describe = { ...names, account: (id: string) => states.get(id)?.name };
+  const { names: describe } = await describingNames(db, {
+    scope: accountScope(actor),
+    catalogue,
+    accountIds: rows.map(({ application }) => application?.targetAccountId ?? null),
+  });
   return {
     items: rows.map(({ entry, application, actorName }) => ({
       id: entry.id,

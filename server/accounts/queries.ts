@@ -5,10 +5,10 @@ import type { AccountDetail, AccountListQuery, AccountSummary } from "../../shar
 import type { Page } from "../../shared/api/common.ts";
 import { accountStatus, daysLeft } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
-import type { Actor } from "../auth/actor.ts";
-import { accountScope } from "../auth/scope.ts";
+import type { Actor } from "../access/actor.ts";
+import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { accounts, billManagementTypes, licences, partners, sectors } from "../db/schema.ts";
+import { accounts, billManagementTypes, licences, partners, sectors } from "../db/schema/index.ts";
 
 const bmType = alias(billManagementTypes, "bm_type");
 const datapointsLeftSql = sql<number>`(${accounts.datapointsContracted} - ${accounts.datapointsUsed})`;

@@ -9,9 +9,11 @@ import {
 import { historyPage } from "../../shared/api/applications.ts";
 import { idParams, pageQuery } from "../../shared/api/common.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
-import { access, requireActor, requirePartnerUser, requireSuperAdmin } from "../auth/actor.ts";
+import { callers } from "../access/actor.ts";
+import { guarded } from "../access/guarded-route.ts";
+import { catalogueOnce } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
-import { notFound } from "../http/problems.ts";
+import { notFound } from "../errors.ts";
 import { setBillingContact } from "./billing-contact.ts";
 import { listHistory } from "./history.ts";
 import { findAccount, listAccounts } from "./queries.ts";
@@ -24,10 +26,11 @@ export function accountRoutes({
   clock: Clock;
 }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
+    const route = guarded(app);
+    route.get(
       "/accounts",
       {
-        onRequest: access.partnerUser,
+        callers: callers.partnerUser,
         schema: {
           tags: ["accounts"],
           summary: "The accounts the signed-in user can see (home screen)",
@@ -37,13 +40,13 @@ export function accountRoutes({
           response: { 200: accountPage },
         },
       },
-      async (request) => listAccounts(db, requirePartnerUser(request), request.query, clock.now()),
+      async (request, _reply, actor) => listAccounts(db, actor, request.query, clock.now()),
     );
 
-    app.get(
+    route.get(
       "/account-management/accounts",
       {
-        onRequest: access.superAdmin,
+        callers: callers.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "Active or expired accounts of the SuperAdmin's portfolio",
@@ -51,13 +54,13 @@ export function accountRoutes({
           response: { 200: accountPage },
         },
       },
-      async (request) => listAccounts(db, requireSuperAdmin(request), request.query, clock.now()),
+      async (request, _reply, actor) => listAccounts(db, actor, request.query, clock.now()),
     );
 
-    app.get(
+    route.get(
       "/accounts/:id",
       {
-        onRequest: access.signedIn,
+        callers: callers.signedIn,
         schema: {
           tags: ["accounts"],
           summary: "One account with its entitlements and term",
@@ -65,21 +68,16 @@ export function accountRoutes({
           response: { 200: accountDetail },
         },
       },
-      async (request) => {
-        const account = await findAccount(
-          db,
-          requireActor(request),
-          request.params.id,
-          clock.now(),
-        );
+      async (request, _reply, actor) => {
+        const account = await findAccount(db, actor, request.params.id, clock.now());
         if (!account) throw notFound("account");
         return account;
       },
     );
-    app.get(
+    route.get(
       "/accounts/:id/history",
       {
-        onRequest: access.signedIn,
+        callers: callers.signedIn,
         schema: {
           tags: ["accounts"],
           summary: "Every application of the account and every change it made, newest first",
@@ -88,22 +86,23 @@ export function accountRoutes({
           response: { 200: historyPage },
         },
       },
-      async (request) => {
+      async (request, _reply, actor) => {
         const history = await listHistory(
           db,
-          requireActor(request),
+          actor,
           request.params.id,
           request.query,
+          catalogueOnce(),
         );
         if (!history) throw notFound("account");
         return history;
       },
     );
 
-    app.put(
+    route.put(
       "/account-management/accounts/:id/billing-contact",
       {
-        onRequest: access.superAdmin,
+        callers: callers.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "Set or clear who besides the SuperAdmins gets the account's reminders",
@@ -112,8 +111,7 @@ export function accountRoutes({
           response: { 200: accountDetail },
         },
       },
-      async (request) => {
-        const actor = requireSuperAdmin(request);
+      async (request, _reply, actor) => {
         await setBillingContact({
           db,
           actor,

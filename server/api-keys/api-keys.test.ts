@@ -4,7 +4,7 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiKey } from "../../shared/api/api-keys.ts";
 import { KEY_VERIFICATION_TTL_MS } from "../../shared/domain/api-keys.ts";
-import { apiKeys } from "../db/schema.ts";
+import { apiKeys } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,

@@ -4,10 +4,10 @@ import { alias } from "drizzle-orm/pg-core";
 import type { ApiKey, ApiKeyListQuery } from "../../shared/api/api-keys.ts";
 import type { Page } from "../../shared/api/common.ts";
 import { scopeOf } from "../../shared/domain/api-keys.ts";
-import type { Actor } from "../auth/actor.ts";
-import { apiKeyManagementScope } from "../auth/scope.ts";
+import type { Actor } from "../access/actor.ts";
+import { apiKeyManagementScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { accounts, apiKeys, partners, users } from "../db/schema.ts";
+import { accounts, apiKeys, partners, users } from "../db/schema/index.ts";
 
 const creator = alias(users, "creator");
 const revoker = alias(users, "revoker");

@@ -8,12 +8,13 @@ import {
 } from "../../shared/api/api-keys.ts";
 import { idParams } from "../../shared/api/common.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
-import { type Actor, access, requireKeyManager } from "../auth/actor.ts";
+import { type Actor, callers } from "../access/actor.ts";
+import { guarded } from "../access/guarded-route.ts";
+import type { KeyVerifier } from "../auth/api-key-verifier.ts";
 import type { Database } from "../db/client.ts";
-import { notFound } from "../http/problems.ts";
+import { notFound } from "../errors.ts";
 import { findApiKey, listApiKeys } from "./queries.ts";
 import { createApiKey, revokeApiKey } from "./service.ts";
-import type { KeyVerifier } from "./verifier.ts";
 
 export function apiKeyRoutes({
   db,
@@ -31,10 +32,11 @@ export function apiKeyRoutes({
   };
 
   return async (app) => {
-    app.get(
+    const route = guarded(app);
+    route.get(
       "/api-keys",
       {
-        onRequest: access.keyManager,
+        callers: callers.keyManager,
         schema: {
           tags: ["API keys"],
           summary: "The partner's API keys (SuperAdmin), or every key (Customer Success)",
@@ -42,13 +44,13 @@ export function apiKeyRoutes({
           response: { 200: apiKeyPage },
         },
       },
-      async (request) => listApiKeys(db, requireKeyManager(request), request.query),
+      async (request, _reply, actor) => listApiKeys(db, actor, request.query),
     );
 
-    app.post(
+    route.post(
       "/api-keys",
       {
-        onRequest: access.keyManager,
+        callers: callers.keyManager,
         schema: {
           tags: ["API keys"],
           summary: "Create a key: the secret is in this answer only",
@@ -58,8 +60,7 @@ export function apiKeyRoutes({
           response: { 201: createdApiKey },
         },
       },
-      async (request, reply) => {
-        const actor = requireKeyManager(request);
+      async (request, reply, actor) => {
         const { id, secret } = await createApiKey({
           db,
           actor,
@@ -71,10 +72,10 @@ export function apiKeyRoutes({
       },
     );
 
-    app.post(
+    route.post(
       "/api-keys/:id/revoke",
       {
-        onRequest: access.keyManager,
+        callers: callers.keyManager,
         schema: {
           tags: ["API keys"],
           summary:
@@ -83,8 +84,7 @@ export function apiKeyRoutes({
           response: { 200: apiKey },
         },
       },
-      async (request) => {
-        const actor = requireKeyManager(request);
+      async (request, _reply, actor) => {
         await revokeApiKey({ db, actor, apiKeyId: request.params.id, now: clock.now() });
         keys.forget(request.params.id);
         return present(actor, request.params.id);

@@ -5,12 +5,12 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { shownPart } from "../../shared/domain/api-keys.ts";
-import type { Actor } from "../auth/actor.ts";
-import { accountScope, apiKeyManagementScope } from "../auth/scope.ts";
+import type { Actor } from "../access/actor.ts";
+import { accountScope, apiKeyManagementScope } from "../access/scope.ts";
+import { hashSecret, newSecret } from "../auth/api-key-secrets.ts";
 import type { Database } from "../db/client.ts";
-import { accounts, apiKeys } from "../db/schema.ts";
-import { notFound, Problem } from "../http/problems.ts";
-import { hashSecret, newSecret } from "./secrets.ts";
+import { accounts, apiKeys } from "../db/schema/index.ts";
+import { notFound, Problem } from "../errors.ts";
 
 export async function createApiKey({
   db,

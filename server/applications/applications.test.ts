@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, applications } from "../db/schema.ts";
+import { accounts, applications } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,

@@ -2,9 +2,9 @@
 import { eq } from "drizzle-orm";
 import type { AutoApprovalRule } from "../../shared/api/applications.ts";
 import { APPLICATION_KINDS, type ApplicationKind } from "../../shared/domain/applications.ts";
-import type { CustomerSuccessActor } from "../auth/actor.ts";
+import type { CustomerSuccessActor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
-import { autoApprovalRules, users } from "../db/schema.ts";
+import { autoApprovalRules, users } from "../db/schema/index.ts";
 
 /** Every kind, in the catalogue's order; a kind without a row needs review. */
 export async function listAutoApprovalRules(db: Database): Promise<AutoApprovalRule[]> {

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accountHistory, accounts, applications } from "../db/schema.ts";
+import { accountHistory, accounts, applications } from "../db/schema/index.ts";
 import {
   accountById,
   type Catalogue,

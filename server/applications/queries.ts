@@ -10,16 +10,19 @@ import type {
   EntitlementChange,
 } from "../../shared/api/applications.ts";
 import type { Page } from "../../shared/api/common.ts";
-import { changePayloads, newAccountRequest } from "../../shared/domain/applications.ts";
+import { changeRequest, newAccountRequest } from "../../shared/domain/applications.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
+import type { CatalogueNames } from "../../shared/domain/changes.ts";
 import { planChange } from "../../shared/domain/changes.ts";
 import { describeApplication, type Names } from "../../shared/domain/describe.ts";
-import type { FieldError } from "../../shared/errors.ts";
-import type { Actor } from "../auth/actor.ts";
-import { applicationScope } from "../auth/scope.ts";
+import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";
+import type { Actor } from "../access/actor.ts";
+import { accountScope, applicationScope } from "../access/scope.ts";
+import { describingNames } from "../accounts/names.ts";
+import type { AccountStates } from "../accounts/state.ts";
+import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
-import { accountHistory, accounts, applications, partners, users } from "../db/schema.ts";
-import { accountStates, catalogue } from "./state.ts";
+import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");
@@ -40,19 +43,28 @@ function withNames(db: Database) {
     .leftJoin(decider, eq(decider.id, applications.decidedBy));
 }
 
+/** The time pending applications are checked at, and the catalogue their names come from. */
+interface Reading {
+  now: Date;
+  catalogue: CatalogueReader;
+}
+
 type Row = Awaited<ReturnType<ReturnType<typeof withNames>["execute"]>>[number];
 
 /** Turns rows into applications, loading what their summaries and before → after need at once. */
-async function present(db: Database, rows: Row[], now: Date): Promise<Application[]> {
+async function present(
+  db: Database,
+  actor: Actor,
+  rows: Row[],
+  { now, catalogue }: Reading,
+): Promise<Application[]> {
   if (rows.length === 0) return [];
-  const { offered, names: catalogueNames } = await catalogue(db);
-  const states = await accountStates(
-    db,
-    rows.flatMap(({ application: a }) =>
-      [a.accountId, a.targetAccountId].filter((id): id is string => id !== null),
-    ),
-  );
-  const names: Names = { ...catalogueNames, account: (id) => states.get(id)?.name };
+  const { offered } = await catalogue(db);
+  const { names, states } = await describingNames(db, {
+    scope: accountScope(actor),
+    catalogue,
+    accountIds: rows.flatMap(({ application: a }) => [a.accountId, a.targetAccountId]),
+  });
   const approvedIds = rows
     .filter((row) => row.application.status === "approved")
     .map((row) => row.application.id);
@@ -115,21 +127,14 @@ async function present(db: Database, rows: Row[], now: Date): Promise<Applicatio
 /** What approving a pending application would do to the accounts as they are now. */
 function preview(
   a: typeof applications.$inferSelect,
-  states: Awaited<ReturnType<typeof accountStates>>,
-  offered: Parameters<typeof planChange>[0]["catalogue"],
+  states: AccountStates,
+  offered: CatalogueNames,
   names: Names,
   now: Date,
 ): { changes: EntitlementChange[]; problems: FieldError[] } {
   if (a.kind === "new_account") {
     const request = newAccountRequest.safeParse(a.payload);
-    if (!request.success)
-      return {
-        changes: [],
-        problems: request.error.issues.map((i) => ({
-          field: i.path.join("."),
-          message: i.message,
-        })),
-      };
+    if (!request.success) return { changes: [], problems: fieldErrorsOf(request.error.issues) };
     const r = request.data;
     const fresh = { id: "", name: r.name };
     const after: [string, string | number | null][] = [
@@ -156,20 +161,19 @@ function preview(
     };
   }
   const account = a.accountId ? states.get(a.accountId) : undefined;
-  const payload = changePayloads[a.kind].safeParse(a.payload);
-  if (!account || !payload.success)
+  const change = changeRequest.safeParse({ kind: a.kind, payload: a.payload });
+  if (!account || !change.success)
     return {
       changes: [],
       problems: [{ field: "payload", message: "The request is no longer readable" }],
     };
   const plan = planChange({
-    kind: a.kind,
-    payload: payload.data,
+    ...change.data,
     account,
     target: a.targetAccountId ? states.get(a.targetAccountId) : undefined,
     today: dateIn(account.timeZone, now),
     catalogue: offered,
-  } as Parameters<typeof planChange>[0]);
+  });
   if (!plan.ok) return { changes: [], problems: plan.errors };
   return {
     changes: plan.changes.map(({ accountId, ...change }) => ({
@@ -185,7 +189,7 @@ export async function listApplications(
   db: Database,
   actor: Actor,
   query: ApplicationListQuery,
-  now: Date,
+  reading: Reading,
 ): Promise<Page<Application>> {
   const filters: (SQL | undefined)[] = [applicationScope(actor)];
   if (query.status) filters.push(eq(applications.status, query.status));
@@ -212,7 +216,7 @@ export async function listApplications(
     .offset((query.page - 1) * query.pageSize);
   const [total] = await db.select({ value: count() }).from(applications).where(where);
   return {
-    items: await present(db, rows, now),
+    items: await present(db, actor, rows, reading),
     page: query.page,
     pageSize: query.pageSize,
     total: total?.value ?? 0,
@@ -223,9 +227,9 @@ export async function findApplication(
   db: Database,
   actor: Actor,
   id: string,
-  now: Date,
+  reading: Reading,
 ): Promise<Application | null> {
   const rows = await withNames(db).where(and(eq(applications.id, id), applicationScope(actor)));
-  const [found] = await present(db, rows, now);
+  const [found] = await present(db, actor, rows, reading);
   return found ?? null;
 }

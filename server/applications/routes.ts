@@ -13,18 +13,17 @@ import {
 } from "../../shared/api/applications.ts";
 import { idParams } from "../../shared/api/common.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
-import { type Actor, access, requireCustomerSuccess, requireSuperAdmin } from "../auth/actor.ts";
+import { type Actor, callers } from "../access/actor.ts";
+import { guarded } from "../access/guarded-route.ts";
+import { type CatalogueReader, catalogueOnce } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
-import { notFound } from "../http/problems.ts";
-import type { Notices } from "../lifecycle/notices.ts";
+import { notFound } from "../errors.ts";
+import type { Notices } from "../notices/notices.ts";
 import { listAutoApprovalRules, setAutoApprovalRule } from "./auto-approval.ts";
+import { approveApplication, rejectApplication } from "./decide-application.ts";
+import { fileApplication } from "./file-application.ts";
 import { findApplication, listApplications } from "./queries.ts";
-import {
-  approveApplication,
-  fileApplication,
-  rejectApplication,
-  withdrawApplication,
-} from "./service.ts";
+import { withdrawApplication } from "./withdraw-application.ts";
 
 export function applicationRoutes({
   db,
@@ -35,17 +34,19 @@ export function applicationRoutes({
   clock: Clock;
   notices: Notices;
 }): FastifyPluginAsyncZod {
-  const present = async (actor: Actor, id: string) => {
-    const found = await findApplication(db, actor, id, clock.now());
+  /** Each request reads the catalogue once, for its use case, its notices and its answer alike. */
+  const present = async (actor: Actor, id: string, catalogue: CatalogueReader) => {
+    const found = await findApplication(db, actor, id, { now: clock.now(), catalogue });
     if (!found) throw notFound("application");
     return found;
   };
 
   return async (app) => {
-    app.get(
+    const route = guarded(app);
+    route.get(
       "/account-management/applications",
       {
-        onRequest: access.superAdmin,
+        callers: callers.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "The Applications zone: the portfolio's applications, pending first",
@@ -53,14 +54,17 @@ export function applicationRoutes({
           response: { 200: applicationPage },
         },
       },
-      async (request) =>
-        listApplications(db, requireSuperAdmin(request), request.query, clock.now()),
+      async (request, _reply, actor) =>
+        listApplications(db, actor, request.query, {
+          now: clock.now(),
+          catalogue: catalogueOnce(),
+        }),
     );
 
-    app.post(
+    route.post(
       "/account-management/applications",
       {
-        onRequest: access.superAdmin,
+        callers: callers.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "File an application for Customer Success to review",
@@ -68,23 +72,24 @@ export function applicationRoutes({
           response: { 201: application },
         },
       },
-      async (request, reply) => {
-        const actor = requireSuperAdmin(request);
+      async (request, reply, actor) => {
+        const catalogue = catalogueOnce();
         const id = await fileApplication({
           db,
           actor,
           filing: request.body,
           now: clock.now(),
           notices,
+          catalogue,
         });
-        return reply.status(201).send(await present(actor, id));
+        return reply.status(201).send(await present(actor, id, catalogue));
       },
     );
 
-    app.get(
+    route.get(
       "/account-management/applications/:id",
       {
-        onRequest: access.superAdmin,
+        callers: callers.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "One application of the portfolio",
@@ -92,13 +97,13 @@ export function applicationRoutes({
           response: { 200: application },
         },
       },
-      async (request) => present(requireSuperAdmin(request), request.params.id),
+      async (request, _reply, actor) => present(actor, request.params.id, catalogueOnce()),
     );
 
-    app.post(
+    route.post(
       "/account-management/applications/:id/withdraw",
       {
-        onRequest: access.superAdmin,
+        callers: callers.superAdmin,
         schema: {
           tags: ["account management"],
           summary: "Withdraw a pending application you filed",
@@ -106,22 +111,21 @@ export function applicationRoutes({
           response: { 200: application },
         },
       },
-      async (request) => {
-        const actor = requireSuperAdmin(request);
+      async (request, _reply, actor) => {
         await withdrawApplication({
           db,
           actor,
           applicationId: request.params.id,
           now: clock.now(),
         });
-        return present(actor, request.params.id);
+        return present(actor, request.params.id, catalogueOnce());
       },
     );
 
-    app.get(
+    route.get(
       "/review/applications",
       {
-        onRequest: access.customerSuccess,
+        callers: callers.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "Customer Success review queue: every partner's applications, pending first",
@@ -129,14 +133,17 @@ export function applicationRoutes({
           response: { 200: applicationPage },
         },
       },
-      async (request) =>
-        listApplications(db, requireCustomerSuccess(request), request.query, clock.now()),
+      async (request, _reply, actor) =>
+        listApplications(db, actor, request.query, {
+          now: clock.now(),
+          catalogue: catalogueOnce(),
+        }),
     );
 
-    app.get(
+    route.get(
       "/review/applications/:id",
       {
-        onRequest: access.customerSuccess,
+        callers: callers.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "One application to review",
@@ -144,13 +151,13 @@ export function applicationRoutes({
           response: { 200: application },
         },
       },
-      async (request) => present(requireCustomerSuccess(request), request.params.id),
+      async (request, _reply, actor) => present(actor, request.params.id, catalogueOnce()),
     );
 
-    app.post(
+    route.post(
       "/review/applications/:id/approve",
       {
-        onRequest: access.customerSuccess,
+        callers: callers.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "Approve and apply the change, in one transaction",
@@ -159,8 +166,8 @@ export function applicationRoutes({
           response: { 200: application },
         },
       },
-      async (request) => {
-        const actor = requireCustomerSuccess(request);
+      async (request, _reply, actor) => {
+        const catalogue = catalogueOnce();
         await approveApplication({
           db,
           actor,
@@ -168,15 +175,16 @@ export function applicationRoutes({
           comment: request.body.comment ?? "",
           now: clock.now(),
           notices,
+          catalogue,
         });
-        return present(actor, request.params.id);
+        return present(actor, request.params.id, catalogue);
       },
     );
 
-    app.post(
+    route.post(
       "/review/applications/:id/reject",
       {
-        onRequest: access.customerSuccess,
+        callers: callers.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "Reject with a comment for the requester",
@@ -185,8 +193,8 @@ export function applicationRoutes({
           response: { 200: application },
         },
       },
-      async (request) => {
-        const actor = requireCustomerSuccess(request);
+      async (request, _reply, actor) => {
+        const catalogue = catalogueOnce();
         await rejectApplication({
           db,
           actor,
@@ -194,14 +202,15 @@ export function applicationRoutes({
           comment: request.body.comment,
           now: clock.now(),
           notices,
+          catalogue,
         });
-        return present(actor, request.params.id);
+        return present(actor, request.params.id, catalogue);
       },
     );
-    app.get(
+    route.get(
       "/review/auto-approval-rules",
       {
-        onRequest: access.customerSuccess,
+        callers: callers.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "Which kinds of application are approved on filing",
@@ -211,10 +220,10 @@ export function applicationRoutes({
       async () => listAutoApprovalRules(db),
     );
 
-    app.put(
+    route.put(
       "/review/auto-approval-rules/:kind",
       {
-        onRequest: access.customerSuccess,
+        callers: callers.customerSuccess,
         schema: {
           tags: ["review"],
           summary: "Approve a kind of application on filing, or send it to review again",
@@ -223,8 +232,7 @@ export function applicationRoutes({
           response: { 200: z.array(autoApprovalRule) },
         },
       },
-      async (request) => {
-        const actor = requireCustomerSuccess(request);
+      async (request, _reply, actor) => {
         await setAutoApprovalRule(
           db,
           actor,

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { credentials, sessions } from "../db/schema.ts";
+import { credentials, sessions } from "../db/schema/index.ts";
 import {
   createCatalogue,
   createPartner,

@@ -8,7 +8,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { FastifyBaseLogger } from "fastify";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import { credentials, rateLimits, sessions, users, verifications } from "../db/schema.ts";
+import { credentials, rateLimits, sessions, users, verifications } from "../db/schema/index.ts";
 
 /** Set by the server from the connection (or a trusted proxy); a header clients cannot forge. */
 export const CLIENT_IP_HEADER = "x-wattfolio-client-ip";

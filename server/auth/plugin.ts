@@ -7,13 +7,12 @@
 import { fromNodeHeaders } from "better-auth/node";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { ErrorCode } from "../../shared/errors.ts";
-import type { KeyVerifier } from "../api-keys/verifier.ts";
+import type { Actor, IntegrationActor } from "../access/actor.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import { partners } from "../db/schema.ts";
-import { Problem, toDocument } from "../http/problems.ts";
-import type { Actor, IntegrationActor } from "./actor.ts";
+import { partners } from "../db/schema/index.ts";
+import { codeForStatus, Problem } from "../errors.ts";
+import type { KeyVerifier } from "./api-key-verifier.ts";
 import { type Auth, CLIENT_IP_HEADER } from "./better-auth.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -126,26 +125,13 @@ async function forwardToBetterAuth(
     return reply.status(response.status).send(await response.text());
   }
   const body = (await response.json().catch(() => ({}))) as { message?: string };
-  const code = codeForAuthStatus(response.status);
+  const code = codeForStatus(response.status);
   const retryAfter = response.headers.get("x-retry-after");
   if (retryAfter) reply.header("retry-after", retryAfter);
-  const detail =
-    code === "INTERNAL"
-      ? "The request could not be completed. It has been logged."
-      : code === "RATE_LIMITED"
-        ? "Too many sign-in attempts from this address. Wait a minute and try again."
-        : (body.message ?? "The request was refused.");
-  const document = toDocument(code, detail);
-  return reply.status(document.status).type("application/problem+json").send(document);
-}
-
-function codeForAuthStatus(status: number): ErrorCode {
-  if (status >= 500) return "INTERNAL";
-  const codes: Record<number, ErrorCode> = {
-    401: "UNAUTHENTICATED",
-    403: "FORBIDDEN",
-    404: "NOT_FOUND",
-    429: "RATE_LIMITED",
-  };
-  return codes[status] ?? "BAD_REQUEST";
+  throw new Problem(
+    code,
+    code === "RATE_LIMITED"
+      ? "Too many sign-in attempts from this address. Wait a minute and try again."
+      : (body.message ?? "The request was refused."),
+  );
 }

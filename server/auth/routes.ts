@@ -1,20 +1,21 @@
 import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { me } from "../../shared/api/me.ts";
+import { callers } from "../access/actor.ts";
+import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
-import { partners } from "../db/schema.ts";
-import { access, requireActor } from "./actor.ts";
+import { partners } from "../db/schema/index.ts";
 
 export function meRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
+    const route = guarded(app);
+    route.get(
       "/me",
       {
-        onRequest: access.signedIn,
+        callers: callers.signedIn,
         schema: { tags: ["session"], summary: "The signed-in user", response: { 200: me } },
       },
-      async (request) => {
-        const actor = requireActor(request);
+      async (_request, _reply, actor) => {
         if (actor.kind === "customer_success") {
           return {
             id: actor.userId,

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Database } from "../db/client.ts";
-import { credentials, type UserRole, users } from "../db/schema.ts";
+import { credentials, type UserRole, users } from "../db/schema/index.ts";
 
 export interface NewUser {
   email: string;

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../db/client.ts";
-import { mailboxMessages } from "../db/schema.ts";
+import { mailboxMessages } from "../db/schema/index.ts";
 import { mailboxTransport } from "../mail/transports.ts";
 import {
   createAccount,

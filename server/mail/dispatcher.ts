@@ -11,7 +11,7 @@ import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { nextAttempt } from "../../shared/domain/delivery.ts";
 import type { Database } from "../db/client.ts";
-import { mailOutbox } from "../db/schema.ts";
+import { mailOutbox } from "../db/schema/index.ts";
 import type { MailTransport } from "./transports.ts";
 
 /** How long a claim holds a message: well beyond the SMTP timeouts of one delivery. */

@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { Language } from "../../shared/domain/languages.ts";
 import type { Database } from "../db/client.ts";
-import { type MailTopic, mailOutbox } from "../db/schema.ts";
+import { type MailTopic, mailOutbox } from "../db/schema/index.ts";
 import { type MailContent, renderMail } from "./templates.ts";
 
 export interface Recipient {

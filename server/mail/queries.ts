@@ -9,7 +9,7 @@ import type {
   OutboxQuery,
 } from "../../shared/api/lifecycle.ts";
 import type { Database } from "../db/client.ts";
-import { mailboxMessages, mailOutbox } from "../db/schema.ts";
+import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
 
 const itemColumns = {
   id: mailboxMessages.id,

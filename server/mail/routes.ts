@@ -7,17 +7,19 @@ import {
   outboxPage,
   outboxQuery,
 } from "../../shared/api/lifecycle.ts";
-import { access } from "../auth/actor.ts";
+import { callers } from "../access/actor.ts";
+import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
-import { notFound } from "../http/problems.ts";
+import { notFound } from "../errors.ts";
 import { findMailboxMessage, listMailbox, listOutbox } from "./queries.ts";
 
 export function mailRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
+    const route = guarded(app);
+    route.get(
       "/mailbox",
       {
-        onRequest: access.customerSuccess,
+        callers: callers.customerSuccess,
         schema: {
           tags: ["mail"],
           summary: "The in-app mailbox: mail delivered without an SMTP server, newest first",
@@ -28,10 +30,10 @@ export function mailRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
       async (request) => listMailbox(db, request.query),
     );
 
-    app.get(
+    route.get(
       "/mailbox/:id",
       {
-        onRequest: access.customerSuccess,
+        callers: callers.customerSuccess,
         schema: {
           tags: ["mail"],
           summary: "One message of the mailbox, as HTML and as plain text",
@@ -46,10 +48,10 @@ export function mailRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
+    route.get(
       "/outbox",
       {
-        onRequest: access.customerSuccess,
+        callers: callers.customerSuccess,
         schema: {
           tags: ["mail"],
           summary:

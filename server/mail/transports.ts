@@ -5,7 +5,7 @@
 import nodemailer from "nodemailer";
 import type { MailConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import { mailboxMessages } from "../db/schema.ts";
+import { mailboxMessages } from "../db/schema/index.ts";
 
 export interface OutgoingMail {
   messageId: string;

@@ -15,7 +15,7 @@ import {
   licences,
   partners,
   sectors,
-} from "../db/schema.ts";
+} from "../db/schema/index.ts";
 import { TEST_PASSWORD } from "./harness.ts";
 
 const unique = () => randomUUID().slice(0, 8);

@@ -7,7 +7,7 @@ import { and, count, eq, sum } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATAPOINT_KINDS } from "../../shared/domain/datapoints.ts";
-import { accounts, datapoints, smsSpendings } from "../db/schema.ts";
+import { accounts, datapoints, smsSpendings } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,

@@ -5,10 +5,10 @@ import type { AccountUsage, Datapoint, DatapointListQuery } from "../../shared/a
 import { accountStatus } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import { datapointsCapacity, smsCapacity } from "../../shared/domain/usage.ts";
-import type { Caller } from "../auth/actor.ts";
-import { accountScope } from "../auth/scope.ts";
+import type { Caller } from "../access/actor.ts";
+import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { accounts, datapoints, partners, smsSpendings } from "../db/schema.ts";
+import { accounts, datapoints, partners, smsSpendings } from "../db/schema/index.ts";
 
 export async function readUsage(
   db: Database,

@@ -16,15 +16,11 @@ import {
 } from "../../shared/api/usage.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { datapointRegistration, datapointRelease, smsSpending } from "../../shared/domain/usage.ts";
-import {
-  access,
-  requireCaller,
-  requireDatapointRegistrar,
-  requireIntegration,
-} from "../auth/actor.ts";
+import { callers } from "../access/actor.ts";
+import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
-import { idempotently, markReplay, rememberingOf } from "../http/idempotency.ts";
-import { notFound, problemDocument } from "../http/problems.ts";
+import { notFound, problemDocument } from "../errors.ts";
+import { idempotently, markReplay, rememberingOf } from "./idempotency.ts";
 import { listDatapoints, readUsage } from "./queries.ts";
 import {
   presentRegistration,
@@ -39,10 +35,11 @@ const tags = ["usage"];
 
 export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
+    const route = guarded(app);
+    route.get(
       "/usage/accounts/:id",
       {
-        onRequest: access.caller,
+        callers: callers.anyCaller,
         schema: {
           tags,
           security,
@@ -51,17 +48,17 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           response: { 200: accountUsage },
         },
       },
-      async (request) => {
-        const usage = await readUsage(db, requireCaller(request), request.params.id, clock.now());
+      async (request, _reply, actor) => {
+        const usage = await readUsage(db, actor, request.params.id, clock.now());
         if (!usage) throw notFound("account");
         return usage;
       },
     );
 
-    app.get(
+    route.get(
       "/usage/accounts/:id/datapoints",
       {
-        onRequest: access.caller,
+        callers: callers.anyCaller,
         schema: {
           tags,
           security,
@@ -71,22 +68,17 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           response: { 200: datapointPage },
         },
       },
-      async (request) => {
-        const page = await listDatapoints(
-          db,
-          requireCaller(request),
-          request.params.id,
-          request.query,
-        );
+      async (request, _reply, actor) => {
+        const page = await listDatapoints(db, actor, request.params.id, request.query);
         if (!page) throw notFound("account");
         return page;
       },
     );
 
-    app.post(
+    route.post(
       "/usage/accounts/:id/datapoints",
       {
-        onRequest: access.datapointRegistrar,
+        callers: callers.datapointRegistrar,
         schema: {
           tags,
           security,
@@ -99,8 +91,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           response: { 200: registrationResult, 409: problemDocument, 422: problemDocument },
         },
       },
-      async (request, reply) => {
-        const caller = requireDatapointRegistrar(request);
+      async (request, reply, caller) => {
         const now = clock.now();
         const answer = await idempotently(db, rememberingOf(request, caller, now), (remembering) =>
           registerDatapoints({
@@ -117,10 +108,10 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
       },
     );
 
-    app.post(
+    route.post(
       "/usage/accounts/:id/datapoints/release",
       {
-        onRequest: access.datapointRegistrar,
+        callers: callers.datapointRegistrar,
         schema: {
           tags,
           security,
@@ -133,8 +124,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           response: { 200: releaseResult, 422: problemDocument },
         },
       },
-      async (request, reply) => {
-        const caller = requireDatapointRegistrar(request);
+      async (request, reply, caller) => {
         const answer = await idempotently(
           db,
           rememberingOf(request, caller, clock.now()),
@@ -152,10 +142,10 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
       },
     );
 
-    app.post(
+    route.post(
       "/usage/accounts/:id/sms-credits/spend",
       {
-        onRequest: access.integration,
+        callers: callers.integration,
         schema: {
           tags,
           security: [{ apiKey: [] }],
@@ -168,8 +158,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           response: { 200: smsSpendingResult, 409: problemDocument, 422: problemDocument },
         },
       },
-      async (request, reply) => {
-        const caller = requireIntegration(request);
+      async (request, reply, caller) => {
         const now = clock.now();
         const answer = await idempotently(db, rememberingOf(request, caller, now), (remembering) =>
           spendSmsCredits({

@@ -24,13 +24,13 @@ import {
   type DatapointToRegister,
   datapointsCapacity,
 } from "../../shared/domain/usage.ts";
-import type { Caller, IntegrationActor, PartnerUserActor } from "../auth/actor.ts";
-import { accountScope } from "../auth/scope.ts";
+import type { Caller, IntegrationActor, PartnerUserActor } from "../access/actor.ts";
+import { accountScope } from "../access/scope.ts";
 import { type Database, queryRows } from "../db/client.ts";
 import { violatedCheckConstraint } from "../db/errors.ts";
-import { accounts, datapoints, partners, smsSpendings } from "../db/schema.ts";
-import { type Remembering, rememberAnswer } from "../http/idempotency.ts";
-import { notFound, Problem } from "../http/problems.ts";
+import { accounts, datapoints, partners, smsSpendings } from "../db/schema/index.ts";
+import { notFound, Problem } from "../errors.ts";
+import { type Remembering, rememberAnswer } from "./idempotency.ts";
 
 /**
  * The database's reading of the domain rule `accountStatus(endsOn, dateIn(timeZone, now))`

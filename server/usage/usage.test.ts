@@ -2,8 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatapointToRegister } from "../../shared/domain/usage.ts";
-import { accounts, datapoints, idempotencyKeys } from "../db/schema.ts";
-import { forgetExpiredIdempotencyKeys } from "../http/idempotency.ts";
+import { accounts, datapoints, idempotencyKeys } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,
@@ -14,6 +13,7 @@ import {
   type PartnerFixture,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { forgetExpiredIdempotencyKeys } from "./idempotency.ts";
 
 let t: TestApp;
 let catalogue: Catalogue;

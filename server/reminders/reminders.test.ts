@@ -6,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, addMonths } from "../../shared/domain/calendar.ts";
 import { createUser } from "../auth/users.ts";
-import { accountReminders, mailOutbox } from "../db/schema.ts";
+import { accountReminders, mailOutbox } from "../db/schema/index.ts";
 import { claimNextMail, deliverMail, LEASE_MS } from "../mail/dispatcher.ts";
 import {
   accountById,

@@ -1,18 +1,24 @@
 /**
- * Tenant scope, in one place: the predicate that limits every query to what an actor may see.
- * Another partner's row is then simply not found (404), exactly like a missing one.
+ * Tenant scope, in one place: the predicate that limits every query — reads and writes alike — to
+ * what an actor may reach. Another partner's row is then simply not found (404), exactly like a
+ * missing one.
  */
 import { and, eq, exists, type SQL, sql } from "drizzle-orm";
 import type { ApiKeyScope } from "../../shared/domain/api-keys.ts";
-import { accountAccess, accounts, apiKeys, applications } from "../db/schema.ts";
+import { accountAccess, accounts, apiKeys, applications } from "../db/schema/index.ts";
 import type { Actor, Caller } from "./actor.ts";
 
 const everything = sql`true`;
 
+/** A partner's accounts, for work done on its behalf (applying an approval, its notices). */
+export function partnerAccounts(partnerId: string): SQL {
+  return eq(accounts.partnerId, partnerId);
+}
+
 export function accountScope(actor: Caller): SQL {
   if (actor.kind === "integration") return keyScope(actor.scope);
   if (actor.kind === "customer_success") return everything;
-  const ofPartner = eq(accounts.partnerId, actor.partnerId);
+  const ofPartner = partnerAccounts(actor.partnerId);
   if (actor.isSuperAdmin) return ofPartner;
   return and(
     ofPartner,
@@ -28,9 +34,9 @@ function keyScope(scope: ApiKeyScope): SQL {
     case "platform":
       return everything;
     case "partner":
-      return eq(accounts.partnerId, scope.partnerId);
+      return partnerAccounts(scope.partnerId);
     case "account":
-      return and(eq(accounts.partnerId, scope.partnerId), eq(accounts.id, scope.accountId)) as SQL;
+      return and(partnerAccounts(scope.partnerId), eq(accounts.id, scope.accountId)) as SQL;
   }
 }
 

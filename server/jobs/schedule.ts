@@ -9,11 +9,11 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../shared/domain/clock.ts";
 import type { LifecycleConfig, MailConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import { forgetExpiredIdempotencyKeys } from "../http/idempotency.ts";
 import { type DispatchReport, dispatchMail } from "../mail/dispatcher.ts";
 import type { MailTransport } from "../mail/transports.ts";
-import type { Notices } from "./notices.ts";
-import { type SweepReport, sweepReminders } from "./sweep.ts";
+import type { Notices } from "../notices/notices.ts";
+import { type SweepReport, sweepReminders } from "../reminders/sweep.ts";
+import { forgetExpiredIdempotencyKeys } from "../usage/idempotency.ts";
 
 export interface Lifecycle {
   readonly transport: MailTransport;

@@ -8,7 +8,7 @@ import { count } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { addDays, dateIn } from "../../shared/domain/calendar.ts";
 import { openDatabase } from "../db/client.ts";
-import { mailboxMessages } from "../db/schema.ts";
+import { mailboxMessages } from "../db/schema/index.ts";
 import { createAccount, createCatalogue, createPartner } from "../test/factories.ts";
 import { onPostgres } from "../test/harness.ts";
 

@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { mailboxMessages } from "../db/schema.ts";
+import { mailboxMessages } from "../db/schema/index.ts";
 import { createAccount, createCatalogue, createPartner } from "../test/factories.ts";
 import { startTestApp } from "../test/harness.ts";
 

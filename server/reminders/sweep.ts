@@ -17,8 +17,8 @@ import {
   reminderDue,
 } from "../../shared/domain/reminders.ts";
 import type { Database } from "../db/client.ts";
-import { accountReminders, accounts, partners } from "../db/schema.ts";
-import { accountForNoticeColumns, type Notices } from "./notices.ts";
+import { accountReminders, accounts, partners } from "../db/schema/index.ts";
+import { accountForNoticeColumns, type Notices } from "../notices/notices.ts";
 
 export interface SweepReport {
   /** Reminders sent (one per account and stage). */

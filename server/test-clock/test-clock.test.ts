@@ -6,7 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccountSummary } from "../../shared/api/accounts.ts";
-import { accountReminders } from "../db/schema.ts";
+import { accountReminders } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MailboxItem, OutboxItem } from "../../shared/api/lifecycle.ts";
 import { addDays } from "../../shared/domain/calendar.ts";
 import { createUser } from "../auth/users.ts";
-import { mailOutbox } from "../db/schema.ts";
+import { mailOutbox } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,

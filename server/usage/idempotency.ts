@@ -9,10 +9,10 @@
 import { createHash } from "node:crypto";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
-import type { Caller } from "../auth/actor.ts";
+import type { Caller } from "../access/actor.ts";
 import { type Database, queryRows } from "../db/client.ts";
-import { idempotencyKeys } from "../db/schema.ts";
-import { Problem } from "./problems.ts";
+import { idempotencyKeys } from "../db/schema/index.ts";
+import { Problem } from "../errors.ts";
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 

@@ -13,10 +13,10 @@ import {
   scopeOf,
 } from "../../shared/domain/api-keys.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
-import type { IntegrationActor } from "../auth/actor.ts";
+import type { IntegrationActor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
-import { apiKeys } from "../db/schema.ts";
-import { hashSecret } from "./secrets.ts";
+import { apiKeys } from "../db/schema/index.ts";
+import { hashSecret } from "./api-key-secrets.ts";
 
 export interface KeyVerifier {
   /** The integration a secret belongs to, or null when no valid key has it. */

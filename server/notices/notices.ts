@@ -10,9 +10,11 @@ import { dateIn } from "../../shared/domain/calendar.ts";
 import { describeApplication } from "../../shared/domain/describe.ts";
 import { type Language, languageOfCountry } from "../../shared/domain/languages.ts";
 import type { ReminderStage } from "../../shared/domain/reminders.ts";
-import { accountStates, catalogue } from "../applications/state.ts";
+import { partnerAccounts } from "../access/scope.ts";
+import { describingNames } from "../accounts/names.ts";
+import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
-import { accounts, applications, partners, users } from "../db/schema.ts";
+import { accounts, applications, partners, users } from "../db/schema/index.ts";
 import { queueMail, type Recipient } from "../mail/outbox.ts";
 
 /** What a notice about an account needs to know of it. */
@@ -53,19 +55,33 @@ export interface Notices {
    * To Customer Success, to review it; or, when an auto-approval rule decided it on filing, the
    * notices of its decision.
    */
-  applicationFiled(tx: Database, applicationId: string, now: Date): Promise<number>;
+  applicationFiled(
+    tx: Database,
+    applicationId: string,
+    now: Date,
+    catalogue: CatalogueReader,
+  ): Promise<number>;
   /**
    * To the SuperAdmin who filed it, with the reviewer's comment; and once approved, the notice of
    * the account it created or renewed.
    */
-  applicationDecided(tx: Database, applicationId: string, now: Date): Promise<number>;
+  applicationDecided(
+    tx: Database,
+    applicationId: string,
+    now: Date,
+    catalogue: CatalogueReader,
+  ): Promise<number>;
 }
 
 const requester = alias(users, "requester");
 const reviewer = alias(users, "reviewer");
 
 /** An application with the names its notices show, and its one-line summary. */
-async function applicationForNotice(tx: Database, applicationId: string) {
+async function applicationForNotice(
+  tx: Database,
+  applicationId: string,
+  catalogue: CatalogueReader,
+) {
   const [row] = await tx
     .select({
       application: applications,
@@ -80,15 +96,12 @@ async function applicationForNotice(tx: Database, applicationId: string) {
     .where(eq(applications.id, applicationId));
   if (!row) throw new Error(`no application ${applicationId} to give notice of`);
   const a = row.application;
-  const { names } = await catalogue(tx);
-  const states = await accountStates(
-    tx,
-    [a.accountId, a.targetAccountId].filter((id): id is string => id !== null),
-  );
-  const summary = describeApplication(a.kind, a.payload, {
-    ...names,
-    account: (id) => states.get(id)?.name,
+  const { names } = await describingNames(tx, {
+    scope: partnerAccounts(a.partnerId),
+    catalogue,
+    accountIds: [a.accountId, a.targetAccountId],
   });
+  const summary = describeApplication(a.kind, a.payload, names);
   return { ...row, summary };
 }
 
@@ -128,14 +141,19 @@ export function createNotices(publicUrl: string): Notices {
     });
   }
 
-  async function applicationFiled(tx: Database, applicationId: string, now: Date) {
+  async function applicationFiled(
+    tx: Database,
+    applicationId: string,
+    now: Date,
+    catalogue: CatalogueReader,
+  ) {
     const {
       application: a,
       partnerName,
       requester,
       summary,
-    } = await applicationForNotice(tx, applicationId);
-    if (a.status !== "pending") return applicationDecided(tx, applicationId, now);
+    } = await applicationForNotice(tx, applicationId, catalogue);
+    if (a.status !== "pending") return applicationDecided(tx, applicationId, now, catalogue);
     const staff = await tx
       .select({ email: users.email, language: users.language })
       .from(users)
@@ -161,13 +179,18 @@ export function createNotices(publicUrl: string): Notices {
     });
   }
 
-  async function applicationDecided(tx: Database, applicationId: string, now: Date) {
+  async function applicationDecided(
+    tx: Database,
+    applicationId: string,
+    now: Date,
+    catalogue: CatalogueReader,
+  ) {
     const {
       application: a,
       requester,
       reviewerName,
       summary,
-    } = await applicationForNotice(tx, applicationId);
+    } = await applicationForNotice(tx, applicationId, catalogue);
     if (a.status !== "approved" && a.status !== "rejected") return 0;
     let queued = await queueMail(tx, {
       letter: {

@@ -8,7 +8,7 @@
 import { sql } from "drizzle-orm";
 import type { Clock } from "../../shared/domain/clock.ts";
 import type { Database } from "../db/client.ts";
-import { testClock } from "../db/schema.ts";
+import { testClock } from "../db/schema/index.ts";
 
 export interface TestClock extends Clock {
   /** The time without the offset. */

@@ -7,7 +7,9 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../shared/domain/calendar.ts";
 import { type Database, openDatabase } from "../db/client.ts";
-import { accountReminders, accounts, mailOutbox, partners } from "../db/schema.ts";
+import { accountReminders, accounts, mailOutbox, partners } from "../db/schema/index.ts";
+import { createNotices } from "../notices/notices.ts";
+import { dueAccountsQuery, sweepReminders } from "../reminders/sweep.ts";
 import {
   type Catalogue,
   createAccount,
@@ -16,8 +18,6 @@ import {
 } from "../test/factories.ts";
 import { onPostgres, startTestApp, type TestApp } from "../test/harness.ts";
 import { startSmtpSink } from "../test/smtp.ts";
-import { createNotices } from "./notices.ts";
-import { dueAccountsQuery, sweepReminders } from "./sweep.ts";
 
 const NOW = "2026-05-01T09:00:00Z";
 const TODAY = "2026-05-01";

@@ -7,9 +7,9 @@ import { systemClock } from "../../shared/domain/clock.ts";
 import { loadConfig } from "../config.ts";
 import { DataFolderInUseError, openDatabase } from "../db/client.ts";
 import { transportFor } from "../mail/transports.ts";
-import { createNotices } from "./notices.ts";
+import { createNotices } from "../notices/notices.ts";
+import { openTestClock } from "../test-clock/test-clock.ts";
 import { createLifecycle } from "./schedule.ts";
-import { openTestClock } from "./test-clock.ts";
 
 const config = loadConfig();
 const database = await openDatabase(config.database).catch((error: unknown) => {

@@ -1,11 +1,10 @@
 /**
- * Refusals as RFC 9457 problem details. Each error code of the catalogue has exactly one HTTP status,
- * decided in this table; server errors never show their message to the client.
+ * Refusals as RFC 9457 problem details. Each code of the error catalogue has exactly one HTTP
+ * status, decided in this table; server errors never show their message to the client. Use cases
+ * throw a Problem; only the app's problem handler knows about HTTP replies.
  */
-import type { FastifyError, FastifyInstance } from "fastify";
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { ErrorCode, FieldError } from "../../shared/errors.ts";
+import type { ErrorCode, FieldError } from "../shared/errors.ts";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -51,11 +50,29 @@ const TITLE: Record<ErrorCode, string> = {
   SERVICE_UNAVAILABLE: "Service unavailable",
 };
 
-export function statusOf(code: ErrorCode): number {
-  return STATUS[code];
+/** What a client reads when the fault is ours; the error itself goes to the log only. */
+export const INTERNAL_DETAIL = "The request could not be completed. It has been logged.";
+
+/** The codes a refusal known only by its HTTP status can have: they say no more than the status. */
+const GENERIC_CODES: ErrorCode[] = [
+  "BAD_REQUEST",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "PAYLOAD_TOO_LARGE",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "RATE_LIMITED",
+  "SERVICE_UNAVAILABLE",
+];
+
+/** The catalogue code of a refusal known only by its HTTP status (Fastify's own, better-auth's). */
+export function codeForStatus(status: number): ErrorCode {
+  const known = GENERIC_CODES.find((code) => STATUS[code] === status);
+  if (known) return known;
+  return status >= 400 && status < 500 ? "BAD_REQUEST" : "INTERNAL";
 }
 
-/** A refusal a use case or handler throws; the error handler turns it into problem+json. */
+/** A refusal a use case or handler throws; the problem handler turns it into problem+json. */
 export class Problem extends Error {
   readonly code: ErrorCode;
   readonly errors: FieldError[];
@@ -101,53 +118,8 @@ export function toDocument(
     type: `urn:wattfolio:problem:${code.toLowerCase().replaceAll("_", "-")}`,
     title: TITLE[code],
     status: STATUS[code],
-    detail,
+    detail: code === "INTERNAL" ? INTERNAL_DETAIL : detail,
     code,
     ...(errors.length > 0 ? { errors } : {}),
   };
-}
-
-function fieldErrorsOf(error: FastifyError): FieldError[] {
-  if (!hasZodFastifySchemaValidationErrors(error)) return [];
-  return error.validation.map((issue) => ({
-    field:
-      issue.instancePath.replace(/^\//, "").replaceAll("/", ".") ||
-      String(issue.params?.missingProperty ?? ""),
-    message: issue.message ?? "Invalid value",
-  }));
-}
-
-function fromFastifyError(error: FastifyError): ProblemDocument {
-  if (error instanceof Problem)
-    return toDocument(error.code, error.message, error.errors, error.extensions);
-  if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors = fieldErrorsOf(error);
-    const where = error.validationContext ?? "request";
-    return toDocument(
-      "VALIDATION_FAILED",
-      `The ${where} has ${errors.length} invalid field(s).`,
-      errors,
-    );
-  }
-  switch (error.statusCode) {
-    case 413:
-      return toDocument("PAYLOAD_TOO_LARGE", error.message);
-    case 415:
-      return toDocument("UNSUPPORTED_MEDIA_TYPE", error.message);
-    case 429:
-      return toDocument("RATE_LIMITED", error.message);
-    default:
-      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-        return toDocument("BAD_REQUEST", error.message);
-      }
-      return toDocument("INTERNAL", "The request could not be completed. It has been logged.");
-  }
-}
-
-export function registerProblemHandlers(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const document = fromFastifyError(error);
-    if (document.status >= 500) request.log.error({ err: error }, "request failed");
-    return reply.status(document.status).type("application/problem+json").send(document);
-  });
 }

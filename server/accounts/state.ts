@@ -1,0 +1,68 @@
+/** Accounts as the rules of applications read them, always within a tenant scope. */
+import { and, eq, inArray, type SQL } from "drizzle-orm";
+import type { AccountState } from "../../shared/domain/changes.ts";
+import type { Database } from "../db/client.ts";
+import { accounts, partners } from "../db/schema/index.ts";
+
+const stateColumns = {
+  id: accounts.id,
+  name: accounts.name,
+  country: accounts.country,
+  startsOn: accounts.startsOn,
+  endsOn: accounts.endsOn,
+  datapointsContracted: accounts.datapointsContracted,
+  datapointsUsed: accounts.datapointsUsed,
+  licenceId: accounts.licenceId,
+  billManagementTypeId: accounts.billManagementTypeId,
+  rtmMeters: accounts.rtmMeters,
+  additionalPods: accounts.additionalPods,
+  rtcLines: accounts.rtcLines,
+  smsCredits: accounts.smsCredits,
+};
+
+export type AccountStates = Map<string, AccountState & { timeZone: string }>;
+
+/** Accounts by id within `scope`, with their partner's time zone; for previews and names. */
+export async function accountStates(
+  db: Database,
+  scope: SQL,
+  ids: (string | null)[],
+): Promise<AccountStates> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ ...stateColumns, timeZone: partners.timeZone })
+    .from(accounts)
+    .innerJoin(partners, eq(partners.id, accounts.partnerId))
+    .where(and(scope, inArray(accounts.id, wanted)));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * Accounts within `scope`, locked until the transaction ends. Locks are taken one at a time in id
+ * order, so two applications touching the same two accounts (opposite moves) cannot deadlock.
+ */
+export async function lockAccountStates(
+  tx: Database,
+  scope: SQL,
+  ids: (string | null)[],
+): Promise<Map<string, AccountState>> {
+  const states = new Map<string, AccountState>();
+  for (const id of [...new Set(ids.filter((id): id is string => id !== null))].sort()) {
+    const [row] = await tx
+      .select(stateColumns)
+      .from(accounts)
+      .where(and(scope, eq(accounts.id, id)))
+      .for("update");
+    if (row) states.set(id, row);
+  }
+  return states;
+}
+
+export async function partnerTimeZone(db: Database, partnerId: string): Promise<string> {
+  const [partner] = await db
+    .select({ timeZone: partners.timeZone })
+    .from(partners)
+    .where(eq(partners.id, partnerId));
+  return partner?.timeZone ?? "UTC";
+}
