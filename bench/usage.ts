@@ -19,12 +19,12 @@ import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { IntegrationActor } from "../server/access/actor.ts";
-import { createApiKey } from "../server/api-keys/service.ts";
+import { createApiKey } from "../server/api-keys/create-api-key.ts";
 import { createUser } from "../server/auth/users.ts";
 import { type Database, openDatabase } from "../server/db/client.ts";
 import { accounts, licences, partners, sectors } from "../server/db/schema/index.ts";
 import { administer } from "../server/test/postgres-setup.ts";
-import { registrationStatement } from "../server/usage/service.ts";
+import { registrationStatement } from "../server/usage/register-datapoints.ts";
 import { addDays } from "../shared/domain/calendar.ts";
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

@@ -46,7 +46,7 @@ declare module "fastify" {
   }
 }
 
-export interface AppDependencies {
+interface AppDependencies {
   config: Config;
   db: Database;
   /** Real time; with TEST_CLOCK=1 the app runs ahead of it by the test clock's offset. */

@@ -51,7 +51,7 @@ const TITLE: Record<ErrorCode, string> = {
 };
 
 /** What a client reads when the fault is ours; the error itself goes to the log only. */
-export const INTERNAL_DETAIL = "The request could not be completed. It has been logged.";
+const INTERNAL_DETAIL = "The request could not be completed. It has been logged.";
 
 /** The codes a refusal known only by its HTTP status can have: they say no more than the status. */
 const GENERIC_CODES: ErrorCode[] = [

@@ -2,7 +2,7 @@
  * The error catalogue: every refusal the API can give has a stable code here.
  * The HTTP status of each code is decided once, in server/errors.ts.
  */
-export const ERROR_CODES = [
+const ERROR_CODES = [
   "BAD_REQUEST",
   "VALIDATION_FAILED",
   "UNAUTHENTICATED",
@@ -36,5 +36,8 @@ export interface FieldError {
 export function fieldErrorsOf(
   issues: readonly { path: readonly PropertyKey[]; message: string }[],
 ): FieldError[] {
-  return issues.map((issue) => ({ field: issue.path.map(String).join("."), message: issue.message }));
+  return issues.map((issue) => ({
+    field: issue.path.map(String).join("."),
+    message: issue.message,
+  }));
 }

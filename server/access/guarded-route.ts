@@ -37,7 +37,7 @@ type Handler<S extends FastifySchema> = RouteHandlerMethod<
   FastifyBaseLogger
 >;
 
-export type GuardedHandler<A, S extends FastifySchema> = (
+type GuardedHandler<A, S extends FastifySchema> = (
   request: Parameters<Handler<S>>[0],
   reply: Parameters<Handler<S>>[1],
   caller: A,

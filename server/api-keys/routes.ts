@@ -13,8 +13,9 @@ import { guarded } from "../access/guarded-route.ts";
 import type { KeyVerifier } from "../auth/api-key-verifier.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../errors.ts";
+import { createApiKey } from "./create-api-key.ts";
 import { findApiKey, listApiKeys } from "./queries.ts";
-import { createApiKey, revokeApiKey } from "./service.ts";
+import { revokeApiKey } from "./revoke-api-key.ts";
 
 export function apiKeyRoutes({
   db,

@@ -4,7 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { Database } from "../db/client.ts";
 import { credentials, type UserRole, users } from "../db/schema/index.ts";
 
-export interface NewUser {
+interface NewUser {
   email: string;
   name: string;
   password: string;

@@ -17,7 +17,7 @@ import type { MailTransport } from "./transports.ts";
 /** How long a claim holds a message: well beyond the SMTP timeouts of one delivery. */
 export const LEASE_MS = 5 * 60_000;
 
-export type ClaimedMail = typeof mailOutbox.$inferSelect;
+type ClaimedMail = typeof mailOutbox.$inferSelect;
 
 export interface DispatchReport {
   sent: number;
@@ -48,7 +48,7 @@ export async function claimNextMail(db: Database, now: Date): Promise<ClaimedMai
   return claimed;
 }
 
-export type DeliveryOutcome = { delivered: true } | { delivered: false; error: string };
+type DeliveryOutcome = { delivered: true } | { delivered: false; error: string };
 
 export async function deliverMail(
   transport: MailTransport,
@@ -67,7 +67,7 @@ export async function deliverMail(
  * Records the outcome of this claim only: if the lease ran out and another dispatcher claimed the
  * message since (its attempts moved on), that dispatcher's record is the one that counts.
  */
-export async function recordDelivery(
+async function recordDelivery(
   db: Database,
   mail: ClaimedMail,
   outcome: DeliveryOutcome,

@@ -21,7 +21,7 @@ export interface Letter {
 }
 
 /** Recipients by address, each once (a SuperAdmin may also be the billing contact). */
-export function distinctRecipients(recipients: Recipient[]): Recipient[] {
+function distinctRecipients(recipients: Recipient[]): Recipient[] {
   const byEmail = new Map<string, Recipient>();
   for (const recipient of recipients) {
     const key = recipient.email.toLowerCase();

@@ -6,7 +6,7 @@ import escapeHtml from "escape-html";
 import type { CalendarDate } from "../../shared/domain/calendar.ts";
 import type { Language } from "../../shared/domain/languages.ts";
 
-export interface RenderedMail {
+interface RenderedMail {
   subject: string;
   html: string;
   text: string;

@@ -7,7 +7,7 @@ import type { MailConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { mailboxMessages } from "../db/schema/index.ts";
 
-export interface OutgoingMail {
+interface OutgoingMail {
   messageId: string;
   recipient: string;
   subject: string;
@@ -28,7 +28,7 @@ export interface MailTransport {
  */
 const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
 
-export function smtpTransport(url: string, from: string): MailTransport {
+function smtpTransport(url: string, from: string): MailTransport {
   const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS });
   return {
     kind: "smtp",

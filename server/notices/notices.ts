@@ -18,7 +18,7 @@ import { accounts, applications, partners, users } from "../db/schema/index.ts";
 import { queueMail, type Recipient } from "../mail/outbox.ts";
 
 /** What a notice about an account needs to know of it. */
-export interface AccountForNotice {
+interface AccountForNotice {
   id: string;
   partnerId: string;
   name: string;

@@ -65,7 +65,7 @@ export function dueAccountsQuery(db: Database, now: Date, limit: number) {
 }
 
 /** Sends the reminder due for one account, if one still is; the stage sent, or null. */
-export async function remindAccount(
+async function remindAccount(
   db: Database,
   notices: Notices,
   accountId: string,

@@ -14,7 +14,7 @@ import { type Database, openDatabase, openMemoryDatabase } from "../db/client.ts
 export const PUBLIC_URL = "http://localhost:3000";
 export const onPostgres = process.env.WATTFOLIO_TEST_DB === "postgres";
 
-export function testConfig(overrides: Record<string, string> = {}): Config {
+function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: "test",
     LOG_LEVEL: "silent",
@@ -27,7 +27,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   });
 }
 
-export async function testDatabase(): Promise<{ db: Database; close(): Promise<void> }> {
+async function testDatabase(): Promise<{ db: Database; close(): Promise<void> }> {
   if (onPostgres) {
     return openDatabase({
       kind: "postgres",
@@ -43,7 +43,7 @@ export async function testDatabase(): Promise<{ db: Database; close(): Promise<v
  * mail delivery): on PostgreSQL a new database beside the run's, dropped when closed. `url` lets a
  * test open a second connection pool to it, as a second server instance would.
  */
-export async function isolatedDatabase(): Promise<{
+async function isolatedDatabase(): Promise<{
   db: Database;
   url: string | undefined;
   close(): Promise<void>;

@@ -14,7 +14,7 @@ import { type Database, queryRows } from "../db/client.ts";
 import { idempotencyKeys } from "../db/schema/index.ts";
 import { Problem } from "../errors.ts";
 
-export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
+const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /** What a request with an Idempotency-Key needs to be remembered: whose key, which key, which request. */
 export interface Remembering {
@@ -60,7 +60,7 @@ export function rememberAnswer(remembering: Remembering | null, from: SQL, answe
   )`;
 }
 
-export interface Answer<T> {
+interface Answer<T> {
   result: T;
   /** True when this is the answer of an earlier request with the same key. */
   replayed: boolean;

@@ -22,13 +22,9 @@ import type { Database } from "../db/client.ts";
 import { notFound, problemDocument } from "../errors.ts";
 import { idempotently, markReplay, rememberingOf } from "./idempotency.ts";
 import { listDatapoints, readUsage } from "./queries.ts";
-import {
-  presentRegistration,
-  presentRelease,
-  registerDatapoints,
-  releaseDatapoints,
-  spendSmsCredits,
-} from "./service.ts";
+import { presentRegistration, registerDatapoints } from "./register-datapoints.ts";
+import { presentRelease, releaseDatapoints } from "./release-datapoints.ts";
+import { spendSmsCredits } from "./spend-sms-credits.ts";
 
 const security: Record<string, string[]>[] = [{ apiKey: [] }, { session: [] }];
 const tags = ["usage"];

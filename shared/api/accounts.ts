@@ -1,13 +1,7 @@
 import { z } from "zod";
 import { pageOf, pageQuery, reference } from "./common.ts";
 
-export const ACCOUNT_SORTS = [
-  "name",
-  "customerName",
-  "endsOn",
-  "datapointsLeft",
-  "licence",
-] as const;
+const ACCOUNT_SORTS = ["name", "customerName", "endsOn", "datapointsLeft", "licence"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 export const accountListQuery = z.object({
@@ -20,7 +14,7 @@ export const accountListQuery = z.object({
 });
 export type AccountListQuery = z.infer<typeof accountListQuery>;
 
-export const accountSummary = z
+const accountSummary = z
   .object({
     id: z.uuid(),
     name: z.string(),

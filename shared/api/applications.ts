@@ -49,7 +49,7 @@ export const applicationListQuery = z.object({
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 
 /** One entitlement before and after; values are shown as people read them (licence names, dates). */
-export const entitlementChange = z
+const entitlementChange = z
   .object({
     account: reference,
     field: z.string(),
@@ -108,7 +108,7 @@ export type AutoApprovalRule = z.infer<typeof autoApprovalRule>;
 export const autoApprovalRuleParams = z.object({ kind: z.enum(APPLICATION_KINDS) });
 export const autoApprovalRuleBody = z.object({ enabled: z.boolean() });
 
-export const historyEntry = z
+const historyEntry = z
   .object({
     id: z.uuid(),
     event: z.enum(["filed", "approved", "rejected", "withdrawn", "created"]),

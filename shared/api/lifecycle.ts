@@ -10,7 +10,7 @@ export const mailboxQuery = z.object({
 });
 export type MailboxQuery = z.infer<typeof mailboxQuery>;
 
-export const mailboxItem = z
+const mailboxItem = z
   .object({
     id: z.uuid(),
     messageId: z.string(),
@@ -42,7 +42,7 @@ export const MAIL_STATUSES = ["queued", "retrying", "sent", "failed"] as const;
 export const outboxQuery = z.object({ status: z.enum(MAIL_STATUSES).optional(), ...pageQuery });
 export type OutboxQuery = z.infer<typeof outboxQuery>;
 
-export const outboxItem = z
+const outboxItem = z
   .object({
     id: z.uuid(),
     messageId: z.string(),
@@ -75,7 +75,7 @@ export const sweepResult = z
 export type SweepResult = z.infer<typeof sweepResult>;
 
 /** Longest single move of the test clock. */
-export const MAX_ADVANCE_DAYS = 400;
+const MAX_ADVANCE_DAYS = 400;
 
 export const testClockStatus = z
   .object({
@@ -105,4 +105,3 @@ export const advanceTestClockBody = z
     }),
   })
   .meta({ id: "AdvanceTestClock" });
-export type AdvanceTestClockBody = z.infer<typeof advanceTestClockBody>;

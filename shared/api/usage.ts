@@ -15,7 +15,7 @@ export const idempotencyHeaders = z.looseObject({
     }),
 });
 
-export const capacity = z.object({ contracted: z.int(), used: z.int(), left: z.int() });
+const capacity = z.object({ contracted: z.int(), used: z.int(), left: z.int() });
 
 export const accountUsage = z
   .object({

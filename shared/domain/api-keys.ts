@@ -13,7 +13,7 @@ export type ApiKeyScope =
 export const API_KEY_PREFIX = "wfk_";
 
 /** How many characters of a secret lists show, prefix included: enough to tell keys apart. */
-export const API_KEY_SHOWN_LENGTH = API_KEY_PREFIX.length + 8;
+const API_KEY_SHOWN_LENGTH = API_KEY_PREFIX.length + 8;
 
 /** "Last used" is accurate to the minute: a key in use writes at most once a minute. */
 export const LAST_USED_PRECISION_MS = 60_000;

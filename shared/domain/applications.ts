@@ -173,7 +173,7 @@ export const buySmsCreditsPayload = z.object({
 /** A renewal always adds one year; there is nothing to choose. */
 export const renewSubscriptionPayload = z.object({});
 
-export const changePayloads = {
+const changePayloads = {
   edit_datapoints: editDatapointsPayload,
   move_datapoints: moveDatapointsPayload,
   edit_licence: editLicencePayload,
@@ -181,8 +181,6 @@ export const changePayloads = {
   buy_sms_credits: buySmsCreditsPayload,
   renew_subscription: renewSubscriptionPayload,
 } as const;
-
-export type ChangePayload<K extends ChangeKind> = z.infer<(typeof changePayloads)[K]>;
 
 const changeOf = <K extends ChangeKind>(kind: K) =>
   z.object({ kind: z.literal(kind), payload: changePayloads[kind] });

@@ -53,7 +53,7 @@ export type Plan =
   | { ok: false; errors: FieldError[] };
 
 /** A change (its kind narrows its payload) and the accounts as they are when it is planned. */
-export type PlanInput = ChangeRequest & {
+type PlanInput = ChangeRequest & {
   account: AccountState;
   /** The receiving account of a move. */
   target?: AccountState | undefined;

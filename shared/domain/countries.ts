@@ -10,8 +10,3 @@ export const COUNTRY_CODES = (
   "TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
 ).split(" ") as readonly string[];
 
-const known = new Set(COUNTRY_CODES);
-
-export function isCountryCode(code: string): boolean {
-  return known.has(code);
-}

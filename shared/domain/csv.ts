@@ -3,13 +3,13 @@
  * field may hold commas, line breaks and doubled quotes (""). Each record keeps the line it starts
  * on, so that errors can name it.
  */
-export interface CsvRecord {
+interface CsvRecord {
   /** 1-based line of the file where the record starts. */
   line: number;
   fields: string[];
 }
 
-export interface CsvParse {
+interface CsvParse {
   records: CsvRecord[];
   /** Malformed quoting, with the line it was found on. */
   errors: { line: number; message: string }[];

@@ -2,8 +2,8 @@
  * When to try an e-mail again after a failed attempt: exponential backoff (1 minute, doubling, at
  * most an hour apart), for at least a day after the first attempt; then it is given up as failed.
  */
-export const FIRST_RETRY_MS = 60_000;
-export const LONGEST_RETRY_MS = 60 * 60_000;
+const FIRST_RETRY_MS = 60_000;
+const LONGEST_RETRY_MS = 60 * 60_000;
 export const RETRY_FOR_MS = 24 * 60 * 60_000;
 
 /** The wait before retry number `attempts` (the number of attempts made so far, 1 or more). */

@@ -10,7 +10,7 @@ import { DATAPOINT_KINDS } from "./datapoints.ts";
 
 /** The most datapoints one request registers or releases. */
 export const MAX_BATCH = 1_000;
-export const MAX_DATAPOINT_TEXT = 200;
+const MAX_DATAPOINT_TEXT = 200;
 
 const text = (label: string) =>
   z
@@ -19,7 +19,7 @@ const text = (label: string) =>
     .min(1, `Enter the ${label}`)
     .max(MAX_DATAPOINT_TEXT, `Keep the ${label} within ${MAX_DATAPOINT_TEXT} characters`);
 
-export const datapointToRegister = z.object({
+const datapointToRegister = z.object({
   /** The platform's own id of the datapoint, unique within the account. */
   externalId: text("external id"),
   name: text("name"),
@@ -95,7 +95,7 @@ export function repeatedIndexes(values: readonly string[]): number[] {
 }
 
 /** An entitlement as the platform uses it: what the contract gives, what is used, what is left. */
-export interface Capacity {
+interface Capacity {
   contracted: number;
   used: number;
   left: number;

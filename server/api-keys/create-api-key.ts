@@ -1,12 +1,11 @@
 /**
- * Creating and revoking API keys. A SuperAdmin's key reaches the partner's accounts (all, or the
- * one named); Customer Success makes platform-wide keys. Revoking is a conditional update: a key is
- * revoked once, by whoever came first, and is never deleted.
+ * Creating an API key. A SuperAdmin's key reaches the partner's accounts (all, or the one named);
+ * Customer Success makes platform-wide keys. The secret is shown once; only its hash is kept.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { shownPart } from "../../shared/domain/api-keys.ts";
 import type { Actor } from "../access/actor.ts";
-import { accountScope, apiKeyManagementScope } from "../access/scope.ts";
+import { accountScope } from "../access/scope.ts";
 import { hashSecret, newSecret } from "../auth/api-key-secrets.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, apiKeys } from "../db/schema/index.ts";
@@ -68,27 +67,3 @@ async function partnerOfNewKey(
 }
 
 /** Revokes a key the actor manages; revoking it again changes nothing. */
-export async function revokeApiKey({
-  db,
-  actor,
-  apiKeyId,
-  now,
-}: {
-  db: Database;
-  actor: Actor;
-  apiKeyId: string;
-  now: Date;
-}): Promise<void> {
-  const scope = apiKeyManagementScope(actor);
-  const [revoked] = await db
-    .update(apiKeys)
-    .set({ revokedAt: now, revokedBy: actor.userId })
-    .where(and(eq(apiKeys.id, apiKeyId), isNull(apiKeys.revokedAt), scope))
-    .returning({ id: apiKeys.id });
-  if (revoked) return;
-  const [existing] = await db
-    .select({ id: apiKeys.id })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.id, apiKeyId), scope));
-  if (!existing) throw notFound("API key");
-}
