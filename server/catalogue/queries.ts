@@ -49,10 +49,10 @@ export const loadCatalogue: CatalogueReader = async (db) => {
  * A reader for one request: the catalogue is read once, by whichever step asks first (the use case
  * in its transaction, the notices, the answer), and the others reuse it.
  */
-export function catalogueOnce(): CatalogueReader {
+export function catalogueOnce(load: CatalogueReader = loadCatalogue): CatalogueReader {
   let loaded: Promise<Catalogue> | undefined;
   return (db) => {
-    loaded ??= loadCatalogue(db);
+    loaded ??= load(db);
     return loaded;
   };
 }
