@@ -1,3 +1,8 @@
+/**
+ * Every kind of change to an account, filed, approved and applied; renewals across month ends;
+ * pending applications; the history; concurrent approvals. Longer than most files on purpose: each
+ * kind needs its own filed → approved → applied story, and they share one portfolio.
+ */
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountHistory, accounts, applications } from "../db/schema/index.ts";

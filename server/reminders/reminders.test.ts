@@ -1,6 +1,7 @@
 /**
  * The reminder story end to end, on the clock the test controls, with a real SMTP server started in
- * the test: the sweep runs twice at every step, then the dispatcher delivers.
+ * the test: the sweep runs twice at every step, then the dispatcher delivers. Longer than most
+ * files on purpose: the stories share the SMTP server and the clock steps.
  */
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,3 +1,8 @@
+/**
+ * The usage API as the platform calls it: registering, releasing, SMS credits, expiry, the
+ * Idempotency-Key and reading usage. Longer than most files on purpose: the behaviours share one
+ * set-up of keys and accounts, and the file reads top to bottom as the API's specification.
+ */
 import { and, count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

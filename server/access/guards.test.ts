@@ -1,7 +1,8 @@
 /**
  * Every route of the API against every kind of caller: anonymous, an account user of the owning
  * partner (no SuperAdmin flag, no access granted), a SuperAdmin of another partner, Customer
- * Success, and the owning SuperAdmin. The table must list every route the OpenAPI document has.
+ * Success, and the owning SuperAdmin. The table must list every route the OpenAPI document has:
+ * it is one table on purpose, so the file is long.
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
