@@ -33,10 +33,22 @@ const MIGRATION_LOCK = 7_741_302_118;
 
 export class DataFolderInUseError extends Error {}
 
-export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+/** Where the database's own troubles are told (a connection cut while idle, say). */
+export interface DatabaseLog {
+  warn(details: object, message: string): void;
+}
+
+const consoleLog: DatabaseLog = {
+  warn: (details, message) => console.warn(message, details),
+};
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  log: DatabaseLog = consoleLog,
+): Promise<DatabaseHandle> {
   return config.kind === "pglite"
     ? openPglite(config.dataDir)
-    : openPostgres(config.url, config.poolSize);
+    : openPostgres(config.url, config.poolSize, log);
 }
 
 /**
@@ -73,8 +85,23 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+async function openPostgres(
+  url: string,
+  poolSize: number,
+  log: DatabaseLog,
+): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // A database that does not answer costs a request a few seconds and a 503, not a hang.
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+  });
+  // A connection cut while idle in the pool (PostgreSQL restarted, a backend terminated) is
+  // dropped and replaced on the next request; without a listener it would end the process.
+  pool.on("error", (error) => {
+    log.warn({ err: error }, "a database connection was lost; the pool replaces it");
+  });
   await migrateWithLock(pool);
   return {
     db: drizzlePostgres({ client: pool, schema }) as unknown as Database,

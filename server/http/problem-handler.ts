@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { FieldError } from "../../shared/errors.ts";
+import { isDatabaseUnavailable } from "../db/errors.ts";
 import { codeForStatus, Problem, type ProblemDocument, toDocument } from "../errors.ts";
 
 function validationErrorsOf(error: FastifyError): FieldError[] {
@@ -32,12 +33,26 @@ function documentOf(error: FastifyError): ProblemDocument {
   return toDocument(codeForStatus(error.statusCode ?? 500), error.message);
 }
 
+/** How long a client should wait before retrying while the database is away. */
+const RETRY_AFTER_SECONDS = 5;
+
+const databaseUnavailable = () =>
+  toDocument(
+    "SERVICE_UNAVAILABLE",
+    "The database cannot be reached right now; nothing was changed. Try again in a few seconds.",
+  );
+
 export function sendProblem(reply: FastifyReply, document: ProblemDocument): FastifyReply {
   return reply.status(document.status).type("application/problem+json").send(document);
 }
 
 export function registerProblemHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, "database unavailable");
+      reply.header("retry-after", String(RETRY_AFTER_SECONDS));
+      return sendProblem(reply, databaseUnavailable());
+    }
     const document = documentOf(error);
     if (document.status >= 500) request.log.error({ err: error }, "request failed");
     return sendProblem(reply, document);
