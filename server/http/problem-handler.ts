@@ -39,7 +39,7 @@ const RETRY_AFTER_SECONDS = 5;
 const databaseUnavailable = () =>
   toDocument(
     "SERVICE_UNAVAILABLE",
-    "The database cannot be reached right now; nothing was changed. Try again in a few seconds.",
+    "The database cannot be reached right now. Try again in a few seconds.",
   );
 
 export function sendProblem(reply: FastifyReply, document: ProblemDocument): FastifyReply {
