@@ -27,7 +27,7 @@ import { registerAuth } from "./auth/plugin.ts";
 import { meRoutes } from "./auth/routes.ts";
 import { catalogueRoutes } from "./catalogue/routes.ts";
 import type { Config } from "./config.ts";
-import { type Database, isHealthy } from "./db/client.ts";
+import { type Database, isReady } from "./db/client.ts";
 import { toDocument } from "./errors.ts";
 import { registerProblemHandler, sendProblem } from "./http/problem-handler.ts";
 import { sweepRoutes } from "./jobs/routes.ts";
@@ -150,18 +150,34 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     {
       schema: {
         tags: ["health"],
-        summary: "Liveness and database check",
+        summary: "Liveness: the process is up and serving (the database is not consulted)",
+        security: [],
+        response: { 200: z.object({ status: z.literal("ok") }) },
+      },
+    },
+    async () => ({ status: "ok" as const }),
+  );
+  app.get(
+    "/readyz",
+    {
+      schema: {
+        tags: ["health"],
+        summary:
+          "Readiness, for load balancers: the database answers and has every migration; 503 while it does not or while the instance shuts down",
         security: [],
         response: {
-          200: z.object({ status: z.literal("ok") }),
+          200: z.object({ status: z.literal("ready") }),
           503: z.object({ status: z.literal("unavailable") }),
         },
       },
     },
     async (_request, reply) =>
-      (await isHealthy(db))
-        ? reply.send({ status: "ok" as const })
-        : reply.status(503).send({ status: "unavailable" as const }),
+      (await isReady(db))
+        ? reply.send({ status: "ready" as const })
+        : reply
+            .status(503)
+            .header("retry-after", "5")
+            .send({ status: "unavailable" as const }),
   );
 
   // Routes.

@@ -17,7 +17,8 @@ const environment = z.object({
   DATABASE_URL: z.url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
-  SEED_DEMO: flag.default(true),
+  /** Unset: the demo is seeded in the embedded quick start only, never with a server or in production. */
+  SEED_DEMO: flag.optional(),
   TRUST_PROXY: flag.default(false),
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -27,6 +28,7 @@ const environment = z.object({
   SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
   TEST_CLOCK: flag.default(false),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
 });
 
 export type DatabaseConfig =
@@ -41,7 +43,7 @@ export interface Config {
   publicUrl: string;
   dataDir: string;
   database: DatabaseConfig;
-  /** Signs session cookies; when unset in embedded mode one is generated and kept in the data folder. */
+  /** Signs session cookies; required with a server, generated and kept in the data folder when embedded. */
   authSecret: string | undefined;
   seedDemo: boolean;
   trustProxy: boolean;
@@ -51,6 +53,8 @@ export interface Config {
   lifecycle: LifecycleConfig;
   /** The test clock: the application's time runs ahead of real time by an offset kept in the database. */
   testClock: boolean;
+  /** How long a stopping instance waits for requests in flight before it exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 export interface MailConfig {
@@ -79,11 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems.join("\n")}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === "production" && e.DATABASE_URL && !e.AUTH_SECRET) {
-    throw new Error(
-      "Invalid configuration:\n  AUTH_SECRET: required in production with DATABASE_URL",
-    );
-  }
   if (e.NODE_ENV === "production" && e.TEST_CLOCK) {
     throw new Error(
       "Invalid configuration:\n  TEST_CLOCK: moves the application's time; not for production",
@@ -100,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
       : { kind: "pglite", dataDir: e.DATA_DIR },
     authSecret: e.AUTH_SECRET,
-    seedDemo: e.SEED_DEMO,
+    seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== "production"),
     trustProxy: e.TRUST_PROXY,
     loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
@@ -111,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     lifecycle: { intervalMs: e.SWEEP_INTERVAL_SECONDS * 1000, batchSize: e.SWEEP_BATCH_SIZE },
     testClock: e.TEST_CLOCK,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
   };
 }

@@ -1,19 +1,21 @@
-/** Starts Wattfolio: configuration, database (migrated), demo data on first start, then the server. */
+/** Starts Wattfolio: configuration, database (migrated), demo data when asked for, then the server. */
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import { systemClock } from "../shared/domain/clock.ts";
 import { buildApp, defaultClientDir } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
 import { DataFolderInUseError, openDatabase } from "./db/client.ts";
-import { DEMO_LOGINS, DEMO_PASSWORD, hasDemoData, seedDemo } from "./demo/seed.ts";
+import { DEMO_LOGINS, DEMO_PASSWORD, demoLoginsPresent, seedDemo } from "./demo/seed.ts";
 import { createNotices } from "./notices/notices.ts";
 
-/** Without AUTH_SECRET the embedded mode keeps a generated one in the data folder, so sessions survive restarts. */
+/** Embedded, without AUTH_SECRET, a generated secret is kept in the data folder so sessions survive restarts. */
 async function authSecret(config: Config): Promise<string> {
   if (config.authSecret) return config.authSecret;
   if (config.database.kind === "postgres") {
-    console.warn("AUTH_SECRET is not set: using a development secret. Set it in production.");
-    return "wattfolio-development-secret-do-not-use-in-production";
+    // Every instance on a server must sign cookies with the same secret, and none is built in.
+    refuse(
+      "Invalid configuration:\n  AUTH_SECRET: required with DATABASE_URL, the same for every instance (e.g. AUTH_SECRET=$(openssl rand -base64 32))",
+    );
   }
   const file = `${config.dataDir}/auth-secret`;
   const existing = await readFile(file, "utf8").catch(() => "");
@@ -23,17 +25,32 @@ async function authSecret(config: Config): Promise<string> {
   return secret;
 }
 
+function refuse(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    refuse((error as Error).message);
+  }
   const database = await openDatabase(config.database).catch((error: unknown) => {
-    if (error instanceof DataFolderInUseError) {
-      console.error(error.message);
-      process.exit(1);
-    }
+    if (error instanceof DataFolderInUseError) refuse(error.message);
     throw error;
   });
   const clock = systemClock;
   if (config.seedDemo) await seedDemo(database.db, clock.now(), createNotices(config.publicUrl));
+  const demoLogins = await demoLoginsPresent(database.db);
+  if (demoLogins && config.environment === "production") {
+    await database.close();
+    refuse(
+      "Refusing to start in production: the demo logins (published password) exist in this database. " +
+        "Start on a database without the demo data.",
+    );
+  }
   const app = await buildApp({
     config,
     db: database.db,
@@ -42,8 +59,14 @@ async function main(): Promise<void> {
     clientDir: defaultClientDir,
   });
 
+  // Stop taking requests (new ones get 503 meanwhile), finish those in flight, stop the schedule,
+  // close the pool; an instance that cannot drain in time exits anyway.
   const shutdown = async (signal: string) => {
-    app.log.info(`${signal} received, shutting down`);
+    app.log.info(`${signal} received, draining`);
+    setTimeout(() => {
+      app.log.error(`could not drain within ${config.shutdownTimeoutMs} ms; exiting`);
+      process.exit(1);
+    }, config.shutdownTimeoutMs).unref();
     await app.close();
     await database.close();
     process.exit(0);
@@ -55,7 +78,7 @@ async function main(): Promise<void> {
   const where =
     config.database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL";
   const lines = [``, `  Wattfolio is running at ${config.publicUrl}  (${where})`];
-  if (await hasDemoData(database.db)) {
+  if (demoLogins) {
     lines.push(``, `  Demo logins (password: ${DEMO_PASSWORD})`);
     for (const login of DEMO_LOGINS) lines.push(`    ${login.email.padEnd(24)} ${login.role}`);
   }

@@ -3,7 +3,7 @@
  * drizzle-kit migrations and serve the same queries through one Drizzle type.
  */
 import { createHash } from "node:crypto";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
@@ -163,10 +163,20 @@ export async function queryRows<T>(
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
-export async function isHealthy(db: Database): Promise<boolean> {
+/** How many migrations this build ships: a database with fewer applied is not ready for it. */
+const migrationsShipped: Promise<number> = readFile(
+  `${migrationsFolder}/meta/_journal.json`,
+  "utf8",
+).then((journal) => (JSON.parse(journal) as { entries: unknown[] }).entries.length);
+
+/** Ready to serve: the database answers and has every migration this build ships. */
+export async function isReady(db: Database): Promise<boolean> {
   try {
-    await db.execute(sql`select 1`);
-    return true;
+    const [applied] = await queryRows<{ count: number }>(
+      db,
+      sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
+    );
+    return (applied?.count ?? 0) >= (await migrationsShipped);
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { count } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed.ts";
 import { createNotices } from "../notices/notices.ts";
@@ -53,12 +53,29 @@ describe.skipIf(onPostgres)("the embedded database folder", () => {
   });
 });
 
-describe("the health check", () => {
+describe("the health checks", () => {
   it("answers ok while the database answers", async () => {
     const t = await startTestApp();
     try {
       const response = await t.app.inject({ method: "GET", url: "/healthz" });
       expect(response.json()).toEqual({ status: "ok" });
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("says ready once the database has every migration, and not ready when one is missing", async () => {
+    const t = await startTestApp({ isolated: true });
+    try {
+      const ready = await t.app.inject({ method: "GET", url: "/readyz" });
+      expect([ready.statusCode, ready.json()]).toEqual([200, { status: "ready" }]);
+
+      await t.db.execute(
+        sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+      );
+      const behind = await t.app.inject({ method: "GET", url: "/readyz" });
+      expect([behind.statusCode, behind.json()]).toEqual([503, { status: "unavailable" }]);
+      expect(behind.headers["retry-after"]).toBe("5");
     } finally {
       await t.close();
     }

@@ -4,7 +4,7 @@
  * within 30 days, expired) with registered datapoints, and a few applications.
  * Deterministic: the same clock gives the same demo.
  */
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq, inArray, sql } from "drizzle-orm";
 import type { FileApplicationBody } from "../../shared/api/applications.ts";
 import { addDays, dateIn } from "../../shared/domain/calendar.ts";
 import type { PartnerUserActor } from "../access/actor.ts";
@@ -18,6 +18,7 @@ import {
   licences,
   partners,
   sectors,
+  users,
 } from "../db/schema/index.ts";
 import type { Notices } from "../notices/notices.ts";
 import { seedApplications } from "./applications.ts";
@@ -54,7 +55,21 @@ function random(seed: number): () => number {
   };
 }
 
-export async function hasDemoData(db: Database): Promise<boolean> {
+/** Whether anyone can sign in with a demo login (and its published password) here. */
+export async function demoLoginsPresent(db: Database): Promise<boolean> {
+  const [row] = await db
+    .select({ value: count() })
+    .from(users)
+    .where(
+      inArray(
+        users.email,
+        DEMO_LOGINS.map((login) => login.email),
+      ),
+    );
+  return (row?.value ?? 0) > 0;
+}
+
+async function hasDemoData(db: Database): Promise<boolean> {
   const [row] = await db.select({ value: count() }).from(partners);
   return (row?.value ?? 0) > 0;
 }
