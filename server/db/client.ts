@@ -39,7 +39,10 @@ export interface DatabaseLog {
 }
 
 const consoleLog: DatabaseLog = {
-  warn: (details, message) => console.warn(message, details),
+  warn: (details, message) => {
+    const cause = (details as { err?: { message?: string } }).err?.message;
+    console.warn(cause ? `${message} (${cause})` : message);
+  },
 };
 
 export async function openDatabase(
