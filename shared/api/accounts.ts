@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText, text } from "../domain/text.ts";
 import { pageOf, pageQuery, reference } from "./common.ts";
 
 const ACCOUNT_SORTS = ["name", "customerName", "endsOn", "datapointsLeft", "licence"] as const;
@@ -6,7 +7,7 @@ export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 
 export const accountListQuery = z.object({
   zone: z.enum(["active", "expired"]).default("active"),
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100, "Keep the search within 100 characters").optional(),
   licenceId: z.uuid().optional(),
   sort: z.enum(ACCOUNT_SORTS).default("endsOn"),
   order: z.enum(["asc", "desc"]).default("asc"),
@@ -51,9 +52,10 @@ export type AccountDetail = z.infer<typeof accountDetail>;
 
 /** The billing contact is not a commercial change: a SuperAdmin sets it (or clears it, null) directly. */
 export const billingContactBody = z
-  .object({
+  .strictObject({
     email: z
       .email("Enter an e-mail address such as billing@customer.example")
+      .check(plainText())
       .max(254, "Keep the address within 254 characters")
       .nullable(),
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../domain/text.ts";
 import { pageOf, pageQuery, reference } from "./common.ts";
 
 export const apiKey = z
@@ -32,9 +33,8 @@ export type ApiKeyListQuery = z.infer<typeof apiKeyListQuery>;
 
 /** A SuperAdmin's key reaches every account of the partner, or the one account named. */
 export const createApiKeyBody = z
-  .object({
-    name: z
-      .string()
+  .strictObject({
+    name: text("name", "Name the key, e.g. after the integration that uses it")
       .trim()
       .min(1, "Name the key, e.g. after the integration that uses it")
       .max(100, "Keep the name within 100 characters"),

@@ -14,7 +14,7 @@ import {
 import { pageOf, pageQuery, reference } from "./common.ts";
 
 const change = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
-  z.object({
+  z.strictObject({
     kind: z.literal(kind),
     accountId: z.uuid("Choose an account"),
     payload,
@@ -24,7 +24,7 @@ const change = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
 /** What a SuperAdmin files: the kind, the account it changes (except a new one) and the change. */
 export const fileApplicationBody = z
   .discriminatedUnion("kind", [
-    z.object({
+    z.strictObject({
       kind: z.literal("new_account"),
       payload: newAccountRequest,
       comment: comment.optional(),
@@ -91,8 +91,8 @@ export type Application = z.infer<typeof application>;
 export const applicationPage = pageOf(application).meta({ id: "ApplicationPage" });
 export type ApplicationPage = z.infer<typeof applicationPage>;
 
-export const approveBody = z.object({ comment: comment.optional() });
-export const rejectBody = z.object({
+export const approveBody = z.strictObject({ comment: comment.optional() });
+export const rejectBody = z.strictObject({
   comment: comment.min(1, "Say why the application is rejected"),
 });
 
@@ -106,7 +106,7 @@ export const autoApprovalRule = z
   .meta({ id: "AutoApprovalRule" });
 export type AutoApprovalRule = z.infer<typeof autoApprovalRule>;
 export const autoApprovalRuleParams = z.object({ kind: z.enum(APPLICATION_KINDS) });
-export const autoApprovalRuleBody = z.object({ enabled: z.boolean() });
+export const autoApprovalRuleBody = z.strictObject({ enabled: z.boolean() });
 
 const historyEntry = z
   .object({

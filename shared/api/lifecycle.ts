@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { durationMs } from "../domain/durations.ts";
+import { text } from "../domain/text.ts";
 import { pageOf, pageQuery } from "./common.ts";
 
 /** The in-app mailbox, where mail lands when no SMTP server is configured. */
 export const mailboxQuery = z.object({
   /** Part of the recipient's address or of the subject. */
-  q: z.string().trim().max(100).optional(),
+  q: text().trim().max(100, "Keep the search within 100 characters").optional(),
   ...pageQuery,
 });
 export type MailboxQuery = z.infer<typeof mailboxQuery>;
@@ -90,8 +91,8 @@ export const testClockStatus = z
 export type TestClockStatus = z.infer<typeof testClockStatus>;
 
 export const advanceTestClockBody = z
-  .object({
-    duration: z.string().superRefine((value, ctx) => {
+  .strictObject({
+    duration: text().superRefine((value, ctx) => {
       const ms = durationMs(value);
       const problem =
         ms === null

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { DATAPOINT_KINDS } from "../domain/datapoints.ts";
+import { text } from "../domain/text.ts";
 import { pageOf, pageQuery, reference } from "./common.ts";
 
 /** `Idempotency-Key`: a retry with the same key and body gets the first answer, without doing it again. */
 export const idempotencyHeaders = z.looseObject({
-  "idempotency-key": z
-    .string()
+  "idempotency-key": text()
     .min(1, "The Idempotency-Key cannot be empty")
     .max(255, "Keep the Idempotency-Key within 255 characters")
     .optional()
@@ -45,7 +45,11 @@ export type Datapoint = z.infer<typeof datapoint>;
 export const datapointListQuery = z.object({
   kind: z.enum(DATAPOINT_KINDS).optional(),
   /** The device's name, exactly. */
-  device: z.string().trim().min(1).max(200).optional(),
+  device: text("name")
+    .trim()
+    .min(1, "Enter the device's name")
+    .max(200, "Keep the device's name within 200 characters")
+    .optional(),
   ...pageQuery,
 });
 export type DatapointListQuery = z.infer<typeof datapointListQuery>;

@@ -8,6 +8,7 @@ import {
   rtcLinesAllowed,
 } from "./accounts.ts";
 import { COUNTRY_CODES } from "./countries.ts";
+import { text } from "./text.ts";
 
 export const APPLICATION_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
@@ -52,8 +53,7 @@ const quantity = (label: string) =>
 /** Host names as e-mail is sent from: labels of letters, digits and hyphens, a top-level domain. */
 const HOST_NAME = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
-export const comment = z
-  .string()
+export const comment = text("multiline")
   .trim()
   .max(
     MAX_COMMENT_LENGTH,
@@ -62,14 +62,12 @@ export const comment = z
 
 /** Everything the create-account form asks; the same rules guard the form, the API and approval. */
 export const newAccountRequest = z
-  .object({
-    name: z
-      .string()
+  .strictObject({
+    name: text("name", "Enter the account's name")
       .trim()
       .min(1, "Enter the account's name")
       .max(120, "Keep the name within 120 characters"),
-    customerName: z
-      .string()
+    customerName: text("name", "Enter the customer's name")
       .trim()
       .min(1, "Enter the customer's name")
       .max(200, "Keep the customer's name within 200 characters"),
@@ -86,11 +84,12 @@ export const newAccountRequest = z
       .int("The period must be a whole number of months")
       .min(MIN_PERIOD_MONTHS, `The period is ${MIN_PERIOD_MONTHS} to ${MAX_PERIOD_MONTHS} months`)
       .max(MAX_PERIOD_MONTHS, `The period is ${MIN_PERIOD_MONTHS} to ${MAX_PERIOD_MONTHS} months`),
-    sectorCode: z.string().min(1, "Choose a sector").max(40),
+    sectorCode: text("line", "Choose a sector")
+      .min(1, "Choose a sector")
+      .max(40, "Choose a sector"),
     smsCredits: quantity("SMS credits"),
     rtcLines: quantity("RTC lines"),
-    emailDomain: z
-      .string()
+    emailDomain: text()
       .trim()
       .regex(HOST_NAME, "Enter a host name such as mail.example.com")
       .nullable(),
@@ -120,7 +119,7 @@ export const newAccountRequest = z
 export type NewAccountRequest = z.infer<typeof newAccountRequest>;
 
 /** A signed number: positive adds datapoints, negative removes them. */
-export const editDatapointsPayload = z.object({
+export const editDatapointsPayload = z.strictObject({
   change: z
     .int("Enter a whole number of datapoints")
     .min(-MAX_QUANTITY, "That removes more datapoints than any account has")
@@ -131,7 +130,7 @@ export const editDatapointsPayload = z.object({
     ),
 });
 
-export const moveDatapointsPayload = z.object({
+export const moveDatapointsPayload = z.strictObject({
   datapoints: z
     .int("Enter a whole number of datapoints")
     .min(1, "Move at least one datapoint")
@@ -139,11 +138,11 @@ export const moveDatapointsPayload = z.object({
   targetAccountId: z.uuid("Choose the account that receives the datapoints"),
 });
 
-export const editLicencePayload = z.object({ licenceId: z.uuid("Choose a licence") });
+export const editLicencePayload = z.strictObject({ licenceId: z.uuid("Choose a licence") });
 
 /** The meters the account should have after the upgrade (not a difference). */
 export const upgradeMetersPayload = z
-  .object({
+  .strictObject({
     billManagementTypeId: z.uuid("Choose a Bill Management licence type").nullable(),
     rtmMeters: quantity("Real-time meters"),
     additionalPods: quantity("Additional pods"),
@@ -163,7 +162,7 @@ export const upgradeMetersPayload = z
     }
   });
 
-export const buySmsCreditsPayload = z.object({
+export const buySmsCreditsPayload = z.strictObject({
   credits: z
     .int("Enter a whole number of credits")
     .min(1, "Buy at least one credit")
@@ -171,7 +170,7 @@ export const buySmsCreditsPayload = z.object({
 });
 
 /** A renewal always adds one year; there is nothing to choose. */
-export const renewSubscriptionPayload = z.object({});
+export const renewSubscriptionPayload = z.strictObject({});
 
 const changePayloads = {
   edit_datapoints: editDatapointsPayload,

@@ -7,29 +7,29 @@ import { z } from "zod";
 import { datapointsLeft } from "./accounts.ts";
 import { MAX_QUANTITY } from "./applications.ts";
 import { DATAPOINT_KINDS } from "./datapoints.ts";
+import { type TextKind, text } from "./text.ts";
 
 /** The most datapoints one request registers or releases. */
 export const MAX_BATCH = 1_000;
 const MAX_DATAPOINT_TEXT = 200;
 
-const text = (label: string) =>
-  z
-    .string(`Enter the ${label}`)
+const datapointText = (label: string, kind: TextKind) =>
+  text(kind, `Enter the ${label}`)
     .trim()
     .min(1, `Enter the ${label}`)
     .max(MAX_DATAPOINT_TEXT, `Keep the ${label} within ${MAX_DATAPOINT_TEXT} characters`);
 
-const datapointToRegister = z.object({
+const datapointToRegister = z.strictObject({
   /** The platform's own id of the datapoint, unique within the account. */
-  externalId: text("external id"),
-  name: text("name"),
-  deviceName: text("device name"),
+  externalId: datapointText("external id", "line"),
+  name: datapointText("name", "name"),
+  deviceName: datapointText("device name", "name"),
   kind: z.enum(DATAPOINT_KINDS, `Choose a kind: ${DATAPOINT_KINDS.join(", ")}`),
 });
 export type DatapointToRegister = z.infer<typeof datapointToRegister>;
 
 /** A batch of 1 to 1,000 datapoints, each external id once. */
-export const datapointRegistration = z.object({
+export const datapointRegistration = z.strictObject({
   datapoints: z
     .array(datapointToRegister)
     .min(1, "Register at least one datapoint")
@@ -56,9 +56,9 @@ export type DatapointRegistration = z.infer<typeof datapointRegistration>;
 
 /** Datapoints to release, by Wattfolio's id or the platform's external id: 1 to 1,000 in all. */
 export const datapointRelease = z
-  .object({
+  .strictObject({
     ids: z.array(z.uuid("Not a valid id")).default([]),
-    externalIds: z.array(text("external id")).default([]),
+    externalIds: z.array(datapointText("external id", "line")).default([]),
   })
   .superRefine((release, ctx) => {
     const named = release.ids.length + release.externalIds.length;
@@ -75,7 +75,7 @@ export const datapointRelease = z
   });
 export type DatapointRelease = z.infer<typeof datapointRelease>;
 
-export const smsSpending = z.object({
+export const smsSpending = z.strictObject({
   credits: z
     .int("Credits must be a whole number")
     .min(1, "Spend at least 1 credit")
