@@ -16,6 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { DestinationStream } from "pino";
 import { z } from "zod";
 import type { Clock } from "../shared/domain/clock.ts";
 import { accountRoutes } from "./accounts/routes.ts";
@@ -29,7 +30,18 @@ import { catalogueRoutes } from "./catalogue/routes.ts";
 import type { Config } from "./config.ts";
 import { type Database, isReady } from "./db/client.ts";
 import { toDocument } from "./errors.ts";
-import { registerProblemHandler, sendProblem } from "./http/problem-handler.ts";
+import { trackAllowedMethods } from "./http/allowed-methods.ts";
+import {
+  answerFrameworkError,
+  registerProblemHandler,
+  sendProblem,
+} from "./http/problem-handler.ts";
+import {
+  loggerOptions,
+  registerCallerInLog,
+  registerRequestHygiene,
+  requestIdOf,
+} from "./http/request-hygiene.ts";
 import { sweepRoutes } from "./jobs/routes.ts";
 import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
 import { mailRoutes } from "./mail/routes.ts";
@@ -54,6 +66,8 @@ interface AppDependencies {
   authSecret: string;
   /** Built web client to serve; omitted in API-only tests. */
   clientDir?: string | undefined;
+  /** Where log lines go instead of stdout (tests that read them). */
+  logStream?: DestinationStream | undefined;
 }
 
 export const defaultClientDir = fileURLToPath(new URL("../dist/client", import.meta.url));
@@ -63,7 +77,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const testClock = config.testClock ? await openTestClock(db, deps.clock) : undefined;
   const clock: Clock = testClock ?? deps.clock;
   const app = Fastify({
-    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    logger: loggerOptions(config.logLevel, deps.logStream),
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    frameworkErrors: answerFrameworkError,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
@@ -83,6 +100,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
   });
   registerProblemHandler(app);
+  registerRequestHygiene(app);
+  const refuseWrongMethod = trackAllowedMethods(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -144,6 +163,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const auth = createAuth(db, config, deps.authSecret, app.log);
   const keys = createKeyVerifier(db, clock);
   registerAuth(app, auth, keys, db, config);
+  registerCallerInLog(app);
 
   app.get(
     "/healthz",
@@ -206,6 +226,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === "GET" && !request.url.startsWith("/api/");
     if (serveClient && isPage) return reply.type("text/html").sendFile("index.html");
+    const wrongMethod = refuseWrongMethod(request, reply);
+    if (wrongMethod) return wrongMethod;
     const document = toDocument(
       "NOT_FOUND",
       `Nothing at ${request.method} ${request.url.split("?")[0]}.`,

@@ -2,12 +2,14 @@
  * The error catalogue: every refusal the API can give has a stable code here.
  * The HTTP status of each code is decided once, in server/errors.ts.
  */
-const ERROR_CODES = [
+export const ERROR_CODES = [
   "BAD_REQUEST",
   "VALIDATION_FAILED",
   "UNAUTHENTICATED",
   "FORBIDDEN",
   "NOT_FOUND",
+  "METHOD_NOT_ALLOWED",
+  "URI_TOO_LONG",
   "CROSS_SITE_REQUEST",
   "RATE_LIMITED",
   "ACCOUNT_NAME_TAKEN",

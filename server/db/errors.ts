@@ -53,3 +53,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22): a value the database cannot store or compare,
+ * such as text with NUL (22021), a number out of range (22003) or an id that is no uuid (22P02).
+ * The request, not the server, is at fault. Returns the SQLSTATE, or undefined for other errors.
+ */
+export function dataExceptionOf(error: unknown): string | undefined {
+  for (let current = error; current; current = (current as { cause?: unknown }).cause) {
+    const { code } = current as { code?: unknown };
+    if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) return code;
+  }
+  return undefined;
+}

@@ -2,20 +2,29 @@
  * Every refusal leaves as application/problem+json: the use cases' Problems, request validation
  * (with field-level errors) and Fastify's own errors, each with its catalogue code.
  */
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { FieldError } from "../../shared/errors.ts";
-import { isDatabaseUnavailable } from "../db/errors.ts";
+import { dataExceptionOf, isDatabaseUnavailable } from "../db/errors.ts";
 import { codeForStatus, Problem, type ProblemDocument, toDocument } from "../errors.ts";
+import { stampResponse } from "./request-hygiene.ts";
 
 function validationErrorsOf(error: FastifyError): FieldError[] {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
-  return error.validation.map((issue) => ({
-    field:
+  return error.validation.flatMap((issue) => {
+    const field =
       issue.instancePath.replace(/^\//, "").replaceAll("/", ".") ||
-      String(issue.params?.missingProperty ?? ""),
-    message: issue.message ?? "Invalid value",
-  }));
+      String(issue.params?.missingProperty ?? "");
+    // A field the schema does not know is named as the field, one error each.
+    const unknown = issue.keyword === "unrecognized_keys" ? issue.params?.keys : undefined;
+    if (Array.isArray(unknown) && unknown.length > 0) {
+      return unknown.map((key) => ({
+        field: field ? `${field}.${String(key)}` : String(key),
+        message: `Unknown field "${String(key)}": remove it or check its spelling`,
+      }));
+    }
+    return [{ field, message: issue.message ?? "Invalid value" }];
+  });
 }
 
 function documentOf(error: FastifyError): ProblemDocument {
@@ -53,8 +62,41 @@ export function registerProblemHandler(app: FastifyInstance): void {
       reply.header("retry-after", String(RETRY_AFTER_SECONDS));
       return sendProblem(reply, databaseUnavailable());
     }
+    const dataException = dataExceptionOf(error);
+    if (dataException) {
+      // The request's values reached the database and were refused there: a 400. The failed SQL
+      // and its parameters (the request's own values, maybe secrets) stay out of the log.
+      request.log.warn({ sqlState: dataException }, "database refused a value of the request");
+      return sendProblem(reply, valueNotStorable());
+    }
     const document = documentOf(error);
     if (document.status >= 500) request.log.error({ err: error }, "request failed");
     return sendProblem(reply, document);
   });
+}
+
+const valueNotStorable = () =>
+  toDocument(
+    "BAD_REQUEST",
+    "A value in the request cannot be stored or compared: a number out of range or text with characters that are not allowed.",
+  );
+
+/**
+ * Fastify's `frameworkErrors`: what it refuses before any route or hook runs (a malformed %-escape
+ * in the URL, a path parameter longer than any id) as problem+json, like every other refusal.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  stampResponse(request, reply);
+  const document =
+    error.code === "FST_ERR_BAD_URL"
+      ? toDocument("BAD_REQUEST", "The address of the request is not valid (a malformed %-escape).")
+      : error.code === "FST_ERR_MAX_PARAM_LENGTH"
+        ? toDocument("URI_TOO_LONG", "A part of the address is longer than any id or name.")
+        : documentOf(error);
+  if (document.status >= 500) request.log.error({ err: error }, "request failed");
+  void sendProblem(reply, document);
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
+import type { DestinationStream } from "pino";
 import { inject } from "vitest";
 import { fixedClock } from "../../shared/domain/clock.ts";
 import { buildApp } from "../app.ts";
@@ -89,6 +90,8 @@ export async function startTestApp(
     now?: string;
     db?: Database;
     isolated?: boolean;
+    /** Where the app's log lines go (set LOG_LEVEL in `config` too); none by default. */
+    logStream?: DestinationStream;
   } = {},
 ): Promise<TestApp> {
   const database: { db: Database; url?: string | undefined; close(): Promise<void> } = options.db
@@ -102,6 +105,7 @@ export async function startTestApp(
     db: database.db,
     clock,
     authSecret: "test-secret-test-secret-test-secret-0123",
+    logStream: options.logStream,
   });
   await app.ready();
   return {
