@@ -3,7 +3,7 @@
  * drizzle-kit migrations and serve the same queries through one Drizzle type.
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
@@ -56,25 +56,51 @@ export async function openDatabase(
 
 /**
  * PGlite is a single-process database: two processes writing one folder would corrupt it, so the
- * folder is locked for as long as this process has it open.
+ * folder is locked for as long as this process has it open. The lock names its process, so a lock
+ * left by a process that is gone (killed, crashed) is taken over at once.
  */
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
-  await mkdir(dataDir, { recursive: true });
+async function lockDataFolder(dataDir: string): Promise<() => Promise<void>> {
+  const lockfilePath = `${dataDir}/.wattfolio.lock`;
+  const ownerFile = `${dataDir}/.wattfolio.pid`;
+  const take = () => lockfile.lock(dataDir, { lockfilePath, stale: 15_000 });
   let release: () => Promise<void>;
   try {
-    release = await lockfile.lock(dataDir, {
-      lockfilePath: `${dataDir}/.wattfolio.lock`,
-      stale: 15_000,
-    });
+    release = await take();
   } catch (error) {
-    if ((error as { code?: string }).code === "ELOCKED") {
+    if ((error as { code?: string }).code !== "ELOCKED") throw error;
+    const owner = Number(await readFile(ownerFile, "utf8").catch(() => ""));
+    if (owner > 0 && processIsAlive(owner)) {
       throw new DataFolderInUseError(
-        `The data folder ${dataDir} is already in use by another Wattfolio process. ` +
+        `The data folder ${dataDir} is already in use by another Wattfolio process (pid ${owner}). ` +
           "Stop that process first, or point DATA_DIR to another folder.",
       );
     }
-    throw error;
+    await rm(lockfilePath, { recursive: true, force: true });
+    release = await take().catch((again: unknown) => {
+      throw (again as { code?: string }).code === "ELOCKED"
+        ? new DataFolderInUseError(
+            `The data folder ${dataDir} is already in use by another Wattfolio process.`,
+          )
+        : again;
+    });
   }
+  await writeFile(ownerFile, String(process.pid));
+  return release;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, but belongs to someone else.
+    return (error as { code?: string }).code === "EPERM";
+  }
+}
+
+async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+  await mkdir(dataDir, { recursive: true });
+  const release = await lockDataFolder(dataDir);
   const client = await PGlite.create(`${dataDir}/pg`);
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });

@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +30,35 @@ describe.skipIf(onPostgres)("the embedded database folder", () => {
       await first.close();
     }
   });
+
+  it("takes over at once the data folder of a process that was killed", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-killed-"));
+    folders.push(dataDir);
+    const client = new URL("./client.ts", import.meta.url).pathname;
+    const holder = spawn(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `const { openDatabase } = await import(${JSON.stringify(client)});
+         await openDatabase({ kind: "pglite", dataDir: ${JSON.stringify(dataDir)} });
+         console.log("open");
+         setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout?.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("open")) resolve();
+      });
+      holder.once("exit", () => reject(new Error("the first process ended before opening")));
+    });
+    holder.kill("SIGKILL");
+    await once(holder, "exit");
+
+    const reopened = await openDatabase({ kind: "pglite", dataDir });
+    await reopened.close();
+  }, 120_000);
 
   it("keeps the data across restarts, seeds the demo only once, and migrates on every start", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-restart-"));

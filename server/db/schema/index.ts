@@ -12,5 +12,7 @@ export * from "./catalogue.ts";
 export * from "./mail.ts";
 export * from "./partners-and-people.ts";
 export * from "./reminders.ts";
+export * from "./request-limits.ts";
+export * from "./sign-in-throttle.ts";
 export * from "./test-clock.ts";
 export * from "./usage.ts";
