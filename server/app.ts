@@ -32,6 +32,7 @@ import { type Database, isReady } from "./db/client.ts";
 import { toDocument } from "./errors.ts";
 import { trackAllowedMethods } from "./http/allowed-methods.ts";
 import {
+  answerClientError,
   answerFrameworkError,
   registerProblemHandler,
   sendProblem,
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     genReqId: requestIdOf,
     requestIdHeader: false,
     frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();

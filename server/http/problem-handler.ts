@@ -2,12 +2,15 @@
  * Every refusal leaves as application/problem+json: the use cases' Problems, request validation
  * (with field-level errors) and Fastify's own errors, each with its catalogue code.
  */
+import { randomUUID } from "node:crypto";
+import { STATUS_CODES } from "node:http";
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { FieldError } from "../../shared/errors.ts";
 import { dataExceptionOf, isDatabaseUnavailable } from "../db/errors.ts";
 import { codeForStatus, Problem, type ProblemDocument, toDocument } from "../errors.ts";
-import { stampResponse } from "./request-hygiene.ts";
+import { REQUEST_ID_HEADER, stampResponse } from "./request-hygiene.ts";
 
 function validationErrorsOf(error: FastifyError): FieldError[] {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
@@ -99,4 +102,35 @@ export function answerFrameworkError(
         : documentOf(error);
   if (document.status >= 500) request.log.error({ err: error }, "request failed");
   void sendProblem(reply, document);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before there is a request at all
+ * (headers over its 16 KiB, bytes that are no HTTP, a client too slow to send its request), as
+ * problem+json too, on the socket itself.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === "ECONNRESET" || socket.destroyed) return;
+  const document =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? toDocument("HEADERS_TOO_LARGE", "The request's headers are larger than the server takes.")
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? toDocument("REQUEST_TIMEOUT", "The request did not arrive in time.")
+        : toDocument("BAD_REQUEST", "The request is not valid HTTP.");
+  const body = JSON.stringify(document);
+  if (socket.writable) {
+    socket.write(
+      [
+        `HTTP/1.1 ${document.status} ${STATUS_CODES[document.status]}`,
+        "Content-Type: application/problem+json; charset=utf-8",
+        `Content-Length: ${Buffer.byteLength(body)}`,
+        `${REQUEST_ID_HEADER}: ${randomUUID()}`,
+        "Cache-Control: no-store",
+        "Connection: close",
+        "",
+        body,
+      ].join("\r\n"),
+    );
+  }
+  socket.destroy(error);
 }

@@ -1,9 +1,10 @@
 /**
  * What a client that sends garbage gets back: a clean 4xx problem+json naming the field, never a
  * 500 — hostile text in every free-text input, fields the API does not know, values the database
- * refuses, and the refusals Fastify itself gives (bad URLs, bodies, methods).
+ * refuses, and the refusals Fastify and Node give themselves (bad URLs, bodies, methods, headers).
  */
 import { randomUUID } from "node:crypto";
+import { connect } from "node:net";
 import { Writable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import Fastify, { type InjectOptions, type LightMyRequestResponse } from "fastify";
@@ -407,5 +408,39 @@ describe("Fastify's own refusals", () => {
       404,
       "NOT_FOUND",
     );
+  });
+
+  it("answer headers too large and bytes that are no HTTP with problems, on a real socket", async () => {
+    const address = await t.app.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = new URL(address);
+    const exchange = (request: string) =>
+      new Promise<{ status: number; type: string; problem: { code: string; status: number } }>(
+        (resolve, reject) => {
+          const socket = connect(Number(port), "127.0.0.1", () => socket.write(request));
+          let received = "";
+          socket.on("data", (chunk) => {
+            received += String(chunk);
+          });
+          socket.on("error", reject);
+          socket.on("close", () => {
+            const [head = "", body = ""] = received.split("\r\n\r\n");
+            resolve({
+              status: Number(head.split(" ")[1]),
+              type: /content-type: ([^\r]+)/i.exec(head)?.[1] ?? "",
+              problem: JSON.parse(body),
+            });
+          });
+        },
+      );
+    const huge = await exchange(
+      `GET /api/v1/accounts HTTP/1.1\r\nHost: localhost\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+    );
+    expect(huge).toMatchObject({
+      status: 431,
+      type: expect.stringMatching(/^application\/problem\+json/),
+      problem: { status: 431, code: "HEADERS_TOO_LARGE" },
+    });
+    const nonsense = await exchange("HELLO THERE\r\n\r\n");
+    expect(nonsense).toMatchObject({ status: 400, problem: { status: 400, code: "BAD_REQUEST" } });
   });
 });
