@@ -22,12 +22,13 @@ import type { Clock } from "../shared/domain/clock.ts";
 import { accountRoutes } from "./accounts/routes.ts";
 import { apiKeyRoutes } from "./api-keys/routes.ts";
 import { applicationRoutes } from "./applications/routes.ts";
+import { createApiKeyRequestLimit } from "./auth/api-key-request-limit.ts";
 import { createKeyVerifier } from "./auth/api-key-verifier.ts";
 import { createAuth } from "./auth/better-auth.ts";
 import { registerAuth } from "./auth/plugin.ts";
 import { meRoutes } from "./auth/routes.ts";
 import { catalogueRoutes } from "./catalogue/routes.ts";
-import type { Config } from "./config.ts";
+import { type Config, fastifyTrustProxy } from "./config.ts";
 import { type Database, isReady } from "./db/client.ts";
 import { toDocument } from "./errors.ts";
 import { trackAllowedMethods } from "./http/allowed-methods.ts";
@@ -83,7 +84,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestIdHeader: false,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -162,9 +163,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await lifecycle.stop();
     lifecycle.transport.close();
   });
-  const auth = createAuth(db, config, deps.authSecret, app.log);
+  const auth = createAuth({ db, config, clock, secret: deps.authSecret, log: app.log });
   const keys = createKeyVerifier(db, clock);
-  registerAuth(app, auth, keys, db, config);
+  const requestLimit = createApiKeyRequestLimit(db, clock, config.apiKeyRequestsPerMinute);
+  registerAuth(app, { auth, keys, requestLimit, db, config });
   registerCallerInLog(app);
 
   app.get(

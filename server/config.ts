@@ -2,11 +2,70 @@
  * Configuration, read and validated once at boot. Whether Wattfolio runs on the embedded PGlite
  * database or a PostgreSQL server is decided here and nowhere else.
  */
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const flag = z
   .enum(["1", "0", "true", "false", "yes", "no", ""])
   .transform((value) => ["1", "true", "yes"].includes(value));
+
+/** Fastify's `trustProxy`: none, how many proxies stand in front (hops), or the addresses they connect from. */
+export type TrustedProxies = false | number | string[];
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`. Fastify refuses a bare hop count (it cannot tell a proxy
+ * from a client that connects directly), so hops are a function: the connection and the n - 1
+ * addresses before it are proxies. A hop count is only right where clients cannot reach Wattfolio
+ * but through its proxies; elsewhere name the proxies' addresses.
+ */
+export function fastifyTrustProxy(
+  trusted: TrustedProxies,
+): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trusted !== "number") return trusted;
+  return (_address, hop) => hop < trusted;
+}
+
+/** The address ranges proxy-addr (Fastify's) knows by name. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Whom to believe about the client's address (X-Forwarded-For). Never "everyone": then any client
+ * could name any address and no limit per address would hold.
+ */
+const trustedProxies = z
+  .string()
+  .transform((value, context): TrustedProxies => {
+    const text = value.trim().toLowerCase();
+    if (["false", "no", "0"].includes(text)) return false;
+    if (/^\d+$/.test(text)) return Number(text);
+    if (["true", "yes", "*"].includes(text)) {
+      context.addIssue({
+        code: "custom",
+        message: `"${value}" would believe any X-Forwarded-For a client sends; say how many proxies stand in front of Wattfolio (e.g. 1) or the addresses they connect from (e.g. 10.0.0.0/8,192.168.1.7)`,
+      });
+      return z.NEVER;
+    }
+    const entries = text.split(",").map((entry) => entry.trim());
+    const unknown = entries.filter((entry) => !isAddressOrRange(entry));
+    if (unknown.length > 0) {
+      context.addIssue({
+        code: "custom",
+        message: `give how many proxies stand in front of Wattfolio (e.g. 1), or their addresses or CIDR ranges separated by commas; not ${unknown.map((entry) => JSON.stringify(entry)).join(", ")}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  })
+  .default(false);
 
 const environment = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -19,8 +78,21 @@ const environment = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   /** Unset: the demo is seeded in the embedded quick start only, never with a server or in production. */
   SEED_DEMO: flag.optional(),
-  TRUST_PROXY: flag.default(false),
-  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  TRUST_PROXY: trustedProxies,
+  LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000).default(5),
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(30),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 366)
+    .default(7 * 24),
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 366)
+    .default(12),
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).optional(),
@@ -46,8 +118,11 @@ export interface Config {
   /** Signs session cookies; required with a server, generated and kept in the data folder when embedded. */
   authSecret: string | undefined;
   seedDemo: boolean;
-  trustProxy: boolean;
-  loginAttemptsPerMinute: number;
+  trustProxy: TrustedProxies;
+  signIn: SignInLimits;
+  sessions: SessionLimits;
+  /** Requests one API key may make per minute, all instances together (the usage API's limit). */
+  apiKeyRequestsPerMinute: number;
   logLevel: string;
   mail: MailConfig;
   lifecycle: LifecycleConfig;
@@ -55,6 +130,22 @@ export interface Config {
   testClock: boolean;
   /** How long a stopping instance waits for requests in flight before it exits anyway. */
   shutdownTimeoutMs: number;
+}
+
+export interface SignInLimits {
+  /** Sign-in requests per client address and minute, successful or not: a ceiling against floods. */
+  requestsPerMinute: number;
+  /** Failed sign-ins of one account (its e-mail) before each further attempt waits, longer and longer. */
+  failuresPerAccount: number;
+  /** The same for one client address, whichever accounts it tries. */
+  failuresPerAddress: number;
+}
+
+export interface SessionLimits {
+  /** A session ends this long after signing in, however much it is used. */
+  maxAgeSeconds: number;
+  /** A session ends when unused for this long. */
+  idleSeconds: number;
 }
 
 export interface MailConfig {
@@ -88,6 +179,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  TEST_CLOCK: moves the application's time; not for production",
     );
   }
+  if (e.SESSION_IDLE_HOURS > e.SESSION_MAX_AGE_HOURS) {
+    throw new Error(
+      "Invalid configuration:\n  SESSION_IDLE_HOURS: longer than SESSION_MAX_AGE_HOURS, the most a session lives",
+    );
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
     environment: e.NODE_ENV,
@@ -101,7 +197,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret: e.AUTH_SECRET,
     seedDemo: e.SEED_DEMO ?? (!e.DATABASE_URL && e.NODE_ENV !== "production"),
     trustProxy: e.TRUST_PROXY,
-    loginAttemptsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+    signIn: {
+      requestsPerMinute: e.LOGIN_ATTEMPTS_PER_MINUTE,
+      failuresPerAccount: e.SIGN_IN_FAILURES_PER_ACCOUNT,
+      failuresPerAddress: e.SIGN_IN_FAILURES_PER_ADDRESS,
+    },
+    sessions: {
+      maxAgeSeconds: Math.round(e.SESSION_MAX_AGE_HOURS * 3600),
+      idleSeconds: Math.round(e.SESSION_IDLE_HOURS * 3600),
+    },
+    apiKeyRequestsPerMinute: e.API_KEY_REQUESTS_PER_MINUTE,
     logLevel: e.LOG_LEVEL,
     mail: {
       smtpUrl: e.SMTP_URL,

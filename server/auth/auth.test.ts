@@ -104,6 +104,55 @@ describe("signing in", () => {
   });
 });
 
+describe("signing in at every address this machine answers on", () => {
+  it.each([
+    "http://localhost:3000",
+    "http://127.0.0.1:3000",
+    "http://[::1]:3000",
+    "https://wattfolio.example.com",
+  ])("works from a page at %s, and so do its changes", async (origin) => {
+    const behindProxy = await startTestApp({
+      config: { PUBLIC_URL: "https://wattfolio.example.com" },
+      db: t.db,
+    });
+    try {
+      const signedIn = await behindProxy.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in/email",
+        headers: { origin, "sec-fetch-site": "same-origin" },
+        payload: { email: partner.superAdmin.email, password: TEST_PASSWORD },
+      });
+      expect(signedIn.statusCode, signedIn.body).toBe(200);
+      const cookie = signedIn.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+      const out = await behindProxy.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-out",
+        headers: { origin, cookie, "sec-fetch-site": "same-origin" },
+        payload: {},
+      });
+      expect(out.statusCode, out.body).toBe(200);
+    } finally {
+      await behindProxy.app.close();
+    }
+  });
+
+  it.each(["http://evil.example", "http://localhost:3001", "http://127.0.0.2:3000"])(
+    "refuses a signed-in change from a page at %s",
+    async (origin) => {
+      const session = await signIn(t.app, partner.superAdmin.email);
+      const out = await session.request({
+        method: "POST",
+        url: "/api/auth/sign-out",
+        headers: { origin },
+        payload: {},
+      });
+      expect(out.statusCode).toBe(403);
+      const me = await session.request({ method: "GET", url: "/api/v1/me" });
+      expect(me.statusCode).toBe(200);
+    },
+  );
+});
+
 describe("cross-site protection", () => {
   it("refuses a change carrying the session cookie from another site, and files nothing", async () => {
     const catalogue = await createCatalogue(t.db);

@@ -2,18 +2,40 @@
  * Sign-in, sessions and sign-in rate limits come from better-auth: sessions live in the database so
  * any instance can serve a user; passwords are hashed with scrypt; cookies are HttpOnly and SameSite.
  * Accounts are created by the demo seed and by administrators, never by self sign-up.
+ *
+ * Ours on top: failed sign-ins throttled per account and per address (a plugin,
+ * ./sign-in-throttle.ts); better-auth's own per-address limit stays as a flood ceiling; sessions end
+ * when idle (better-auth's sliding expiry) and at an absolute lifetime (./session-lifetime.ts);
+ * pages at this machine's own addresses are trusted origins as well as PUBLIC_URL (./origins.ts).
  */
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { FastifyBaseLogger } from "fastify";
+import { PASSWORD_LENGTH } from "../../shared/api/session.ts";
+import type { Clock } from "../../shared/domain/clock.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { credentials, rateLimits, sessions, users, verifications } from "../db/schema/index.ts";
+import { appOrigins } from "./origins.ts";
+import { createSignInThrottle, signInThrottle } from "./sign-in-throttle.ts";
 
 /** Set by the server from the connection (or a trusted proxy); a header clients cannot forge. */
 export const CLIENT_IP_HEADER = "x-wattfolio-client-ip";
 
-export function createAuth(db: Database, config: Config, secret: string, log: FastifyBaseLogger) {
+export function createAuth({
+  db,
+  config,
+  clock,
+  secret,
+  log,
+}: {
+  db: Database;
+  config: Config;
+  /** The app's clock, for the sign-in throttle; sessions follow the wall clock. */
+  clock: Clock;
+  secret: string;
+  log: FastifyBaseLogger;
+}) {
   return betterAuth({
     logger: {
       log: (level, message) => log[level](message),
@@ -22,7 +44,7 @@ export function createAuth(db: Database, config: Config, secret: string, log: Fa
     baseURL: config.publicUrl,
     basePath: "/api/auth",
     secret,
-    trustedOrigins: [config.publicUrl],
+    trustedOrigins: appOrigins(config),
     telemetry: { enabled: false },
     database: drizzleAdapter(db, {
       provider: "pg",
@@ -34,7 +56,12 @@ export function createAuth(db: Database, config: Config, secret: string, log: Fa
         rateLimit: rateLimits,
       },
     }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_LENGTH.min,
+      maxPasswordLength: PASSWORD_LENGTH.max,
+    },
     user: {
       additionalFields: {
         role: { type: "string", required: true, input: false },
@@ -43,19 +70,24 @@ export function createAuth(db: Database, config: Config, secret: string, log: Fa
         language: { type: "string", required: true, input: false },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: config.sessions.idleSeconds,
+      // How often a session in use is moved forward: often enough to keep the idle timeout close.
+      updateAge: Math.max(1, Math.min(5 * 60, Math.floor(config.sessions.idleSeconds / 4))),
+    },
     rateLimit: {
       enabled: true,
       storage: "database",
       window: 60,
       max: 300,
-      customRules: { "/sign-in/email": { window: 60, max: config.loginAttemptsPerMinute } },
+      customRules: { "/sign-in/email": { window: 60, max: config.signIn.requestsPerMinute } },
     },
     advanced: {
       useSecureCookies: config.publicUrl.startsWith("https://"),
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       cookiePrefix: "wattfolio",
     },
+    plugins: [signInThrottle(createSignInThrottle(db, clock, config.signIn), CLIENT_IP_HEADER)],
   });
 }
 

@@ -1,65 +1,103 @@
 /**
- * Puts better-auth behind /api/auth, resolves the session cookie (people) or the API key
- * (integrations) of every API request into the caller, and refuses cookie-authenticated changes
- * that come from another site.
+ * Puts the better-auth endpoints the web app uses behind /api/auth (signing in, signing out,
+ * changing one's password; every other one answers 404), resolves the session cookie (people) or
+ * the API key (integrations) of every API request into the caller, holds each API key to its
+ * request limit, and refuses cookie-authenticated changes that come from another site.
  */
 
 import { fromNodeHeaders } from "better-auth/node";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { passwordChange, passwordChanged, signInRequest } from "../../shared/api/session.ts";
 import type { Actor, IntegrationActor } from "../access/actor.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { partners } from "../db/schema/index.ts";
-import { codeForStatus, Problem } from "../errors.ts";
+import { codeForStatus, Problem, problemDocument } from "../errors.ts";
+import type { ApiKeyRequestLimit } from "./api-key-request-limit.ts";
 import type { KeyVerifier } from "./api-key-verifier.ts";
 import { type Auth, CLIENT_IP_HEADER } from "./better-auth.ts";
+import { appOrigins } from "./origins.ts";
+import { liveSession } from "./session-lifetime.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function registerAuth(
-  app: FastifyInstance,
-  auth: Auth,
-  keys: KeyVerifier,
-  db: Database,
-  config: Config,
-): void {
-  const publicOrigin = new URL(config.publicUrl).origin;
+export interface AuthDependencies {
+  auth: Auth;
+  keys: KeyVerifier;
+  requestLimit: ApiKeyRequestLimit;
+  db: Database;
+  config: Config;
+}
+
+export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void {
+  const { auth, keys, requestLimit, db, config } = deps;
+  const origins = new Set(appOrigins(config));
 
   app.decorateRequest("actor", null);
 
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
     if (!request.url.startsWith("/api/")) return;
-    refuseCrossSiteChange(request, publicOrigin);
+    refuseCrossSiteChange(request, origins, config.publicUrl);
     if (request.url.startsWith("/api/auth/")) return;
     const authorization = request.headers.authorization;
-    request.actor =
-      authorization === undefined
-        ? await actorOf(auth, db, request)
-        : await integrationOf(keys, authorization);
+    if (authorization === undefined) {
+      request.actor = await actorOf(deps, request, reply);
+      return;
+    }
+    const integration = await integrationOf(keys, authorization);
+    await holdToLimit(requestLimit, integration, reply);
+    request.actor = integration;
   });
 
-  app.route({
-    method: ["GET", "POST"],
-    url: "/api/auth/*",
-    schema: { hide: true },
-    handler: (request, reply) => forwardToBetterAuth(auth, config, request, reply),
-  });
+  const forward = (body?: unknown) => (request: FastifyRequest, reply: FastifyReply) =>
+    forwardToBetterAuth(auth, config, request, reply, body ?? request.body);
+  const route = app.withTypeProvider<ZodTypeProvider>();
+  route.post("/api/auth/sign-in/email", { schema: { hide: true, body: signInRequest } }, forward());
+  route.post("/api/auth/sign-out", { schema: { hide: true } }, forward());
+  route.post(
+    "/api/auth/change-password",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "Change one's password; the user's other sessions end",
+        description:
+          "Answers with a new session cookie for this browser; every other session of the user is signed out.",
+        body: passwordChange,
+        response: { 200: passwordChanged, 400: problemDocument, 401: problemDocument },
+      },
+      // The absolute lifetime applies here too: better-auth checks only the idle timeout.
+      preHandler: async (request, reply) => {
+        if (!(await liveSession(auth, db, config.sessions, request, reply))) {
+          throw new Problem("UNAUTHENTICATED", "Sign in to change your password.");
+        }
+      },
+    },
+    async (request, reply) => {
+      await forward({ ...request.body, revokeOtherSessions: true })(request, reply);
+    },
+  );
 }
 
 /**
  * Browsers say where a request comes from (Sec-Fetch-Site, Origin); a change that carries our
- * session cookie but comes from another site is refused. Clients without cookies carry no session.
+ * session cookie but comes from a page that is not ours is refused. Clients without cookies carry
+ * no session.
  */
-function refuseCrossSiteChange(request: FastifyRequest, publicOrigin: string): void {
+function refuseCrossSiteChange(
+  request: FastifyRequest,
+  origins: ReadonlySet<string>,
+  publicUrl: string,
+): void {
   if (SAFE_METHODS.has(request.method) || !request.headers.cookie) return;
   const site = request.headers["sec-fetch-site"];
   if (site !== undefined && site !== "same-origin" && site !== "none") {
     throw new Problem("CROSS_SITE_REQUEST", "Changes must come from the Wattfolio web app.");
   }
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== publicOrigin) {
-    throw new Problem("CROSS_SITE_REQUEST", `Changes must come from ${publicOrigin}.`);
+  if (origin !== undefined && !origins.has(origin)) {
+    throw new Problem("CROSS_SITE_REQUEST", `Changes must come from ${new URL(publicUrl).origin}.`);
   }
 }
 
@@ -76,9 +114,30 @@ async function integrationOf(keys: KeyVerifier, authorization: string): Promise<
   return integration;
 }
 
-async function actorOf(auth: Auth, db: Database, request: FastifyRequest): Promise<Actor | null> {
-  if (!request.headers.cookie) return null;
-  const found = await auth.api.getSession({ headers: fromNodeHeaders(request.headers) });
+/** Counts the request against its key's limit and says so in `RateLimit-*` headers; past it, 429. */
+async function holdToLimit(
+  limit: ApiKeyRequestLimit,
+  integration: IntegrationActor,
+  reply: FastifyReply,
+): Promise<void> {
+  const allowance = await limit.take(integration.apiKeyId);
+  reply.header("ratelimit-limit", String(allowance.limit));
+  reply.header("ratelimit-remaining", String(allowance.remaining));
+  reply.header("ratelimit-reset", String(allowance.resetSeconds));
+  if (allowance.allowed) return;
+  reply.header("retry-after", String(allowance.resetSeconds));
+  throw new Problem(
+    "RATE_LIMITED",
+    `This API key may make ${allowance.limit} requests a minute. Try again in ${allowance.resetSeconds} seconds.`,
+  );
+}
+
+async function actorOf(
+  { auth, db, config }: AuthDependencies,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<Actor | null> {
+  const found = await liveSession(auth, db, config.sessions, request, reply);
   if (!found) return null;
   const { user } = found;
   if (user.role === "customer_success") {
@@ -100,38 +159,43 @@ async function actorOf(auth: Auth, db: Database, request: FastifyRequest): Promi
   };
 }
 
-/** better-auth speaks the Fetch API; this hands it the request and maps its refusals to problem+json. */
+/**
+ * better-auth speaks the Fetch API; this hands it the request, with the client address Fastify
+ * determined (under TRUST_PROXY) in a header of our own, and maps its refusals to problem+json.
+ * Session tokens stay in the HttpOnly cookie: they are taken out of JSON answers.
+ */
 async function forwardToBetterAuth(
   auth: Auth,
   config: Config,
   request: FastifyRequest,
   reply: FastifyReply,
+  body: unknown,
 ): Promise<FastifyReply> {
   const headers = fromNodeHeaders(request.headers);
   headers.set(CLIENT_IP_HEADER, request.ip);
-  const hasBody = request.method === "POST" && request.body !== undefined;
   const response = await auth.handler(
     new Request(new URL(request.url, config.publicUrl), {
       method: request.method,
       headers,
-      body: hasBody ? JSON.stringify(request.body) : undefined,
+      body: body === undefined ? undefined : JSON.stringify(body),
     }),
   );
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) reply.header("set-cookie", cookies);
   if (response.status < 400) {
-    const type = response.headers.get("content-type");
-    if (type) reply.type(type);
-    return reply.status(response.status).send(await response.text());
+    const answer = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+    if (answer === null) return reply.status(response.status).send();
+    const { token: _token, ...withoutToken } = answer;
+    return reply.status(response.status).send(withoutToken);
   }
-  const body = (await response.json().catch(() => ({}))) as { message?: string };
+  const refusal = (await response.json().catch(() => ({}))) as { message?: string };
   const code = codeForStatus(response.status);
-  const retryAfter = response.headers.get("x-retry-after");
+  const retryAfter = response.headers.get("retry-after") ?? response.headers.get("x-retry-after");
   if (retryAfter) reply.header("retry-after", retryAfter);
   throw new Problem(
     code,
-    code === "RATE_LIMITED"
-      ? "Too many sign-in attempts from this address. Wait a minute and try again."
-      : (body.message ?? "The request was refused."),
+    code === "RATE_LIMITED" && retryAfter
+      ? `Too many sign-in attempts. Try again in ${retryAfter} seconds.`
+      : (refusal.message ?? "The request was refused."),
   );
 }

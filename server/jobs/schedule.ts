@@ -1,12 +1,14 @@
 /**
  * The lifecycle work every instance runs on a schedule: refresh the test clock (when on), sweep for
  * reminders until nothing more is due, then deliver the outbox; also forget the usage API's
- * idempotency records past their day, batch by batch. The interval timer only schedules;
- * an in-process guard keeps one run at a time here, and correctness across instances comes from
- * the database (the reminders' primary key, SKIP LOCKED claims on the outbox).
+ * idempotency records past their day and sign-in failures quiet for an hour, batch by batch. The
+ * interval timer only schedules; an in-process guard keeps one run at a time here, and correctness
+ * across instances comes from the database (the reminders' primary key, SKIP LOCKED claims on the
+ * outbox).
  */
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../shared/domain/clock.ts";
+import { forgetOldSignInFailures } from "../auth/sign-in-throttle.ts";
 import type { LifecycleConfig, MailConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { type DispatchReport, dispatchMail } from "../mail/dispatcher.ts";
@@ -86,9 +88,11 @@ export function createLifecycle({
         again = false;
         try {
           const report = await tick();
-          // Idempotency records past their day, a bounded batch at a time until none is left.
+          // Idempotency records past their day and old sign-in failures, a bounded batch at a time
+          // until none is left.
           const batch = lifecycle.batchSize;
           while ((await forgetExpiredIdempotencyKeys(db, clock.now(), batch)) === batch);
+          while ((await forgetOldSignInFailures(db, clock.now(), batch)) === batch);
           if (report.sweep.reminders > 0 || report.dispatch.sent + report.dispatch.failed > 0) {
             log.info(report, "lifecycle run");
           }
