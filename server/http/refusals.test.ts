@@ -19,7 +19,7 @@ import {
   createPartner,
   newAccountRequest,
 } from "../test/factories.ts";
-import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { anonymous, type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { registerProblemHandler } from "./problem-handler.ts";
 
 let t: TestApp;
@@ -213,6 +213,17 @@ describe("text in, clean 4xx out", () => {
       comment: `The customer wrote "${RIGHT_TO_LEFT_OVERRIDE}olleh"\nover two lines`,
     });
     expect(quoted.statusCode, quoted.body).toBe(201);
+  });
+
+  it("refuses a NUL in the e-mail one signs in with, as a field error", async () => {
+    const response = await body(
+      () => anonymous(t.app),
+      "POST",
+      () => "/api/auth/sign-in/email",
+    )({ email: `a${NUL}@partner.test`, password: "correct horse battery" });
+    expect(expectProblem(response, 400, "VALIDATION_FAILED").errors).toEqual([
+      { field: "email", message: "Remove the line break or invisible control character" },
+    ]);
   });
 
   it("keeps names in any script, with emoji", async () => {

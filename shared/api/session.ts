@@ -1,5 +1,6 @@
 /** Signing in and changing one's password: what the web app sends to /api/auth. */
 import { z } from "zod";
+import { text } from "../domain/text.ts";
 
 /** better-auth refuses passwords outside these lengths (server/auth/better-auth.ts). */
 export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
@@ -22,7 +23,7 @@ export type PasswordChange = z.infer<typeof passwordChange>;
 
 /** `POST /api/auth/sign-in/email`: the e-mail and password, nothing else. */
 export const signInRequest = z.strictObject({
-  email: z.string().min(1, "Type your e-mail").max(320),
+  email: text("line", "Type your e-mail").min(1, "Type your e-mail").max(320),
   password: z.string().min(1, "Type your password").max(PASSWORD_LENGTH.max),
 });
 
