@@ -120,4 +120,23 @@ describe("the usage API's request limit per API key", () => {
       .where(eq(datapoints.externalId, "m-limit"));
     expect(registered?.value).toBe(0);
   });
+
+  it("lets no more than the limit through across instances, though each takes its share at a time", async () => {
+    const busy = { API_KEY_REQUESTS_PER_MINUTE: "100" };
+    const a = await startTestApp({ db: first.db, now: NOW, config: busy });
+    const b = await startTestApp({ db: second.db, now: NOW, config: busy });
+    try {
+      const secret = await newKey();
+      const responses = await Promise.all(
+        Array.from({ length: 150 }, (_, i) => read(i % 2 === 0 ? a.app : b.app, secret)),
+      );
+      const allowed = responses.filter((r) => r.statusCode === 200).length;
+      expect(allowed).toBeLessThanOrEqual(100);
+      expect(allowed).toBeGreaterThanOrEqual(98);
+      expect(responses.filter((r) => r.statusCode === 429)).toHaveLength(150 - allowed);
+    } finally {
+      await a.app.close();
+      await b.app.close();
+    }
+  });
 });
