@@ -154,6 +154,23 @@ describe("signing in at every address this machine answers on", () => {
 });
 
 describe("cross-site protection", () => {
+  it("refuses a sign-in posted from another site, which would sign the browser in as someone else", async () => {
+    for (const headers of [
+      { origin: "https://evil.example" },
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    ]) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in/email",
+        headers,
+        payload: { email: partner.superAdmin.email, password: TEST_PASSWORD },
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.json()).toMatchObject({ code: "CROSS_SITE_REQUEST" });
+      expect(response.cookies).toHaveLength(0);
+    }
+  });
+
   it("refuses a change carrying the session cookie from another site, and files nothing", async () => {
     const catalogue = await createCatalogue(t.db);
     const session = await signIn(t.app, partner.superAdmin.email);

@@ -82,7 +82,8 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
 
 /**
  * Browsers say where a request comes from (Sec-Fetch-Site, Origin); a change that carries our
- * session cookie but comes from a page that is not ours is refused. Clients without cookies carry
+ * session cookie but comes from a page that is not ours is refused, and so is signing in from one
+ * (which would sign the browser into someone else's account). Other clients without cookies carry
  * no session.
  */
 function refuseCrossSiteChange(
@@ -90,7 +91,8 @@ function refuseCrossSiteChange(
   origins: ReadonlySet<string>,
   publicUrl: string,
 ): void {
-  if (SAFE_METHODS.has(request.method) || !request.headers.cookie) return;
+  if (SAFE_METHODS.has(request.method)) return;
+  if (!request.headers.cookie && !request.url.startsWith("/api/auth/sign-in/")) return;
   const site = request.headers["sec-fetch-site"];
   if (site !== undefined && site !== "same-origin" && site !== "none") {
     throw new Problem("CROSS_SITE_REQUEST", "Changes must come from the Wattfolio web app.");
