@@ -104,6 +104,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   const client = await PGlite.create(`${dataDir}/pg`);
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  await workAsAppRole(client);
   return {
     db,
     kind: "pglite",
@@ -131,7 +132,14 @@ async function openPostgres(
   pool.on("error", (error) => {
     log.warn({ err: error }, "a database connection was lost; the pool replaces it");
   });
-  await migrateWithLock(pool);
+  if (await migrateWithLock(url)) {
+    // Every connection works as the application's role from its first statement on.
+    pool.on("connect", (connection) => {
+      connection.query(WORK_AS_APP_ROLE).catch(() => {});
+    });
+  } else {
+    log.warn({}, `working as the tables' owner: the role ${APP_ROLE} is missing or not granted`);
+  }
   return {
     db: drizzlePostgres({ client: pool, schema }) as unknown as Database,
     kind: "postgres",
@@ -139,21 +147,50 @@ async function openPostgres(
   };
 }
 
-async function migrateWithLock(pool: pg.Pool): Promise<void> {
-  const connection = await pool.connect();
+/**
+ * Migrations run as the tables' owner, on a connection of their own, never the pool's. Answers
+ * whether the pool's connections may then work as the application's role.
+ */
+async function migrateWithLock(url: string): Promise<boolean> {
+  const connection = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  connection.on("error", () => {});
+  await connection.connect();
   try {
     await connection.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await migratePostgres(drizzlePostgres({ client: connection }), { migrationsFolder });
+    return await mayWorkAsAppRole((text) => connection.query(text));
   } finally {
-    await connection.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => {});
-    connection.release();
+    await connection.end().catch(() => {});
   }
+}
+
+/**
+ * The role the application works as (made by migration 0007): it reads and writes the product's
+ * tables but cannot change, remove or truncate the account history.
+ */
+const APP_ROLE = "wattfolio_app";
+const WORK_AS_APP_ROLE = `set role ${APP_ROLE}`;
+
+async function mayWorkAsAppRole(
+  query: (text: string) => Promise<{ rows: unknown[] }>,
+): Promise<boolean> {
+  const { rows } = await query(
+    `select case when exists (select from pg_roles where rolname = '${APP_ROLE}')
+       then pg_has_role(current_user, '${APP_ROLE}', 'member') else false end as may`,
+  );
+  return (rows[0] as { may?: boolean } | undefined)?.may === true;
+}
+
+/** PGlite has one connection: after its migrations it works as the application's role. */
+async function workAsAppRole(client: PGlite): Promise<void> {
+  if (await mayWorkAsAppRole((text) => client.query(text))) await client.exec(WORK_AS_APP_ROLE);
 }
 
 /** An in-memory PGlite with the migrations applied: a fresh database for one test file. */
 export async function openMemoryDatabase(): Promise<DatabaseHandle> {
   const client = await PGlite.create();
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+  await workAsAppRole(client);
   return {
     db: drizzlePglite({ client, schema }) as unknown as Database,
     kind: "pglite",

@@ -84,6 +84,34 @@ describe.skipIf(onPostgres)("the embedded database folder", () => {
   });
 });
 
+describe("the application's database role", () => {
+  it("cannot change, remove or truncate the account history, which only the owner could", async () => {
+    const t = await startTestApp({ isolated: true });
+    try {
+      const [role] = (
+        (await t.db.execute(sql`select current_user as name`)) as unknown as {
+          rows: { name: string }[];
+        }
+      ).rows;
+      expect(role?.name).toBe("wattfolio_app");
+      for (const statement of [
+        sql`truncate account_history`,
+        sql`update account_history set comment = 'rewritten'`,
+        sql`delete from account_history`,
+      ]) {
+        const refusal = await t.db.execute(statement).then(
+          () => undefined,
+          (error: { cause?: { message?: string } }) => error.cause?.message,
+        );
+        expect(refusal).toMatch(/permission denied/);
+      }
+      await expect(t.db.execute(sql`select count(*) from account_history`)).resolves.toBeDefined();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("the health checks", () => {
   it("answers ok while the database answers", async () => {
     const t = await startTestApp();
@@ -101,9 +129,13 @@ describe("the health checks", () => {
       const ready = await t.app.inject({ method: "GET", url: "/readyz" });
       expect([ready.statusCode, ready.json()]).toEqual([200, { status: "ready" }]);
 
-      await t.db.execute(
-        sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
-      );
+      // As the tables' owner: the application's own role may only read the migrations.
+      await t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local role none`);
+        await tx.execute(
+          sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
+        );
+      });
       const behind = await t.app.inject({ method: "GET", url: "/readyz" });
       expect([behind.statusCode, behind.json()]).toEqual([503, { status: "unavailable" }]);
       expect(behind.headers["retry-after"]).toBe("5");
