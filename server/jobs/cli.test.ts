@@ -19,7 +19,8 @@ afterAll(async () => {
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
 
-describe.skipIf(onPostgres)("npm run sweep", () => {
+// Real processes on a data folder of their own, each opening PGlite: slower than an inject.
+describe.skipIf(onPostgres)("npm run sweep", { timeout: 120_000 }, () => {
   it("sweeps once, delivers to the mailbox, says what it did and exits; a second run finds nothing to do", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-sweep-"));
     folders.push(dataDir);
