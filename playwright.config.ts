@@ -15,6 +15,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   workers: 1,
   retries: 0,
+  // Journeys sign in as two or three people in turn; a busy two-core machine needs the headroom.
+  timeout: 60_000,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
   use: {
