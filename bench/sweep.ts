@@ -8,7 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { type Database, openDatabase } from "../server/db/client.ts";
+import { type Database, openDatabase, refreshStatistics } from "../server/db/client.ts";
 import {
   accountReminders,
   accounts,
@@ -82,7 +82,7 @@ async function seed(db: Database, total: number): Promise<void> {
     select a.partner_id, a.id, a.ends_on - 365, s.stage, a.ends_on - 365 - s.days, now()
     from ${accounts} a,
       (values ('30_days', 30), ('7_days', 7), ('on_the_day', 0)) as s(stage, days)`);
-  await db.execute(sql`analyze`);
+  await refreshStatistics(db);
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {

@@ -15,13 +15,12 @@ import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { IntegrationActor } from "../server/access/actor.ts";
 import { createApiKey } from "../server/api-keys/create-api-key.ts";
 import { createUser } from "../server/auth/users.ts";
-import { type Database, openDatabase } from "../server/db/client.ts";
+import { type Database, openDatabase, refreshStatistics } from "../server/db/client.ts";
 import { accounts, licences, partners, sectors } from "../server/db/schema/index.ts";
 import { administer } from "../server/test/postgres-setup.ts";
 import { registrationStatement } from "../server/usage/register-datapoints.ts";
@@ -129,7 +128,7 @@ async function seed(db: Database) {
     now: NOW,
   });
   // As autovacuum would soon: the planner needs statistics of the freshly loaded tables.
-  await db.execute(sql`analyze`);
+  await refreshStatistics(db);
   const ids = roomy.map((account) => account.id);
   return { viaApi: ids.slice(0, HOT_ACCOUNTS), viaSql: ids.slice(HOT_ACCOUNTS), key };
 }

@@ -9,7 +9,12 @@ import { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
-import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import {
+  type PgDatabase,
+  PgDialect,
+  type PgQueryResultHKT,
+  type PgTable,
+} from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -227,6 +232,19 @@ export async function queryRows<T>(
     return (await client.query({ name: statementName(text), text, values: params })).rows as T[];
   }
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
+/**
+ * Planner statistics for freshly loaded tables, as autovacuum would gather them soon (benchmarks,
+ * plan tests). ANALYZE is the owner's: the application's role would silently skip every table.
+ */
+export async function refreshStatistics(db: Database, tables: PgTable[] = []): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local role none`);
+    await tx.execute(
+      tables.length === 0 ? sql`analyze` : sql`analyze ${sql.join(tables, sql`, `)}`,
+    );
+  });
 }
 
 /** How many migrations this build ships: a database with fewer applied is not ready for it. */

@@ -6,7 +6,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../shared/domain/calendar.ts";
-import { type Database, openDatabase } from "../db/client.ts";
+import { type Database, openDatabase, refreshStatistics } from "../db/client.ts";
 import { accountReminders, accounts, mailOutbox, partners } from "../db/schema/index.ts";
 import { createNotices } from "../notices/notices.ts";
 import { dueAccountsQuery, sweepReminders } from "../reminders/sweep.ts";
@@ -70,8 +70,7 @@ describe("the sweep's batches", () => {
       select ${partner.id}, 'Plan ' || n, 'Customer', 'GB', ${catalogue.sectorCode}, ${catalogue.licenceId},
         date '2025-01-01', date '2026-04-01' + (n % 1460), 100
       from generate_series(1, 20000) as n`);
-    await t.db.execute(sql`analyze ${accounts}`);
-    await t.db.execute(sql`analyze ${partners}`);
+    await refreshStatistics(t.db, [accounts, partners]);
     const query = dueAccountsQuery(t.db, t.clock.now(), 500).getSQL();
     const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
       | { rows: { "QUERY PLAN": string }[] }
