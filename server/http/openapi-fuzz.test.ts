@@ -9,7 +9,8 @@
  *
  * Deterministic: a fixed seed per operation and a bounded number of runs, so that a failure replays
  * and the file stays within about a minute on PGlite. Requests are built from the document itself,
- * so a new operation is fuzzed without touching this file.
+ * so a new operation is fuzzed without touching this file. Longer than most files on purpose: the
+ * generators for every kind of parameter live beside the one property they serve.
  */
 import { Buffer } from "node:buffer";
 import fc from "fast-check";

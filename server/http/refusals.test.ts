@@ -2,6 +2,7 @@
  * What a client that sends garbage gets back: a clean 4xx problem+json naming the field, never a
  * 500 — hostile text in every free-text input, fields the API does not know, values the database
  * refuses, and the refusals Fastify and Node give themselves (bad URLs, bodies, methods, headers).
+ * Longer than most files on purpose: one table of every free-text input of the API.
  */
 import { randomUUID } from "node:crypto";
 import { connect } from "node:net";
