@@ -1,23 +1,13 @@
-import { Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Grid, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import type { AccountDetail } from "@shared/api/accounts.ts";
 import type { ReactNode } from "react";
 import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { Fact } from "../../../components/fact.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
+import { TitledCard } from "../../../components/titled-card.tsx";
 import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../lib/account-fields.ts";
 import { countryName, formatDate, formatDateTime } from "../../../lib/format.ts";
 import { AccountHistory } from "./account-history.tsx";
-
-function Card({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg">
-      <Title order={4} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
 
 interface AccountDetailsProps {
   account: AccountDetail;
@@ -42,15 +32,15 @@ export function AccountDetails({
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
             {usage}
-            <Card title="Licence">
+            <TitledCard title="Licence">
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
                 <Fact label={LABELS.licenceId}>{account.licence.name}</Fact>
                 <Fact label={LABELS.billManagementTypeId}>
                   {account.billManagementType?.name ?? "None"}
                 </Fact>
               </SimpleGrid>
-            </Card>
-            <Card title={LABELS.comment}>
+            </TitledCard>
+            <TitledCard title={LABELS.comment}>
               <Text
                 size="sm"
                 c={account.comment ? undefined : "dimmed"}
@@ -58,15 +48,15 @@ export function AccountDetails({
               >
                 {account.comment || "No comment."}
               </Text>
-            </Card>
-            <Card title="History">
+            </TitledCard>
+            <TitledCard title="History">
               <AccountHistory accountId={account.id} />
-            </Card>
+            </TitledCard>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="lg">
-            <Card title="Term">
+            <TitledCard title="Term">
               <Stack gap="md">
                 <Fact label="Starts on">{formatDate(account.startsOn)}</Fact>
                 <Fact label="Ends on">{formatDate(account.endsOn)}</Fact>
@@ -77,8 +67,8 @@ export function AccountDetails({
                   <DaysLeftBadge daysLeft={account.daysLeft} />
                 </Fact>
               </Stack>
-            </Card>
-            <Card title="Account">
+            </TitledCard>
+            <TitledCard title="Account">
               <Stack gap="md">
                 <Fact label={LABELS.customerName}>{account.customerName}</Fact>
                 <Fact label={LABELS.country}>{countryName(account.country)}</Fact>
@@ -95,7 +85,7 @@ export function AccountDetails({
                 <Fact label="Partner">{account.partner.name}</Fact>
                 <Fact label="Created">{formatDateTime(account.createdAt)}</Fact>
               </Stack>
-            </Card>
+            </TitledCard>
           </Stack>
         </Grid.Col>
       </Grid>

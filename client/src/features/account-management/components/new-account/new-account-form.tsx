@@ -3,14 +3,12 @@ import {
   Grid,
   Group,
   NumberInput,
-  Paper,
   Select,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
   TextInput,
-  Title,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
@@ -24,8 +22,8 @@ import {
 } from "@shared/domain/accounts.ts";
 import { newAccountRequest } from "@shared/domain/applications.ts";
 import { IconSend } from "@tabler/icons-react";
-import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
+import { TitledCard } from "../../../../components/titled-card.tsx";
 import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../../lib/account-fields.ts";
 import { ApiError, fieldErrorsOf } from "../../../../lib/api.ts";
 import { COUNTRY_OPTIONS, countryName, formatNumber } from "../../../../lib/format.ts";
@@ -34,17 +32,6 @@ import { billManagementTypeOptions, validateWith, wholeNumber } from "../../../.
 import { useFileApplication } from "../../api/file-application.ts";
 import { NewAccountNextSteps } from "./new-account-next-steps.tsx";
 import { NEW_ACCOUNT_VALUES, type NewAccountValues, requestOf } from "./new-account-values.ts";
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md" p="lg">
-      <Title order={4} mb="md">
-        {title}
-      </Title>
-      {children}
-    </Paper>
-  );
-}
 
 /** The create-account form: an application for Customer Success to approve. */
 export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
@@ -91,7 +78,7 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <Section title="Customer and account">
+            <TitledCard title="Customer and account">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={LABELS.name} withAsterisk {...form.getInputProps("name")} />
                 <TextInput
@@ -120,9 +107,9 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
                   {...form.getInputProps("sectorCode")}
                 />
               </SimpleGrid>
-            </Section>
+            </TitledCard>
 
-            <Section title="Licence and term">
+            <TitledCard title="Licence and term">
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <Select
                   label={LABELS.licenceId}
@@ -153,9 +140,9 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
                   {...form.getInputProps("periodMonths")}
                 />
               </SimpleGrid>
-            </Section>
+            </TitledCard>
 
-            <Section title="Bill Management">
+            <TitledCard title="Bill Management">
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <Select
                   label={LABELS.billManagementTypeId}
@@ -178,9 +165,9 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
                   {...form.getInputProps("additionalPods")}
                 />
               </SimpleGrid>
-            </Section>
+            </TitledCard>
 
-            <Section title="Alerts, meter reading and e-mail">
+            <TitledCard title="Alerts, meter reading and e-mail">
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <NumberInput
                   label={LABELS.smsCredits}
@@ -207,9 +194,9 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
                   {...form.getInputProps("emailDomain")}
                 />
               </SimpleGrid>
-            </Section>
+            </TitledCard>
 
-            <Section title={LABELS.comment}>
+            <TitledCard title={LABELS.comment}>
               <Textarea
                 aria-label={LABELS.comment}
                 placeholder="Anything Customer Success should know about this account"
@@ -224,7 +211,7 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
                 }
                 {...form.getInputProps("comment")}
               />
-            </Section>
+            </TitledCard>
 
             <Group justify="flex-end">
               <Button variant="default" component={Link} to="/account-management">
