@@ -51,7 +51,9 @@ async function seed(db: Database, total: number): Promise<void> {
   await db.insert(sectors).values({ code: "bench", name: "Bench" });
   const partnerRows = await db
     .insert(partners)
-    .values(Array.from({ length: PARTNERS }, (_, i) => ({ name: `Bench partner ${i}` })))
+    .values(
+      Array.from({ length: PARTNERS }, (_, i) => ({ name: `Bench partner ${i}`, country: "ES" })),
+    )
     .returning({ id: partners.id });
   await db.insert(users).values(
     partnerRows.map((partner, i) => ({
@@ -61,6 +63,7 @@ async function seed(db: Database, total: number): Promise<void> {
       role: "partner" as const,
       partnerId: partner.id,
       isSuperAdmin: true,
+      userType: "super_admin" as const,
     })),
   );
   const partnerIds = sql.raw(`array[${partnerRows.map((p) => `'${p.id}'::uuid`).join(",")}]`);

@@ -62,7 +62,7 @@ async function seed(db: Database) {
   await db.insert(sectors).values({ code: "offices", name: "Offices" });
   const [partner] = await db
     .insert(partners)
-    .values({ name: "Bench Energy Services", timeZone: "Europe/Madrid" })
+    .values({ name: "Bench Energy Services", timeZone: "Europe/Madrid", country: "ES" })
     .returning();
   if (!licence || !partner) throw new Error("seed failed");
   const today = NOW.toISOString().slice(0, 10);
@@ -112,7 +112,7 @@ async function seed(db: Database) {
     password: PASSWORD,
     role: "partner",
     partnerId: partner.id,
-    isSuperAdmin: true,
+    userType: "super_admin",
   });
   const staff = await createUser(db, {
     email: "cs@bench.test",

@@ -382,7 +382,7 @@ async function createPartnerColleague(): Promise<Session> {
     password: "correct horse battery",
     role: "partner",
     partnerId: partner.id,
-    isSuperAdmin: true,
+    userType: "super_admin",
   });
   return signIn(t.app, email);
 }

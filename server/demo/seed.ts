@@ -135,7 +135,12 @@ async function seedPortfolio({
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   const [partner] = await db
     .insert(partners)
-    .values({ name: portfolio.name, timeZone: portfolio.timeZone })
+    .values({
+      name: portfolio.name,
+      timeZone: portfolio.timeZone,
+      country: portfolio.countries[0] ?? "ES",
+      defaultLanguage: portfolio.language,
+    })
     .returning();
   if (!partner) throw new Error("partner not created");
   const superAdmin = await createUser(db, {
@@ -143,7 +148,7 @@ async function seedPortfolio({
     password: DEMO_PASSWORD,
     role: "partner",
     partnerId: partner.id,
-    isSuperAdmin: true,
+    userType: "super_admin",
     language: portfolio.language,
   });
   const accountUser = await createUser(db, {

@@ -56,7 +56,7 @@ async function portfolio(endsOn: string, timeZone = "UTC") {
     password: TEST_PASSWORD,
     role: "partner",
     partnerId: partner.id,
-    isSuperAdmin: true,
+    userType: "super_admin",
     language: "es",
   });
   const billing = `billing-${partner.id.slice(0, 8)}@customer.test`;

@@ -66,7 +66,7 @@ export async function createPartner(
   const suffix = unique();
   const [partner] = await db
     .insert(partners)
-    .values({ name: `Partner ${suffix}`, timeZone: options.timeZone ?? "UTC" })
+    .values({ name: `Partner ${suffix}`, timeZone: options.timeZone ?? "UTC", country: "ES" })
     .returning();
   if (!partner) throw new Error("partner not created");
   const superAdminEmail = `admin-${suffix}@partner.test`;
@@ -77,7 +77,7 @@ export async function createPartner(
     password: TEST_PASSWORD,
     role: "partner",
     partnerId: partner.id,
-    isSuperAdmin: true,
+    userType: "super_admin",
   });
   const accountUser = await createUser(db, {
     email: accountUserEmail,

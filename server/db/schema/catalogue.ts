@@ -1,4 +1,7 @@
-/** What an account is sold with: licences, Bill Management licence types, and customer sectors. */
+/**
+ * What an account is sold with: licences, Bill Management licence types, and customer sectors. An
+ * entry is retired (`active` false), never removed: it stays on the accounts that have it.
+ */
 import { boolean, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
 
 export const licences = pgTable("licences", {
@@ -21,4 +24,5 @@ export const billManagementTypes = pgTable("bill_management_types", {
 export const sectors = pgTable("sectors", {
   code: text().primaryKey(),
   name: text().notNull(),
+  active: boolean().notNull().default(true),
 });

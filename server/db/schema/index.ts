@@ -11,6 +11,7 @@ export * from "./applications.ts";
 export * from "./catalogue.ts";
 export * from "./mail.ts";
 export * from "./partners-and-people.ts";
+export * from "./people-admin.ts";
 export * from "./reminders.ts";
 export * from "./request-limits.ts";
 export * from "./sign-in-throttle.ts";

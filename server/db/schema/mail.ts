@@ -23,7 +23,9 @@ export type MailTopic =
   | "account_created"
   | "account_renewed"
   | "application_filed"
-  | "application_decided";
+  | "application_decided"
+  | "invitation"
+  | "password_reset";
 type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /**

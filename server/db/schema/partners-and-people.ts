@@ -13,15 +13,28 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { LANGUAGES } from "../../../shared/domain/languages.ts";
+import { USER_TYPES, type UserType } from "../../../shared/domain/people.ts";
 import { createdAt, sqlList, updatedAt } from "./columns.ts";
 
-export const partners = pgTable("partners", {
-  id: uuid().primaryKey().defaultRandom(),
-  name: text().notNull().unique(),
-  /** IANA time zone in which the partner's accounts expire; UTC unless the partner sets one. */
-  timeZone: text("time_zone").notNull().default("UTC"),
-  createdAt: createdAt(),
-});
+export const partners = pgTable(
+  "partners",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    name: text().notNull().unique(),
+    /** IANA time zone in which the partner's accounts expire; UTC unless the partner sets one. */
+    timeZone: text("time_zone").notNull().default("UTC"),
+    /** ISO 3166-1 alpha-2. */
+    country: text().notNull(),
+    /** The language of e-mails to the partner's people until each chooses their own. */
+    defaultLanguage: text("default_language").notNull().default("en"),
+    /** While set, the partner's users cannot sign in; nothing of the partner is removed. */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("partners_default_language_known", sql`${t.defaultLanguage} in (${sqlList(LANGUAGES)})`),
+  ],
+);
 
 const USER_ROLES = ["customer_success", "partner"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -38,6 +51,10 @@ export const users = pgTable(
     role: text().$type<UserRole>().notNull(),
     partnerId: uuid("partner_id").references(() => partners.id),
     isSuperAdmin: boolean("is_super_admin").notNull().default(false),
+    /** A partner user's type; `is_super_admin` mirrors `super_admin` for better-auth and queries. */
+    userType: text("user_type").$type<UserType>(),
+    /** While set, the user cannot sign in and has no session. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     language: text().notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -49,7 +66,15 @@ export const users = pgTable(
       "users_partner_iff_partner_role",
       sql`(${t.role} = 'partner') = (${t.partnerId} is not null)`,
     ),
-    check("users_super_admin_is_partner_user", sql`not ${t.isSuperAdmin} or ${t.role} = 'partner'`),
+    check("users_user_type_known", sql`${t.userType} in (${sqlList(USER_TYPES)})`),
+    check(
+      "users_user_type_iff_partner_role",
+      sql`(${t.role} = 'partner') = (${t.userType} is not null)`,
+    ),
+    check(
+      "users_super_admin_is_its_type",
+      sql`${t.isSuperAdmin} = coalesce(${t.userType} = 'super_admin', false)`,
+    ),
     check("users_language_known", sql`${t.language} in (${sqlList(LANGUAGES)})`),
   ],
 );
