@@ -12,7 +12,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { LANGUAGES } from "../../../shared/domain/languages.ts";
+import { LANGUAGES, type Language } from "../../../shared/domain/languages.ts";
 import { USER_TYPES, type UserType } from "../../../shared/domain/people.ts";
 import { createdAt, sqlList, updatedAt } from "./columns.ts";
 
@@ -55,7 +55,7 @@ export const users = pgTable(
     userType: text("user_type").$type<UserType>(),
     /** While set, the user cannot sign in and has no session. */
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
-    language: text().notNull().default("en"),
+    language: text().$type<Language>().notNull().default("en"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
