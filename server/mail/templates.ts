@@ -46,6 +46,24 @@ export type MailContent =
       reviewerName: string | null;
       comment: string;
       applicationsUrl: string;
+    }
+  | {
+      topic: "password_reset";
+      name: string;
+      resetUrl: string;
+      validMinutes: number;
+    }
+  | {
+      topic: "invitation";
+      inviteeName: string;
+      /** Null when the operator invited from the command line. */
+      inviterName: string | null;
+      /** Null for an invitation to join Customer Success. */
+      partnerName: string | null;
+      userTypeLabel: string | null;
+      accountName: string | null;
+      validDays: number;
+      acceptUrl: string;
     };
 
 /** A paragraph is text (escaped in HTML) or a quoted comment; the button is the one link to act on. */
@@ -212,7 +230,68 @@ function letterOf(content: MailContent, lang: Language): Omit<Letter, "greeting"
         action: { label: "See your applications", url: content.applicationsUrl },
       };
     }
+    case "password_reset": {
+      const { name, validMinutes: minutes } = content;
+      return es
+        ? {
+            subject: "Restablece tu contraseña de Wattfolio",
+            blocks: [
+              {
+                text: `${name}, alguien ha pedido restablecer la contraseña de tu cuenta de Wattfolio. Si has sido tú, elige una nueva con este enlace, que sirve una sola vez durante ${minutes} minutos.`,
+              },
+              { text: "Si no lo has pedido tú, ignora este mensaje: tu contraseña no cambia." },
+            ],
+            action: { label: "Elegir una contraseña nueva", url: content.resetUrl },
+          }
+        : {
+            subject: "Reset your Wattfolio password",
+            blocks: [
+              {
+                text: `${name}, someone asked to reset the password of your Wattfolio account. If it was you, choose a new one with this link; it works once, for ${minutes} minutes.`,
+              },
+              { text: "If it was not you, ignore this message: your password stays as it is." },
+            ],
+            action: { label: "Choose a new password", url: content.resetUrl },
+          };
+    }
+    case "invitation":
+      return invitationLetter(content, lang);
   }
+}
+
+function invitationLetter(content: Extract<MailContent, { topic: "invitation" }>, lang: Language) {
+  const { inviteeName: invitee, inviterName: inviter, partnerName: partner } = content;
+  const { userTypeLabel: type, accountName: account, validDays: days } = content;
+  if (lang === "es") {
+    const who = inviter ?? "El equipo de Wattfolio";
+    const what = partner
+      ? `unirte a ${partner} en Wattfolio${type ? ` como ${type}` : ""}`
+      : "unirte al equipo de Customer Success de Wattfolio";
+    return {
+      subject: partner ? `Invitación a ${partner} en Wattfolio` : "Invitación a Wattfolio",
+      blocks: [
+        { text: `${invitee}, ${who} te invita a ${what}.` },
+        ...(account ? [{ text: `Tendrás acceso a la cuenta ${account}.` }] : []),
+        {
+          text: `Elige tu contraseña con este enlace, que sirve una sola vez durante ${days} días.`,
+        },
+      ],
+      action: { label: "Aceptar la invitación", url: content.acceptUrl },
+    };
+  }
+  const who = inviter ?? "The Wattfolio team";
+  const what = partner
+    ? `join ${partner} on Wattfolio${type ? ` as ${type}` : ""}`
+    : "join Wattfolio's Customer Success team";
+  return {
+    subject: partner ? `Invitation to ${partner} on Wattfolio` : "Invitation to Wattfolio",
+    blocks: [
+      { text: `${invitee}, ${who} invites you to ${what}.` },
+      ...(account ? [{ text: `You will have access to the account ${account}.` }] : []),
+      { text: `Choose your password with this link; it works once, for ${days} days.` },
+    ],
+    action: { label: "Accept the invitation", url: content.acceptUrl },
+  };
 }
 
 export function renderMail(content: MailContent, language: Language): RenderedMail {
