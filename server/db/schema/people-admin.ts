@@ -14,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { LANGUAGES, type Language } from "../../../shared/domain/languages.ts";
 import { USER_TYPES, type UserType } from "../../../shared/domain/people.ts";
+import type { SecurityEventKind } from "../../../shared/domain/security-log.ts";
 import { accounts } from "./accounts.ts";
 import { createdAt, sqlList } from "./columns.ts";
 import { partners, users } from "./partners-and-people.ts";
@@ -76,7 +77,7 @@ export const securityEvents = pgTable(
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
     at: timestamp({ withTimezone: true }).notNull(),
-    kind: text().notNull(),
+    kind: text().$type<SecurityEventKind>().notNull(),
     /** Who did it; null for the command line and for failed sign-ins. */
     actorId: text("actor_id").references(() => users.id),
     actorName: text("actor_name"),
