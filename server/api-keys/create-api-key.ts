@@ -10,6 +10,7 @@ import { hashSecret, newSecret } from "../auth/api-key-secrets.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, apiKeys } from "../db/schema/index.ts";
 import { notFound, Problem } from "../errors.ts";
+import { recordSecurityEvent } from "../security-log/record.ts";
 
 export async function createApiKey({
   db,
@@ -17,29 +18,44 @@ export async function createApiKey({
   name,
   accountId,
   now,
+  address,
 }: {
   db: Database;
   actor: Actor;
   name: string;
   accountId: string | null;
   now: Date;
+  /** The request's client address, for the security log. */
+  address?: string;
 }): Promise<{ id: string; secret: string }> {
   const partnerId = await partnerOfNewKey(db, actor, accountId);
   const secret = newSecret();
-  const [created] = await db
-    .insert(apiKeys)
-    .values({
+  const prefix = shownPart(secret);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(apiKeys)
+      .values({
+        partnerId,
+        accountId,
+        name,
+        prefix,
+        secretHash: hashSecret(secret),
+        createdBy: actor.userId,
+        createdAt: now,
+      })
+      .returning({ id: apiKeys.id });
+    if (!created) throw new Error("insert returned no row");
+    await recordSecurityEvent(tx, {
+      kind: "api_key_created",
+      at: now,
+      actor,
       partnerId,
-      accountId,
-      name,
-      prefix: shownPart(secret),
-      secretHash: hashSecret(secret),
-      createdBy: actor.userId,
-      createdAt: now,
-    })
-    .returning({ id: apiKeys.id });
-  if (!created) throw new Error("insert returned no row");
-  return { id: created.id, secret };
+      subject: name,
+      address: address ?? null,
+      detail: { apiKeyId: created.id, shownPart: prefix, accountId },
+    });
+    return { id: created.id, secret };
+  });
 }
 
 /** The partner a new key belongs to: the SuperAdmin's own, or none for Customer Success. */

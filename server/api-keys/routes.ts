@@ -68,6 +68,7 @@ export function apiKeyRoutes({
           name: request.body.name,
           accountId: request.body.accountId,
           now: clock.now(),
+          address: request.ip,
         });
         return reply.status(201).send({ key: await present(actor, id), secret });
       },
@@ -86,7 +87,13 @@ export function apiKeyRoutes({
         },
       },
       async (request, _reply, actor) => {
-        await revokeApiKey({ db, actor, apiKeyId: request.params.id, now: clock.now() });
+        await revokeApiKey({
+          db,
+          actor,
+          apiKeyId: request.params.id,
+          now: clock.now(),
+          address: request.ip,
+        });
         keys.forget(request.params.id);
         return present(actor, request.params.id);
       },

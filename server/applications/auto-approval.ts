@@ -5,6 +5,7 @@ import { APPLICATION_KINDS, type ApplicationKind } from "../../shared/domain/app
 import type { CustomerSuccessActor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
 import { autoApprovalRules, users } from "../db/schema/index.ts";
+import { recordSecurityEvent } from "../security-log/record.ts";
 
 /** Every kind, in the catalogue's order; a kind without a row needs review. */
 export async function listAutoApprovalRules(db: Database): Promise<AutoApprovalRule[]> {
@@ -26,18 +27,38 @@ export async function listAutoApprovalRules(db: Database): Promise<AutoApprovalR
   });
 }
 
+/** Turns a kind's rule on or off; the security log keeps a change (setting it as it was is none). */
 export async function setAutoApprovalRule(
   db: Database,
   actor: CustomerSuccessActor,
   kind: ApplicationKind,
   enabled: boolean,
   now: Date,
+  address?: string,
 ): Promise<void> {
-  await db
-    .insert(autoApprovalRules)
-    .values({ kind, enabled, updatedBy: actor.userId, updatedAt: now })
-    .onConflictDoUpdate({
-      target: autoApprovalRules.kind,
-      set: { enabled, updatedBy: actor.userId, updatedAt: now },
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ enabled: autoApprovalRules.enabled })
+      .from(autoApprovalRules)
+      .where(eq(autoApprovalRules.kind, kind))
+      .for("update");
+    await tx
+      .insert(autoApprovalRules)
+      .values({ kind, enabled, updatedBy: actor.userId, updatedAt: now })
+      .onConflictDoUpdate({
+        target: autoApprovalRules.kind,
+        set: { enabled, updatedBy: actor.userId, updatedAt: now },
+      });
+    const wasEnabled = before?.enabled ?? false;
+    if (wasEnabled === enabled) return;
+    await recordSecurityEvent(tx, {
+      kind: "auto_approval_rule_changed",
+      at: now,
+      actor,
+      partnerId: null,
+      subject: kind,
+      address: address ?? null,
+      detail: { before: { enabled: wasEnabled }, after: { enabled } },
     });
+  });
 }

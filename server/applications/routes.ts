@@ -239,6 +239,7 @@ export function applicationRoutes({
           request.params.kind,
           request.body.enabled,
           clock.now(),
+          request.ip,
         );
         return listAutoApprovalRules(db);
       },

@@ -50,8 +50,11 @@ export function testClockRoutes({
           response: { 200: testClockStatus },
         },
       },
-      async (request) => {
-        await clock.advance(durationMs(request.body.duration) ?? 0);
+      async (request, _reply, actor) => {
+        await clock.advance(durationMs(request.body.duration) ?? 0, {
+          actor,
+          address: request.ip,
+        });
         afterMove();
         return status();
       },
