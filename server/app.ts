@@ -49,6 +49,8 @@ import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
 import { mailRoutes } from "./mail/routes.ts";
 import { transportFor } from "./mail/transports.ts";
 import { createNotices } from "./notices/notices.ts";
+import { profileRoutes } from "./profile/routes.ts";
+import { securityLogRoutes } from "./security-log/routes.ts";
 import { testClockRoutes } from "./test-clock/routes.ts";
 import { openTestClock } from "./test-clock/test-clock.ts";
 import { usageRoutes } from "./usage/routes.ts";
@@ -166,7 +168,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const auth = createAuth({ db, config, clock, secret: deps.authSecret, log: app.log });
   const keys = createKeyVerifier(db, clock);
   const requestLimit = createApiKeyRequestLimit(db, clock, config.apiKeyRequestsPerMinute);
-  registerAuth(app, { auth, keys, requestLimit, db, config });
+  registerAuth(app, { auth, keys, requestLimit, db, config, clock });
   registerCallerInLog(app);
 
   app.get(
@@ -214,6 +216,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(usageRoutes({ db, clock }));
       await api.register(apiKeyRoutes({ db, clock, keys }));
       await api.register(mailRoutes({ db }));
+      await api.register(profileRoutes({ db, clock, auth, sessionLimits: config.sessions }));
+      await api.register(securityLogRoutes({ db }));
       await api.register(sweepRoutes({ lifecycle }));
       if (testClock) {
         await api.register(testClockRoutes({ clock: testClock, afterMove: lifecycle.wake }));

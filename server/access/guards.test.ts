@@ -132,6 +132,68 @@ const table: Guard[] = [
   },
   {
     method: "GET",
+    route: "/api/v1/me/profile",
+    url: () => "/api/v1/me/profile",
+    expect: {
+      anonymous: 401,
+      accountUser: 200,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/me/profile",
+    url: () => "/api/v1/me/profile",
+    body: () => ({ name: "Guarded Person", language: "en" }),
+    expect: {
+      anonymous: 401,
+      accountUser: 200,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/me/sessions",
+    url: () => "/api/v1/me/sessions",
+    expect: {
+      anonymous: 401,
+      accountUser: 200,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  // Each caller has one session here: ending the others ends none of theirs.
+  {
+    method: "POST",
+    route: "/api/v1/me/sessions/sign-out-others",
+    url: () => "/api/v1/me/sessions/sign-out-others",
+    expect: {
+      anonymous: 401,
+      accountUser: 200,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/security-log",
+    url: () => "/api/v1/security-log",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
     route: "/api/v1/catalogue",
     url: () => "/api/v1/catalogue",
     expect: {

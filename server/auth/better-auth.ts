@@ -6,17 +6,20 @@
  * Ours on top: failed sign-ins throttled per account and per address (a plugin,
  * ./sign-in-throttle.ts); better-auth's own per-address limit stays as a flood ceiling; sessions end
  * when idle (better-auth's sliding expiry) and at an absolute lifetime (./session-lifetime.ts);
- * pages at this machine's own addresses are trusted origins as well as PUBLIC_URL (./origins.ts).
+ * pages at this machine's own addresses are trusted origins as well as PUBLIC_URL (./origins.ts);
+ * the password reset e-mail and its security log entries (./password-reset.ts).
  */
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import type { FastifyBaseLogger } from "fastify";
 import { PASSWORD_LENGTH } from "../../shared/api/session.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
+import { PASSWORD_RESET_VALID_SECONDS } from "../../shared/domain/people.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { credentials, rateLimits, sessions, users, verifications } from "../db/schema/index.ts";
 import { appOrigins } from "./origins.ts";
+import { mailPasswordReset, recordPasswordReset } from "./password-reset.ts";
 import { createSignInThrottle, signInThrottle } from "./sign-in-throttle.ts";
 
 /** Set by the server from the connection (or a trusted proxy); a header clients cannot forge. */
@@ -61,7 +64,28 @@ export function createAuth({
       disableSignUp: true,
       minPasswordLength: PASSWORD_LENGTH.min,
       maxPasswordLength: PASSWORD_LENGTH.max,
+      // The link leads to our page, not better-auth's redirect (./password-reset.ts).
+      sendResetPassword: ({ user, token }, request) =>
+        mailPasswordReset({
+          db,
+          clock,
+          publicUrl: config.publicUrl,
+          userId: user.id,
+          token,
+          address: request?.headers.get(CLIENT_IP_HEADER) ?? null,
+        }),
+      resetPasswordTokenExpiresIn: PASSWORD_RESET_VALID_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: ({ user }, request) =>
+        recordPasswordReset({
+          db,
+          clock,
+          userId: user.id,
+          address: request?.headers.get(CLIENT_IP_HEADER) ?? null,
+        }),
     },
+    // Reset tokens are kept as their SHA-256: a copy of the table opens no account.
+    verification: { storeIdentifier: "hashed" },
     user: {
       additionalFields: {
         role: { type: "string", required: true, input: false },

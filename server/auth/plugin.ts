@@ -1,6 +1,7 @@
 /**
  * Puts the better-auth endpoints the web app uses behind /api/auth (signing in, signing out,
- * changing one's password; every other one answers 404), resolves the session cookie (people) or
+ * changing one's password, resetting a forgotten one; every other one answers 404), records
+ * sign-ins and password changes in the security log, resolves the session cookie (people) or
  * the API key (integrations) of every API request into the caller, holds each API key to its
  * request limit, and refuses cookie-authenticated changes that come from another site.
  */
@@ -9,7 +10,16 @@ import { fromNodeHeaders } from "better-auth/node";
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { passwordChange, passwordChanged, signInRequest } from "../../shared/api/session.ts";
+import {
+  passwordChange,
+  passwordChanged,
+  passwordReset,
+  passwordResetDone,
+  passwordResetRequest,
+  passwordResetRequested,
+  signInRequest,
+} from "../../shared/api/session.ts";
+import type { Clock } from "../../shared/domain/clock.ts";
 import type { Actor, IntegrationActor } from "../access/actor.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
@@ -20,6 +30,7 @@ import type { KeyVerifier } from "./api-key-verifier.ts";
 import { type Auth, CLIENT_IP_HEADER } from "./better-auth.ts";
 import { appOrigins } from "./origins.ts";
 import { liveSession } from "./session-lifetime.ts";
+import { recordPasswordChanged, recordSignIn } from "./sign-in-log.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -29,10 +40,12 @@ export interface AuthDependencies {
   requestLimit: ApiKeyRequestLimit;
   db: Database;
   config: Config;
+  /** The app's clock, for the security log's times. */
+  clock: Clock;
 }
 
 export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void {
-  const { auth, keys, requestLimit, db, config } = deps;
+  const { auth, keys, requestLimit, db, config, clock } = deps;
   const origins = new Set(appOrigins(config));
 
   app.decorateRequest("actor", null);
@@ -54,8 +67,77 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
   const forward = (body?: unknown) => (request: FastifyRequest, reply: FastifyReply) =>
     forwardToBetterAuth(auth, config, request, reply, body ?? request.body);
   const route = app.withTypeProvider<ZodTypeProvider>();
-  route.post("/api/auth/sign-in/email", { schema: { hide: true, body: signInRequest } }, forward());
-  route.post("/api/auth/sign-out", { schema: { hide: true } }, forward());
+  route.post(
+    "/api/auth/sign-in/email",
+    { schema: { hide: true, body: signInRequest } },
+    async (request, reply) => {
+      const attempt = { email: request.body.email, address: request.ip };
+      try {
+        await forward()(request, reply);
+      } catch (error) {
+        // Wrong credentials (401) or a refused person (403); throttling and bad requests are not attempts.
+        if (
+          error instanceof Problem &&
+          (error.code === "UNAUTHENTICATED" || error.code === "FORBIDDEN")
+        ) {
+          await recordSignIn(db, clock, { ...attempt, refusal: error.message });
+        }
+        throw error;
+      }
+      await recordSignIn(db, clock, { ...attempt, refusal: null });
+      return reply;
+    },
+  );
+  route.post("/api/auth/sign-out", { schema: { hide: true } }, async (request, reply) => {
+    await forward()(request, reply);
+    return reply;
+  });
+  route.post(
+    "/api/auth/request-password-reset",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "E-mail a link to choose a new password",
+        description:
+          "The link works once, for an hour. The answer is the same whether or not the address belongs to someone.",
+        security: [],
+        body: passwordResetRequest,
+        response: { 200: passwordResetRequested, 400: problemDocument, 429: problemDocument },
+      },
+    },
+    async (request, reply) => {
+      await forward()(request, reply);
+      return reply;
+    },
+  );
+  route.post(
+    "/api/auth/reset-password",
+    {
+      schema: {
+        tags: ["session"],
+        summary: "Choose a new password with the e-mailed link's token; every session ends",
+        description:
+          "The token works once and for an hour. The user then signs in with the new password.",
+        security: [],
+        body: passwordReset,
+        response: { 200: passwordResetDone, 400: problemDocument },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await forward()(request, reply);
+      } catch (error) {
+        if (error instanceof Problem && error.code === "BAD_REQUEST") {
+          throw new Problem(
+            "BAD_REQUEST",
+            "This link has been used or has expired. Ask for a new one.",
+          );
+        }
+        throw error;
+      }
+      return reply;
+    },
+  );
   route.post(
     "/api/auth/change-password",
     {
@@ -75,7 +157,15 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
       },
     },
     async (request, reply) => {
-      await forward({ ...request.body, revokeOtherSessions: true })(request, reply);
+      const answer = await forward({ ...request.body, revokeOtherSessions: true })(request, reply);
+      const changed = passwordChanged.safeParse(answer);
+      if (changed.success) {
+        await recordPasswordChanged(db, clock, {
+          userId: changed.data.user.id,
+          address: request.ip,
+        });
+      }
+      return reply;
     },
   );
 }
@@ -164,7 +254,8 @@ async function actorOf(
 /**
  * better-auth speaks the Fetch API; this hands it the request, with the client address Fastify
  * determined (under TRUST_PROXY) in a header of our own, and maps its refusals to problem+json.
- * Session tokens stay in the HttpOnly cookie: they are taken out of JSON answers.
+ * Session tokens stay in the HttpOnly cookie: they are taken out of JSON answers. Answers what it
+ * sent, for the route to read.
  */
 async function forwardToBetterAuth(
   auth: Auth,
@@ -172,7 +263,7 @@ async function forwardToBetterAuth(
   request: FastifyRequest,
   reply: FastifyReply,
   body: unknown,
-): Promise<FastifyReply> {
+): Promise<Record<string, unknown> | null> {
   const headers = fromNodeHeaders(request.headers);
   headers.set(CLIENT_IP_HEADER, request.ip);
   const response = await auth.handler(
@@ -186,9 +277,13 @@ async function forwardToBetterAuth(
   if (cookies.length > 0) reply.header("set-cookie", cookies);
   if (response.status < 400) {
     const answer = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (answer === null) return reply.status(response.status).send();
+    if (answer === null) {
+      reply.status(response.status).send();
+      return null;
+    }
     const { token: _token, ...withoutToken } = answer;
-    return reply.status(response.status).send(withoutToken);
+    reply.status(response.status).send(withoutToken);
+    return withoutToken;
   }
   const refusal = (await response.json().catch(() => ({}))) as { message?: string };
   const code = codeForStatus(response.status);

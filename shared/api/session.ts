@@ -1,9 +1,14 @@
-/** Signing in and changing one's password: what the web app sends to /api/auth. */
+/** Signing in, changing and resetting one's password: what the web app sends to /api/auth. */
 import { z } from "zod";
 import { text } from "../domain/text.ts";
 
 /** better-auth refuses passwords outside these lengths (server/auth/better-auth.ts). */
 export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
+
+const newPassword = z
+  .string()
+  .min(PASSWORD_LENGTH.min, `At least ${PASSWORD_LENGTH.min} characters`)
+  .max(PASSWORD_LENGTH.max, `At most ${PASSWORD_LENGTH.max} characters`);
 
 /**
  * `POST /api/auth/change-password`. Changing one's password always ends the user's other sessions;
@@ -12,10 +17,7 @@ export const PASSWORD_LENGTH = { min: 10, max: 128 } as const;
 export const passwordChange = z
   .strictObject({
     currentPassword: z.string().min(1, "Type your current password").max(PASSWORD_LENGTH.max),
-    newPassword: z
-      .string()
-      .min(PASSWORD_LENGTH.min, `At least ${PASSWORD_LENGTH.min} characters`)
-      .max(PASSWORD_LENGTH.max, `At most ${PASSWORD_LENGTH.max} characters`),
+    newPassword,
   })
   .meta({ id: "PasswordChange" });
 
@@ -31,3 +33,28 @@ export const signInRequest = z.strictObject({
 export const passwordChanged = z
   .object({ user: z.object({ id: z.string(), name: z.string(), email: z.string() }) })
   .meta({ id: "PasswordChanged" });
+
+/** `POST /api/auth/request-password-reset`: where to send the link, if it is someone's address. */
+export const passwordResetRequest = z
+  .strictObject({ email: z.email("Type your e-mail address").max(320) })
+  .meta({ id: "PasswordResetRequest" });
+export type PasswordResetRequest = z.infer<typeof passwordResetRequest>;
+
+/** The same answer whether or not the address belongs to anyone: it tells nobody who has an account. */
+export const passwordResetRequested = z
+  .object({ status: z.literal(true), message: z.string() })
+  .meta({ id: "PasswordResetRequested" });
+
+/** `POST /api/auth/reset-password`: the token from the e-mailed link and the new password. */
+export const passwordReset = z
+  .strictObject({
+    token: z.string().min(1, "Open the link from the e-mail").max(200),
+    newPassword,
+  })
+  .meta({ id: "PasswordReset" });
+export type PasswordReset = z.infer<typeof passwordReset>;
+
+/** Done: the user signs in with the new password; every session they had has ended. */
+export const passwordResetDone = z
+  .object({ status: z.literal(true) })
+  .meta({ id: "PasswordResetDone" });
