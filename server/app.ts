@@ -44,11 +44,13 @@ import {
   registerRequestHygiene,
   requestIdOf,
 } from "./http/request-hygiene.ts";
+import { invitationRoutes } from "./invitations/routes.ts";
 import { sweepRoutes } from "./jobs/routes.ts";
 import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
 import { mailRoutes } from "./mail/routes.ts";
 import { transportFor } from "./mail/transports.ts";
 import { createNotices } from "./notices/notices.ts";
+import { peopleRoutes } from "./people/routes.ts";
 import { profileRoutes } from "./profile/routes.ts";
 import { securityLogRoutes } from "./security-log/routes.ts";
 import { testClockRoutes } from "./test-clock/routes.ts";
@@ -216,6 +218,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(usageRoutes({ db, clock }));
       await api.register(apiKeyRoutes({ db, clock, keys }));
       await api.register(mailRoutes({ db }));
+      await api.register(invitationRoutes({ db, clock }));
+      await api.register(peopleRoutes({ db, clock, publicUrl: config.publicUrl }));
       await api.register(profileRoutes({ db, clock, auth, sessionLimits: config.sessions }));
       await api.register(securityLogRoutes({ db }));
       await api.register(sweepRoutes({ lifecycle }));

@@ -47,7 +47,7 @@ declare module "fastify" {
  * Who may call a route: a check that hands the route its caller as the type it needs, or refuses.
  * Routes state theirs once, with `guarded` (./guarded-route.ts).
  */
-export type Callers<A extends Caller> = (caller: Caller | null) => A;
+export type Callers<A extends Caller | null> = (caller: Caller | null) => A;
 
 const anyCaller: Callers<Caller> = (caller) => {
   if (!caller) throw new Problem("UNAUTHENTICATED", "Sign in to use this.");
@@ -64,6 +64,8 @@ const signedIn: Callers<Actor> = (caller) => {
 };
 
 export const callers = {
+  /** Anyone, signed in or not: an invitation link is opened before its recipient has an account. */
+  anyone: (caller: Caller | null): Caller | null => caller,
   /** A person or an integration: the usage API's reading routes. */
   anyCaller,
   signedIn,
@@ -113,4 +115,4 @@ export const callers = {
     }
     return actor;
   },
-} satisfies Record<string, Callers<Caller>>;
+} satisfies Record<string, Callers<Caller | null>>;

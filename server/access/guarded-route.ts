@@ -43,7 +43,7 @@ type GuardedHandler<A, S extends FastifySchema> = (
   caller: A,
 ) => ReturnType<Handler<S>>;
 
-interface GuardedOptions<A extends Caller, S extends FastifySchema> {
+interface GuardedOptions<A extends Caller | null, S extends FastifySchema> {
   callers: Callers<A>;
   schema: S;
 }
@@ -52,7 +52,7 @@ interface GuardedOptions<A extends Caller, S extends FastifySchema> {
 export function guarded(app: ZodApp) {
   const on =
     (method: HTTPMethods) =>
-    <A extends Caller, S extends FastifySchema>(
+    <A extends Caller | null, S extends FastifySchema>(
       url: string,
       { callers, schema }: GuardedOptions<A, S>,
       handler: GuardedHandler<A, S>,

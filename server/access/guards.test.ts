@@ -7,8 +7,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUser } from "../auth/users.ts";
 import type { Database } from "../db/client.ts";
 import { mailboxMessages } from "../db/schema/index.ts";
+import { inviteUser } from "../invitations/invite-user.ts";
 import { mailboxTransport } from "../mail/transports.ts";
 import {
   createAccount,
@@ -17,12 +19,19 @@ import {
   createPartner,
   newAccountRequest,
 } from "../test/factories.ts";
-import { anonymous, type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import {
+  anonymous,
+  PUBLIC_URL,
+  type Session,
+  signIn,
+  startTestApp,
+  type TestApp,
+} from "../test/harness.ts";
 
 type Caller = "anonymous" | "accountUser" | "otherSuperAdmin" | "customerSuccess" | "superAdmin";
 
 interface Guard {
-  method: "GET" | "POST" | "PUT";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   route: string;
   url: () => string;
   body?: () => unknown;
@@ -39,6 +48,10 @@ const ids = {
   toWithdraw: "",
   mailboxMessage: "",
   apiKey: "",
+  person: "",
+  invitation: "",
+  invitationToRevoke: "",
+  invitationToken: "",
 };
 let filing: () => object;
 
@@ -77,8 +90,37 @@ beforeAll(async () => {
       payload: { name: "Guarded" },
     })
   ).json().key.id;
+  await preparePeople(owner.id);
 });
 afterAll(() => t.close());
+
+/** A user of the owner's to change, and invitations to resend, revoke and open. */
+async function preparePeople(partnerId: string): Promise<void> {
+  ids.person = (
+    await createUser(t.db, {
+      email: `guarded-${randomUUID()}@partner.test`,
+      name: "Guarded user",
+      password: "guarded password",
+      role: "partner",
+      partnerId,
+    })
+  ).id;
+  const invite = () =>
+    inviteUser({
+      db: t.db,
+      clock: t.clock,
+      publicUrl: PUBLIC_URL,
+      invitedBy: null,
+      partnerId,
+      userType: "client",
+      email: `guarded-${randomUUID()}@example.test`,
+      name: "Guarded invitee",
+    });
+  const opened = await invite();
+  ids.invitationToken = opened.link.split("/").at(-1) ?? "";
+  ids.invitation = (await invite()).invitation.id;
+  ids.invitationToRevoke = (await invite()).invitation.id;
+}
 
 // Customer Success approves and rejects last, after the owner has read the pending ones.
 /** Customer Success may read every partner's mail in the in-app mailbox. */
@@ -530,6 +572,160 @@ const table: Guard[] = [
       accountUser: 403,
       otherSuperAdmin: 404,
       customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  // Anyone may open an invitation link; an unknown one is 404 whoever asks.
+  {
+    method: "GET",
+    route: "/api/v1/invitations/{token}",
+    url: () => `/api/v1/invitations/${ids.invitationToken}`,
+    expect: {
+      anonymous: 200,
+      accountUser: 200,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/invitations/{token}/accept",
+    url: () => "/api/v1/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/accept",
+    body: () => ({ password: "a long enough password" }),
+    expect: {
+      anonymous: 404,
+      accountUser: 404,
+      otherSuperAdmin: 404,
+      customerSuccess: 404,
+      superAdmin: 404,
+    },
+  },
+  // Another partner's SuperAdmin sees its own users; its ids for ours are 404.
+  {
+    method: "GET",
+    route: "/api/v1/users",
+    url: () => "/api/v1/users",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 200,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/users/invitations",
+    url: () => "/api/v1/users/invitations",
+    body: () => ({
+      name: "Guarded invitee",
+      email: `guarded-${randomUUID()}@example.test`,
+      userType: "client",
+    }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 201,
+      customerSuccess: 403,
+      superAdmin: 201,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/users/invitations/{id}/resend",
+    url: () => `/api/v1/users/invitations/${ids.invitation}/resend`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/users/invitations/{id}/revoke",
+    url: () => `/api/v1/users/invitations/${ids.invitationToRevoke}/revoke`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/users/{id}/type",
+    url: () => `/api/v1/users/${ids.person}/type`,
+    body: () => ({ userType: "manager" }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/users/{id}/deactivate",
+    url: () => `/api/v1/users/${ids.person}/deactivate`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/users/{id}/reactivate",
+    url: () => `/api/v1/users/${ids.person}/reactivate`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/accounts/{id}/users",
+    url: () => `/api/v1/accounts/${ids.account}/users`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/accounts/{id}/users",
+    url: () => `/api/v1/accounts/${ids.account}/users`,
+    body: () => ({ userId: ids.person }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "DELETE",
+    route: "/api/v1/accounts/{id}/users/{userId}",
+    url: () => `/api/v1/accounts/${ids.account}/users/${ids.person}`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
       superAdmin: 200,
     },
   },

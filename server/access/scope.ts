@@ -5,7 +5,14 @@
  */
 import { and, eq, exists, type SQL, sql } from "drizzle-orm";
 import type { ApiKeyScope } from "../../shared/domain/api-keys.ts";
-import { accountAccess, accounts, apiKeys, applications } from "../db/schema/index.ts";
+import {
+  accountAccess,
+  accounts,
+  apiKeys,
+  applications,
+  invitations,
+  users,
+} from "../db/schema/index.ts";
 import type { Actor, Caller } from "./actor.ts";
 
 const everything = sql`true`;
@@ -50,4 +57,16 @@ export function applicationScope(actor: Actor): SQL {
 export function apiKeyManagementScope(actor: Actor): SQL {
   if (actor.kind === "customer_success") return everything;
   return actor.isSuperAdmin ? eq(apiKeys.partnerId, actor.partnerId) : sql`false`;
+}
+
+/** Invitations are managed by SuperAdmins (their partner's) and Customer Success (every one). */
+export function invitationScope(actor: Actor): SQL {
+  if (actor.kind === "customer_success") return everything;
+  return actor.isSuperAdmin ? eq(invitations.partnerId, actor.partnerId) : sql`false`;
+}
+
+/** A partner's users are managed by its SuperAdmins, and by Customer Success (every partner's). */
+export function partnerUserScope(actor: Actor): SQL {
+  if (actor.kind === "customer_success") return sql`${users.partnerId} is not null`;
+  return actor.isSuperAdmin ? eq(users.partnerId, actor.partnerId) : sql`false`;
 }

@@ -11,6 +11,7 @@
  */
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError } from "better-auth/api";
 import type { FastifyBaseLogger } from "fastify";
 import { PASSWORD_LENGTH } from "../../shared/api/session.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
@@ -20,6 +21,7 @@ import type { Database } from "../db/client.ts";
 import { credentials, rateLimits, sessions, users, verifications } from "../db/schema/index.ts";
 import { appOrigins } from "./origins.ts";
 import { mailPasswordReset, recordPasswordReset } from "./password-reset.ts";
+import { signInRefusal } from "./sign-in-refusal.ts";
 import { createSignInThrottle, signInThrottle } from "./sign-in-throttle.ts";
 
 /** Set by the server from the connection (or a trusted proxy); a header clients cannot forge. */
@@ -92,6 +94,18 @@ export function createAuth({
         partnerId: { type: "string", required: false, input: false },
         isSuperAdmin: { type: "boolean", required: true, input: false },
         language: { type: "string", required: true, input: false },
+        deactivatedAt: { type: "date", required: false, input: false },
+      },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // Deactivated users and users of a suspended partner get no session.
+          before: async (session) => {
+            const refusal = await signInRefusal(db, session.userId);
+            if (refusal) throw new APIError("FORBIDDEN", { message: refusal });
+          },
+        },
       },
     },
     session: {

@@ -232,14 +232,17 @@ async function actorOf(
   const found = await liveSession(auth, db, config.sessions, request, reply);
   if (!found) return null;
   const { user } = found;
+  // A session created just before its user was deactivated outlives the deletion of its sessions.
+  if (user.deactivatedAt) return null;
   if (user.role === "customer_success") {
     return { kind: "customer_success", userId: user.id, name: user.name, email: user.email };
   }
   const [partner] = await db
-    .select({ id: partners.id, timeZone: partners.timeZone })
+    .select({ id: partners.id, timeZone: partners.timeZone, suspendedAt: partners.suspendedAt })
     .from(partners)
     .where(eq(partners.id, String(user.partnerId)));
-  if (!partner) return null;
+  // A suspended partner's sessions stop working at once, on every instance.
+  if (!partner || partner.suspendedAt) return null;
   return {
     kind: "partner_user",
     userId: user.id,
