@@ -50,9 +50,11 @@ import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
 import { mailRoutes } from "./mail/routes.ts";
 import { transportFor } from "./mail/transports.ts";
 import { createNotices } from "./notices/notices.ts";
+import { partnerRoutes } from "./partners/routes.ts";
 import { peopleRoutes } from "./people/routes.ts";
 import { profileRoutes } from "./profile/routes.ts";
 import { securityLogRoutes } from "./security-log/routes.ts";
+import { staffRoutes } from "./staff/routes.ts";
 import { testClockRoutes } from "./test-clock/routes.ts";
 import { openTestClock } from "./test-clock/test-clock.ts";
 import { usageRoutes } from "./usage/routes.ts";
@@ -212,7 +214,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(
     async (api) => {
       await api.register(meRoutes({ db }));
-      await api.register(catalogueRoutes({ db }));
+      await api.register(catalogueRoutes({ db, clock }));
+      await api.register(partnerRoutes({ db, clock, publicUrl: config.publicUrl }));
+      await api.register(staffRoutes({ db, clock, publicUrl: config.publicUrl }));
       await api.register(accountRoutes({ db, clock }));
       await api.register(applicationRoutes({ db, clock, notices }));
       await api.register(usageRoutes({ db, clock }));

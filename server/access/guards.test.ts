@@ -52,6 +52,11 @@ const ids = {
   invitation: "",
   invitationToRevoke: "",
   invitationToken: "",
+  partner: "",
+  colleague: "",
+  licence: "",
+  billManagementType: "",
+  sector: "",
 };
 let filing: () => object;
 
@@ -91,6 +96,7 @@ beforeAll(async () => {
     })
   ).json().key.id;
   await preparePeople(owner.id);
+  await prepareStaffArea();
 });
 afterAll(() => t.close());
 
@@ -122,6 +128,29 @@ async function preparePeople(partnerId: string): Promise<void> {
   ids.invitationToRevoke = (await invite()).invitation.id;
 }
 
+/**
+ * What the staff area's routes change is their own: a partner to suspend, a colleague to
+ * deactivate, and catalogue entries to retire, so that no other row of the table is affected.
+ */
+async function prepareStaffArea(): Promise<void> {
+  ids.partner = (await createPartner(t.db)).id;
+  ids.colleague = (await createCustomerSuccess(t.db)).id;
+  const add = async (path: string) =>
+    (
+      await callers.customerSuccess.request({
+        method: "POST",
+        url: `/api/v1/catalogue/${path}`,
+        payload: { name: `Guarded ${randomUUID().slice(0, 8)}` },
+      })
+    ).json().id as string;
+  ids.licence = await add("licences");
+  ids.billManagementType = await add("bill-management-types");
+  ids.sector = await add("sectors");
+}
+
+let invited = 0;
+const newPerson = () => ({ name: "Guarded person", email: `guarded-${++invited}@example.test` });
+
 // Customer Success approves and rejects last, after the owner has read the pending ones.
 /** Customer Success may read every partner's mail in the in-app mailbox. */
 async function deliverToMailbox(db: Database): Promise<string> {
@@ -150,6 +179,8 @@ const customerSuccessOnly = {
   customerSuccess: 200,
   superAdmin: 403,
 };
+
+const customerSuccessCreates = { ...customerSuccessOnly, customerSuccess: 201 };
 
 const callerOrder: Caller[] = [
   "anonymous",
@@ -575,6 +606,126 @@ const table: Guard[] = [
       superAdmin: 200,
     },
   },
+  {
+    method: "GET",
+    route: "/api/v1/partners",
+    url: () => "/api/v1/partners",
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/partners",
+    url: () => "/api/v1/partners",
+    body: () => ({
+      name: `Guarded partner ${randomUUID()}`,
+      country: "ES",
+      timeZone: "Europe/Madrid",
+      defaultLanguage: "es",
+    }),
+    expect: customerSuccessCreates,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/partners/{id}",
+    url: () => `/api/v1/partners/${ids.partner}`,
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/partners/{id}",
+    url: () => `/api/v1/partners/${ids.partner}`,
+    body: () => ({
+      name: `Guarded partner ${ids.partner}`,
+      country: "PT",
+      timeZone: "Europe/Lisbon",
+      defaultLanguage: "en",
+    }),
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/partners/{id}/suspend",
+    url: () => `/api/v1/partners/${ids.partner}/suspend`,
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/partners/{id}/reinstate",
+    url: () => `/api/v1/partners/${ids.partner}/reinstate`,
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/partners/{id}/super-admin-invitations",
+    url: () => `/api/v1/partners/${ids.partner}/super-admin-invitations`,
+    body: newPerson,
+    expect: customerSuccessCreates,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/staff",
+    url: () => "/api/v1/staff",
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/staff/invitations",
+    url: () => "/api/v1/staff/invitations",
+    body: newPerson,
+    expect: customerSuccessCreates,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/staff/{id}/deactivate",
+    url: () => `/api/v1/staff/${ids.colleague}/deactivate`,
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/staff/{id}/reactivate",
+    url: () => `/api/v1/staff/${ids.colleague}/reactivate`,
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "GET",
+    route: "/api/v1/catalogue/entries",
+    url: () => "/api/v1/catalogue/entries",
+    expect: customerSuccessOnly,
+  },
+  ...(
+    [
+      ["licences", () => ids.licence],
+      ["bill-management-types", () => ids.billManagementType],
+      ["sectors", () => ids.sector],
+    ] as const
+  ).flatMap(([path, id]): Guard[] => [
+    {
+      method: "POST",
+      route: `/api/v1/catalogue/${path}`,
+      url: () => `/api/v1/catalogue/${path}`,
+      body: () => ({ name: `Guarded ${randomUUID()}` }),
+      expect: customerSuccessCreates,
+    },
+    {
+      method: "PUT",
+      route: `/api/v1/catalogue/${path}/{id}`,
+      url: () => `/api/v1/catalogue/${path}/${id()}`,
+      body: () => ({ name: "Guarded, renamed" }),
+      expect: customerSuccessOnly,
+    },
+    {
+      method: "POST",
+      route: `/api/v1/catalogue/${path}/{id}/retire`,
+      url: () => `/api/v1/catalogue/${path}/${id()}/retire`,
+      expect: customerSuccessOnly,
+    },
+    {
+      method: "POST",
+      route: `/api/v1/catalogue/${path}/{id}/restore`,
+      url: () => `/api/v1/catalogue/${path}/${id()}/restore`,
+      expect: customerSuccessOnly,
+    },
+  ]),
   // Anyone may open an invitation link; an unknown one is 404 whoever asks.
   {
     method: "GET",

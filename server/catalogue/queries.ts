@@ -1,10 +1,12 @@
 /** The licence catalogue as the rules of applications and the screens read it. */
-import { asc, eq } from "drizzle-orm";
-import type { Catalogue as CatalogueOnOffer } from "../../shared/api/catalogue.ts";
+import { asc, eq, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { CatalogueAdmin, Catalogue as CatalogueOnOffer } from "../../shared/api/catalogue.ts";
+import { namesOf } from "../../shared/domain/catalogue.ts";
 import type { CatalogueNames } from "../../shared/domain/changes.ts";
 import type { Names } from "../../shared/domain/describe.ts";
 import type { Database } from "../db/client.ts";
-import { billManagementTypes, licences, sectors } from "../db/schema/index.ts";
+import { accounts, billManagementTypes, licences, sectors } from "../db/schema/index.ts";
 
 /**
  * `offered` answers only for what can be chosen now (active entries), `names` also for retired
@@ -13,7 +15,7 @@ import { billManagementTypes, licences, sectors } from "../db/schema/index.ts";
 export interface Catalogue {
   offered: CatalogueNames;
   names: Omit<Names, "account">;
-  /** Sector codes (sectors are never retired). */
+  /** Codes of the sectors on offer (not retired). */
   sectors: ReadonlySet<string>;
 }
 
@@ -22,25 +24,22 @@ export type CatalogueReader = (db: Database) => Promise<Catalogue>;
 
 export const loadCatalogue: CatalogueReader = async (db) => {
   const [licenceRows, typeRows, sectorRows] = await Promise.all([
-    db.select({ id: licences.id, name: licences.name, active: licences.active }).from(licences),
+    db.select({ key: licences.id, name: licences.name, active: licences.active }).from(licences),
     db
       .select({
-        id: billManagementTypes.id,
+        key: billManagementTypes.id,
         name: billManagementTypes.name,
         active: billManagementTypes.active,
       })
       .from(billManagementTypes),
-    db.select({ code: sectors.code }).from(sectors),
+    db.select({ code: sectors.code }).from(sectors).where(eq(sectors.active, true)),
   ]);
-  const lookup = (rows: { id: string; name: string; active: boolean }[], onlyActive: boolean) => {
-    const map = new Map(
-      rows.filter((row) => row.active || !onlyActive).map((row) => [row.id, row.name]),
-    );
-    return (id: string) => map.get(id);
-  };
   return {
-    offered: { licence: lookup(licenceRows, true), billManagementType: lookup(typeRows, true) },
-    names: { licence: lookup(licenceRows, false), billManagementType: lookup(typeRows, false) },
+    offered: {
+      licence: namesOf(licenceRows, "offered"),
+      billManagementType: namesOf(typeRows, "offered"),
+    },
+    names: { licence: namesOf(licenceRows, "all"), billManagementType: namesOf(typeRows, "all") },
     sectors: new Set(sectorRows.map((row) => row.code)),
   };
 };
@@ -79,7 +78,59 @@ export async function catalogueOnOffer(db: Database): Promise<CatalogueOnOffer> 
       .from(billManagementTypes)
       .where(eq(billManagementTypes.active, true))
       .orderBy(asc(billManagementTypes.position), asc(billManagementTypes.name)),
-    db.select().from(sectors).orderBy(asc(sectors.name)),
+    db
+      .select({ code: sectors.code, name: sectors.name })
+      .from(sectors)
+      .where(eq(sectors.active, true))
+      .orderBy(asc(sectors.name)),
+  ]);
+  return { licences: licenceRows, billManagementTypes: typeRows, sectors: sectorRows };
+}
+
+/**
+ * How many accounts have an entry: they keep it when it is retired. The entry's key is spelt out
+ * (`"licences"."id"`): Drizzle leaves a single table's columns unqualified, and inside the
+ * subquery an unqualified "id" or "code" would be the account's.
+ */
+const accountsWith = (column: AnyPgColumn, key: string) =>
+  sql<number>`(select count(*) from ${accounts} where ${column} = ${sql.raw(key)})::int`;
+
+/** Every entry, retired ones too, in the catalogue's order: what Customer Success keeps. */
+export async function catalogueForStaff(db: Database): Promise<CatalogueAdmin> {
+  const [licenceRows, typeRows, sectorRows] = await Promise.all([
+    db
+      .select({
+        id: licences.id,
+        code: licences.code,
+        name: licences.name,
+        description: licences.description,
+        active: licences.active,
+        accounts: accountsWith(accounts.licenceId, `"licences"."id"`),
+      })
+      .from(licences)
+      .orderBy(asc(licences.position), asc(licences.name)),
+    db
+      .select({
+        id: billManagementTypes.id,
+        code: billManagementTypes.code,
+        name: billManagementTypes.name,
+        description: sql<string>`''`,
+        active: billManagementTypes.active,
+        accounts: accountsWith(accounts.billManagementTypeId, `"bill_management_types"."id"`),
+      })
+      .from(billManagementTypes)
+      .orderBy(asc(billManagementTypes.position), asc(billManagementTypes.name)),
+    db
+      .select({
+        id: sectors.code,
+        code: sectors.code,
+        name: sectors.name,
+        description: sql<string>`''`,
+        active: sectors.active,
+        accounts: accountsWith(accounts.sectorCode, `"sectors"."code"`),
+      })
+      .from(sectors)
+      .orderBy(asc(sectors.name)),
   ]);
   return { licences: licenceRows, billManagementTypes: typeRows, sectors: sectorRows };
 }

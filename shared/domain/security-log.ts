@@ -27,5 +27,6 @@ export const SECURITY_EVENT_KINDS = [
   "catalogue_entry_created",
   "catalogue_entry_renamed",
   "catalogue_entry_retired",
+  "catalogue_entry_restored",
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
