@@ -72,8 +72,9 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
     { schema: { hide: true, body: signInRequest } },
     async (request, reply) => {
       const attempt = { email: request.body.email, address: request.ip };
+      let answer: Forwarded;
       try {
-        await forward()(request, reply);
+        answer = await forward()(request, reply);
       } catch (error) {
         // Wrong credentials (401) or a refused person (403); throttling and bad requests are not attempts.
         if (
@@ -85,13 +86,12 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
         throw error;
       }
       await recordSignIn(db, clock, { ...attempt, refusal: null });
-      return reply;
+      return send(reply, answer);
     },
   );
-  route.post("/api/auth/sign-out", { schema: { hide: true } }, async (request, reply) => {
-    await forward()(request, reply);
-    return reply;
-  });
+  route.post("/api/auth/sign-out", { schema: { hide: true } }, async (request, reply) =>
+    send(reply, await forward()(request, reply)),
+  );
   route.post(
     "/api/auth/request-password-reset",
     {
@@ -105,10 +105,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
         response: { 200: passwordResetRequested, 400: problemDocument, 429: problemDocument },
       },
     },
-    async (request, reply) => {
-      await forward()(request, reply);
-      return reply;
-    },
+    async (request, reply) => send(reply, await forward()(request, reply)),
   );
   route.post(
     "/api/auth/reset-password",
@@ -125,7 +122,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
     },
     async (request, reply) => {
       try {
-        await forward()(request, reply);
+        return send(reply, await forward()(request, reply));
       } catch (error) {
         if (error instanceof Problem && error.code === "BAD_REQUEST") {
           throw new Problem(
@@ -135,7 +132,6 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
         }
         throw error;
       }
-      return reply;
     },
   );
   route.post(
@@ -158,14 +154,14 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
     },
     async (request, reply) => {
       const answer = await forward({ ...request.body, revokeOtherSessions: true })(request, reply);
-      const changed = passwordChanged.safeParse(answer);
+      const changed = passwordChanged.safeParse(answer.body);
       if (changed.success) {
         await recordPasswordChanged(db, clock, {
           userId: changed.data.user.id,
           address: request.ip,
         });
       }
-      return reply;
+      return send(reply, answer);
     },
   );
 }
@@ -254,11 +250,20 @@ async function actorOf(
   };
 }
 
+/** better-auth's answer to a request it accepted, without the session token. */
+interface Forwarded {
+  status: number;
+  body: Record<string, unknown> | null;
+}
+
+const send = (reply: FastifyReply, { status, body }: Forwarded) =>
+  body === null ? reply.status(status).send() : reply.status(status).send(body);
+
 /**
  * better-auth speaks the Fetch API; this hands it the request, with the client address Fastify
  * determined (under TRUST_PROXY) in a header of our own, and maps its refusals to problem+json.
- * Session tokens stay in the HttpOnly cookie: they are taken out of JSON answers. Answers what it
- * sent, for the route to read.
+ * Session tokens stay in the HttpOnly cookie: they are taken out of JSON answers. The answer is
+ * handed back unsent, so that the route records what happened before the client hears of it.
  */
 async function forwardToBetterAuth(
   auth: Auth,
@@ -266,7 +271,7 @@ async function forwardToBetterAuth(
   request: FastifyRequest,
   reply: FastifyReply,
   body: unknown,
-): Promise<Record<string, unknown> | null> {
+): Promise<Forwarded> {
   const headers = fromNodeHeaders(request.headers);
   headers.set(CLIENT_IP_HEADER, request.ip);
   const response = await auth.handler(
@@ -280,13 +285,9 @@ async function forwardToBetterAuth(
   if (cookies.length > 0) reply.header("set-cookie", cookies);
   if (response.status < 400) {
     const answer = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-    if (answer === null) {
-      reply.status(response.status).send();
-      return null;
-    }
+    if (answer === null) return { status: response.status, body: null };
     const { token: _token, ...withoutToken } = answer;
-    reply.status(response.status).send(withoutToken);
-    return withoutToken;
+    return { status: response.status, body: withoutToken };
   }
   const refusal = (await response.json().catch(() => ({}))) as { message?: string };
   const code = codeForStatus(response.status);
