@@ -8,13 +8,17 @@ import { AccountRoute } from "./routes/account.tsx";
 import { AccountManagementRoute } from "./routes/account-management.tsx";
 import { ApiKeysRoute } from "./routes/api-keys.tsx";
 import { AutoApprovalRulesRoute } from "./routes/auto-approval-rules.tsx";
+import { ForgotPasswordRoute } from "./routes/forgot-password.tsx";
 import { HomeRoute } from "./routes/home.tsx";
 import { LoginRoute } from "./routes/login.tsx";
 import { MailboxRoute } from "./routes/mailbox.tsx";
 import { NewAccountRoute } from "./routes/new-account.tsx";
 import { NotFoundRoute } from "./routes/not-found.tsx";
+import { ProfileRoute } from "./routes/profile.tsx";
+import { ResetPasswordRoute } from "./routes/reset-password.tsx";
 import { ReviewApplicationRoute } from "./routes/review-application.tsx";
 import { ReviewQueueRoute } from "./routes/review-queue.tsx";
+import { SecurityLogRoute } from "./routes/security-log.tsx";
 
 function CrashPage() {
   return (
@@ -33,6 +37,8 @@ function CrashPage() {
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginRoute /> },
+  { path: "/forgot-password", element: <ForgotPasswordRoute /> },
+  { path: "/reset-password", element: <ResetPasswordRoute /> },
   {
     element: <AppLayout />,
     errorElement: <CrashPage />,
@@ -91,6 +97,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole only={["superadmin", "customer_success"]}>
             <ApiKeysRoute />
+          </RequireRole>
+        ),
+      },
+      { path: "profile", element: <ProfileRoute /> },
+      {
+        path: "security-log",
+        element: (
+          <RequireRole only={["superadmin", "customer_success"]}>
+            <SecurityLogRoute />
           </RequireRole>
         ),
       },

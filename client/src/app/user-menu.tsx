@@ -10,6 +10,8 @@ import {
   IconMail,
   IconRosetteDiscountCheck,
   IconSettings,
+  IconShieldLock,
+  IconUserCircle,
 } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { useMe, useSignOut } from "../features/auth/index.ts";
@@ -62,6 +64,9 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.email}</Menu.Label>
+        <Menu.Item component={Link} to="/profile" leftSection={<IconUserCircle {...icon} />}>
+          Profile
+        </Menu.Item>
         {me.role !== "customer_success" && (
           <Menu.Item component={Link} to="/" leftSection={<IconHome {...icon} />}>
             Your accounts
@@ -98,6 +103,11 @@ export function UserMenu() {
         {me.role !== "account_user" && (
           <Menu.Item component={Link} to="/api-keys" leftSection={<IconKey {...icon} />}>
             API keys
+          </Menu.Item>
+        )}
+        {me.role !== "account_user" && (
+          <Menu.Item component={Link} to="/security-log" leftSection={<IconShieldLock {...icon} />}>
+            Security log
           </Menu.Item>
         )}
         <Menu.Item

@@ -1,4 +1,6 @@
-/** Who is signed in: the session, the signed-in user, and the login form. */
+/** Who is signed in: the session, the signed-in user, the login form and the password reset. */
 export { meQueryOptions, useMe } from "./api/me.ts";
 export { useSignOut } from "./api/sign-out.ts";
+export { ForgotPasswordForm } from "./components/forgot-password-form.tsx";
 export { LoginForm } from "./components/login-form.tsx";
+export { ResetPasswordForm } from "./components/reset-password-form.tsx";

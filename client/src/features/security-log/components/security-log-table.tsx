@@ -1,0 +1,141 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Group,
+  ScrollArea,
+  Stack,
+  Table,
+  Text,
+} from "@mantine/core";
+import type { SecurityEvent } from "@shared/api/security-log.ts";
+import { IconArrowRight } from "@tabler/icons-react";
+import { LoadingState } from "../../../components/loading-state.tsx";
+import { formatDateTime } from "../../../lib/format.ts";
+import { type SecurityLogFilters, useSecurityLog } from "../api/security-log.ts";
+import { changeOf, describeEvent } from "./describe-event.ts";
+
+interface SecurityLogTableProps {
+  filters: SecurityLogFilters;
+  /** Customer Success sees every partner's events: a partner column that filters by it. */
+  showPartner: boolean;
+  onFilter: (filters: SecurityLogFilters) => void;
+}
+
+function Change({ event }: { event: SecurityEvent }) {
+  const change = changeOf(event);
+  if (!change) return null;
+  return (
+    <Group gap={4} wrap="nowrap" align="flex-start">
+      <Text size="sm">{change.before}</Text>
+      <IconArrowRight size={14} aria-label="changed to" style={{ flexShrink: 0, marginTop: 3 }} />
+      <Text size="sm">{change.after}</Text>
+    </Group>
+  );
+}
+
+/** The log's rows, newest first; a name filters by that person, a partner by that partner. */
+export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLogTableProps) {
+  const log = useSecurityLog(filters);
+  if (log.isPending) return <LoadingState label="Loading the security log…" />;
+  if (log.isError) {
+    return (
+      <Alert color="red" role="alert" title="The security log could not be loaded">
+        {log.error.message}
+      </Alert>
+    );
+  }
+  const events = log.data.pages.flatMap((page) => page.items);
+  if (events.length === 0) {
+    return (
+      <Center py="xl">
+        <Text c="gray.7">No events match these filters.</Text>
+      </Center>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <ScrollArea type="auto">
+        <Table striped verticalSpacing="xs" miw={showPartner ? 960 : 820}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Who</Table.Th>
+              <Table.Th>What</Table.Th>
+              {showPartner && <Table.Th>Partner</Table.Th>}
+              <Table.Th>Address</Table.Th>
+              <Table.Th>Before → after</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {events.map((event) => (
+              <Table.Tr key={event.id}>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(event.at)}</Table.Td>
+                <Table.Td>
+                  {event.actor ? (
+                    <Anchor
+                      component="button"
+                      type="button"
+                      size="sm"
+                      onClick={() => onFilter({ ...filters, actor: event.actor?.id })}
+                      aria-label={`Show only what ${event.actor.name} did`}
+                    >
+                      {event.actor.name}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" c="gray.7">
+                      —
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{describeEvent(event)}</Text>
+                </Table.Td>
+                {showPartner && (
+                  <Table.Td>
+                    {event.partner ? (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        size="sm"
+                        onClick={() => onFilter({ ...filters, partnerId: event.partner?.id })}
+                        aria-label={`Show only ${event.partner.name}'s events`}
+                      >
+                        {event.partner.name}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm" c="gray.7">
+                        Platform
+                      </Text>
+                    )}
+                  </Table.Td>
+                )}
+                <Table.Td>
+                  <Text size="sm" ff="monospace">
+                    {event.address ?? "—"}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Change event={event} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+      {log.hasNextPage && (
+        <Group justify="center">
+          <Button
+            variant="light"
+            loading={log.isFetchingNextPage}
+            onClick={() => void log.fetchNextPage()}
+          >
+            Load more
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
