@@ -45,7 +45,7 @@ export async function applyApproval(
     account,
     target: application.targetAccountId ? states.get(application.targetAccountId) : undefined,
     today: dateIn(await partnerTimeZone(tx, application.partnerId), now),
-    catalogue: (await catalogue(tx)).offered,
+    catalogue: await catalogue(tx),
   });
   if (!plan.ok) {
     throw noLongerValid(NO_LONGER_FITS, plan.errors);

@@ -104,7 +104,7 @@ async function fileChange(
       account,
       target: target ? states.get(target) : undefined,
       today: dateIn(actor.timeZone, now),
-      catalogue: (await catalogue(tx)).offered,
+      catalogue: await catalogue(tx),
     });
     if (!plan.ok) throw changeRefused(plan.errors, account, filing.kind);
 

@@ -172,7 +172,7 @@ function preview(
     account,
     target: a.targetAccountId ? states.get(a.targetAccountId) : undefined,
     today: dateIn(account.timeZone, now),
-    catalogue: offered,
+    catalogue: { offered, names },
   });
   if (!plan.ok) return { changes: [], problems: plan.errors };
   return {

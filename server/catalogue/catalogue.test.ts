@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Catalogue, CatalogueAdmin, CatalogueEntry } from "../../shared/api/catalogue.ts";
-import { securityEvents } from "../db/schema/index.ts";
+import { accounts, securityEvents } from "../db/schema/index.ts";
 import {
   type Catalogue as CatalogueFixture,
   createAccount,
@@ -240,6 +240,40 @@ describe("a retired entry", () => {
     });
     expect(upgrade.statusCode).toBe(400);
     expect(upgrade.json().errors[0].field).toBe("payload.billManagementTypeId");
+  });
+
+  it("keeps its name in a licence change away from it, and stays through a meter upgrade", async () => {
+    const licence = await add("licences", { name: `Sunset ${unique()}` });
+    const type = await add("bill-management-types", { name: `Sunset BM ${unique()}` });
+    const account = await createAccount(t.db, partner.id, {
+      ...fixture,
+      licenceId: licence.id,
+    });
+    await t.db
+      .update(accounts)
+      .set({ billManagementTypeId: type.id })
+      .where(eq(accounts.id, account.id));
+    await act("licences", licence.id, "retire");
+    await act("bill-management-types", type.id, "retire");
+    const file = (kind: string, payload: object) =>
+      superAdmin.request({
+        method: "POST",
+        url: "/api/v1/account-management/applications",
+        payload: { kind, accountId: account.id, payload },
+      });
+
+    const moved = await file("edit_licence", { licenceId: fixture.otherLicenceId });
+    expect(moved.statusCode, moved.body).toBe(201);
+    expect(moved.json().changes).toEqual([
+      expect.objectContaining({ field: "licenceId", before: licence.name }),
+    ]);
+    const upgraded = await file("upgrade_meters", {
+      rtmMeters: 3,
+      additionalPods: 0,
+      billManagementTypeId: type.id,
+      rtcLines: 0,
+    });
+    expect(upgraded.statusCode, upgraded.body).toBe(201);
   });
 
   it("is offered again once restored, and retiring or restoring twice changes nothing", async () => {

@@ -58,3 +58,15 @@ export function namesOf<K extends string>(
   );
   return (key) => names.get(key);
 }
+
+/**
+ * Whether a change may name an entry: the catalogue offers it, or the account already has it (a
+ * retired Bill Management type is kept through a meter upgrade, not chosen anew).
+ */
+export function isChoosable(
+  offered: (key: string) => string | undefined,
+  key: string,
+  current: string | null,
+): boolean {
+  return key === current || offered(key) !== undefined;
+}

@@ -2,9 +2,19 @@ import { describe, expect, it } from "vitest";
 import type { ChangeRequest } from "./applications.ts";
 import { type AccountState, type CatalogueNames, type Plan, planChange } from "./changes.ts";
 
-const catalogue: CatalogueNames = {
+const offered: CatalogueNames = {
   licence: (id) => ({ starter: "Starter", pro: "Professional" })[id],
   billManagementType: (id) => ({ basic: "BM Basic" })[id],
+};
+/** Legacy and BM Classic are retired: still named, no longer offered. */
+const catalogue = {
+  offered,
+  names: {
+    licence: (id: string) =>
+      offered.licence(id) ?? ({ legacy: "Legacy" } as Record<string, string>)[id],
+    billManagementType: (id: string) =>
+      offered.billManagementType(id) ?? ({ classic: "BM Classic" } as Record<string, string>)[id],
+  },
 };
 
 const account = (change: Partial<AccountState> = {}): AccountState => ({
@@ -152,6 +162,18 @@ describe("editing the licence", () => {
       /from the catalogue/,
     );
   });
+
+  it("refuses a retired licence, and names the retired one an account moves away from", () => {
+    expect(errorOf(plan({ kind: "edit_licence", payload: { licenceId: "legacy" } }))).toMatch(
+      /from the catalogue/,
+    );
+    expect(
+      plan(
+        { kind: "edit_licence", payload: { licenceId: "pro" } },
+        account({ licenceId: "legacy" }),
+      ),
+    ).toMatchObject({ ok: true, changes: [{ before: "Legacy", after: "Professional" }] });
+  });
 });
 
 describe("upgrading meters", () => {
@@ -173,6 +195,18 @@ describe("upgrading meters", () => {
         { field: "rtcLines", before: 0, after: 2 },
       ],
     });
+  });
+
+  it("keeps a retired Bill Management type the account has, but never chooses one anew", () => {
+    const upgrade = (billManagementTypeId: string) => ({
+      kind: "upgrade_meters" as const,
+      payload: { billManagementTypeId, rtmMeters: 4, additionalPods: 0, rtcLines: 0 },
+    });
+    expect(plan(upgrade("classic"), account({ billManagementTypeId: "classic" }))).toMatchObject({
+      ok: true,
+      changes: [{ field: "rtmMeters", before: 0, after: 4 }],
+    });
+    expect(errorOf(plan(upgrade("classic")))).toMatch(/Bill Management licence type/);
   });
 
   it("offers RTC lines only to accounts in Spain", () => {

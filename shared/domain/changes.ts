@@ -8,6 +8,7 @@ import type { FieldError } from "../errors.ts";
 import { accountStatus, MIN_DATAPOINTS, RTC_COUNTRY, rtcLinesAllowed } from "./accounts.ts";
 import type { ChangeRequest } from "./applications.ts";
 import { addMonths, type CalendarDate } from "./calendar.ts";
+import { isChoosable } from "./catalogue.ts";
 
 /** A renewal adds one year. */
 export const RENEWAL_MONTHS = 12;
@@ -44,6 +45,16 @@ export interface CatalogueNames {
   billManagementType(id: string): string | undefined;
 }
 
+/**
+ * The catalogue as a plan reads it: what is chosen must be on offer, while before → after names
+ * entries by every name the catalogue has, so that a retired licence an account still has keeps
+ * its name in the review and the history.
+ */
+export interface PlanCatalogue {
+  offered: CatalogueNames;
+  names: CatalogueNames;
+}
+
 export type Plan =
   | {
       ok: true;
@@ -59,7 +70,7 @@ type PlanInput = ChangeRequest & {
   target?: AccountState | undefined;
   /** Today in the partner's time zone. */
   today: CalendarDate;
-  catalogue: CatalogueNames;
+  catalogue: PlanCatalogue;
 };
 
 const refuse = (field: string, message: string): Plan => ({
@@ -82,7 +93,7 @@ function shown(
 
 function planOf(
   updates: { account: AccountState; set: Partial<Pick<AccountState, Entitlement>> }[],
-  catalogue: CatalogueNames,
+  { names }: PlanCatalogue,
 ): Plan {
   const changes: Change[] = [];
   for (const { account, set } of updates) {
@@ -91,8 +102,8 @@ function planOf(
       changes.push({
         accountId: account.id,
         field,
-        before: shown(field, account[field], catalogue),
-        after: shown(field, after, catalogue),
+        before: shown(field, account[field], names),
+        after: shown(field, after, names),
       });
     }
   }
@@ -167,7 +178,7 @@ export function planChange(input: PlanInput): Plan {
     }
     case "edit_licence": {
       const { licenceId } = input.payload;
-      if (catalogue.licence(licenceId) === undefined)
+      if (!isChoosable(catalogue.offered.licence, licenceId, account.licenceId))
         return refuse("payload.licenceId", "Choose a licence from the catalogue");
       if (licenceId === account.licenceId)
         return refuse("payload.licenceId", "Choose a licence other than the current one");
@@ -177,7 +188,11 @@ export function planChange(input: PlanInput): Plan {
       const upgrade = input.payload;
       if (
         upgrade.billManagementTypeId !== null &&
-        catalogue.billManagementType(upgrade.billManagementTypeId) === undefined
+        !isChoosable(
+          catalogue.offered.billManagementType,
+          upgrade.billManagementTypeId,
+          account.billManagementTypeId,
+        )
       ) {
         return refuse(
           "payload.billManagementTypeId",

@@ -55,12 +55,23 @@ function previewOf(
   if (!parsed.success) {
     return { state: "incomplete", errors: formErrorsOf(parsed.error, "payload.") };
   }
+  const offered = catalogueNames(catalogue);
   const plan = planChange({
     ...parsed.data,
     account: accountStateOf(account),
     target: target && accountStateOf(target),
     today: todayOf(account),
-    catalogue: catalogueNames(catalogue),
+    catalogue: {
+      offered,
+      // The catalogue lists what is on offer; the account's own entries keep their names retired.
+      names: {
+        licence: (id) =>
+          offered.licence(id) ?? (id === account.licence.id ? account.licence.name : undefined),
+        billManagementType: (id) =>
+          offered.billManagementType(id) ??
+          (id === account.billManagementType?.id ? account.billManagementType.name : undefined),
+      },
+    },
   });
   const errors = plan.ok ? {} : firstMessages(plan.errors, "payload.");
   return { state: "checked", request: parsed.data, plan, errors };
