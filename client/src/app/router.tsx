@@ -10,14 +10,18 @@ import { ApiKeysRoute } from "./routes/api-keys.tsx";
 import { AutoApprovalRulesRoute } from "./routes/auto-approval-rules.tsx";
 import { ForgotPasswordRoute } from "./routes/forgot-password.tsx";
 import { HomeRoute } from "./routes/home.tsx";
+import { LicenceCatalogueRoute } from "./routes/licence-catalogue.tsx";
 import { LoginRoute } from "./routes/login.tsx";
 import { MailboxRoute } from "./routes/mailbox.tsx";
 import { NewAccountRoute } from "./routes/new-account.tsx";
 import { NotFoundRoute } from "./routes/not-found.tsx";
+import { PartnerRoute } from "./routes/partner.tsx";
+import { PartnersRoute } from "./routes/partners.tsx";
 import { ProfileRoute } from "./routes/profile.tsx";
 import { ResetPasswordRoute } from "./routes/reset-password.tsx";
 import { ReviewApplicationRoute } from "./routes/review-application.tsx";
 import { ReviewQueueRoute } from "./routes/review-queue.tsx";
+import { StaffRoute } from "./routes/staff.tsx";
 import { SecurityLogRoute } from "./routes/security-log.tsx";
 
 function CrashPage() {
@@ -106,6 +110,38 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole only={["superadmin", "customer_success"]}>
             <SecurityLogRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "staff/partners",
+        element: (
+          <RequireRole only="customer_success">
+            <PartnersRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "staff/partners/:id",
+        element: (
+          <RequireRole only="customer_success">
+            <PartnerRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "staff/team",
+        element: (
+          <RequireRole only="customer_success">
+            <StaffRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "staff/catalogue",
+        element: (
+          <RequireRole only="customer_success">
+            <LicenceCatalogueRoute />
           </RequireRole>
         ),
       },

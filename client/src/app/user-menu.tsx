@@ -2,6 +2,8 @@ import { Avatar, Group, Menu, Stack, Text, UnstyledButton } from "@mantine/core"
 import type { Me } from "@shared/api/me.ts";
 import {
   IconApi,
+  IconBooks,
+  IconBuildingStore,
   IconChevronDown,
   IconClipboardCheck,
   IconHome,
@@ -10,6 +12,7 @@ import {
   IconMail,
   IconRosetteDiscountCheck,
   IconSettings,
+  IconUsersGroup,
   IconShieldLock,
   IconUserCircle,
 } from "@tabler/icons-react";
@@ -99,6 +102,26 @@ export function UserMenu() {
           <Menu.Item component={Link} to="/mailbox" leftSection={<IconMail {...icon} />}>
             Mailbox
           </Menu.Item>
+        )}
+        {me.role === "customer_success" && (
+          <>
+            <Menu.Divider />
+            <Menu.Label>Staff area</Menu.Label>
+            <Menu.Item
+              component={Link}
+              to="/staff/partners"
+              leftSection={<IconBuildingStore {...icon} />}
+            >
+              Partners
+            </Menu.Item>
+            <Menu.Item component={Link} to="/staff/team" leftSection={<IconUsersGroup {...icon} />}>
+              Customer Success team
+            </Menu.Item>
+            <Menu.Item component={Link} to="/staff/catalogue" leftSection={<IconBooks {...icon} />}>
+              Licence catalogue
+            </Menu.Item>
+            <Menu.Divider />
+          </>
         )}
         {me.role !== "account_user" && (
           <Menu.Item component={Link} to="/api-keys" leftSection={<IconKey {...icon} />}>

@@ -6,7 +6,7 @@ import { catalogueKeys } from "./keys.ts";
 const getCatalogue = (): Promise<Catalogue> => api<Catalogue>("/api/v1/catalogue");
 
 const catalogueQueryOptions = () =>
-  queryOptions({ queryKey: catalogueKeys.all, queryFn: getCatalogue, staleTime: 10 * 60_000 });
+  queryOptions({ queryKey: catalogueKeys.offered, queryFn: getCatalogue, staleTime: 10 * 60_000 });
 
 export function useCatalogue() {
   return useQuery(catalogueQueryOptions());

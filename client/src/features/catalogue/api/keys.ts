@@ -1,4 +1,8 @@
-/** The catalogue, one query for all of it. */
+const all = ["catalogue"] as const;
+
+/** What is on offer (the forms) and every entry, retired ones too (Customer Success). */
 export const catalogueKeys = {
-  all: ["catalogue"] as const,
+  all,
+  offered: [...all, "offered"] as const,
+  entries: [...all, "entries"] as const,
 };

@@ -1,0 +1,153 @@
+import { Badge, Button, Paper, Stack, Table, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { StaffMember } from "@shared/api/staff.ts";
+import { IconUserCheck, IconUserOff } from "@tabler/icons-react";
+import { useState } from "react";
+import { ConfirmModal } from "../../../components/confirm-modal.tsx";
+import { LoadingState } from "../../../components/loading-state.tsx";
+import { TitledCard } from "../../../components/titled-card.tsx";
+import { formatDateTime } from "../../../lib/format.ts";
+import { useMe } from "../../auth/index.ts";
+import { useStaff, useStaffActivation } from "../api/staff.ts";
+
+/** The team, with who can sign in, and the colleagues invited who have not joined yet. */
+export function StaffList() {
+  const me = useMe();
+  const staff = useStaff();
+  const activation = useStaffActivation();
+  const [deactivating, setDeactivating] = useState<StaffMember | null>(null);
+
+  if (!staff.data) return <LoadingState />;
+  const activeCount = staff.data.members.filter((member) => member.status === "active").length;
+
+  const setActive = (member: StaffMember, active: boolean) =>
+    activation.mutate(
+      { id: member.id, active },
+      {
+        onSuccess: () => {
+          notifications.show({
+            color: "green",
+            message: active
+              ? `${member.name} can sign in again.`
+              : `${member.name} is deactivated and was signed out.`,
+          });
+          setDeactivating(null);
+        },
+      },
+    );
+
+  return (
+    <Stack gap="lg">
+      <TitledCard title="Members">
+        <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
+          <Table.ScrollContainer minWidth={560} type="native">
+            <Table aria-label="Customer Success team" verticalSpacing="xs" horizontalSpacing="md">
+              <Table.Thead bg="gray.0">
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>E-mail</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {staff.data.members.map((member) => {
+                  const active = member.status === "active";
+                  const isMe = member.id === me.id;
+                  return (
+                    <Table.Tr key={member.id}>
+                      <Table.Td>
+                        <Text size="sm" fw={500} c={active ? undefined : "gray.7"}>
+                          {member.name}
+                          {isMe && " (you)"}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{member.email}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {active ? (
+                          <Badge color="teal" variant="light" radius="sm">
+                            Active
+                          </Badge>
+                        ) : (
+                          <Badge color="gray" variant="light" radius="sm">
+                            Deactivated{" "}
+                            {member.deactivatedAt && formatDateTime(member.deactivatedAt)}
+                          </Badge>
+                        )}
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {active && !isMe && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            leftSection={<IconUserOff size={14} />}
+                            aria-label={`Deactivate ${member.name}`}
+                            // The last active member stays: the server refuses it too.
+                            disabled={activeCount <= 1}
+                            onClick={() => setDeactivating(member)}
+                          >
+                            Deactivate
+                          </Button>
+                        )}
+                        {!active && (
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            leftSection={<IconUserCheck size={14} />}
+                            aria-label={`Reactivate ${member.name}`}
+                            loading={activation.isPending && activation.variables?.id === member.id}
+                            onClick={() => setActive(member, true)}
+                          >
+                            Reactivate
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      </TitledCard>
+
+      <TitledCard title="Invited colleagues">
+        {staff.data.invitations.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            Nobody is invited at the moment.
+          </Text>
+        ) : (
+          <Stack gap="xs">
+            {staff.data.invitations.map((invitation) => (
+              <Text key={invitation.id} size="sm">
+                <b>{invitation.name}</b> · {invitation.email} ·{" "}
+                {invitation.expired ? (
+                  <Badge color="orange" variant="light" radius="sm">
+                    Expired
+                  </Badge>
+                ) : (
+                  `link valid until ${formatDateTime(invitation.expiresAt)}`
+                )}
+              </Text>
+            ))}
+          </Stack>
+        )}
+      </TitledCard>
+
+      <ConfirmModal
+        opened={deactivating !== null}
+        onClose={() => setDeactivating(null)}
+        title={`Deactivate ${deactivating?.name ?? ""}?`}
+        confirmLabel="Deactivate"
+        danger
+        loading={activation.isPending}
+        onConfirm={() => deactivating && setActive(deactivating, false)}
+      >
+        They are signed out at once and cannot sign in until a colleague reactivates them.
+      </ConfirmModal>
+    </Stack>
+  );
+}

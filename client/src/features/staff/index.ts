@@ -1,0 +1,3 @@
+/** The Customer Success team, kept by its own members. */
+export { useInviteColleague } from "./api/staff.ts";
+export { StaffList } from "./components/staff-list.tsx";
