@@ -179,6 +179,15 @@ describe("forgetting one's password", () => {
     expect(mails).toEqual([]);
   });
 
+  it("is documented in the API reference, both steps, open to anyone", () => {
+    const { paths } = (
+      t.app as unknown as { swagger(): { paths: Record<string, { post?: { security?: [] } }> } }
+    ).swagger();
+    for (const path of ["/api/auth/request-password-reset", "/api/auth/reset-password"]) {
+      expect(paths[path]?.post?.security, path).toEqual([]);
+    }
+  });
+
   it("is refused with a malformed address, before better-auth sees it", async () => {
     const response = await requestReset("not an address");
     expect(response.statusCode).toBe(400);
