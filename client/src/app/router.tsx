@@ -10,6 +10,7 @@ import { ApiKeysRoute } from "./routes/api-keys.tsx";
 import { AutoApprovalRulesRoute } from "./routes/auto-approval-rules.tsx";
 import { ForgotPasswordRoute } from "./routes/forgot-password.tsx";
 import { HomeRoute } from "./routes/home.tsx";
+import { InvitationRoute } from "./routes/invitation.tsx";
 import { LicenceCatalogueRoute } from "./routes/licence-catalogue.tsx";
 import { LoginRoute } from "./routes/login.tsx";
 import { MailboxRoute } from "./routes/mailbox.tsx";
@@ -21,8 +22,9 @@ import { ProfileRoute } from "./routes/profile.tsx";
 import { ResetPasswordRoute } from "./routes/reset-password.tsx";
 import { ReviewApplicationRoute } from "./routes/review-application.tsx";
 import { ReviewQueueRoute } from "./routes/review-queue.tsx";
-import { StaffRoute } from "./routes/staff.tsx";
 import { SecurityLogRoute } from "./routes/security-log.tsx";
+import { StaffRoute } from "./routes/staff.tsx";
+import { UsersRoute } from "./routes/users.tsx";
 
 function CrashPage() {
   return (
@@ -41,6 +43,7 @@ function CrashPage() {
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginRoute /> },
+  { path: "/invitations/:token", element: <InvitationRoute /> },
   { path: "/forgot-password", element: <ForgotPasswordRoute /> },
   { path: "/reset-password", element: <ResetPasswordRoute /> },
   {
@@ -142,6 +145,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole only="customer_success">
             <LicenceCatalogueRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "users",
+        element: (
+          <RequireRole only="superadmin">
+            <UsersRoute />
           </RequireRole>
         ),
       },

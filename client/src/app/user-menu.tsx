@@ -12,9 +12,10 @@ import {
   IconMail,
   IconRosetteDiscountCheck,
   IconSettings,
-  IconUsersGroup,
   IconShieldLock,
   IconUserCircle,
+  IconUsers,
+  IconUsersGroup,
 } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { useMe, useSignOut } from "../features/auth/index.ts";
@@ -82,6 +83,11 @@ export function UserMenu() {
             leftSection={<IconSettings {...icon} />}
           >
             Account management
+          </Menu.Item>
+        )}
+        {me.role === "superadmin" && (
+          <Menu.Item component={Link} to="/users" leftSection={<IconUsers {...icon} />}>
+            Users
           </Menu.Item>
         )}
         {me.role === "customer_success" && (

@@ -34,7 +34,7 @@ export class ApiError extends Error {
 export type QueryParams = Record<string, string | number | undefined>;
 
 interface RequestOptions {
-  method?: "GET" | "POST" | "PUT";
+  method?: "GET" | "POST" | "PUT" | "DELETE";
   body?: unknown;
   query?: QueryParams;
   /** Extra request headers, e.g. `Idempotency-Key`. */

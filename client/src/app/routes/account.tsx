@@ -1,4 +1,4 @@
-import { Button, Group } from "@mantine/core";
+import { Box, Button, Group } from "@mantine/core";
 import { IconBuildingFactory2 } from "@tabler/icons-react";
 import { Link, useParams } from "react-router";
 import { DaysLeftBadge } from "../../components/days-left-badge.tsx";
@@ -9,6 +9,7 @@ import { StatusBadge } from "../../components/status-badge.tsx";
 import { BillingContactEditor } from "../../features/account-management/index.ts";
 import { AccountDetails, useAccount } from "../../features/accounts/index.ts";
 import { useMe } from "../../features/auth/index.ts";
+import { UsersWithAccessCard } from "../../features/people/index.ts";
 import { DatapointsSection, UsageCard } from "../../features/usage/index.ts";
 
 const BACK = {
@@ -61,6 +62,11 @@ export function AccountRoute() {
           <DatapointsSection account={account.data} canImport={me.role === "superadmin"} />
         }
       />
+      {me.role === "superadmin" && (
+        <Box mt="lg">
+          <UsersWithAccessCard accountId={account.data.id} />
+        </Box>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 /** A SuperAdmin's portfolio: the zones, the create form, changes filed as applications. */
 export { accountManagementKeys } from "./api/keys.ts";
 export { useZoneAccounts } from "./api/zone-accounts.ts";
+export { AccountPicker } from "./components/account-picker.tsx";
 export { AccountZones } from "./components/account-zones.tsx";
 export { BillingContactEditor } from "./components/billing-contact-editor.tsx";
 export { NewAccountForm } from "./components/new-account/new-account-form.tsx";

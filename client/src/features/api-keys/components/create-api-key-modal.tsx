@@ -7,67 +7,19 @@ import {
   Group,
   Modal,
   Radio,
-  Select,
   Stack,
   Text,
   TextInput,
   Tooltip,
 } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
 import { type CreatedApiKey, createApiKeyBody } from "@shared/api/api-keys.ts";
 import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/query-client.ts";
 import { formErrorsOf } from "../../../lib/zod-form.ts";
-import { useZoneAccounts } from "../../account-management/index.ts";
+import { AccountPicker } from "../../account-management/index.ts";
 import { useCreateApiKey } from "../api/api-keys.ts";
-
-/** A SuperAdmin's account picker: the portfolio's active accounts, searched on the server. */
-function AccountPicker({
-  value,
-  onChange,
-  error,
-}: {
-  value: string | null;
-  onChange: (id: string | null) => void;
-  error: string | undefined;
-}) {
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 250);
-  const accounts = useZoneAccounts({
-    zone: "active",
-    q: q || undefined,
-    sort: "name",
-    order: "asc",
-    page: 1,
-    pageSize: 50,
-  });
-  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
-  const options = (accounts.data?.items ?? []).map((account) => ({
-    value: account.id,
-    label: account.name,
-  }));
-  if (chosen && !options.some((option) => option.value === chosen.value)) options.push(chosen);
-  return (
-    <Select
-      label="Account"
-      placeholder="Search the portfolio's active accounts"
-      data={options}
-      value={value}
-      onChange={(id, option) => {
-        setChosen(option ?? null);
-        onChange(id);
-      }}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      nothingFoundMessage={accounts.isFetching ? "Searching…" : "No active account matches"}
-      error={error}
-      comboboxProps={{ withinPortal: true }}
-    />
-  );
-}
 
 function SecretOnce({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
   return (

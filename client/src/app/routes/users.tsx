@@ -1,0 +1,45 @@
+import { Button, Stack, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconUserPlus } from "@tabler/icons-react";
+import { LoadingState } from "../../components/loading-state.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { useMe } from "../../features/auth/index.ts";
+import {
+  InvitationsTable,
+  InviteUserModal,
+  UsersTable,
+  usePartnerPeople,
+} from "../../features/people/index.ts";
+
+/** A SuperAdmin's Users page: the partner's users and the invitations waiting to be accepted. */
+export function UsersRoute() {
+  const me = useMe();
+  const people = usePartnerPeople();
+  const [inviting, { open, close }] = useDisclosure(false);
+
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description={`People who sign in to ${me.partner?.name ?? "your portfolio"}: their type, what they reach, and invitations sent.`}
+        actions={
+          <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
+            Invite user
+          </Button>
+        }
+      />
+      {people.data ? (
+        <Stack gap="xl">
+          <UsersTable users={people.data.users} myId={me.id} />
+          <Stack gap="sm">
+            <Title order={3}>Pending invitations</Title>
+            <InvitationsTable invitations={people.data.invitations} />
+          </Stack>
+        </Stack>
+      ) : (
+        <LoadingState />
+      )}
+      <InviteUserModal opened={inviting} onClose={close} />
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { PendingInvitation } from "@shared/api/people.ts";
+import { IconBan, IconSend } from "@tabler/icons-react";
+import { useState } from "react";
+import { ConfirmModal } from "../../../components/confirm-modal.tsx";
+import { formatDateTime } from "../../../lib/format.ts";
+import { useResendInvitation, useRevokeInvitation } from "../api/people.ts";
+import { UserTypeBadge } from "./user-type.tsx";
+
+/** Invitations sent and not yet accepted: send again (a new link) or revoke. */
+export function InvitationsTable({ invitations }: { invitations: PendingInvitation[] }) {
+  const resend = useResendInvitation();
+  const revoke = useRevokeInvitation();
+  const [revoking, setRevoking] = useState<PendingInvitation | null>(null);
+
+  if (invitations.length === 0) {
+    return (
+      <Text size="sm" c="gray.7">
+        No invitation is waiting to be accepted.
+      </Text>
+    );
+  }
+  return (
+    <>
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="sm" aria-label="Pending invitations">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Invited</Table.Th>
+              <Table.Th>Type</Table.Th>
+              <Table.Th>Account</Table.Th>
+              <Table.Th>Link</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {invitations.map((invitation) => (
+              <Table.Tr key={invitation.id}>
+                <Table.Td>
+                  <Stack gap={0}>
+                    <Text size="sm" fw={500}>
+                      {invitation.name}
+                    </Text>
+                    <Text size="xs" c="gray.7">
+                      {invitation.email}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <UserTypeBadge type={invitation.userType} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{invitation.account?.name ?? "—"}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {invitation.expired ? (
+                    <Badge color="orange" variant="light" radius="sm">
+                      Expired
+                    </Badge>
+                  ) : (
+                    <Text size="sm">Works until {formatDateTime(invitation.expiresAt)}</Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      leftSection={<IconSend size={14} />}
+                      aria-label={`Send the invitation to ${invitation.email} again`}
+                      loading={resend.isPending && resend.variables === invitation.id}
+                      onClick={() =>
+                        resend.mutate(invitation.id, {
+                          onSuccess: () =>
+                            notifications.show({
+                              color: "green",
+                              message: `A new link went to ${invitation.email}; the old one no longer works`,
+                            }),
+                        })
+                      }
+                    >
+                      Resend
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      leftSection={<IconBan size={14} />}
+                      aria-label={`Revoke the invitation to ${invitation.email}`}
+                      onClick={() => setRevoking(invitation)}
+                    >
+                      Revoke
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <ConfirmModal
+        opened={revoking !== null}
+        title="Revoke the invitation?"
+        confirmLabel="Revoke"
+        danger
+        loading={revoke.isPending}
+        onConfirm={() =>
+          revoking &&
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              notifications.show({
+                color: "green",
+                message: `Invitation to ${revoking.email} revoked`,
+              });
+              setRevoking(null);
+            },
+          })
+        }
+        onClose={() => setRevoking(null)}
+      >
+        The link sent to {revoking?.email} stops working. You can invite the address again later.
+      </ConfirmModal>
+    </>
+  );
+}

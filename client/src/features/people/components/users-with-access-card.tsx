@@ -1,0 +1,142 @@
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  VisuallyHidden,
+} from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import type { AccountUser } from "@shared/api/people.ts";
+import { IconUserMinus, IconUserPlus } from "@tabler/icons-react";
+import { type FormEvent, useState } from "react";
+import { TitledCard } from "../../../components/titled-card.tsx";
+import { useAccountUsers, useGrantAccess, useRevokeAccess } from "../api/account-users.ts";
+import { usePartnerPeople } from "../api/people.ts";
+import { UserTypeBadge } from "./user-type.tsx";
+
+/** Grant the account to one of the partner's account-level users who does not have it yet. */
+function GrantAccess({ accountId, granted }: { accountId: string; granted: AccountUser[] }) {
+  const people = usePartnerPeople();
+  const grant = useGrantAccess(accountId);
+  const [userId, setUserId] = useState<string | null>(null);
+  const options = (people.data?.users ?? [])
+    .filter((user) => !user.reachesAllAccounts && !granted.some((has) => has.id === user.id))
+    .map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!userId) return;
+    grant.mutate(userId, {
+      onSuccess: () => {
+        notifications.show({ color: "green", message: "Access granted" });
+        setUserId(null);
+      },
+    });
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label="Give access to"
+          placeholder={options.length > 0 ? "Choose a user" : "Every user already has access"}
+          data={options}
+          value={userId}
+          onChange={setUserId}
+          searchable
+          disabled={options.length === 0}
+          style={{ flex: "1 1 240px" }}
+          comboboxProps={{ withinPortal: true }}
+        />
+        <Button
+          type="submit"
+          leftSection={<IconUserPlus size={16} />}
+          disabled={!userId}
+          loading={grant.isPending}
+        >
+          Grant access
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** "Users with access": the account-level users who can open this account; SuperAdmins always can. */
+export function UsersWithAccessCard({ accountId }: { accountId: string }) {
+  const users = useAccountUsers(accountId);
+  const revoke = useRevokeAccess(accountId);
+  const granted = users.data?.items ?? [];
+
+  return (
+    <TitledCard title="Users with access">
+      <Stack gap="md">
+        <Text size="sm">
+          The partner's SuperAdmins reach every account. Other users reach only the accounts granted
+          to them here.
+        </Text>
+        {users.data && granted.length === 0 && (
+          <Text size="sm" c="gray.7">
+            No other user has access to this account yet.
+          </Text>
+        )}
+        {granted.length > 0 && (
+          <Table.ScrollContainer minWidth={420}>
+            <Table verticalSpacing="xs" aria-label="Users with access">
+              <Table.Tbody>
+                {granted.map((user) => (
+                  <Table.Tr key={user.id}>
+                    <Table.Td>
+                      <Stack gap={0}>
+                        <Text size="sm" fw={500}>
+                          {user.name}
+                        </Text>
+                        <Text size="xs" c="gray.7">
+                          {user.email}
+                        </Text>
+                      </Stack>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <UserTypeBadge type={user.userType} />
+                        {user.status === "deactivated" && (
+                          <Badge color="red" variant="light" radius="sm">
+                            Deactivated
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td align="right">
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Take access away from ${user.name}`}
+                        loading={revoke.isPending && revoke.variables === user.id}
+                        onClick={() =>
+                          revoke.mutate(user.id, {
+                            onSuccess: () =>
+                              notifications.show({
+                                color: "green",
+                                message: `${user.name} no longer reaches this account`,
+                              }),
+                          })
+                        }
+                      >
+                        <IconUserMinus size={18} />
+                        <VisuallyHidden>Revoke</VisuallyHidden>
+                      </ActionIcon>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+        <GrantAccess accountId={accountId} granted={granted} />
+      </Stack>
+    </TitledCard>
+  );
+}
