@@ -10,7 +10,7 @@ import { invitationState } from "../../shared/domain/people.ts";
 import { createUser } from "../auth/users.ts";
 import type { Database } from "../db/client.ts";
 import { violatedUniqueConstraint } from "../db/errors.ts";
-import { accountAccess, invitations } from "../db/schema/index.ts";
+import { accountAccess, accounts, invitations } from "../db/schema/index.ts";
 import { Problem } from "../errors.ts";
 import { recordSecurityEvent } from "../security-log/record.ts";
 import { emailInUse, type Invitation } from "./invite-user.ts";
@@ -80,10 +80,18 @@ export async function acceptInvitation({
           accountId: invitation.accountId,
           userId: user.id,
         });
+        const [account] = await tx
+          .select({ name: accounts.name })
+          .from(accounts)
+          .where(eq(accounts.id, invitation.accountId));
         await recordSecurityEvent(tx, {
           ...event,
           kind: "access_granted",
-          detail: { accountId: invitation.accountId, byInvitation: invitation.id },
+          // As a SuperAdmin's grant records it, with the invitation that gave it.
+          detail: {
+            account: { id: invitation.accountId, name: account?.name ?? "" },
+            invitationId: invitation.id,
+          },
         });
       }
       await tx

@@ -235,6 +235,24 @@ describe("accepting an invitation", () => {
       .where(eq(accountAccess.userId, user?.id ?? ""));
     expect(grants.map((grant) => grant.accountId)).toEqual([account.id]);
 
+    const events = await t.db
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.subject, pending.email));
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        kind: "invitation_accepted",
+        actorId: user?.id,
+        partnerId: partner.id,
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        kind: "access_granted",
+        detail: { account: { id: account.id, name: account.name }, invitationId: pending.id },
+      }),
+    );
+
     const session = await signIn(t.app, pending.email, PASSWORD);
     const reachable = await session.request({ method: "GET", url: "/api/v1/accounts" });
     expect(reachable.json().items.map((item: { id: string }) => item.id)).toEqual([account.id]);
