@@ -12,7 +12,6 @@ import type {
 import type { Page } from "../../shared/api/common.ts";
 import { changeRequest, newAccountRequest } from "../../shared/domain/applications.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
-import type { CatalogueNames } from "../../shared/domain/changes.ts";
 import { planChange } from "../../shared/domain/changes.ts";
 import { describeApplication, type Names } from "../../shared/domain/describe.ts";
 import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";
@@ -20,9 +19,10 @@ import type { Actor } from "../access/actor.ts";
 import { accountScope, applicationScope } from "../access/scope.ts";
 import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
-import type { CatalogueReader } from "../catalogue/queries.ts";
+import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
+import { choicesNotOnOffer } from "./new-account.ts";
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");
@@ -59,7 +59,7 @@ async function present(
   { now, catalogue }: Reading,
 ): Promise<Application[]> {
   if (rows.length === 0) return [];
-  const { offered } = await catalogue(db);
+  const loaded = await catalogue(db);
   const { names, states } = await describingNames(db, {
     scope: accountScope(actor),
     catalogue,
@@ -100,7 +100,7 @@ async function present(
           })),
         );
     } else if (a.status === "pending") {
-      ({ changes, problems } = preview(a, states, offered, names, now));
+      ({ changes, problems } = preview(a, states, loaded, names, now));
     }
     return {
       id: a.id,
@@ -128,7 +128,7 @@ async function present(
 function preview(
   a: typeof applications.$inferSelect,
   states: AccountStates,
-  offered: CatalogueNames,
+  catalogue: Catalogue,
   names: Names,
   now: Date,
 ): { changes: EntitlementChange[]; problems: FieldError[] } {
@@ -157,7 +157,8 @@ function preview(
         before: null,
         after: value,
       })),
-      problems: [],
+      // A choice retired since filing: approval would refuse it, so the reviewer sees it first.
+      problems: choicesNotOnOffer(catalogue, r),
     };
   }
   const account = a.accountId ? states.get(a.accountId) : undefined;
@@ -172,7 +173,7 @@ function preview(
     account,
     target: a.targetAccountId ? states.get(a.targetAccountId) : undefined,
     today: dateIn(account.timeZone, now),
-    catalogue: { offered, names },
+    catalogue: { offered: catalogue.offered, names },
   });
   if (!plan.ok) return { changes: [], problems: plan.errors };
   return {

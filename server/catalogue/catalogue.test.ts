@@ -276,6 +276,26 @@ describe("a retired entry", () => {
     expect(upgraded.statusCode, upgraded.body).toBe(201);
   });
 
+  it("retired after a new account was filed, is flagged to the reviewer and refused on approval", async () => {
+    const licence = await add("licences", { name: `Brief ${unique()}` });
+    const filed = await fileNewAccount(newAccountRequest(fixture, { licenceId: licence.id }));
+    expect(filed.statusCode, filed.body).toBe(201);
+    await act("licences", licence.id, "retire");
+    const url = `/api/v1/review/applications/${filed.json().id}`;
+
+    const review = await customerSuccess.request({ method: "GET", url });
+    expect(review.json().problems).toEqual([
+      { field: "payload.licenceId", message: "Choose a licence from the catalogue" },
+    ]);
+    const approval = await customerSuccess.request({
+      method: "POST",
+      url: `${url}/approve`,
+      payload: { comment: "Welcome" },
+    });
+    expect(approval.statusCode).toBe(409);
+    expect(approval.json().code).toBe("APPLICATION_NO_LONGER_VALID");
+  });
+
   it("is offered again once restored, and retiring or restoring twice changes nothing", async () => {
     const sector = await add("sectors", { name: `Seasonal ${unique()}` });
     await act("sectors", sector.id, "retire");
