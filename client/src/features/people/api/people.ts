@@ -7,6 +7,7 @@ import type {
 import type { UserType } from "@shared/domain/people.ts";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { meQueryOptions } from "../../auth/index.ts";
 import { peopleKeys } from "./keys.ts";
 
 /** The partner's users and pending invitations. */
@@ -57,10 +58,21 @@ export const useRevokeInvitation = () =>
     api<PartnerPeople>(`/api/v1/users/invitations/${path(id)}/revoke`, { method: "POST" }),
   );
 
-export const useChangeUserType = () =>
-  useChangeOfPeople(({ id, userType }: { id: string; userType: UserType }) =>
-    api<ManagedUser>(`/api/v1/users/${path(id)}/type`, { method: "PUT", body: { userType } }),
-  );
+const changeUserType = ({ id, userType }: { id: string; userType: UserType }) =>
+  api<ManagedUser>(`/api/v1/users/${path(id)}/type`, { method: "PUT", body: { userType } });
+
+/** A SuperAdmin who gives itself another type loses the Users page: who it is is asked again. */
+export function useChangeUserType() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: changeUserType,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: peopleKeys.all }),
+        queryClient.invalidateQueries({ queryKey: meQueryOptions().queryKey }),
+      ]),
+  });
+}
 
 export const useDeactivateUser = () =>
   useChangeOfPeople((id: string) =>
