@@ -5,13 +5,14 @@ import { LoadingState } from "../../components/loading-state.tsx";
 import { MessagePage } from "../../components/message-page.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
-import { useCatalogue } from "../../features/catalogue/index.ts";
+import { useCatalogueEntries } from "../../features/catalogue/index.ts";
 import { ApplicationReview, useApplicationForReview } from "../../features/review/index.ts";
 
 export function ReviewApplicationRoute() {
   const { id = "" } = useParams();
   const application = useApplicationForReview(id);
-  const catalogue = useCatalogue();
+  // Every entry, retired ones too: an application may name one retired since it was filed.
+  const catalogue = useCatalogueEntries();
 
   if (application.isError) {
     return (
