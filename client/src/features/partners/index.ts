@@ -4,6 +4,7 @@ export {
   useCreatePartner,
   useInviteSuperAdmin,
   usePartner,
+  usePartners,
   useSuspension,
 } from "./api/partners.ts";
 export { PartnerFormModal } from "./components/partner-form-modal.tsx";

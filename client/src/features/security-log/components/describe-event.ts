@@ -72,13 +72,16 @@ export const KIND_OPTIONS = SECURITY_EVENT_KINDS.map((kind) => ({
   label: WHAT[kind].label,
 }));
 
-/** "Ana Ruiz invited bob@example.com." — someone unknown for failed sign-ins, the command line otherwise. */
+/**
+ * "Ana Ruiz invited bob@example.com." Without an actor: "Someone" for sign-ins and reset requests
+ * (anyone may try), "Wattfolio" for what the command line or the system did.
+ */
 export function describeEvent(event: SecurityEvent): string {
   const who =
     event.actor?.name ??
     (event.kind.startsWith("sign_in") || event.kind.startsWith("password_reset")
       ? "Someone"
-      : "The command line");
+      : "Wattfolio");
   return `${who} ${WHAT[event.kind].sentence(event.subject ?? "—")}.`;
 }
 
@@ -93,8 +96,15 @@ function show(value: unknown): string {
     .join(", ");
 }
 
-/** "enabled: false → enabled: true" where the event kept a before and an after, else null. */
-export function changeOf(event: SecurityEvent): { before: string; after: string } | null {
-  if (!("before" in event.detail) || !("after" in event.detail)) return null;
-  return { before: show(event.detail.before), after: show(event.detail.after) };
+/**
+ * "enabled: false → enabled: true" where the event kept a before and an after; else its facts
+ * ("reason: Invalid email or password"), or null when it has none.
+ */
+export function detailOf(
+  event: SecurityEvent,
+): { before: string; after: string } | { facts: string } | null {
+  if ("before" in event.detail && "after" in event.detail) {
+    return { before: show(event.detail.before), after: show(event.detail.after) };
+  }
+  return Object.keys(event.detail).length > 0 ? { facts: show(event.detail) } : null;
 }

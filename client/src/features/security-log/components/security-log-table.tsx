@@ -14,18 +14,19 @@ import { IconArrowRight } from "@tabler/icons-react";
 import { LoadingState } from "../../../components/loading-state.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { type SecurityLogFilters, useSecurityLog } from "../api/security-log.ts";
-import { changeOf, describeEvent } from "./describe-event.ts";
+import { describeEvent, detailOf } from "./describe-event.ts";
 
 interface SecurityLogTableProps {
   filters: SecurityLogFilters;
-  /** Customer Success sees every partner's events: a partner column that filters by it. */
+  /** Customer Success sees every partner's events, with a column saying whose. */
   showPartner: boolean;
   onFilter: (filters: SecurityLogFilters) => void;
 }
 
-function Change({ event }: { event: SecurityEvent }) {
-  const change = changeOf(event);
+function Detail({ event }: { event: SecurityEvent }) {
+  const change = detailOf(event);
   if (!change) return null;
+  if ("facts" in change) return <Text size="sm">{change.facts}</Text>;
   return (
     <Group gap={4} wrap="nowrap" align="flex-start">
       <Text size="sm">{change.before}</Text>
@@ -35,7 +36,7 @@ function Change({ event }: { event: SecurityEvent }) {
   );
 }
 
-/** The log's rows, newest first; a name filters by that person, a partner by that partner. */
+/** The log's rows, newest first; a person's name filters by what they did. */
 export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLogTableProps) {
   const log = useSecurityLog(filters);
   if (log.isPending) return <LoadingState label="Loading the security log…" />;
@@ -66,7 +67,7 @@ export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLog
               <Table.Th>What</Table.Th>
               {showPartner && <Table.Th>Partner</Table.Th>}
               <Table.Th>Address</Table.Th>
-              <Table.Th>Before → after</Table.Th>
+              <Table.Th>Details (before → after)</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -95,21 +96,9 @@ export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLog
                 </Table.Td>
                 {showPartner && (
                   <Table.Td>
-                    {event.partner ? (
-                      <Anchor
-                        component="button"
-                        type="button"
-                        size="sm"
-                        onClick={() => onFilter({ ...filters, partnerId: event.partner?.id })}
-                        aria-label={`Show only ${event.partner.name}'s events`}
-                      >
-                        {event.partner.name}
-                      </Anchor>
-                    ) : (
-                      <Text size="sm" c="gray.7">
-                        Platform
-                      </Text>
-                    )}
+                    <Text size="sm" c={event.partner ? undefined : "gray.7"}>
+                      {event.partner?.name ?? "Platform"}
+                    </Text>
                   </Table.Td>
                 )}
                 <Table.Td>
@@ -118,7 +107,7 @@ export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLog
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Change event={event} />
+                  <Detail event={event} />
                 </Table.Td>
               </Table.Tr>
             ))}
