@@ -3,7 +3,7 @@
  * the same transaction. The active members' rows are locked first, so two deactivations at once
  * are decided one after the other and can never leave the platform without an active member.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { refusalOfStaffDeactivation } from "../../shared/domain/staff.ts";
 import type { CustomerSuccessActor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
@@ -29,6 +29,8 @@ export async function deactivateStaffMember({
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.role, "customer_success"), isNull(users.deactivatedAt)))
+      // In one order, so that two deactivations wait for each other instead of deadlocking.
+      .orderBy(asc(users.id))
       .for("update");
     const [target] = await tx
       .select({ email: users.email, deactivatedAt: users.deactivatedAt })
