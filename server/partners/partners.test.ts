@@ -314,7 +314,7 @@ describe("inviting a partner's first SuperAdmin", () => {
     const response = await customerSuccess.request({
       method: "POST",
       url: "/api/v1/partners/00000000-0000-4000-8000-000000000000/super-admin-invitations",
-      payload: { name: "Nobody", email: "nobody@partner.test" },
+      payload: { name: "Nobody", email: "nobody@partner.test", language: "es" },
     });
     expect(response.statusCode).toBe(404);
   });
