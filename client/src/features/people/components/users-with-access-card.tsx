@@ -1,14 +1,4 @@
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Select,
-  Stack,
-  Table,
-  Text,
-  VisuallyHidden,
-} from "@mantine/core";
+import { ActionIcon, Badge, Button, Group, Select, Stack, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AccountUser } from "@shared/api/people.ts";
 import { IconUserMinus, IconUserPlus } from "@tabler/icons-react";
@@ -126,7 +116,6 @@ export function UsersWithAccessCard({ accountId }: { accountId: string }) {
                         }
                       >
                         <IconUserMinus size={18} />
-                        <VisuallyHidden>Revoke</VisuallyHidden>
                       </ActionIcon>
                     </Table.Td>
                   </Table.Tr>
