@@ -6,17 +6,15 @@ import type {
   PartnerAccount,
   PartnerDetail,
   PartnerListQuery,
-  PartnerUser,
 } from "../../shared/api/partners.ts";
 import { accountStatus } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import type { Language } from "../../shared/domain/languages.ts";
 import { partnerStatus } from "../../shared/domain/partners.ts";
-import type { UserType } from "../../shared/domain/people.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, licences, partners, users } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { pendingInvitations } from "../invitations/queries.ts";
+import { listPartnerPeople } from "../people/queries.ts";
 
 // Spelt out: in a single-table select Drizzle leaves columns unqualified, and inside these
 // subqueries "id" would be the counted table's own.
@@ -104,34 +102,11 @@ export async function findPartnerDetail(
 ): Promise<PartnerDetail | null> {
   const found = await findPartner(db, id);
   if (!found) return null;
-  const [people, invited, owned] = await Promise.all([
-    partnerUsers(db, id),
-    pendingInvitations(db, id, now),
+  const [people, owned] = await Promise.all([
+    listPartnerPeople(db, id, now),
     partnerAccounts(db, id, dateIn(found.timeZone, now)),
   ]);
-  return { ...found, users: people, invitations: invited, accounts: owned };
-}
-
-async function partnerUsers(db: Database, partnerId: string): Promise<PartnerUser[]> {
-  const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      userType: users.userType,
-      deactivatedAt: users.deactivatedAt,
-    })
-    .from(users)
-    .where(eq(users.partnerId, partnerId))
-    .orderBy(sql`${users.deactivatedAt} is not null`, sql`lower(${users.name})`, asc(users.id));
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    // A partner's user always has a type (users_user_type_iff_partner_role).
-    userType: row.userType as UserType,
-    status: row.deactivatedAt ? "deactivated" : "active",
-  }));
+  return { ...found, ...people, accounts: owned };
 }
 
 async function partnerAccounts(

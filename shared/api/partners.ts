@@ -3,10 +3,9 @@ import { z } from "zod";
 import { COUNTRY_CODES } from "../domain/countries.ts";
 import { LANGUAGES } from "../domain/languages.ts";
 import { isIanaTimeZone } from "../domain/partners.ts";
-import { USER_TYPES } from "../domain/people.ts";
 import { text } from "../domain/text.ts";
 import { pageOf, pageQuery, reference } from "./common.ts";
-import { inviteUserBody, pendingInvitation } from "./people.ts";
+import { inviteUserBody, managedUser, pendingInvitation } from "./people.ts";
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -59,17 +58,6 @@ export const partnerBody = z
   .meta({ id: "PartnerChange" });
 export type PartnerBody = z.infer<typeof partnerBody>;
 
-export const partnerUser = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string(),
-    userType: z.enum(USER_TYPES),
-    status: z.enum(["active", "deactivated"]),
-  })
-  .meta({ id: "PartnerUser" });
-export type PartnerUser = z.infer<typeof partnerUser>;
-
 export const partnerAccount = z
   .object({
     id: z.uuid(),
@@ -83,7 +71,8 @@ export type PartnerAccount = z.infer<typeof partnerAccount>;
 
 export const partnerDetail = partner
   .extend({
-    users: z.array(partnerUser),
+    /** Active first, by name, with their last sign-in. */
+    users: z.array(managedUser),
     /** Oldest first; expired ones too, flagged, until they are sent again or revoked. */
     invitations: z.array(pendingInvitation),
     accounts: z.array(partnerAccount),

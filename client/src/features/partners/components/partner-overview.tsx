@@ -66,7 +66,7 @@ export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
       <TitledCard title="Users">
         <ListTable
           label="Users"
-          headers={["Name", "E-mail", "Type", "Status"]}
+          headers={["Name", "E-mail", "Type", "Status", "Last sign-in"]}
           empty="No users yet: invite the partner's first SuperAdmin."
         >
           {partner.users.map((user) => (
@@ -90,6 +90,11 @@ export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
                 >
                   {user.status === "active" ? "Active" : "Deactivated"}
                 </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never"}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}
