@@ -211,6 +211,21 @@ describe("inviting a partner's user", () => {
       { field: "accountId", message: "Only for account-level types" },
     ]);
   });
+
+  it("answers a partner that does not exist 404, whatever the language", async () => {
+    const invite = inviteUser({
+      db: t.db,
+      clock: t.clock,
+      publicUrl: PUBLIC_URL,
+      invitedBy: null,
+      partnerId: "00000000-0000-4000-8000-000000000000",
+      userType: "super_admin",
+      email: newAddress(),
+      name: "Nobody's",
+      language: "es",
+    });
+    await expect(invite).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
 });
 
 describe("accepting an invitation", () => {

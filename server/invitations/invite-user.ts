@@ -70,7 +70,9 @@ export async function inviteUser(
   const link = invitationLink(input.publicUrl, token);
   try {
     const invitation = await db.transaction(async (tx) => {
-      const language = input.language ?? (await defaultLanguage(tx, partnerId));
+      // Looked up even when a language is given: it is also the check that the partner exists.
+      const partnerLanguage = await defaultLanguage(tx, partnerId);
+      const language = input.language ?? partnerLanguage;
       if (partnerId !== null && accountId !== null) {
         const [account] = await tx
           .select({ id: accounts.id })
