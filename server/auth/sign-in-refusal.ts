@@ -7,8 +7,8 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
 import { partners, users } from "../db/schema/index.ts";
 
-export const DEACTIVATED = "This user has been deactivated. Ask a SuperAdmin of your organisation.";
-export const SUSPENDED = "Your organisation's access to Wattfolio is suspended.";
+const DEACTIVATED = "This user has been deactivated. Ask a SuperAdmin of your organisation.";
+const SUSPENDED = "Your organisation's access to Wattfolio is suspended.";
 
 /** Why the user may not sign in, or null when it may. */
 export async function signInRefusal(db: Database, userId: string): Promise<string | null> {

@@ -16,7 +16,7 @@ import { recordSecurityEvent } from "../security-log/record.ts";
 import { emailInUse, type Invitation } from "./invite-user.ts";
 import { hashInvitationToken } from "./tokens.ts";
 
-export const invalidLink = () =>
+const invalidLink = () =>
   new Problem(
     "NOT_FOUND",
     "This invitation link does not work: it was already used, revoked, or replaced by a newer one.",
