@@ -18,7 +18,7 @@ import { inviteUser } from "../invitations/invite-user.ts";
 import { pendingInvitations } from "../invitations/queries.ts";
 import { changePartner } from "./change-partner.ts";
 import { createPartner } from "./create-partner.ts";
-import { assertPartnerExists, findPartner, findPartnerDetail, listPartners } from "./queries.ts";
+import { findPartner, findPartnerDetail, listPartners } from "./queries.ts";
 import { reinstatePartner } from "./reinstate-partner.ts";
 import { suspendPartner } from "./suspend-partner.ts";
 
@@ -185,8 +185,6 @@ export function partnerRoutes({
       },
       async (request, reply, actor) => {
         const partnerId = request.params.id;
-        // inviteUser reads the partner only for its default language; no partner is a 404 either way.
-        await assertPartnerExists(db, partnerId);
         const { invitation } = await inviteUser({
           db,
           clock,
