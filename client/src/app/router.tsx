@@ -107,15 +107,6 @@ export const router = createBrowserRouter([
           </RequireRole>
         ),
       },
-      { path: "profile", element: <ProfileRoute /> },
-      {
-        path: "security-log",
-        element: (
-          <RequireRole only={["superadmin", "customer_success"]}>
-            <SecurityLogRoute />
-          </RequireRole>
-        ),
-      },
       {
         path: "staff/partners",
         element: (
@@ -145,6 +136,15 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole only="customer_success">
             <LicenceCatalogueRoute />
+          </RequireRole>
+        ),
+      },
+      { path: "profile", element: <ProfileRoute /> },
+      {
+        path: "security-log",
+        element: (
+          <RequireRole only={["superadmin", "customer_success"]}>
+            <SecurityLogRoute />
           </RequireRole>
         ),
       },
