@@ -54,18 +54,26 @@ const anyCaller: Callers<Caller> = (caller) => {
   return caller;
 };
 
-/** A person: every route but the usage API is for people, and refuses API keys. */
-const signedIn: Callers<Actor> = (caller) => {
-  const actor = anyCaller(caller);
-  if (actor.kind === "integration") {
+/** Every route but the usage API is for people, and refuses API keys. */
+const person: Callers<Actor | null> = (caller) => {
+  if (caller?.kind === "integration") {
     throw new Problem("FORBIDDEN", "API keys reach only the usage API.");
   }
+  return caller;
+};
+
+const signedIn: Callers<Actor> = (caller) => {
+  const actor = person(anyCaller(caller));
+  if (!actor) throw new Error("unreachable: anyCaller refuses no caller");
   return actor;
 };
 
 export const callers = {
-  /** Anyone, signed in or not: an invitation link is opened before its recipient has an account. */
-  anyone: (caller: Caller | null): Caller | null => caller,
+  /**
+   * A person, signed in or not: an invitation link is opened before its recipient has an account.
+   * API keys still reach only the usage API.
+   */
+  anyone: person,
   /** A person or an integration: the usage API's reading routes. */
   anyCaller,
   signedIn,
