@@ -42,7 +42,12 @@ async function main(): Promise<void> {
     throw error;
   });
   const clock = systemClock;
-  if (config.seedDemo) await seedDemo(database.db, clock.now(), createNotices(config.publicUrl));
+  if (config.seedDemo)
+    await seedDemo(database.db, {
+      now: clock.now(),
+      notices: createNotices(config.publicUrl),
+      publicUrl: config.publicUrl,
+    });
   const demoLogins = await demoLoginsPresent(database.db);
   if (demoLogins && config.environment === "production") {
     await database.close();

@@ -96,7 +96,11 @@ describe("a production start", { timeout: 120_000 }, () => {
     const { env, database } = await emptyDatabase();
     const opened = await openDatabase(database);
     try {
-      await seedDemo(opened.db, new Date(), createNotices(PUBLIC_URL));
+      await seedDemo(opened.db, {
+        now: new Date(),
+        notices: createNotices(PUBLIC_URL),
+        publicUrl: PUBLIC_URL,
+      });
     } finally {
       await opened.close();
     }

@@ -64,12 +64,24 @@ describe.skipIf(onPostgres)("the embedded database folder", () => {
     const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-restart-"));
     folders.push(dataDir);
     const first = await openDatabase({ kind: "pglite", dataDir });
-    expect(await seedDemo(first.db, new Date("2026-11-24T12:00:00Z"), notices)).toBe(true);
+    expect(
+      await seedDemo(first.db, {
+        now: new Date("2026-11-24T12:00:00Z"),
+        notices,
+        publicUrl: PUBLIC_URL,
+      }),
+    ).toBe(true);
     await first.close();
 
     const again = await openDatabase({ kind: "pglite", dataDir });
     try {
-      expect(await seedDemo(again.db, new Date("2026-11-25T12:00:00Z"), notices)).toBe(false);
+      expect(
+        await seedDemo(again.db, {
+          now: new Date("2026-11-25T12:00:00Z"),
+          notices,
+          publicUrl: PUBLIC_URL,
+        }),
+      ).toBe(false);
       const [partnerCount] = await again.db.select({ value: count() }).from(partners);
       const [accountCount] = await again.db.select({ value: count() }).from(accounts);
       const [userCount] = await again.db.select({ value: count() }).from(users);

@@ -2,16 +2,19 @@
  * The demo portfolio a fresh install starts with: Customer Success, two partners with a SuperAdmin
  * and an account user each, a catalogue, ~30 accounts per partner in every state (active, expiring
  * within 30 days, expired) with registered datapoints, and a few applications.
- * Deterministic: the same clock gives the same demo.
+ * Deterministic: the same clock gives the same demo. Its people and partners are made by the same
+ * use cases as in the product: invited and accepting their invitation, partners created by Customer
+ * Success, access granted by the SuperAdmin.
  */
 import { count, eq, inArray, sql } from "drizzle-orm";
 import type { FileApplicationBody } from "../../shared/api/applications.ts";
 import { addDays, dateIn } from "../../shared/domain/calendar.ts";
-import type { PartnerUserActor } from "../access/actor.ts";
-import { createUser } from "../auth/users.ts";
+import type { Clock } from "../../shared/domain/clock.ts";
+import type { Language } from "../../shared/domain/languages.ts";
+import type { UserType } from "../../shared/domain/people.ts";
+import type { Actor, CustomerSuccessActor, PartnerUserActor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
 import {
-  accountAccess,
   accounts,
   billManagementTypes,
   datapoints,
@@ -20,7 +23,11 @@ import {
   sectors,
   users,
 } from "../db/schema/index.ts";
+import { acceptInvitation } from "../invitations/accept-invitation.ts";
+import { inviteUser } from "../invitations/invite-user.ts";
 import type { Notices } from "../notices/notices.ts";
+import { createPartner } from "../partners/create-partner.ts";
+import { grantAccess } from "../people/grant-access.ts";
 import { seedApplications } from "./applications.ts";
 import { registeredDatapoints } from "./datapoints.ts";
 import {
@@ -40,7 +47,7 @@ export const DEMO_LOGINS = [
   { role: "Customer Success", email: CUSTOMER_SUCCESS.email },
   ...PORTFOLIOS.flatMap((portfolio) => [
     { role: `SuperAdmin, ${portfolio.name}`, email: portfolio.admin.email },
-    { role: `Account user, ${portfolio.name}`, email: portfolio.user.email },
+    { role: `Manager (account user), ${portfolio.name}`, email: portfolio.user.email },
   ]),
 ];
 
@@ -74,33 +81,73 @@ async function hasDemoData(db: Database): Promise<boolean> {
   return (row?.value ?? 0) > 0;
 }
 
+interface SeedOptions {
+  now: Date;
+  notices: Notices;
+  /** Where the invitation e-mails of the demo's people point. */
+  publicUrl: string;
+}
+
 /** Seeds the demo into an empty database; returns false and changes nothing when data exists. */
-export async function seedDemo(database: Database, now: Date, notices: Notices): Promise<boolean> {
+export async function seedDemo(database: Database, options: SeedOptions): Promise<boolean> {
   return database.transaction(async (db) => {
     // Several instances may start at once on one PostgreSQL: one seeds, the others find its data.
     await db.execute(sql`select pg_advisory_xact_lock(7741302119)`);
     if (await hasDemoData(db)) return false;
-    await seedInto(db, now, notices);
+    await seedInto(db, options);
     return true;
   });
 }
 
-async function seedInto(db: Database, now: Date, notices: Notices): Promise<void> {
+/** A person joins as in the product: invited, then accepting with the demo password. */
+async function join(
+  db: Database,
+  clock: Clock,
+  publicUrl: string,
+  invitation: {
+    invitedBy: Actor | null;
+    partnerId: string | null;
+    userType: UserType | null;
+    email: string;
+    name: string;
+    language?: Language;
+  },
+): Promise<string> {
+  const { token } = await inviteUser({ db, clock, publicUrl, ...invitation });
+  const { userId } = await acceptInvitation({
+    db,
+    clock,
+    token,
+    password: DEMO_PASSWORD,
+    address: null,
+  });
+  return userId;
+}
+
+async function seedInto(db: Database, { now, notices, publicUrl }: SeedOptions): Promise<void> {
+  const clock: Clock = { now: () => now };
   const licenceRows = await db.insert(licences).values(LICENCES).returning();
   const typeRows = await db.insert(billManagementTypes).values(BILL_MANAGEMENT_TYPES).returning();
   await db.insert(sectors).values(SECTORS);
-  const customerSuccess = await createUser(db, {
+  const customerSuccess: CustomerSuccessActor = {
+    kind: "customer_success",
+    userId: await join(db, clock, publicUrl, {
+      ...CUSTOMER_SUCCESS,
+      invitedBy: null,
+      partnerId: null,
+      userType: null,
+    }),
     ...CUSTOMER_SUCCESS,
-    password: DEMO_PASSWORD,
-    role: "customer_success",
-  });
+  };
   for (const [index, portfolio] of PORTFOLIOS.entries()) {
     await seedPortfolio({
       db,
+      clock,
+      publicUrl,
       portfolio,
       next: random(2026 + index),
       catalogue: { licences: licenceRows, billManagementTypes: typeRows },
-      reviewer: { userId: customerSuccess.id },
+      reviewer: customerSuccess,
       now,
       notices,
     });
@@ -109,6 +156,8 @@ async function seedInto(db: Database, now: Date, notices: Notices): Promise<void
 
 interface DemoPortfolio {
   db: Database;
+  clock: Clock;
+  publicUrl: string;
   portfolio: Portfolio;
   /** The portfolio's own random numbers, drawn in a fixed order. */
   next: () => number;
@@ -116,8 +165,8 @@ interface DemoPortfolio {
     licences: (typeof licences.$inferSelect)[];
     billManagementTypes: (typeof billManagementTypes.$inferSelect)[];
   };
-  /** The Customer Success user who decides the portfolio's applications. */
-  reviewer: { userId: string };
+  /** The Customer Success user who creates the partner and decides its applications. */
+  reviewer: CustomerSuccessActor;
   now: Date;
   notices: Notices;
 }
@@ -125,6 +174,8 @@ interface DemoPortfolio {
 /** One partner: its people, its accounts with their datapoints, and its applications. */
 async function seedPortfolio({
   db,
+  clock,
+  publicUrl,
   portfolio,
   next,
   catalogue,
@@ -133,30 +184,37 @@ async function seedPortfolio({
   notices,
 }: DemoPortfolio): Promise<void> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const [partner] = await db
-    .insert(partners)
-    .values({
+  const partnerId = await createPartner({
+    db,
+    actor: reviewer,
+    values: {
       name: portfolio.name,
       timeZone: portfolio.timeZone,
-      country: portfolio.countries[0] ?? "ES",
+      country: portfolio.countries[0],
       defaultLanguage: portfolio.language,
-    })
-    .returning();
-  if (!partner) throw new Error("partner not created");
-  const superAdmin = await createUser(db, {
-    ...portfolio.admin,
-    password: DEMO_PASSWORD,
-    role: "partner",
-    partnerId: partner.id,
-    userType: "super_admin",
-    language: portfolio.language,
+    },
+    now,
+    address: null,
   });
-  const accountUser = await createUser(db, {
+  const admin: PartnerUserActor = {
+    kind: "partner_user",
+    userId: await join(db, clock, publicUrl, {
+      ...portfolio.admin,
+      invitedBy: reviewer,
+      partnerId,
+      userType: "super_admin",
+    }),
+    name: portfolio.admin.name,
+    email: portfolio.admin.email,
+    partnerId,
+    isSuperAdmin: true,
+    timeZone: portfolio.timeZone,
+  };
+  const accountUserId = await join(db, clock, publicUrl, {
     ...portfolio.user,
-    password: DEMO_PASSWORD,
-    role: "partner",
-    partnerId: partner.id,
-    language: portfolio.language,
+    invitedBy: admin,
+    partnerId,
+    userType: "manager",
   });
 
   const today = dateIn(portfolio.timeZone, now);
@@ -180,7 +238,7 @@ async function seedPortfolio({
     const country = pick(portfolio.countries);
     const bmType = next() < 0.4 ? pick(catalogue.billManagementTypes) : null;
     return {
-      partnerId: partner.id,
+      partnerId,
       name,
       customerName: customer[0],
       country,
@@ -198,13 +256,16 @@ async function seedPortfolio({
     };
   });
   const created = await db.insert(accounts).values(accountValues).returning();
-  await db.insert(accountAccess).values(
-    created.slice(0, 4).map((account) => ({
-      partnerId: partner.id,
+  for (const account of created.slice(0, 4)) {
+    await grantAccess({
+      db,
+      actor: admin,
       accountId: account.id,
-      userId: accountUser.id,
-    })),
-  );
+      userId: accountUserId,
+      now,
+      address: null,
+    });
+  }
 
   for (const account of created) {
     // Usage from nearly empty to full, so the bars show every colour.
@@ -213,7 +274,7 @@ async function seedPortfolio({
       Math.floor(account.datapointsContracted * next() * 1.1),
     );
     const rows = registeredDatapoints({
-      partnerId: partner.id,
+      partnerId,
       accountId: account.id,
       billable: billableCount,
       nonBillable: Math.floor(next() * 6),
@@ -251,15 +312,6 @@ async function seedPortfolio({
       comment: j === 0 ? "Customer signed last week; please approve before the kick-off." : "",
     }),
   );
-  const admin: PartnerUserActor = {
-    kind: "partner_user",
-    userId: superAdmin.id,
-    name: portfolio.admin.name,
-    email: portfolio.admin.email,
-    partnerId: partner.id,
-    isSuperAdmin: true,
-    timeZone: portfolio.timeZone,
-  };
   await seedApplications({
     db,
     admin,

@@ -50,9 +50,13 @@ export const emailInUse = () =>
     { errors: [{ field: "email", message: "Already has a user or an open invitation" }] },
   );
 
+/**
+ * Returns the link (for the e-mail and the command line) and its token, which only a caller that
+ * accepts at once needs (the demo seed); only the token's hash is stored.
+ */
 export async function inviteUser(
   input: InviteUserInput,
-): Promise<{ invitation: Invitation; link: string }> {
+): Promise<{ invitation: Invitation; link: string; token: string }> {
   const { db, clock, invitedBy, partnerId, userType } = input;
   const invitee = inviteeOf(partnerId, userType);
   if (!mayInvite(invitedBy, invitee)) {
@@ -116,7 +120,7 @@ export async function inviteUser(
       });
       return created;
     });
-    return { invitation, link };
+    return { invitation, link, token };
   } catch (error) {
     // Two invitations to one address at once: the partial unique index lets one through.
     if (violatedUniqueConstraint(error) === "invitations_one_open_per_email") throw emailInUse();

@@ -17,7 +17,7 @@ export async function createPartner({
   actor: CustomerSuccessActor;
   values: PartnerBody;
   now: Date;
-  address: string;
+  address: string | null;
 }): Promise<string> {
   await assertPartnerNameFree(db, values.name);
   try {
