@@ -51,6 +51,7 @@ const ids = {
   person: "",
   invitation: "",
   invitationToRevoke: "",
+  invitationCustomerSuccessRevokes: "",
   invitationToken: "",
   partner: "",
   colleague: "",
@@ -126,6 +127,7 @@ async function preparePeople(partnerId: string): Promise<void> {
   ids.invitationToken = opened.link.split("/").at(-1) ?? "";
   ids.invitation = (await invite()).invitation.id;
   ids.invitationToRevoke = (await invite()).invitation.id;
+  ids.invitationCustomerSuccessRevokes = (await invite()).invitation.id;
 }
 
 /**
@@ -685,6 +687,18 @@ const table: Guard[] = [
     route: "/api/v1/staff/{id}/reactivate",
     url: () => `/api/v1/staff/${ids.colleague}/reactivate`,
     expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/staff/invitations/{id}/resend",
+    url: () => `/api/v1/staff/invitations/${ids.invitation}/resend`,
+    expect: customerSuccessOnly,
+  },
+  {
+    method: "POST",
+    route: "/api/v1/staff/invitations/{id}/revoke",
+    url: () => `/api/v1/staff/invitations/${ids.invitationCustomerSuccessRevokes}/revoke`,
+    expect: { ...customerSuccessOnly, customerSuccess: 204 },
   },
   {
     method: "GET",

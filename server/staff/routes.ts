@@ -1,13 +1,18 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { idParams } from "../../shared/api/common.ts";
 import { invitePersonBody } from "../../shared/api/partners.ts";
 import { userParams } from "../../shared/api/people.ts";
-import { staff, staffInvitation, staffMember } from "../../shared/api/staff.ts";
+import { anyInvitation, staff, staffInvitation, staffMember } from "../../shared/api/staff.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../errors.ts";
 import { inviteUser } from "../invitations/invite-user.ts";
+import { pendingInvitations } from "../invitations/queries.ts";
+import { resendInvitation } from "../invitations/resend-invitation.ts";
+import { revokeInvitation } from "../invitations/revoke-invitation.ts";
 import { deactivateStaffMember } from "./deactivate-staff-member.ts";
 import { findStaffMember, listStaff, staffInvitations } from "./queries.ts";
 import { reactivateStaffMember } from "./reactivate-staff-member.ts";
@@ -26,6 +31,16 @@ export function staffRoutes({
   const present = async (id: string) => {
     const found = await findStaffMember(db, id);
     if (!found) throw notFound("Customer Success user");
+    return found;
+  };
+  /** An open invitation as its list shows it: the team's, or its partner's. */
+  const presentInvitation = async (partnerId: string | null, id: string) => {
+    const now = clock.now();
+    const open = partnerId
+      ? await pendingInvitations(db, partnerId, now)
+      : await staffInvitations(db, now);
+    const found = open.find((invitation) => invitation.id === id);
+    if (!found) throw notFound("invitation");
     return found;
   };
 
@@ -120,6 +135,59 @@ export function staffRoutes({
         );
         if (!sent) throw new Error("the invitation just sent is not pending");
         return reply.status(201).send(sent);
+      },
+    );
+
+    // Every invitation, the team's and every partner's: a SuperAdmin has its own under /users.
+    route.post(
+      "/staff/invitations/:id/resend",
+      {
+        callers: callers.customerSuccess,
+        schema: {
+          tags: TAGS,
+          summary:
+            "Send any open invitation again, a colleague's or a partner's: a new link for 7 more days; the old link stops working",
+          description:
+            "Answers the invitation as its list shows it: a `StaffInvitation` for a colleague, a `PendingInvitation` for a partner's user. 404 when it was accepted or revoked.",
+          params: idParams,
+          response: { 200: anyInvitation },
+        },
+      },
+      async (request, _reply, actor) => {
+        const { invitation } = await resendInvitation({
+          db,
+          clock,
+          publicUrl,
+          actor,
+          invitationId: request.params.id,
+          address: request.ip,
+        });
+        return presentInvitation(invitation.partnerId, invitation.id);
+      },
+    );
+
+    route.post(
+      "/staff/invitations/:id/revoke",
+      {
+        callers: callers.customerSuccess,
+        schema: {
+          tags: TAGS,
+          summary:
+            "Revoke any open invitation, a colleague's or a partner's: its link stops working",
+          description: "404 when it was accepted or revoked already.",
+          params: idParams,
+          response: { 204: z.null().describe("Revoked") },
+        },
+      },
+      async (request, reply, actor) => {
+        await revokeInvitation({
+          db,
+          actor,
+          invitationId: request.params.id,
+          now: clock.now(),
+          address: request.ip,
+        });
+        return reply.status(204).send(null);
       },
     );
   };

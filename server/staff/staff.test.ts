@@ -2,12 +2,19 @@
  * The Customer Success team on a database of its own: "the last active member" counts every staff
  * user, so no other test file's may be in it.
  */
-import { eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Staff } from "../../shared/api/staff.ts";
-import { invitations, securityEvents, sessions, users } from "../db/schema/index.ts";
+import { invitations, mailOutbox, securityEvents, sessions, users } from "../db/schema/index.ts";
 import { createCustomerSuccess, createPartner } from "../test/factories.ts";
-import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import {
+  anonymous,
+  PUBLIC_URL,
+  type Session,
+  signIn,
+  startTestApp,
+  type TestApp,
+} from "../test/harness.ts";
 import { deactivateStaffMember } from "./deactivate-staff-member.ts";
 
 let t: TestApp;
@@ -95,6 +102,123 @@ describe("inviting a colleague", () => {
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe("EMAIL_ALREADY_IN_USE");
+  });
+});
+
+describe("resending and revoking any invitation", () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  /** The token of the latest invitation mailed to the address. */
+  const tokenMailedTo = async (email: string) => {
+    const [mail] = await t.db
+      .select({ text: mailOutbox.text })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.recipient, email), eq(mailOutbox.topic, "invitation")))
+      .orderBy(desc(mailOutbox.queuedAt), desc(mailOutbox.id));
+    const token = mail?.text.match(new RegExp(`${PUBLIC_URL}/invitations/([A-Za-z0-9_-]+)`))?.[1];
+    if (!token) throw new Error(`no invitation link mailed to ${email}`);
+    return token;
+  };
+  const opens = async (token: string) =>
+    (await anonymous(t.app).request({ method: "GET", url: `/api/v1/invitations/${token}` }))
+      .statusCode;
+  const act = (id: string, action: "resend" | "revoke", by = session) =>
+    by.request({ method: "POST", url: `/api/v1/staff/invitations/${id}/${action}` });
+
+  const inviteColleague = async (email: string) =>
+    (
+      await session.request({
+        method: "POST",
+        url: "/api/v1/staff/invitations",
+        payload: { name: "Invited colleague", email },
+      })
+    ).json().id as string;
+  const invitePartnerSuperAdmin = async (email: string) => {
+    const partner = await createPartner(t.db);
+    const response = await session.request({
+      method: "POST",
+      url: `/api/v1/partners/${partner.id}/super-admin-invitations`,
+      payload: { name: "Invited SuperAdmin", email },
+    });
+    return { partner, id: response.json().id as string };
+  };
+
+  it("sends a colleague a new link for 7 more days; the old one no longer opens; it is logged", async () => {
+    const email = "resent-colleague@wattfolio.test";
+    const id = await inviteColleague(email);
+    const old = await tokenMailedTo(email);
+    t.clock.advance(DAY);
+    try {
+      const resent = await act(id, "resend");
+      expect(resent.statusCode, resent.body).toBe(200);
+      expect(resent.json()).toMatchObject({
+        id,
+        email,
+        sentAt: "2026-03-16T10:00:00.000Z",
+        expiresAt: "2026-03-23T10:00:00.000Z",
+        expired: false,
+      });
+      expect(resent.json()).not.toHaveProperty("userType");
+      const fresh = await tokenMailedTo(email);
+      expect(fresh).not.toBe(old);
+      expect(await opens(old)).toBe(404);
+      expect(await opens(fresh)).toBe(200);
+    } finally {
+      t.clock.advance(-DAY);
+    }
+    expect((await eventsAbout(email)).map((e) => [e.kind, e.actorId])).toEqual([
+      ["invitation_sent", me.id],
+      ["invitation_resent", me.id],
+    ]);
+  });
+
+  it("sends a partner's invitation again too, answered with its type", async () => {
+    const email = "resent-superadmin@partner.test";
+    const { partner, id } = await invitePartnerSuperAdmin(email);
+    const old = await tokenMailedTo(email);
+    const resent = await act(id, "resend");
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect(resent.json()).toMatchObject({ id, email, userType: "super_admin" });
+    expect(await opens(old)).toBe(404);
+    expect(await opens(await tokenMailedTo(email))).toBe(200);
+    expect((await eventsAbout(email)).map((e) => [e.kind, e.partnerId])).toEqual([
+      ["invitation_sent", partner.id],
+      ["invitation_resent", partner.id],
+    ]);
+  });
+
+  it("revokes a colleague's and a partner's invitation: the links no longer open; it is logged", async () => {
+    const colleagueEmail = "revoked-colleague@wattfolio.test";
+    const partnerEmail = "revoked-superadmin@partner.test";
+    const colleague = await inviteColleague(colleagueEmail);
+    const { partner, id: partnerInvitation } = await invitePartnerSuperAdmin(partnerEmail);
+    for (const [id, email, partnerId] of [
+      [colleague, colleagueEmail, null],
+      [partnerInvitation, partnerEmail, partner.id],
+    ] as const) {
+      const token = await tokenMailedTo(email);
+      const revoked = await act(id, "revoke");
+      expect(revoked.statusCode, revoked.body).toBe(204);
+      expect(revoked.body).toBe("");
+      expect(await opens(token)).toBe(404);
+      expect((await eventsAbout(email)).map((e) => [e.kind, e.actorId, e.partnerId])).toEqual([
+        ["invitation_sent", me.id, partnerId],
+        ["invitation_revoked", me.id, partnerId],
+      ]);
+      // Revoked is no longer open: neither sent again nor revoked twice.
+      expect((await act(id, "resend")).statusCode).toBe(404);
+      expect((await act(id, "revoke")).statusCode).toBe(404);
+    }
+    expect((await staffPage()).invitations.map((i) => i.id)).not.toContain(colleague);
+  });
+
+  it("refuses a partner's SuperAdmin, even for its own partner's invitation", async () => {
+    const email = "guarded-superadmin@partner.test";
+    const { partner, id } = await invitePartnerSuperAdmin(email);
+    const superAdmin = await signIn(t.app, partner.superAdmin.email);
+    expect((await act(id, "resend", superAdmin)).statusCode).toBe(403);
+    expect((await act(id, "revoke", superAdmin)).statusCode).toBe(403);
+    expect(await opens(await tokenMailedTo(email))).toBe(200);
   });
 });
 

@@ -1,5 +1,6 @@
 /** The Customer Success team as it manages itself: its people and the colleagues invited. */
 import { z } from "zod";
+import { pendingInvitation } from "./people.ts";
 
 export const staffMember = z
   .object({
@@ -37,3 +38,12 @@ export const staff = z
   })
   .meta({ id: "Staff" });
 export type Staff = z.infer<typeof staff>;
+
+/**
+ * Any open invitation as Customer Success sends it again: a partner's user's (with its type) or a
+ * colleague's (without one).
+ */
+export const anyInvitation = z
+  .union([pendingInvitation, staffInvitation])
+  .meta({ id: "AnyInvitation" });
+export type AnyInvitation = z.infer<typeof anyInvitation>;

@@ -2,7 +2,11 @@
 export { useInvitation } from "./api/invitation.ts";
 export { usePartnerPeople } from "./api/people.ts";
 export { AcceptInvitationForm } from "./components/accept-invitation-form.tsx";
-export { InvitationsTable } from "./components/invitations-table.tsx";
+export {
+  type InvitationAction,
+  InvitationList,
+  InvitationsTable,
+} from "./components/invitations-table.tsx";
 export { InviteUserModal } from "./components/invite-user-modal.tsx";
 export { UserTypeBadge } from "./components/user-type.tsx";
 export { UsersTable } from "./components/users-table.tsx";

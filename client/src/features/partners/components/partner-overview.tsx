@@ -7,6 +7,9 @@ import { Fact } from "../../../components/fact.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { TitledCard } from "../../../components/titled-card.tsx";
 import { countryName, formatDate, formatDateTime } from "../../../lib/format.ts";
+import { InvitationList } from "../../people/index.ts";
+import { useAnyInvitationActions } from "../../staff/index.ts";
+import { partnerKeys } from "../api/keys.ts";
 
 const LANGUAGES = { en: "English", es: "Spanish" } as const;
 
@@ -49,6 +52,7 @@ function ListTable({
 
 /** Where the partner is, who its people are, who is invited, and what accounts it has. */
 export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
+  const invitationActions = useAnyInvitationActions(partnerKeys.detail(partner.id));
   return (
     <Stack gap="lg">
       <TitledCard title="Details">
@@ -103,30 +107,11 @@ export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
 
       {partner.invitations.length > 0 && (
         <TitledCard title="Invitations">
-          <ListTable label="Invitations" headers={["Name", "E-mail", "Type", "Expires"]} empty="">
-            {partner.invitations.map((invitation) => (
-              <Table.Tr key={invitation.id}>
-                <Table.Td>
-                  <Text size="sm">{invitation.name}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{invitation.email}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{USER_TYPE_MEANINGS[invitation.userType].label}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {invitation.expired ? (
-                    <Badge variant="light" color="orange" radius="sm">
-                      Expired
-                    </Badge>
-                  ) : (
-                    <Text size="sm">{formatDateTime(invitation.expiresAt)}</Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </ListTable>
+          <InvitationList
+            invitations={partner.invitations}
+            resend={invitationActions.resend}
+            revoke={invitationActions.revoke}
+          />
         </TitledCard>
       )}
 

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { PendingInvitation } from "@shared/api/people.ts";
+import type { StaffInvitation } from "@shared/api/staff.ts";
 import { IconBan, IconSend } from "@tabler/icons-react";
 import { useState } from "react";
 import { ConfirmModal } from "../../../components/confirm-modal.tsx";
@@ -8,16 +9,42 @@ import { formatDateTime } from "../../../lib/format.ts";
 import { useResendInvitation, useRevokeInvitation } from "../api/people.ts";
 import { UserTypeBadge } from "./user-type.tsx";
 
-/** Invitations sent and not yet accepted: send again (a new link) or revoke. */
+/** Sending an invitation again or revoking it, by its id: a TanStack mutation fits. */
+export interface InvitationAction {
+  mutate: (id: string, options: { onSuccess: () => void }) => void;
+  isPending: boolean;
+  variables: string | undefined;
+}
+
+/** A SuperAdmin's own partner's invitations, sent again and revoked through the Users routes. */
 export function InvitationsTable({ invitations }: { invitations: PendingInvitation[] }) {
   const resend = useResendInvitation();
   const revoke = useRevokeInvitation();
-  const [revoking, setRevoking] = useState<PendingInvitation | null>(null);
+  return <InvitationList invitations={invitations} resend={resend} revoke={revoke} />;
+}
+
+/**
+ * Invitations sent and not yet accepted: send again (a new link) or revoke. A partner's show the
+ * type and account they invite to; the Customer Success team's have neither.
+ */
+export function InvitationList({
+  invitations,
+  resend,
+  revoke,
+  empty = "No invitation is waiting to be accepted.",
+}: {
+  invitations: readonly (PendingInvitation | StaffInvitation)[];
+  resend: InvitationAction;
+  revoke: InvitationAction;
+  empty?: string;
+}) {
+  const [revoking, setRevoking] = useState<PendingInvitation | StaffInvitation | null>(null);
+  const ofPartner = invitations.some((invitation) => "userType" in invitation);
 
   if (invitations.length === 0) {
     return (
       <Text size="sm" c="gray.7">
-        No invitation is waiting to be accepted.
+        {empty}
       </Text>
     );
   }
@@ -28,8 +55,8 @@ export function InvitationsTable({ invitations }: { invitations: PendingInvitati
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Invited</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Account</Table.Th>
+              {ofPartner && <Table.Th>Type</Table.Th>}
+              {ofPartner && <Table.Th>Account</Table.Th>}
               <Table.Th>Link</Table.Th>
               <Table.Th>
                 <VisuallyHidden>Actions</VisuallyHidden>
@@ -49,12 +76,18 @@ export function InvitationsTable({ invitations }: { invitations: PendingInvitati
                     </Text>
                   </Stack>
                 </Table.Td>
-                <Table.Td>
-                  <UserTypeBadge type={invitation.userType} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{invitation.account?.name ?? "—"}</Text>
-                </Table.Td>
+                {ofPartner && (
+                  <Table.Td>
+                    {"userType" in invitation && <UserTypeBadge type={invitation.userType} />}
+                  </Table.Td>
+                )}
+                {ofPartner && (
+                  <Table.Td>
+                    <Text size="sm">
+                      {("account" in invitation && invitation.account?.name) || "—"}
+                    </Text>
+                  </Table.Td>
+                )}
                 <Table.Td>
                   {invitation.expired ? (
                     <Badge color="orange" variant="light" radius="sm">
@@ -72,6 +105,7 @@ export function InvitationsTable({ invitations }: { invitations: PendingInvitati
                       leftSection={<IconSend size={14} />}
                       aria-label={`Send the invitation to ${invitation.email} again`}
                       loading={resend.isPending && resend.variables === invitation.id}
+                      disabled={revoke.isPending && revoke.variables === invitation.id}
                       onClick={() =>
                         resend.mutate(invitation.id, {
                           onSuccess: () =>

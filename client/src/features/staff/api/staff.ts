@@ -3,7 +3,7 @@ import type { Staff, StaffInvitation, StaffMember } from "@shared/api/staff.ts";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 
-const staffKeys = { all: ["staff"] as const };
+export const staffKeys = { all: ["staff"] as const };
 
 export function useStaff() {
   return useQuery(

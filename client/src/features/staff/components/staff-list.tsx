@@ -8,13 +8,16 @@ import { LoadingState } from "../../../components/loading-state.tsx";
 import { TitledCard } from "../../../components/titled-card.tsx";
 import { formatDateTime } from "../../../lib/format.ts";
 import { useMe } from "../../auth/index.ts";
-import { useStaff, useStaffActivation } from "../api/staff.ts";
+import { InvitationList } from "../../people/index.ts";
+import { useAnyInvitationActions } from "../api/invitations.ts";
+import { staffKeys, useStaff, useStaffActivation } from "../api/staff.ts";
 
 /** The team, with who can sign in, and the colleagues invited who have not joined yet. */
 export function StaffList() {
   const me = useMe();
   const staff = useStaff();
   const activation = useStaffActivation();
+  const invitationActions = useAnyInvitationActions(staffKeys.all);
   const [deactivating, setDeactivating] = useState<StaffMember | null>(null);
 
   if (!staff.data) return <LoadingState />;
@@ -115,26 +118,12 @@ export function StaffList() {
       </TitledCard>
 
       <TitledCard title="Invited colleagues">
-        {staff.data.invitations.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            Nobody is invited at the moment.
-          </Text>
-        ) : (
-          <Stack gap="xs">
-            {staff.data.invitations.map((invitation) => (
-              <Text key={invitation.id} size="sm">
-                <b>{invitation.name}</b> · {invitation.email} ·{" "}
-                {invitation.expired ? (
-                  <Badge color="orange" variant="light" radius="sm">
-                    Expired
-                  </Badge>
-                ) : (
-                  `link valid until ${formatDateTime(invitation.expiresAt)}`
-                )}
-              </Text>
-            ))}
-          </Stack>
-        )}
+        <InvitationList
+          invitations={staff.data.invitations}
+          resend={invitationActions.resend}
+          revoke={invitationActions.revoke}
+          empty="Nobody is invited at the moment."
+        />
       </TitledCard>
 
       <ConfirmModal
