@@ -120,6 +120,30 @@ describe("the request log", () => {
   });
 });
 
+describe("the request log and the links sent by mail", () => {
+  it("never shows an invitation link's token nor a password reset token", async () => {
+    lines.length = 0;
+    const token = "Zm9yLXRoZS1sb2ctb25seS1hLXRva2VuLXRoYXQtaXMtbG9uZw";
+    const resetToken = "reset-token-for-the-log-only";
+    await anonymous(t.app).request({ method: "GET", url: `/invitations/${token}` });
+    await anonymous(t.app).request({ method: "GET", url: `/api/v1/invitations/${token}` });
+    await anonymous(t.app).request({
+      method: "POST",
+      url: `/api/v1/invitations/${token}/accept`,
+      payload: { password: "a long enough password" },
+    });
+    await anonymous(t.app).request({ method: "GET", url: `/api/v1/Invit%61tions/${token}` });
+    await anonymous(t.app).request({ method: "GET", url: `/reset-password?token=${resetToken}` });
+    const logged = JSON.stringify(lines);
+    expect(logged).not.toContain(token);
+    expect(logged).not.toContain(resetToken);
+    expect(lines.filter((line) => line.msg === "incoming request")).toHaveLength(5);
+    expect(lines.map((line) => line.req?.url).filter(Boolean)).toContain(
+      "/api/v1/invitations/[REDACTED]/accept",
+    );
+  });
+});
+
 describe("a URL as it is logged", () => {
   it("keeps the path and the harmless parameters, and redacts the credentials", () => {
     expect(redactedUrl("/api/v1/accounts?q=Hotel&page=2")).toBe("/api/v1/accounts?q=Hotel&page=2");
@@ -132,5 +156,12 @@ describe("a URL as it is logged", () => {
     expect(redactedUrl("/x?api%5Fkey=a")).toBe("/x?api%5Fkey=[REDACTED]");
     expect(redactedUrl("/x/wfk_abc-DEF_123?q=wfk_xyz")).toBe("/x/wfk_[REDACTED]?q=wfk_[REDACTED]");
     expect(redactedUrl("/x?%E0%A4%A=1")).toBe("/x?%E0%A4%A=1");
+    expect(redactedUrl("/invitations/abc")).toBe("/invitations/[REDACTED]");
+    expect(redactedUrl("/api/v1/invitations/abc/accept?x=1")).toBe(
+      "/api/v1/invitations/[REDACTED]/accept?x=1",
+    );
+    expect(redactedUrl("/reset-password?token=abc")).toBe("/reset-password?token=[REDACTED]");
+    expect(redactedUrl("/api/v1/invitations")).toBe("/api/v1/invitations");
+    expect(redactedUrl("/api/v1/invitations/")).toBe("/api/v1/invitations/");
   });
 });

@@ -2,7 +2,8 @@
  * What every request and every log line carries: a request id (the caller's own when it is a sane
  * one, else a new one) in the `x-request-id` header and in each log line of the request, with the
  * partner once the caller is known; API answers are never cached (they hold a tenant's data); and
- * secrets sent in a URL's query string never reach the log.
+ * secrets sent in a URL — in its query string, or an invitation link's token in its path — never
+ * reach the log.
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
@@ -28,10 +29,38 @@ const SECRET_PARAMETERS =
 const KEY_SECRET = new RegExp(`${API_KEY_PREFIX}[A-Za-z0-9_-]+`, "g");
 const REDACTED = "[REDACTED]";
 
-/** The URL as it may be logged: credentials in the query string, and anything like an API key, redacted. */
+/** A path segment as the router reads it (percent-decoded, case aside), for comparing. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment).toLowerCase();
+  } catch {
+    return segment.toLowerCase();
+  }
+}
+
+/**
+ * The segment after every `invitations` segment redacted: it is the token of an invitation link
+ * (the page `/invitations/<token>`, `/api/v1/invitations/<token>[/accept]`). The ids in
+ * `/api/v1/{users,staff}/invitations/<id>/…` go too: one rule that cannot miss a token is worth
+ * more than an invitation's id in the log.
+ */
+function redactedPath(path: string): string {
+  const segments = path.split("/");
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (decodedSegment(segments[i] ?? "") === "invitations" && segments[i + 1] !== "") {
+      segments[i + 1] = REDACTED;
+    }
+  }
+  return segments.join("/");
+}
+
+/**
+ * The URL as it may be logged: credentials in the query string, invitation tokens in the path, and
+ * anything like an API key, redacted.
+ */
 export function redactedUrl(url: string): string {
   const at = url.indexOf("?");
-  const path = at === -1 ? url : url.slice(0, at);
+  const path = redactedPath(at === -1 ? url : url.slice(0, at));
   const query =
     at === -1
       ? ""
