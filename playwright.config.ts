@@ -6,10 +6,16 @@ import { defineConfig } from "@playwright/test";
 // E2E_PORT lets several checkouts run their journeys side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
+// A second instance starts the way an operator does on an empty database: no demo, the first
+// Customer Success user invited from the command line, whose printed link the journey follows.
+const EMPTY_PORT = PORT + 1;
+const EMPTY_URL = `http://localhost:${EMPTY_PORT}`;
 
 // The real product on an empty data folder, seeded with the demo portfolio on start. Workers load
 // this file again and inherit the folder the main process made.
 process.env.WATTFOLIO_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "wattfolio-e2e-"));
+process.env.WATTFOLIO_E2E_EMPTY_DIR ??= mkdtempSync(join(tmpdir(), "wattfolio-e2e-empty-"));
+const BOOTSTRAP_OUTPUT = join(process.env.WATTFOLIO_E2E_EMPTY_DIR, "create-staff.txt");
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -41,22 +47,41 @@ export default defineConfig({
   // Moving the test clock changes what every other journey sees (days left, expiry, reminders):
   // the journeys that move it run once all others are done.
   projects: [
-    { name: "journeys", testIgnore: /test-clock\.spec\.ts$/ },
+    { name: "journeys", testIgnore: /(test-clock|first-start)\.spec\.ts$/ },
     { name: "test clock", testMatch: /test-clock\.spec\.ts$/, dependencies: ["journeys"] },
+    { name: "first start", testMatch: /first-start\.spec\.ts$/, use: { baseURL: EMPTY_URL } },
   ],
-  webServer: {
-    command: "node server/main.ts",
-    url: `${BASE_URL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      PORT: String(PORT),
-      PUBLIC_URL: BASE_URL,
-      DATA_DIR: process.env.WATTFOLIO_E2E_DATA_DIR,
-      LOGIN_ATTEMPTS_PER_MINUTE: "1000",
-      LOG_LEVEL: "warn",
-      // Only adds the test clock's two routes; the clock journey moves it, after every other one.
-      TEST_CLOCK: "1",
+  webServer: [
+    {
+      command: "node server/main.ts",
+      url: `${BASE_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(PORT),
+        PUBLIC_URL: BASE_URL,
+        DATA_DIR: process.env.WATTFOLIO_E2E_DATA_DIR,
+        LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+        LOG_LEVEL: "warn",
+        // Only adds the test clock's two routes; the clock journey moves it, after every other one.
+        TEST_CLOCK: "1",
+      },
     },
-  },
+    {
+      command: `node server/admin/cli.ts create-staff --email ops@wattfolio.example --name "Olivia Operator" > "${BOOTSTRAP_OUTPUT}" && exec node server/main.ts`,
+      url: `${EMPTY_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(EMPTY_PORT),
+        PUBLIC_URL: EMPTY_URL,
+        DATA_DIR: join(process.env.WATTFOLIO_E2E_EMPTY_DIR, "data"),
+        SEED_DEMO: "0",
+        // E-mails (invitations, password resets) reach the mailbox within seconds.
+        SWEEP_INTERVAL_SECONDS: "2",
+        LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+        LOG_LEVEL: "warn",
+      },
+    },
+  ],
 });
