@@ -2,7 +2,9 @@
  * Accepting an invitation: the user is created with the invited type (or as Customer Success),
  * given the invited account, and the invitation is marked accepted, in one transaction that holds
  * the invitation's row lock, so two accepts of one link at once create one user. The new user then
- * signs in with the password chosen here.
+ * signs in with the password chosen here. A link works only while its sender may still invite
+ * (active, and for a partner's invitation a SuperAdmin of that partner or Customer Success) and its
+ * partner is not suspended.
  */
 import { eq } from "drizzle-orm";
 import type { Clock } from "../../shared/domain/clock.ts";
@@ -10,7 +12,7 @@ import { invitationState } from "../../shared/domain/people.ts";
 import { createUser } from "../auth/users.ts";
 import type { Database } from "../db/client.ts";
 import { violatedUniqueConstraint } from "../db/errors.ts";
-import { accountAccess, accounts, invitations } from "../db/schema/index.ts";
+import { accountAccess, accounts, invitations, partners, users } from "../db/schema/index.ts";
 import { Problem } from "../errors.ts";
 import { recordSecurityEvent } from "../security-log/record.ts";
 import { emailInUse, type Invitation } from "./invite-user.ts";
@@ -35,6 +37,38 @@ export function usableInvitation(found: Invitation | undefined, now: Date): Invi
   return found;
 }
 
+/**
+ * Refuses, as a link that does not work, an invitation whose partner is suspended or whose sender
+ * has since been deactivated or, for a partner's invitation, is no longer that partner's SuperAdmin
+ * (Customer Success stays valid while active; the command line's invitations have no sender).
+ */
+export async function refuseUnbacked(db: Database, invitation: Invitation): Promise<void> {
+  if (invitation.partnerId !== null) {
+    const [partner] = await db
+      .select({ suspendedAt: partners.suspendedAt })
+      .from(partners)
+      .where(eq(partners.id, invitation.partnerId));
+    if (!partner || partner.suspendedAt !== null) throw invalidLink();
+  }
+  if (invitation.invitedBy === null) return;
+  const [inviter] = await db
+    .select({
+      role: users.role,
+      partnerId: users.partnerId,
+      userType: users.userType,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(users)
+    .where(eq(users.id, invitation.invitedBy));
+  if (!inviter || inviter.deactivatedAt !== null) throw invalidLink();
+  if (inviter.role === "customer_success") return;
+  const superAdminOfPartner =
+    invitation.partnerId !== null &&
+    inviter.partnerId === invitation.partnerId &&
+    inviter.userType === "super_admin";
+  if (!superAdminOfPartner) throw invalidLink();
+}
+
 export async function acceptInvitation({
   db,
   clock,
@@ -57,6 +91,7 @@ export async function acceptInvitation({
         .for("update");
       const now = clock.now();
       const invitation = usableInvitation(found, now);
+      await refuseUnbacked(tx, invitation);
       const user = await createUser(tx, {
         email: invitation.email,
         name: invitation.name,

@@ -1,10 +1,13 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PendingInvitation } from "../../shared/api/people.ts";
+import type { Actor } from "../access/actor.ts";
+import { createUser } from "../auth/users.ts";
 import {
   accountAccess,
   invitations,
   mailOutbox,
+  partners,
   securityEvents,
   users,
 } from "../db/schema/index.ts";
@@ -430,3 +433,158 @@ describe("managing invitations", () => {
     expect((await invite({}, accountUser)).statusCode).toBe(403);
   });
 });
+
+describe("when whoever sent an invitation may no longer invite", () => {
+  /** A fresh partner with two active SuperAdmins, the second signed in. */
+  async function twoSuperAdmins() {
+    const fresh = await createPartner(t.db);
+    const email = newAddress();
+    const second = await createUser(t.db, {
+      email,
+      name: "Second Admin",
+      password: PASSWORD,
+      role: "partner",
+      partnerId: fresh.id,
+      userType: "super_admin",
+    });
+    return {
+      partnerId: fresh.id,
+      first: await signIn(t.app, fresh.superAdmin.email),
+      second: await signIn(t.app, email, PASSWORD),
+      secondId: second.id,
+    };
+  }
+
+  async function revocationsOf(email: string) {
+    return t.db
+      .select({ detail: securityEvents.detail, partnerId: securityEvents.partnerId })
+      .from(securityEvents)
+      .where(and(eq(securityEvents.kind, "invitation_revoked"), eq(securityEvents.subject, email)));
+  }
+
+  it("revokes the open invitations of a SuperAdmin who is deactivated, so their links stop working", async () => {
+    const { partnerId, first, second, secondId } = await twoSuperAdmins();
+    const ownSecondAddress = newAddress();
+    const sent = await invite({ email: ownSecondAddress, userType: "super_admin" }, second);
+    expect(sent.statusCode).toBe(201);
+    const { token } = await linkMailedTo(ownSecondAddress);
+    const deactivated = await first.request({
+      method: "POST",
+      url: `/api/v1/users/${secondId}/deactivate`,
+    });
+    expect(deactivated.statusCode).toBe(200);
+    expect((await view(token)).statusCode).toBe(404);
+    expect((await accept(token)).statusCode).toBe(404);
+    expect(await revocationsOf(ownSecondAddress)).toEqual([
+      { partnerId, detail: expect.objectContaining({ reason: "inviter deactivated" }) },
+    ]);
+  });
+
+  it("revokes the open invitations of a SuperAdmin who is demoted, so their links stop working", async () => {
+    const { first, second, secondId } = await twoSuperAdmins();
+    const ownSecondAddress = newAddress();
+    expect(
+      (await invite({ email: ownSecondAddress, userType: "super_admin" }, second)).statusCode,
+    ).toBe(201);
+    const { token } = await linkMailedTo(ownSecondAddress);
+    const demoted = await first.request({
+      method: "PUT",
+      url: `/api/v1/users/${secondId}/type`,
+      payload: { userType: "manager" },
+    });
+    expect(demoted.statusCode).toBe(200);
+    expect((await accept(token)).statusCode).toBe(404);
+    expect(await revocationsOf(ownSecondAddress)).toEqual([
+      {
+        partnerId: expect.any(String),
+        detail: expect.objectContaining({ reason: "inviter no longer a SuperAdmin" }),
+      },
+    ]);
+  });
+
+  it("revokes the open invitations of a Customer Success member who is deactivated", async () => {
+    const leaving = await createCustomerSuccess(t.db);
+    const colleague = await createCustomerSuccess(t.db);
+    const fresh = await createPartner(t.db);
+    const email = newAddress();
+    const { token } = await inviteUser({
+      db: t.db,
+      clock: t.clock,
+      publicUrl: PUBLIC_URL,
+      invitedBy: staffActor(leaving),
+      partnerId: fresh.id,
+      userType: "super_admin",
+      email,
+      name: "Primera Admin",
+    });
+    const session = await signIn(t.app, colleague.email);
+    const deactivated = await session.request({
+      method: "POST",
+      url: `/api/v1/staff/${leaving.id}/deactivate`,
+    });
+    expect(deactivated.statusCode).toBe(200);
+    expect((await accept(token)).statusCode).toBe(404);
+    expect(await revocationsOf(email)).toHaveLength(1);
+  });
+
+  it("refuses a link whose sender was deactivated or demoted, or whose partner is suspended, even if it was not revoked", async () => {
+    const { partnerId, secondId, second } = await twoSuperAdmins();
+    const email = newAddress();
+    expect((await invite({ email, userType: "super_admin" }, second)).statusCode).toBe(201);
+    const { token } = await linkMailedTo(email);
+    const now = t.clock.now();
+    const refusedWhile = async (change: () => Promise<unknown>, undo: () => Promise<unknown>) => {
+      await change();
+      const answers = [(await view(token)).statusCode, (await accept(token)).statusCode];
+      await undo();
+      return answers;
+    };
+    const inviter = eq(users.id, secondId);
+    expect(
+      await refusedWhile(
+        () => t.db.update(users).set({ deactivatedAt: now }).where(inviter),
+        () => t.db.update(users).set({ deactivatedAt: null }).where(inviter),
+      ),
+    ).toEqual([404, 404]);
+    expect(
+      await refusedWhile(
+        () => t.db.update(users).set({ userType: "manager", isSuperAdmin: false }).where(inviter),
+        () =>
+          t.db.update(users).set({ userType: "super_admin", isSuperAdmin: true }).where(inviter),
+      ),
+    ).toEqual([404, 404]);
+    const partnerRow = eq(partners.id, partnerId);
+    expect(
+      await refusedWhile(
+        () => t.db.update(partners).set({ suspendedAt: now }).where(partnerRow),
+        () => t.db.update(partners).set({ suspendedAt: null }).where(partnerRow),
+      ),
+    ).toEqual([404, 404]);
+    expect((await accept(token)).statusCode).toBe(201);
+  });
+
+  it("keeps a Customer Success member's invitation of a partner's SuperAdmin valid while they are active", async () => {
+    const cs = await createCustomerSuccess(t.db);
+    const fresh = await createPartner(t.db);
+    const { token } = await inviteUser({
+      db: t.db,
+      clock: t.clock,
+      publicUrl: PUBLIC_URL,
+      invitedBy: staffActor(cs),
+      partnerId: fresh.id,
+      userType: "super_admin",
+      email: newAddress(),
+      name: "Primera Admin",
+    });
+    expect((await accept(token)).statusCode).toBe(201);
+  });
+});
+
+function staffActor(member: { id: string; email: string }): Actor {
+  return {
+    kind: "customer_success",
+    userId: member.id,
+    name: "Customer Success",
+    email: member.email,
+  };
+}

@@ -5,7 +5,7 @@ import type { InvitationView } from "../../shared/api/invitations.ts";
 import type { PendingInvitation } from "../../shared/api/people.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, invitations, partners, users } from "../db/schema/index.ts";
-import { usableInvitation } from "./accept-invitation.ts";
+import { refuseUnbacked, usableInvitation } from "./accept-invitation.ts";
 import { open } from "./invite-user.ts";
 import { hashInvitationToken } from "./tokens.ts";
 
@@ -33,6 +33,7 @@ export async function viewInvitation(
     .leftJoin(inviter, eq(inviter.id, invitations.invitedBy))
     .where(eq(invitations.tokenHash, hashInvitationToken(token)));
   const invitation = usableInvitation(row?.invitation, now);
+  await refuseUnbacked(db, invitation);
   return {
     name: invitation.name,
     email: invitation.email,

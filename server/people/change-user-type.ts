@@ -1,9 +1,13 @@
-/** Setting a partner user's type: SuperAdmin or an account-level type; the last SuperAdmin stays one. */
+/**
+ * Setting a partner user's type: SuperAdmin or an account-level type; the last SuperAdmin stays one.
+ * A SuperAdmin who is demoted loses the open invitations they sent.
+ */
 import { eq } from "drizzle-orm";
 import { refusalOfUserChange, type UserType } from "../../shared/domain/people.ts";
 import type { Actor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
 import { users } from "../db/schema/index.ts";
+import { revokeInvitationsSentBy } from "../invitations/revoke-invitations-sent-by.ts";
 import { recordSecurityEvent } from "../security-log/record.ts";
 import { lockForChange } from "./lock-for-change.ts";
 import { refusal } from "./refusals.ts";
@@ -46,5 +50,14 @@ export async function changeUserType({
       address,
       detail: { before: target.userType, after: userType },
     });
+    if (target.userType === "super_admin") {
+      await revokeInvitationsSentBy(tx, {
+        inviterId: userId,
+        reason: "inviter no longer a SuperAdmin",
+        actor,
+        now,
+        address,
+      });
+    }
   });
 }

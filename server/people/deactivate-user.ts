@@ -1,12 +1,14 @@
 /**
  * Deactivating a partner's user: its sessions are deleted in the same transaction, and since
- * sessions live in the database every server instance refuses them from the next request on.
+ * sessions live in the database every server instance refuses them from the next request on; the
+ * open invitations the user sent are revoked with it.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { refusalOfUserChange } from "../../shared/domain/people.ts";
 import type { Actor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
 import { sessions, users } from "../db/schema/index.ts";
+import { revokeInvitationsSentBy } from "../invitations/revoke-invitations-sent-by.ts";
 import { recordSecurityEvent } from "../security-log/record.ts";
 import { lockForChange } from "./lock-for-change.ts";
 import { refusal } from "./refusals.ts";
@@ -45,6 +47,13 @@ export async function deactivateUser({
       actor,
       partnerId: target.partnerId,
       subject: target.email,
+      address,
+    });
+    await revokeInvitationsSentBy(tx, {
+      inviterId: userId,
+      reason: "inviter deactivated",
+      actor,
+      now,
       address,
     });
   });

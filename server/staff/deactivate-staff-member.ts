@@ -1,7 +1,8 @@
 /**
- * Deactivating a Customer Success colleague: they can no longer sign in, and their sessions end in
- * the same transaction. The active members' rows are locked first, so two deactivations at once
- * are decided one after the other and can never leave the platform without an active member.
+ * Deactivating a Customer Success colleague: they can no longer sign in, and their sessions and the
+ * open invitations they sent end in the same transaction. The active members' rows are locked
+ * first, so two deactivations at once are decided one after the other and can never leave the
+ * platform without an active member.
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { refusalOfStaffDeactivation } from "../../shared/domain/staff.ts";
@@ -9,6 +10,7 @@ import type { CustomerSuccessActor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
 import { sessions, users } from "../db/schema/index.ts";
 import { notFound, Problem } from "../errors.ts";
+import { revokeInvitationsSentBy } from "../invitations/revoke-invitations-sent-by.ts";
 import { recordSecurityEvent } from "../security-log/record.ts";
 
 export async function deactivateStaffMember({
@@ -65,6 +67,13 @@ export async function deactivateStaffMember({
       subject: target.email,
       address,
       detail: { sessionsEnded: ended.length },
+    });
+    await revokeInvitationsSentBy(tx, {
+      inviterId: userId,
+      reason: "inviter deactivated",
+      actor,
+      now,
+      address,
     });
   });
 }
