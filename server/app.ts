@@ -215,7 +215,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     async (api) => {
       await api.register(meRoutes({ db }));
       await api.register(catalogueRoutes({ db, clock }));
-      await api.register(partnerRoutes({ db, clock, publicUrl: config.publicUrl }));
+      await api.register(partnerRoutes({ db, clock, publicUrl: config.publicUrl, keys }));
       await api.register(staffRoutes({ db, clock, publicUrl: config.publicUrl }));
       await api.register(accountRoutes({ db, clock }));
       await api.register(applicationRoutes({ db, clock, notices }));

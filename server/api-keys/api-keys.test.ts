@@ -241,6 +241,36 @@ describe("authenticating with a key", () => {
     }
   });
 
+  it("refuses the keys of a suspended partner at once, and on another server within seconds, but not platform keys", async () => {
+    const other = await startTestApp({ now: NOW, db: t.db });
+    try {
+      const suspended = await createPartner(t.db);
+      const admin = await signIn(t.app, suspended.superAdmin.email);
+      const account = await createAccount(t.db, suspended.id, catalogue);
+      const partnerKey = await createKey(admin, { name: "Partner-wide" });
+      const accountKey = await createKey(admin, { name: "One account", accountId: account.id });
+      const platformKey = await createKey(customerSuccess, { name: "Platform" });
+      for (const { secret } of [partnerKey, accountKey, platformKey]) {
+        expect((await usage(secret, account.id)).statusCode).toBe(200);
+        expect((await usage(secret, account.id, other.app)).statusCode).toBe(200);
+      }
+      const suspend = await customerSuccess.request({
+        method: "POST",
+        url: `/api/v1/partners/${suspended.id}/suspend`,
+      });
+      expect(suspend.statusCode).toBe(200);
+      expect((await usage(partnerKey.secret, account.id)).statusCode).toBe(401);
+      expect((await usage(accountKey.secret, account.id)).statusCode).toBe(401);
+      other.clock.advance(KEY_VERIFICATION_TTL_MS);
+      expect((await usage(partnerKey.secret, account.id, other.app)).statusCode).toBe(401);
+      expect((await usage(accountKey.secret, account.id, other.app)).statusCode).toBe(401);
+      expect((await usage(platformKey.secret, account.id)).statusCode).toBe(200);
+      expect((await usage(platformKey.secret, account.id, other.app)).statusCode).toBe(200);
+    } finally {
+      await other.app.close();
+    }
+  });
+
   it("records when it was last used, to the minute, without writing on every request", async () => {
     const account = await createAccount(t.db, partner.id, catalogue);
     const { key, secret } = await createKey(superAdmin);

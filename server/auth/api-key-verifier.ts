@@ -1,9 +1,10 @@
 /**
- * Turns a bearer secret into the integration it belongs to. A valid key is remembered for a few
- * seconds (KEY_VERIFICATION_TTL_MS), so that the usage hot path does not ask the database who is
- * calling on every request; a revoked key is therefore refused by every server within those
- * seconds, and at once by the server that revoked it (it forgets the key). Unknown secrets are not
- * remembered. "Last used" is written at most once a minute per key.
+ * Turns a bearer secret into the integration it belongs to. A key of a suspended partner is no
+ * valid key (platform keys have no partner). A valid key is remembered for a few seconds
+ * (KEY_VERIFICATION_TTL_MS), so that the usage hot path does not ask the database who is calling on
+ * every request; a revoked key, or a key of a partner just suspended, is therefore refused by every
+ * server within those seconds, and at once by the server that revoked it or suspended the partner
+ * (it forgets the key, or the partner's keys). Unknown secrets are not remembered. "Last used" is written at most once a minute per key.
  */
 import { and, eq, isNull, lte, or } from "drizzle-orm";
 import {
@@ -15,7 +16,7 @@ import {
 import type { Clock } from "../../shared/domain/clock.ts";
 import type { IntegrationActor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
-import { apiKeys } from "../db/schema/index.ts";
+import { apiKeys, partners } from "../db/schema/index.ts";
 import { hashSecret } from "./api-key-secrets.ts";
 
 export interface KeyVerifier {
@@ -23,6 +24,8 @@ export interface KeyVerifier {
   verify(secret: string): Promise<IntegrationActor | null>;
   /** Refuses a key on this server from now on, without waiting for the remembered answer to age. */
   forget(apiKeyId: string): void;
+  /** Refuses a suspended partner's keys on this server from now on, as `forget` does one key. */
+  forgetPartner(partnerId: string): void;
 }
 
 interface Verified {
@@ -44,7 +47,15 @@ export function createKeyVerifier(db: Database, clock: Clock): KeyVerifier {
         lastUsedAt: apiKeys.lastUsedAt,
       })
       .from(apiKeys)
-      .where(and(eq(apiKeys.secretHash, hash), isNull(apiKeys.revokedAt)));
+      .leftJoin(partners, eq(partners.id, apiKeys.partnerId))
+      .where(
+        and(
+          eq(apiKeys.secretHash, hash),
+          isNull(apiKeys.revokedAt),
+          // A platform key has no partner, so nothing to be suspended (the left join gives null).
+          isNull(partners.suspendedAt),
+        ),
+      );
     if (!key) return null;
     return {
       actor: { kind: "integration", apiKeyId: key.id, name: key.name, scope: scopeOf(key) },
@@ -93,6 +104,12 @@ export function createKeyVerifier(db: Database, clock: Clock): KeyVerifier {
     forget(apiKeyId) {
       for (const [hash, known] of verified) {
         if (known.actor.apiKeyId === apiKeyId) verified.delete(hash);
+      }
+    },
+    forgetPartner(partnerId) {
+      for (const [hash, known] of verified) {
+        const { scope } = known.actor;
+        if (scope.kind !== "platform" && scope.partnerId === partnerId) verified.delete(hash);
       }
     },
   };

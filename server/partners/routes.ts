@@ -12,6 +12,7 @@ import { pendingInvitation } from "../../shared/api/people.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
+import type { KeyVerifier } from "../auth/api-key-verifier.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../errors.ts";
 import { inviteUser } from "../invitations/invite-user.ts";
@@ -28,11 +29,14 @@ export function partnerRoutes({
   db,
   clock,
   publicUrl,
+  keys,
 }: {
   db: Database;
   clock: Clock;
   /** Where invitation links point. */
   publicUrl: string;
+  /** Forgets a suspended partner's API keys on this server at once. */
+  keys: KeyVerifier;
 }): FastifyPluginAsyncZod {
   const present = async (id: string) => {
     const found = await findPartner(db, id);
@@ -142,6 +146,7 @@ export function partnerRoutes({
           now: clock.now(),
           address: request.ip,
         });
+        keys.forgetPartner(request.params.id);
         return present(request.params.id);
       },
     );
