@@ -1,5 +1,6 @@
 /** Each kind of security event as a sentence people read, and its change as before → after. */
 import type { SecurityEvent } from "@shared/api/security-log.ts";
+import { USER_TYPE_MEANINGS, type UserType } from "@shared/domain/people.ts";
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from "@shared/domain/security-log.ts";
 
 /** What the event says, after who did it: "invited ana@example.com". */
@@ -85,15 +86,35 @@ export function describeEvent(event: SecurityEvent): string {
   return `${who} ${WHAT[event.kind].sentence(event.subject ?? "—")}.`;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One value as a reader wants it: a user type by its label, a named thing by its name. */
+function showValue(key: string, value: unknown): string {
+  if (key === "userType" && typeof value === "string" && value in USER_TYPE_MEANINGS) {
+    return USER_TYPE_MEANINGS[value as UserType].label;
+  }
+  if (typeof value === "object" && value !== null) {
+    return "name" in value ? String(value.name) : JSON.stringify(value);
+  }
+  return String(value);
+}
+
+/** "userType" → "user type". */
+const words = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+
+/** The facts worth reading: ids and empty values say nothing to a person. */
+function factsOf(value: object): string {
+  return Object.entries(value)
+    .filter(([, inner]) => inner !== null && inner !== undefined)
+    .filter(([, inner]) => !(typeof inner === "string" && UUID.test(inner)))
+    .map(([key, inner]) => `${words(key)}: ${showValue(key, inner)}`)
+    .join(", ");
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined) return "none";
   if (typeof value !== "object") return String(value);
-  return Object.entries(value)
-    .map(
-      ([key, inner]) =>
-        `${key}: ${typeof inner === "object" && inner !== null ? JSON.stringify(inner) : String(inner)}`,
-    )
-    .join(", ");
+  return factsOf(value) || "none";
 }
 
 /**
@@ -106,5 +127,6 @@ export function detailOf(
   if ("before" in event.detail && "after" in event.detail) {
     return { before: show(event.detail.before), after: show(event.detail.after) };
   }
-  return Object.keys(event.detail).length > 0 ? { facts: show(event.detail) } : null;
+  const facts = factsOf(event.detail);
+  return facts ? { facts } : null;
 }

@@ -59,7 +59,7 @@ export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLog
   return (
     <Stack gap="md">
       <ScrollArea type="auto">
-        <Table striped verticalSpacing="xs" miw={showPartner ? 960 : 820}>
+        <Table aria-label="Security log" striped verticalSpacing="xs" miw={showPartner ? 960 : 820}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>When</Table.Th>
