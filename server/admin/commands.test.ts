@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invitations, mailOutbox, securityEvents } from "../db/schema/index.ts";
+import { invitations, mailOutbox, partners, securityEvents } from "../db/schema/index.ts";
+import { seedDemo } from "../demo/seed.ts";
+import { createNotices } from "../notices/notices.ts";
 import { createPartner } from "../test/factories.ts";
 import { anonymous, PUBLIC_URL, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { runAdminCommand } from "./commands.ts";
@@ -84,5 +86,28 @@ describe("npm run admin -- create-staff", () => {
       "Not an e-mail address",
     );
     expect((await admin("make-coffee")).output).toContain("Unknown command: make-coffee");
+  });
+});
+
+describe("an operator's installation", () => {
+  it("is never seeded with the demo once its first Customer Success user was invited, even before they accept", async () => {
+    const own = await startTestApp({ isolated: true });
+    try {
+      const lines: string[] = [];
+      const code = await runAdminCommand(
+        ["create-staff", "--email", "ops@operator.test", "--name", "Olga Operator"],
+        { db: own.db, clock: own.clock, publicUrl: PUBLIC_URL, print: (line) => lines.push(line) },
+      );
+      expect(code).toBe(0);
+      const seeded = await seedDemo(own.db, {
+        now: own.clock.now(),
+        notices: createNotices(PUBLIC_URL),
+        publicUrl: PUBLIC_URL,
+      });
+      expect(seeded).toBe(false);
+      expect(await own.db.select({ id: partners.id }).from(partners)).toHaveLength(0);
+    } finally {
+      await own.close();
+    }
   });
 });

@@ -18,6 +18,7 @@ import {
   accounts,
   billManagementTypes,
   datapoints,
+  invitations,
   licences,
   partners,
   sectors,
@@ -76,9 +77,12 @@ export async function demoLoginsPresent(db: Database): Promise<boolean> {
   return (row?.value ?? 0) > 0;
 }
 
-async function hasDemoData(db: Database): Promise<boolean> {
-  const [row] = await db.select({ value: count() }).from(partners);
-  return (row?.value ?? 0) > 0;
+/** Anyone, anyone invited, or any partner: an operator's installation (create-staff ran first) is never seeded. */
+async function hasData(db: Database): Promise<boolean> {
+  for (const table of [users, invitations, partners]) {
+    if ((await db.select({ id: table.id }).from(table).limit(1)).length > 0) return true;
+  }
+  return false;
 }
 
 interface SeedOptions {
@@ -88,12 +92,12 @@ interface SeedOptions {
   publicUrl: string;
 }
 
-/** Seeds the demo into an empty database; returns false and changes nothing when data exists. */
+/** Seeds the demo into an empty database; returns false and changes nothing when anything exists. */
 export async function seedDemo(database: Database, options: SeedOptions): Promise<boolean> {
   return database.transaction(async (db) => {
     // Several instances may start at once on one PostgreSQL: one seeds, the others find its data.
     await db.execute(sql`select pg_advisory_xact_lock(7741302119)`);
-    if (await hasDemoData(db)) return false;
+    if (await hasData(db)) return false;
     await seedInto(db, options);
     return true;
   });
