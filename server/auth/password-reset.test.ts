@@ -2,8 +2,15 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailOutbox, securityEvents, users, verifications } from "../db/schema/index.ts";
-import { createPartner, type PartnerFixture } from "../test/factories.ts";
-import { anonymous, PUBLIC_URL, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { createCustomerSuccess, createPartner, type PartnerFixture } from "../test/factories.ts";
+import {
+  anonymous,
+  PUBLIC_URL,
+  signIn,
+  startTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+} from "../test/harness.ts";
 
 let t: TestApp;
 let partner: PartnerFixture;
@@ -54,6 +61,18 @@ async function eventsAbout(email: string) {
     .from(securityEvents)
     .where(eq(securityEvents.subject, email))
     .orderBy(securityEvents.id);
+}
+
+/** The tokens of every reset link e-mailed to `email`. */
+async function mailedTokens(email: string): Promise<string[]> {
+  const mails = await t.db
+    .select({ text: mailOutbox.text })
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.recipient, email), eq(mailOutbox.topic, "password_reset")));
+  return mails.flatMap(({ text }) => {
+    const link = text.match(/(http\S+\/reset-password\?token=\S+)/)?.[1];
+    return link ? [new URL(link).searchParams.get("token") ?? ""] : [];
+  });
 }
 
 describe("forgetting one's password", () => {
@@ -195,5 +214,78 @@ describe("forgetting one's password", () => {
       code: "VALIDATION_FAILED",
       errors: [{ field: "email" }],
     });
+  });
+});
+
+describe("the other reset links a user has asked for", () => {
+  /** Two reset links for the address, both still unused. */
+  async function twoLinks(email: string): Promise<string[]> {
+    await requestReset(email);
+    await requestReset(email);
+    const tokens = await mailedTokens(email);
+    expect(tokens).toHaveLength(2);
+    return tokens;
+  }
+
+  const refused = async (token: string) =>
+    (await resetPassword(token, "a password nobody asked for")).statusCode;
+
+  it("stop working once the password is reset with one of them", async () => {
+    const other = await createPartner(t.db);
+    const [first, second] = await twoLinks(other.accountUser.email);
+    expect((await resetPassword(first ?? "", "the chosen password")).statusCode).toBe(200);
+    expect(await refused(second ?? "")).toBe(400);
+  });
+
+  it("stop working once the user changes their password", async () => {
+    const other = await createPartner(t.db);
+    const [token] = await twoLinks(other.accountUser.email);
+    const session = await signIn(t.app, other.accountUser.email);
+    const changed = await session.request({
+      method: "POST",
+      url: "/api/auth/change-password",
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "a changed password" },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await refused(token ?? "")).toBe(400);
+  });
+
+  it("stop working once the user is deactivated", async () => {
+    const other = await createPartner(t.db);
+    const [token] = await twoLinks(other.accountUser.email);
+    const admin = await signIn(t.app, other.superAdmin.email);
+    const deactivated = await admin.request({
+      method: "POST",
+      url: `/api/v1/users/${other.accountUser.id}/deactivate`,
+    });
+    expect(deactivated.statusCode).toBe(200);
+    expect(await refused(token ?? "")).toBe(400);
+  });
+
+  it("stop working once a Customer Success member is deactivated", async () => {
+    const leaving = await createCustomerSuccess(t.db);
+    const colleague = await signIn(t.app, (await createCustomerSuccess(t.db)).email);
+    const [token] = await twoLinks(leaving.email);
+    const deactivated = await colleague.request({
+      method: "POST",
+      url: `/api/v1/staff/${leaving.id}/deactivate`,
+    });
+    expect(deactivated.statusCode).toBe(200);
+    expect(await refused(token ?? "")).toBe(400);
+  });
+
+  it("stop working once the user's partner is suspended", async () => {
+    const other = await createPartner(t.db);
+    const [token] = await twoLinks(other.superAdmin.email);
+    const cs = await signIn(t.app, (await createCustomerSuccess(t.db)).email);
+    const suspended = await cs.request({
+      method: "POST",
+      url: `/api/v1/partners/${other.id}/suspend`,
+    });
+    expect(suspended.statusCode).toBe(200);
+    expect(await refused(token ?? "")).toBe(400);
+    expect(
+      await t.db.select().from(verifications).where(eq(verifications.value, other.superAdmin.id)),
+    ).toEqual([]);
   });
 });

@@ -29,6 +29,7 @@ import type { ApiKeyRequestLimit } from "./api-key-request-limit.ts";
 import type { KeyVerifier } from "./api-key-verifier.ts";
 import { type Auth, CLIENT_IP_HEADER } from "./better-auth.ts";
 import { appOrigins } from "./origins.ts";
+import { forgetPasswordResets } from "./password-reset.ts";
 import { liveSession } from "./session-lifetime.ts";
 import { recordPasswordChanged, recordSignIn } from "./sign-in-log.ts";
 
@@ -156,6 +157,8 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
       const answer = await forward({ ...request.body, revokeOtherSessions: true })(request, reply);
       const changed = passwordChanged.safeParse(answer.body);
       if (changed.success) {
+        // A reset link asked for before (perhaps by someone else) would undo the change.
+        await forgetPasswordResets(db, { userId: changed.data.user.id });
         await recordPasswordChanged(db, clock, {
           userId: changed.data.user.id,
           address: request.ip,

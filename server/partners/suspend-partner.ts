@@ -1,11 +1,12 @@
 /**
  * Suspending a partner: none of its people can sign in until it is reinstated, and the sessions
- * they have end in the same transaction. Sessions live in the database, so every server instance
+ * they have and their pending password reset links end in the same transaction. Sessions live in the database, so every server instance
  * refuses them from the commit on. Nothing of the partner is removed. Suspending twice changes
  * nothing the second time.
  */
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { CustomerSuccessActor } from "../access/actor.ts";
+import { forgetPasswordResets } from "../auth/password-reset.ts";
 import type { Database } from "../db/client.ts";
 import { partners, sessions, users } from "../db/schema/index.ts";
 import { recordSecurityEvent } from "../security-log/record.ts";
@@ -43,6 +44,7 @@ export async function suspendPartner({
         ),
       )
       .returning({ id: sessions.id });
+    await forgetPasswordResets(tx, { partnerId });
     await recordSecurityEvent(tx, {
       kind: "partner_suspended",
       at: now,

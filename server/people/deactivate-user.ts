@@ -1,11 +1,12 @@
 /**
  * Deactivating a partner's user: its sessions are deleted in the same transaction, and since
  * sessions live in the database every server instance refuses them from the next request on; the
- * open invitations the user sent are revoked with it.
+ * user's pending password reset links and the open invitations they sent end with it.
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { refusalOfUserChange } from "../../shared/domain/people.ts";
 import type { Actor } from "../access/actor.ts";
+import { forgetPasswordResets } from "../auth/password-reset.ts";
 import type { Database } from "../db/client.ts";
 import { sessions, users } from "../db/schema/index.ts";
 import { revokeInvitationsSentBy } from "../invitations/revoke-invitations-sent-by.ts";
@@ -41,6 +42,7 @@ export async function deactivateUser({
       .set({ deactivatedAt: now, updatedAt: now })
       .where(and(eq(users.id, userId), isNull(users.deactivatedAt)));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await forgetPasswordResets(tx, { userId });
     await recordSecurityEvent(tx, {
       kind: "user_deactivated",
       at: now,

@@ -1,12 +1,13 @@
 /**
- * Deactivating a Customer Success colleague: they can no longer sign in, and their sessions and the
- * open invitations they sent end in the same transaction. The active members' rows are locked
- * first, so two deactivations at once are decided one after the other and can never leave the
- * platform without an active member.
+ * Deactivating a Customer Success colleague: they can no longer sign in, and their sessions, their
+ * pending password reset links and the open invitations they sent end in the same transaction. The
+ * active members' rows are locked first, so two deactivations at once are decided one after the
+ * other and can never leave the platform without an active member.
  */
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { refusalOfStaffDeactivation } from "../../shared/domain/staff.ts";
 import type { CustomerSuccessActor } from "../access/actor.ts";
+import { forgetPasswordResets } from "../auth/password-reset.ts";
 import type { Database } from "../db/client.ts";
 import { sessions, users } from "../db/schema/index.ts";
 import { notFound, Problem } from "../errors.ts";
@@ -59,6 +60,7 @@ export async function deactivateStaffMember({
       .delete(sessions)
       .where(eq(sessions.userId, userId))
       .returning({ id: sessions.id });
+    await forgetPasswordResets(tx, { userId });
     await recordSecurityEvent(tx, {
       kind: "user_deactivated",
       at: now,
