@@ -194,6 +194,15 @@ export function CatalogueSection({
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
+                {entries.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={4}>
+                      <Text size="sm" c="gray.7">
+                        None yet: add the first {one}.
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
                 {entries.map((entry) => (
                   <Table.Tr key={entry.id} style={{ opacity: entry.active ? 1 : 0.7 }}>
                     <Table.Td>
