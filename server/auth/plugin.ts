@@ -32,6 +32,7 @@ import { appOrigins } from "./origins.ts";
 import { forgetPasswordResets } from "./password-reset.ts";
 import { liveSession } from "./session-lifetime.ts";
 import { recordPasswordChanged, recordSignIn } from "./sign-in-log.ts";
+import { signInRefusal } from "./sign-in-refusal.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -146,9 +147,12 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
         body: passwordChange,
         response: { 200: passwordChanged, 400: problemDocument, 401: problemDocument },
       },
-      // The absolute lifetime applies here too: better-auth checks only the idle timeout.
+      // The absolute lifetime applies here too: better-auth checks only the idle timeout. And a
+      // session that outlived its user's deactivation or its partner's suspension (created just
+      // before) changes nothing, as it reaches nothing else (actorOf).
       preHandler: async (request, reply) => {
-        if (!(await liveSession(auth, db, config.sessions, request, reply))) {
+        const found = await liveSession(auth, db, config.sessions, request, reply);
+        if (!found || (await signInRefusal(db, found.user.id)) !== null) {
           throw new Problem("UNAUTHENTICATED", "Sign in to change your password.");
         }
       },

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { sessions, users } from "../db/schema/index.ts";
+import { partners, sessions, users } from "../db/schema/index.ts";
 import { createPartner, type PartnerFixture } from "../test/factories.ts";
 import { PUBLIC_URL, signIn, startTestApp, TEST_PASSWORD, type TestApp } from "../test/harness.ts";
 
@@ -113,6 +113,34 @@ describe("changing one's password", () => {
     });
     expect(anonymous.statusCode).toBe(401);
     await signIn(t.app, partner.accountUser.email);
+  });
+});
+
+describe("changing one's password with a session that outlived its closure", () => {
+  const change = (session: Awaited<ReturnType<typeof signIn>>) =>
+    session.request({
+      method: "POST",
+      url: "/api/auth/change-password",
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "a password set too late" },
+    });
+
+  it("is refused when the user was deactivated after the session began", async () => {
+    const { accountUser } = await createPartner(t.db);
+    const session = await signIn(t.app, accountUser.email);
+    // As when the session was created just before the deactivation deleted the user's sessions.
+    await t.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, accountUser.id));
+    expect((await change(session)).statusCode).toBe(401);
+    await t.db.update(users).set({ deactivatedAt: null }).where(eq(users.id, accountUser.id));
+    await signIn(t.app, accountUser.email);
+  });
+
+  it("is refused when the user's partner was suspended after the session began", async () => {
+    const other = await createPartner(t.db);
+    const session = await signIn(t.app, other.accountUser.email);
+    await t.db.update(partners).set({ suspendedAt: new Date() }).where(eq(partners.id, other.id));
+    expect((await change(session)).statusCode).toBe(401);
+    await t.db.update(partners).set({ suspendedAt: null }).where(eq(partners.id, other.id));
+    await signIn(t.app, other.accountUser.email);
   });
 });
 
