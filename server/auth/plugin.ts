@@ -78,12 +78,16 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
       try {
         answer = await forward()(request, reply);
       } catch (error) {
-        // Wrong credentials (401) or a refused person (403); throttling and bad requests are not attempts.
+        // Wrong credentials (401), a refused person (403) or a throttled guess (429), which a
+        // SuperAdmin watching for an attack needs to see most; bad requests are not attempts.
         if (
           error instanceof Problem &&
           (error.code === "UNAUTHENTICATED" || error.code === "FORBIDDEN")
         ) {
           await recordSignIn(db, clock, { ...attempt, refusal: error.message });
+        }
+        if (error instanceof Problem && error.code === "RATE_LIMITED") {
+          await recordSignIn(db, clock, { ...attempt, refusal: "throttled" });
         }
         throw error;
       }

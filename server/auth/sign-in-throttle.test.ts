@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.ts";
-import { signInFailures } from "../db/schema/index.ts";
+import { securityEvents, signInFailures } from "../db/schema/index.ts";
 import { createPartner, type PartnerFixture } from "../test/factories.ts";
 import { PUBLIC_URL, startTestApp, TEST_PASSWORD, type TestApp } from "../test/harness.ts";
 import { forgetOldSignInFailures } from "./sign-in-throttle.ts";
@@ -97,6 +97,23 @@ describe("guessing one account's password", () => {
     expect(
       (await attempt(first.app, email, TEST_PASSWORD, { remoteAddress: "10.30.0.9" })).statusCode,
     ).toBe(200);
+  });
+
+  it("shows the throttled attempts in the security log, as failed sign-ins", async () => {
+    const email = await victim();
+    for (let i = 0; i < 5; i++) {
+      await attempt(first.app, email, `wrong ${i}`, { remoteAddress: `10.31.0.${i + 1}` });
+    }
+    const refused = await attempt(second.app, email, "one more guess", {
+      remoteAddress: "10.31.0.6",
+    });
+    expect(refused.statusCode).toBe(429);
+    const failed = await first.db
+      .select({ detail: securityEvents.detail, address: securityEvents.address })
+      .from(securityEvents)
+      .where(and(eq(securityEvents.kind, "sign_in_failed"), eq(securityEvents.subject, email)));
+    expect(failed).toHaveLength(6);
+    expect(failed).toContainEqual({ detail: { reason: "throttled" }, address: "10.31.0.6" });
   });
 
   it("starts over after a successful sign-in", async () => {
