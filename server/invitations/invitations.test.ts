@@ -199,6 +199,38 @@ describe("inviting a partner's user", () => {
     }
   });
 
+  it("retires another partner's expired invitation to the address without telling that partner who invited now, nor from where", async () => {
+    const rival = await createPartner(t.db);
+    const rivalAdmin = await signIn(t.app, rival.superAdmin.email);
+    const email = newAddress();
+    expect((await invite({ email }, rivalAdmin)).statusCode).toBe(201);
+    t.clock.advance(8 * DAY);
+    try {
+      const again = await superAdmin.request({
+        method: "POST",
+        url: "/api/v1/users/invitations",
+        payload: { email, name: "Ana Invitada", userType: "manager" },
+        remoteAddress: "10.77.0.1",
+      });
+      expect(again.statusCode).toBe(201);
+    } finally {
+      t.clock.advance(-8 * DAY);
+    }
+    const inRivalsLog = await t.db
+      .select()
+      .from(securityEvents)
+      .where(and(eq(securityEvents.partnerId, rival.id), eq(securityEvents.subject, email)));
+    const retired = inRivalsLog.find((event) => event.kind === "invitation_revoked");
+    expect(retired).toMatchObject({
+      actorId: null,
+      actorName: null,
+      address: null,
+      detail: { reason: "expired, replaced by a new invitation" },
+    });
+    expect(JSON.stringify(inRivalsLog)).not.toContain("10.77.0.1");
+    expect(JSON.stringify(inRivalsLog)).not.toContain(partner.id);
+  });
+
   it("refuses an account of another partner as if it did not exist", async () => {
     const other = await createPartner(t.db);
     const theirs = await createAccount(t.db, other.id, catalogue);

@@ -84,7 +84,7 @@ export async function inviteUser(
           .where(and(eq(accounts.partnerId, partnerId), eq(accounts.id, accountId)));
         if (!account) throw notFound("account");
       }
-      await retireExpiredInvitations(tx, email, now, input.address ?? null);
+      await retireExpiredInvitations(tx, email, now);
       await refuseAddressInUse(tx, email, now);
       const [created] = await tx
         .insert(invitations)
@@ -148,14 +148,11 @@ async function defaultLanguage(tx: Database, partnerId: string | null): Promise<
 
 /**
  * An expired invitation still holds its address (the one-open-invitation index counts it); a new
- * invitation retires it, so a forgotten link never blocks the address.
+ * invitation retires it, so a forgotten link never blocks the address. The retirement is recorded
+ * without who invited now nor from where: the expired invitation may be another partner's, whose
+ * log must learn nothing of this one.
  */
-async function retireExpiredInvitations(
-  tx: Database,
-  email: string,
-  now: Date,
-  address: string | null,
-): Promise<void> {
+async function retireExpiredInvitations(tx: Database, email: string, now: Date): Promise<void> {
   const retired = await tx
     .update(invitations)
     .set({ revokedAt: now })
@@ -168,8 +165,8 @@ async function retireExpiredInvitations(
       actor: null,
       partnerId: invitation.partnerId,
       subject: email,
-      address,
-      detail: { reason: "expired" },
+      address: null,
+      detail: { reason: "expired, replaced by a new invitation" },
     });
   }
 }

@@ -128,6 +128,30 @@ describe("reading the security log", () => {
     expect(one.items.every((event) => event.partner?.id === other.id)).toBe(true);
   });
 
+  it("hides from a SuperAdmin the address Customer Success acted from in their partner's log", async () => {
+    const email = `invited-${randomUUID()}@partner.test`;
+    const invited = await customerSuccess.request({
+      method: "POST",
+      url: `/api/v1/partners/${partner.id}/super-admin-invitations`,
+      payload: { name: "Second Admin", email },
+      remoteAddress: "10.66.0.1",
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    await signInFrom(partner.accountUser.email, "wrong password!", "10.66.0.2");
+    await signInFrom(partner.accountUser.email, TEST_PASSWORD, "10.66.0.3");
+    const sent = (log: { items: SecurityEvent[] }) =>
+      log.items.find((event) => event.kind === "invitation_sent" && event.subject === email);
+    expect(sent(await readLog(superAdmin, "?limit=200"))).toMatchObject({
+      actor: { id: staffId },
+      address: null,
+    });
+    expect(
+      sent(await readLog(customerSuccess, `?partnerId=${partner.id}&limit=200`)),
+    ).toMatchObject({ address: "10.66.0.1" });
+    const own = (await readLog(superAdmin, "?limit=200")).items.map((event) => event.address);
+    expect(own).toEqual(expect.arrayContaining(["10.66.0.2", "10.66.0.3"]));
+  });
+
   it("is refused to account users", async () => {
     const user = await signIn(t.app, partner.accountUser.email);
     const response = await user.request({ method: "GET", url: "/api/v1/security-log" });
