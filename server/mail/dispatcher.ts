@@ -6,18 +6,32 @@
  * At-least-once: a dispatcher that dies after the transport accepted a message but before recording
  * it leaves the claim to expire, and the message is delivered again with the same Message-ID, by
  * which a receiver (the in-app mailbox does) recognises the duplicate. No message is ever lost.
+ *
+ * A message that carries a live secret — an invitation link, a password reset link — keeps it only
+ * until an SMTP server has taken it: recorded as sent, its stored HTML and text become a note that
+ * the link was removed, so the outbox is no store of working links. The in-app mailbox (no SMTP_URL;
+ * for evaluation and tests) is itself the recipient's inbox, so there the link stays: the mailbox
+ * holds it anyway, and a production instance sets SMTP_URL.
  */
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { nextAttempt } from "../../shared/domain/delivery.ts";
 import type { Database } from "../db/client.ts";
-import { mailOutbox } from "../db/schema/index.ts";
+import { type MailTopic, mailOutbox } from "../db/schema/index.ts";
 import type { MailTransport } from "./transports.ts";
 
 /** How long a claim holds a message: well beyond the SMTP timeouts of one delivery. */
 export const LEASE_MS = 5 * 60_000;
 
 type ClaimedMail = typeof mailOutbox.$inferSelect;
+
+/** Topics whose message carries a link that works until used: kept only until delivered by SMTP. */
+const SECRET_TOPICS: ReadonlySet<MailTopic> = new Set(["invitation", "password_reset"]);
+
+/** What the outbox keeps of such a message once an SMTP server has taken it. */
+export const LINK_REMOVED_TEXT =
+  "Delivered. The link in this message was removed after delivery, so that it is kept only by its recipient.";
+const LINK_REMOVED_HTML = `<p>${LINK_REMOVED_TEXT}</p>`;
 
 export interface DispatchReport {
   sent: number;
@@ -69,6 +83,7 @@ export async function deliverMail(
  */
 async function recordDelivery(
   db: Database,
+  transport: MailTransport,
   mail: ClaimedMail,
   outcome: DeliveryOutcome,
   now: Date,
@@ -79,9 +94,15 @@ async function recordDelivery(
     inArray(mailOutbox.status, ["queued", "retrying"]),
   );
   if (outcome.delivered) {
+    const removeLink = transport.kind === "smtp" && SECRET_TOPICS.has(mail.topic);
     await db
       .update(mailOutbox)
-      .set({ status: "sent", sentAt: now, lastError: null })
+      .set({
+        status: "sent",
+        sentAt: now,
+        lastError: null,
+        ...(removeLink ? { html: LINK_REMOVED_HTML, text: LINK_REMOVED_TEXT } : {}),
+      })
       .where(thisClaim);
     return "sent";
   }
@@ -114,7 +135,7 @@ export async function dispatchMail({
     const mail = await claimNextMail(db, clock.now());
     if (!mail) break;
     const outcome = await deliverMail(transport, mail, clock.now());
-    report[await recordDelivery(db, mail, outcome, clock.now())]++;
+    report[await recordDelivery(db, transport, mail, outcome, clock.now())]++;
   }
   return report;
 }

@@ -46,7 +46,12 @@ function smtpTransport(url: string, from: string): MailTransport {
   };
 }
 
-/** A message delivered again (after a dispatcher died before recording it) is recognised by its Message-ID and kept once. */
+/**
+ * A message delivered again (after a dispatcher died before recording it) is recognised by its
+ * Message-ID and kept once. The mailbox is the recipient's inbox: it keeps invitation and reset
+ * links as delivered (the dispatcher removes them from the outbox only after SMTP delivery), which
+ * is why production sets SMTP_URL and keeps the mailbox for evaluation and tests.
+ */
 export function mailboxTransport(db: Database, from: string): MailTransport {
   return {
     kind: "mailbox",
