@@ -66,7 +66,7 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
     await page.getByLabel("SMS credits").fill("500");
     await page.getByLabel("RTC lines").fill("4");
     await page.getByLabel("E-mail domain").fill("mail.bilbaoport.example");
-    await page.getByLabel("Comment").fill(account.comment);
+    await page.getByRole("textbox", { name: "Comment" }).fill(account.comment);
     await screenshot(page, "create-account");
 
     await page.getByRole("button", { name: "Create a new account" }).click();
