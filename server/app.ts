@@ -240,7 +240,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await app.register(fastifyStatic, { root: clientDir, wildcard: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === "GET" && !request.url.startsWith("/api/");
+    const isPage =
+      (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/");
     if (serveClient && isPage) return reply.type("text/html").sendFile("index.html");
     const wrongMethod = refuseWrongMethod(request, reply);
     if (wrongMethod) return wrongMethod;

@@ -7,7 +7,7 @@ test("Customer Success reads the notice of a demo application in the mailbox, as
   await signIn(page, USERS.customerSuccess);
   await page.getByRole("button", { name: "User menu" }).click();
   await page.getByRole("menuitem", { name: "Mailbox" }).click();
-  await expect(page.getByRole("heading", { name: "Mailbox", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mailbox", level: 1 })).toBeVisible();
 
   // The demo files applications; each told Customer Success by e-mail.
   await page.getByRole("textbox", { name: "Search the mailbox" }).fill("New application from");

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, Outlet, ScrollRestoration } from "react-router";
 import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
+import { SkipLink } from "../components/skip-link.tsx";
 import { meQueryOptions } from "../features/auth/index.ts";
 import { TestClockControl } from "../features/test-clock/index.ts";
 import { ApiError } from "../lib/api.ts";
@@ -33,6 +34,7 @@ export function AppLayout() {
 
   return (
     <AppShell header={{ height: 64 }} padding={0}>
+      <SkipLink target="main-content" />
       <AppShell.Header>
         <Container size={WIDTH} px="lg" h="100%">
           <Group h="100%" justify="space-between">
@@ -46,7 +48,7 @@ export function AppLayout() {
           </Group>
         </Container>
       </AppShell.Header>
-      <AppShell.Main bg="gray.0" mih="100vh">
+      <AppShell.Main id="main-content" tabIndex={-1} bg="gray.0" mih="100vh">
         <Container size={WIDTH} py="xl" px="lg">
           <Outlet />
         </Container>

@@ -10,6 +10,9 @@ export const theme = createTheme({
   headings: { fontWeight: "650" },
   components: {
     Paper: { defaultProps: { shadow: "xs" } },
+    // Mantine's close button is an icon alone: it needs a name for screen readers.
+    Modal: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
+    Drawer: { defaultProps: { closeButtonProps: { "aria-label": "Close" } } },
     // Badges carry short words (statuses, days): shown whole, never cut to "APPROV…" by a narrow column.
     Badge: { styles: { label: { overflow: "visible" } } },
   },

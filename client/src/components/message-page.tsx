@@ -16,7 +16,9 @@ export function MessagePage({ icon, title, text, action }: MessagePageProps) {
         <ThemeIcon size={64} radius="xl" variant="light">
           {icon}
         </ThemeIcon>
-        <Title order={2}>{title}</Title>
+        <Title order={1} size="h2">
+          {title}
+        </Title>
         <Text c="dimmed">{text}</Text>
         {action}
       </Stack>

@@ -29,7 +29,9 @@ export function PageHeader({ title, description, extra, actions, back }: PageHea
       <Group justify="space-between" align="flex-start" gap="md">
         <Stack gap={4}>
           <Group gap="sm">
-            <Title order={2}>{title}</Title>
+            <Title order={1} size="h2">
+              {title}
+            </Title>
             {extra}
           </Group>
           {description && <Text c="dimmed">{description}</Text>}
