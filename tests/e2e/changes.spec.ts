@@ -203,8 +203,10 @@ test("a SuperAdmin withdraws its own pending application", async ({ page }) => {
     .filter({ hasText: summary });
   await expect(row).toContainText("Pending");
   await row.getByRole("button", { name: `Withdraw ${summary}` }).click();
-  await page.getByRole("button", { name: "Withdraw application" }).click();
+  // Clicked twice, as an impatient user does: one withdrawal, no refusal of a second.
+  await page.getByRole("button", { name: "Withdraw application" }).dblclick();
   await expect(page.getByText("Application withdrawn")).toBeVisible();
+  await expect(page.getByText(/already/i)).toHaveCount(0);
   await expect(row).toContainText("Withdrawn");
   await expect(row.getByRole("button", { name: /Withdraw/ })).toHaveCount(0);
 });

@@ -39,3 +39,20 @@ test("rejecting needs a comment for the requester", async ({ page }) => {
   await expect(comment).toHaveAccessibleDescription(/Say why the application is rejected/);
   await expect(page.getByRole("heading", { name: "Review application" })).toBeVisible();
 });
+
+test("a double-click on Approve decides once and says the application was approved", async ({
+  page,
+}) => {
+  await signIn(page, USERS.customerSuccess);
+  const queue = await page.request.get("/api/v1/review/applications?status=pending&pageSize=1");
+  const [application] = ((await queue.json()) as { items: { id: string; summary: string }[] })
+    .items;
+  if (!application) throw new Error("The demo has no pending application to review");
+  await page.goto(`/review/${application.id}`);
+  await expect(page.getByText(application.summary)).toBeVisible();
+
+  await page.getByRole("button", { name: "Approve" }).dblclick();
+  await expect(page.getByText("Application approved")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
+  await expect(page.getByText("Application already decided")).toHaveCount(0);
+});

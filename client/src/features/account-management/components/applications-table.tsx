@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
+import { useOneAtATime } from "../../../hooks/use-one-at-a-time.ts";
 import { useMe } from "../../auth/index.ts";
 import { usePortfolioApplications } from "../api/applications.ts";
 import { useWithdrawApplication } from "../api/withdraw-application.ts";
@@ -17,17 +18,21 @@ const COLUMNS = applicationColumns({});
 function WithdrawButton({ application }: { application: Application }) {
   const withdraw = useWithdrawApplication();
   const [confirming, setConfirming] = useState(false);
+  const oneAtATime = useOneAtATime();
   const confirm = () =>
-    withdraw.mutate(application.id, {
-      onSuccess: () => {
-        setConfirming(false);
-        notifications.show({
-          color: "gray",
-          title: "Application withdrawn",
-          message: application.summary,
-        });
-      },
-    });
+    oneAtATime((settled) =>
+      withdraw.mutate(application.id, {
+        onSettled: settled,
+        onSuccess: () => {
+          setConfirming(false);
+          notifications.show({
+            color: "gray",
+            title: "Application withdrawn",
+            message: application.summary,
+          });
+        },
+      }),
+    );
   return (
     <>
       <Button

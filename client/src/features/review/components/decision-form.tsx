@@ -4,6 +4,7 @@ import { type Application, approveBody, rejectBody } from "@shared/api/applicati
 import { IconCheck, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { useOneAtATime } from "../../../hooks/use-one-at-a-time.ts";
 import { ApiError } from "../../../lib/api.ts";
 import { notifyError } from "../../../lib/query-client.ts";
 import type { Decision, useDecideApplication } from "../api/decide.ts";
@@ -23,6 +24,7 @@ export function DecisionForm({
   const [comment, setComment] = useState("");
   const [commentError, setCommentError] = useState<string | null>(null);
   const pending = decide.isPending ? decide.variables.decision : null;
+  const oneAtATime = useOneAtATime();
 
   const submit = (decision: Decision) => {
     const checked = SCHEMAS[decision].safeParse({ comment });
@@ -31,25 +33,30 @@ export function DecisionForm({
       return;
     }
     setCommentError(null);
-    decide.mutate(
-      { applicationId: application.id, decision, comment: checked.data.comment ?? "" },
-      {
-        onSuccess: () => {
-          notifications.show({
-            color: decision === "approve" ? "green" : "orange",
-            title: `Application ${DONE[decision]}`,
-            message: application.summary,
-          });
-          void navigate("/review");
+    oneAtATime((settled) =>
+      decide.mutate(
+        { applicationId: application.id, decision, comment: checked.data.comment ?? "" },
+        {
+          onSettled: settled,
+          onSuccess: () => {
+            notifications.show({
+              color: decision === "approve" ? "green" : "orange",
+              title: `Application ${DONE[decision]}`,
+              message: application.summary,
+            });
+            void navigate("/review");
+          },
+          onError: (error) => {
+            const field =
+              error instanceof ApiError
+                ? error.errors.find((e) => e.field === "comment")
+                : undefined;
+            if (field) setCommentError(field.message);
+            // Refusals about the application itself are explained on the page.
+            else if (!(error instanceof ApiError && error.status === 409)) notifyError(error);
+          },
         },
-        onError: (error) => {
-          const field =
-            error instanceof ApiError ? error.errors.find((e) => e.field === "comment") : undefined;
-          if (field) setCommentError(field.message);
-          // Refusals about the application itself are explained on the page.
-          else if (!(error instanceof ApiError && error.status === 409)) notifyError(error);
-        },
-      },
+      ),
     );
   };
 
