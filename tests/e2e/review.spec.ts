@@ -56,3 +56,25 @@ test("a double-click on Approve decides once and says the application was approv
   await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
   await expect(page.getByText("Application already decided")).toHaveCount(0);
 });
+
+test("every change in the review queue names its account and its partner", async ({ page }) => {
+  await signIn(page, USERS.customerSuccess);
+  const queue = await page.request.get("/api/v1/review/applications?status=pending&pageSize=50");
+  const items = (
+    (await queue.json()) as {
+      items: { summary: string; account: { name: string } | null; partner: { name: string } }[];
+    }
+  ).items;
+  const change = items.find((item) => item.account !== null);
+  if (!change?.account) throw new Error("The demo has no pending change of an account");
+
+  await page.goto("/review");
+  const row = page
+    .getByRole("table", { name: "Review queue" })
+    .getByRole("row")
+    .filter({ hasText: change.summary })
+    .filter({ hasText: change.account.name })
+    .first();
+  await expect(row).toContainText(`Account: ${change.account.name}`);
+  await expect(row).toContainText(change.partner.name);
+});

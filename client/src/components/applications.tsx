@@ -80,7 +80,16 @@ export function applicationColumns({
               “{application.comment}”
             </Text>
           )}
-          {application.account && !linkTo && <AccountLink account={application.account} />}
+          {/* Two partners' "Remove 10 DP" read alike: the account tells them apart. Where the
+              summary is already a link, the account is named in plain text beside it. */}
+          {application.account &&
+            (linkTo ? (
+              <Text size="xs" c="gray.7">
+                Account: {application.account.name}
+              </Text>
+            ) : (
+              <AccountLink account={application.account} />
+            ))}
         </Stack>
       ),
     },
