@@ -122,7 +122,13 @@ async function seed(db: Database) {
   });
   const key = await createApiKey({
     db,
-    actor: { kind: "customer_success", userId: staff.id, name: "CS", email: "cs@bench.test" },
+    actor: {
+      kind: "customer_success",
+      userId: staff.id,
+      name: "CS",
+      email: "cs@bench.test",
+      language: "en",
+    },
     name: "EMP (bench)",
     accountId: null,
     now: NOW,

@@ -4,23 +4,35 @@ import "./app/styles.css";
 import { MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode } from "react";
+import { StrictMode, useMemo } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { router } from "./app/router.tsx";
-import { theme } from "./app/theme.ts";
+import { themeIn } from "./app/theme.ts";
+import { LanguageProvider, useT } from "./lib/i18n.tsx";
 import { queryClient } from "./lib/query-client.ts";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element");
 
-createRoot(root).render(
-  <StrictMode>
+/** Mantine's own words (a dialog's Close) follow the language too. */
+function App() {
+  const t = useT();
+  const theme = useMemo(() => themeIn(t), [t]);
+  return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>
+  );
+}
+
+createRoot(root).render(
+  <StrictMode>
+    <LanguageProvider>
+      <App />
+    </LanguageProvider>
   </StrictMode>,
 );

@@ -3,6 +3,7 @@
  * user is then the one predicate every query of that route filters by (./scope.ts).
  */
 import type { ApiKeyScope } from "../../shared/domain/api-keys.ts";
+import type { Language } from "../../shared/domain/languages.ts";
 import { Problem } from "../errors.ts";
 
 export interface CustomerSuccessActor {
@@ -10,6 +11,8 @@ export interface CustomerSuccessActor {
   userId: string;
   name: string;
   email: string;
+  /** The language the person reads: of the web app, of summaries the API writes, of e-mails. */
+  language: Language;
 }
 
 export interface PartnerUserActor {
@@ -17,6 +20,7 @@ export interface PartnerUserActor {
   userId: string;
   name: string;
   email: string;
+  language: Language;
   partnerId: string;
   isSuperAdmin: boolean;
   /** The partner's time zone, in which its accounts' days begin and end. */

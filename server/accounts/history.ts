@@ -4,6 +4,7 @@ import type { HistoryEntry } from "../../shared/api/applications.ts";
 import type { Page } from "../../shared/api/common.ts";
 import { describeApplication } from "../../shared/domain/describe.ts";
 import type { Actor } from "../access/actor.ts";
+import { translator } from "../i18n/translate.ts";
 import { accountScope } from "../access/scope.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
@@ -93,7 +94,12 @@ export async function listHistory(
             id: application.id,
             kind: application.kind,
             status: application.status,
-            summary: describeApplication(application.kind, application.payload, describe),
+            summary: describeApplication(
+              application.kind,
+              application.payload,
+              describe,
+              translator(actor.language),
+            ),
           }
         : null,
       actor: entry.actorId ? { id: entry.actorId, name: actorName ?? "" } : null,

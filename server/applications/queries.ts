@@ -16,6 +16,7 @@ import { planChange } from "../../shared/domain/changes.ts";
 import { describeApplication, type Names } from "../../shared/domain/describe.ts";
 import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";
 import type { Actor } from "../access/actor.ts";
+import { translator } from "../i18n/translate.ts";
 import { accountScope, applicationScope } from "../access/scope.ts";
 import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
@@ -110,7 +111,7 @@ async function present(
       account: a.accountId && row.accountName ? { id: a.accountId, name: row.accountName } : null,
       targetAccount: reference(a.targetAccountId),
       payload: a.payload,
-      summary: describeApplication(a.kind, a.payload, names),
+      summary: describeApplication(a.kind, a.payload, names, translator(actor.language)),
       changes,
       problems,
       comment: a.comment,

@@ -20,6 +20,7 @@ import {
   signInRequest,
 } from "../../shared/api/session.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
+import { languageOf } from "../../shared/domain/languages.ts";
 import type { Actor, IntegrationActor } from "../access/actor.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
@@ -242,7 +243,13 @@ async function actorOf(
   // A session created just before its user was deactivated outlives the deletion of its sessions.
   if (user.deactivatedAt) return null;
   if (user.role === "customer_success") {
-    return { kind: "customer_success", userId: user.id, name: user.name, email: user.email };
+    return {
+      kind: "customer_success",
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      language: languageOf(user.language),
+    };
   }
   const [partner] = await db
     .select({ id: partners.id, timeZone: partners.timeZone, suspendedAt: partners.suspendedAt })
@@ -255,6 +262,7 @@ async function actorOf(
     userId: user.id,
     name: user.name,
     email: user.email,
+    language: languageOf(user.language),
     partnerId: partner.id,
     isSuperAdmin: user.isSuperAdmin,
     timeZone: partner.timeZone,

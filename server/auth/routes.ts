@@ -21,6 +21,7 @@ export function meRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
             id: actor.userId,
             name: actor.name,
             email: actor.email,
+            language: actor.language,
             role: "customer_success" as const,
             partner: null,
           };
@@ -33,6 +34,7 @@ export function meRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
           id: actor.userId,
           name: actor.name,
           email: actor.email,
+          language: actor.language,
           role: actor.isSuperAdmin ? ("superadmin" as const) : ("account_user" as const),
           partner: partner ?? null,
         };

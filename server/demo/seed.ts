@@ -142,6 +142,7 @@ async function seedInto(db: Database, { now, notices, publicUrl }: SeedOptions):
       userType: null,
     }),
     ...CUSTOMER_SUCCESS,
+    language: "en",
   };
   for (const [index, portfolio] of PORTFOLIOS.entries()) {
     await seedPortfolio({
@@ -210,6 +211,7 @@ async function seedPortfolio({
     }),
     name: portfolio.admin.name,
     email: portfolio.admin.email,
+    language: portfolio.language,
     partnerId,
     isSuperAdmin: true,
     timeZone: portfolio.timeZone,

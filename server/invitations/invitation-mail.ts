@@ -1,6 +1,6 @@
 /** The invitation e-mail, queued with the transaction that creates or renews the link. */
 import { and, eq } from "drizzle-orm";
-import { INVITATION_VALID_DAYS, USER_TYPE_MEANINGS } from "../../shared/domain/people.ts";
+import { INVITATION_VALID_DAYS } from "../../shared/domain/people.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, type invitations, partners } from "../db/schema/index.ts";
 import { queueMail } from "../mail/outbox.ts";
@@ -42,7 +42,7 @@ export async function queueInvitationMail(
         inviteeName: invitation.name,
         inviterName,
         partnerName: partner?.name ?? null,
-        userTypeLabel: invitation.userType ? USER_TYPE_MEANINGS[invitation.userType].label : null,
+        userType: invitation.userType,
         accountName: account?.name ?? null,
         validDays: INVITATION_VALID_DAYS,
         acceptUrl: link,

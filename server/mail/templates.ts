@@ -5,6 +5,8 @@
 import escapeHtml from "escape-html";
 import type { CalendarDate } from "../../shared/domain/calendar.ts";
 import type { Language } from "../../shared/domain/languages.ts";
+import type { UserType } from "../../shared/domain/people.ts";
+import { formatCalendarDate, translator } from "../i18n/translate.ts";
 
 interface RenderedMail {
   subject: string;
@@ -34,14 +36,15 @@ export type MailContent =
       topic: "application_filed";
       partnerName: string;
       requesterName: string;
-      summary: string;
+      /** What the application asks for, in each language a recipient may read. */
+      summary: Record<Language, string>;
       comment: string;
       reviewUrl: string;
     }
   | {
       topic: "application_decided";
       decision: "approved" | "rejected";
-      summary: string;
+      summary: Record<Language, string>;
       /** Null when an auto-approval rule decided. */
       reviewerName: string | null;
       comment: string;
@@ -60,7 +63,7 @@ export type MailContent =
       inviterName: string | null;
       /** Null for an invitation to join Customer Success. */
       partnerName: string | null;
-      userTypeLabel: string | null;
+      userType: UserType | null;
       accountName: string | null;
       validDays: number;
       acceptUrl: string;
@@ -77,228 +80,156 @@ interface Letter {
   signature: string;
 }
 
-/** `1 December 2026` / `1 de diciembre de 2026`: calendar dates are read as they are, in no time zone. */
-export function formatDate(date: CalendarDate, language: Language): string {
-  return new Intl.DateTimeFormat(language === "es" ? "es-ES" : "en-GB", {
-    dateStyle: "long",
-    timeZone: "UTC",
-  }).format(new Date(`${date}T00:00:00Z`));
-}
+type Body = Omit<Letter, "greeting" | "signature">;
 
-const SIGNATURE: Record<Language, string> = {
-  en: "The Wattfolio team",
-  es: "El equipo de Wattfolio",
-};
-
-const GREETING: Record<Language, string> = { en: "Hello,", es: "Hola:" };
-
-function reminderLetter(content: Extract<MailContent, { topic: "reminder" }>, lang: Language) {
-  const { accountName: name, customerName: customer, daysLeft } = content;
-  const date = formatDate(content.endsOn, lang);
-  const today = daysLeft <= 0;
-  if (lang === "es") {
-    const days = daysLeft === 1 ? "1 día" : `${daysLeft} días`;
-    return {
-      subject: today
-        ? `Tu cuenta ${name} caduca hoy`
-        : `Tu cuenta ${name} caduca en ${days} (${date})`,
-      blocks: [
-        {
-          text: today
-            ? `La cuenta ${name} de ${customer} caduca hoy, ${date}. Desde hoy la plataforma la mantiene en modo de solo lectura: no admite nuevos puntos de datos ni envía SMS.`
-            : `La cuenta ${name} de ${customer} caduca dentro de ${days}, el ${date}.`,
-        },
-        {
-          text: "Para seguir usándola, renuévala por un año más desde Gestión de cuentas: elige «Renovar suscripción» en el menú de la cuenta.",
-        },
-      ],
-      action: { label: "Renovar la cuenta", url: content.renewUrl },
-    };
-  }
-  const days = daysLeft === 1 ? "1 day" : `${daysLeft} days`;
+function reminderLetter(
+  content: Extract<MailContent, { topic: "reminder" }>,
+  language: Language,
+): Body {
+  const t = translator(language);
+  const values = {
+    account: content.accountName,
+    customer: content.customerName,
+    days: content.daysLeft,
+    date: formatCalendarDate(content.endsOn, language),
+  };
+  const today = content.daysLeft <= 0;
   return {
-    subject: today
-      ? `Your account ${name} expires today`
-      : `Your account ${name} expires in ${days} (${date})`,
+    subject: t(today ? "mail.reminder.subjectToday" : "mail.reminder.subject", values),
     blocks: [
-      {
-        text: today
-          ? `The account ${name} of ${customer} expires today, ${date}. From today the platform keeps it read-only: no new datapoints and no SMS.`
-          : `The account ${name} of ${customer} expires in ${days}, on ${date}.`,
-      },
-      {
-        text: 'To keep using it, renew it for one more year from Account management: choose "Renew subscription" in the account\'s menu.',
-      },
+      { text: t(today ? "mail.reminder.bodyToday" : "mail.reminder.body", values) },
+      { text: t("mail.reminder.howToRenew") },
     ],
-    action: { label: "Renew the account", url: content.renewUrl },
+    action: { label: t("mail.reminder.action"), url: content.renewUrl },
   };
 }
 
-function letterOf(content: MailContent, lang: Language): Omit<Letter, "greeting" | "signature"> {
-  const es = lang === "es";
+function letterOf(content: MailContent, language: Language): Body {
+  const t = translator(language);
+  const date = (day: CalendarDate) => formatCalendarDate(day, language);
   switch (content.topic) {
     case "reminder":
-      return reminderLetter(content, lang);
+      return reminderLetter(content, language);
     case "account_created": {
-      const { accountName: name, customerName: customer } = content;
-      const from = formatDate(content.startsOn, lang);
-      const until = formatDate(content.endsOn, lang);
-      return es
-        ? {
-            subject: `La cuenta ${name} está lista`,
-            blocks: [
-              { text: `Se ha creado la cuenta ${name} de ${customer}.` },
-              { text: `Está activa desde el ${from} hasta el ${until}.` },
-            ],
-            action: { label: "Ver la cuenta", url: content.accountUrl },
-          }
-        : {
-            subject: `The account ${name} is ready`,
-            blocks: [
-              { text: `The account ${name} of ${customer} has been created.` },
-              { text: `It is active from ${from} until ${until}.` },
-            ],
-            action: { label: "See the account", url: content.accountUrl },
-          };
-    }
-    case "account_renewed": {
-      const { accountName: name, customerName: customer } = content;
-      const until = formatDate(content.endsOn, lang);
-      return es
-        ? {
-            subject: `La cuenta ${name} se ha renovado hasta el ${until}`,
-            blocks: [{ text: `La cuenta ${name} de ${customer} sigue activa hasta el ${until}.` }],
-            action: { label: "Ver la cuenta", url: content.accountUrl },
-          }
-        : {
-            subject: `The account ${name} is renewed until ${until}`,
-            blocks: [{ text: `The account ${name} of ${customer} stays active until ${until}.` }],
-            action: { label: "See the account", url: content.accountUrl },
-          };
-    }
-    case "application_filed": {
-      const { partnerName: partner, requesterName: requester, summary, comment } = content;
-      const quoted: Block[] = comment ? [{ quote: comment }] : [];
-      return es
-        ? {
-            subject: `Nueva solicitud de ${partner}: ${summary}`,
-            blocks: [
-              { text: `${requester} (${partner}) ha presentado una solicitud: ${summary}.` },
-              ...quoted,
-            ],
-            action: { label: "Revisar la solicitud", url: content.reviewUrl },
-          }
-        : {
-            subject: `New application from ${partner}: ${summary}`,
-            blocks: [
-              { text: `${requester} (${partner}) filed an application: ${summary}.` },
-              ...quoted,
-            ],
-            action: { label: "Review the application", url: content.reviewUrl },
-          };
-    }
-    case "application_decided": {
-      const { summary, reviewerName: reviewer, comment } = content;
-      const approved = content.decision === "approved";
-      const quoted: Block[] = comment ? [{ quote: comment }] : [];
-      if (es) {
-        const decided = approved ? "aprobado" : "rechazado";
-        return {
-          subject: `Tu solicitud ha sido ${approved ? "aprobada" : "rechazada"}: ${summary}`,
-          blocks: [
-            {
-              text: reviewer
-                ? `${reviewer} ha ${decided} tu solicitud: ${summary}.`
-                : `Una regla de aprobación automática ha ${decided} tu solicitud: ${summary}.`,
-            },
-            ...(comment ? [{ text: "Su comentario:" }, ...quoted] : []),
-          ],
-          action: { label: "Ver tus solicitudes", url: content.applicationsUrl },
-        };
-      }
-      const decided = approved ? "approved" : "rejected";
+      const values = {
+        account: content.accountName,
+        customer: content.customerName,
+        from: date(content.startsOn),
+        until: date(content.endsOn),
+      };
       return {
-        subject: `Your application was ${decided}: ${summary}`,
+        subject: t("mail.accountCreated.subject", values),
         blocks: [
-          {
-            text: reviewer
-              ? `${reviewer} ${decided} your application: ${summary}.`
-              : `An auto-approval rule ${decided} your application: ${summary}.`,
-          },
-          ...(comment ? [{ text: "Their comment:" }, ...quoted] : []),
+          { text: t("mail.accountCreated.body", values) },
+          { text: t("mail.accountCreated.period", values) },
         ],
-        action: { label: "See your applications", url: content.applicationsUrl },
+        action: { label: t("mail.account.action"), url: content.accountUrl },
       };
     }
-    case "password_reset": {
-      const { name, validMinutes: minutes } = content;
-      return es
-        ? {
-            subject: "Restablece tu contraseña de Wattfolio",
-            blocks: [
-              {
-                text: `${name}, alguien ha pedido restablecer la contraseña de tu cuenta de Wattfolio. Si has sido tú, elige una nueva con este enlace, que sirve una sola vez durante ${minutes} minutos.`,
-              },
-              { text: "Si no lo has pedido tú, ignora este mensaje: tu contraseña no cambia." },
-            ],
-            action: { label: "Elegir una contraseña nueva", url: content.resetUrl },
-          }
-        : {
-            subject: "Reset your Wattfolio password",
-            blocks: [
-              {
-                text: `${name}, someone asked to reset the password of your Wattfolio account. If it was you, choose a new one with this link; it works once, for ${minutes} minutes.`,
-              },
-              { text: "If it was not you, ignore this message: your password stays as it is." },
-            ],
-            action: { label: "Choose a new password", url: content.resetUrl },
-          };
+    case "account_renewed": {
+      const values = {
+        account: content.accountName,
+        customer: content.customerName,
+        until: date(content.endsOn),
+      };
+      return {
+        subject: t("mail.accountRenewed.subject", values),
+        blocks: [{ text: t("mail.accountRenewed.body", values) }],
+        action: { label: t("mail.account.action"), url: content.accountUrl },
+      };
     }
+    case "application_filed": {
+      const values = {
+        partner: content.partnerName,
+        requester: content.requesterName,
+        summary: content.summary[language],
+      };
+      return {
+        subject: t("mail.applicationFiled.subject", values),
+        blocks: [
+          { text: t("mail.applicationFiled.body", values) },
+          ...(content.comment ? [{ quote: content.comment }] : []),
+        ],
+        action: { label: t("mail.applicationFiled.action"), url: content.reviewUrl },
+      };
+    }
+    case "application_decided": {
+      const { reviewerName: reviewer, comment } = content;
+      const values = {
+        decision: content.decision,
+        summary: content.summary[language],
+        reviewer: reviewer ?? "",
+      };
+      return {
+        subject: t("mail.applicationDecided.subject", values),
+        blocks: [
+          {
+            text: t(
+              reviewer ? "mail.applicationDecided.byReviewer" : "mail.applicationDecided.byRule",
+              values,
+            ),
+          },
+          ...(comment
+            ? [{ text: t("mail.applicationDecided.theirComment") }, { quote: comment }]
+            : []),
+        ],
+        action: { label: t("mail.applicationDecided.action"), url: content.applicationsUrl },
+      };
+    }
+    case "password_reset":
+      return {
+        subject: t("mail.passwordReset.subject"),
+        blocks: [
+          {
+            text: t("mail.passwordReset.body", {
+              name: content.name,
+              minutes: content.validMinutes,
+            }),
+          },
+          { text: t("mail.passwordReset.notYou") },
+        ],
+        action: { label: t("mail.passwordReset.action"), url: content.resetUrl },
+      };
     case "invitation":
-      return invitationLetter(content, lang);
+      return invitationLetter(content, language);
   }
 }
 
-function invitationLetter(content: Extract<MailContent, { topic: "invitation" }>, lang: Language) {
-  const { inviteeName: invitee, inviterName: inviter, partnerName: partner } = content;
-  const { userTypeLabel: type, accountName: account, validDays: days } = content;
-  if (lang === "es") {
-    const who = inviter ?? "El equipo de Wattfolio";
-    const what = partner
-      ? `unirte a ${partner} en Wattfolio${type ? ` como ${type}` : ""}`
-      : "unirte al equipo de Customer Success de Wattfolio";
-    return {
-      subject: partner ? `Invitación a ${partner} en Wattfolio` : "Invitación a Wattfolio",
-      blocks: [
-        { text: `${invitee}, ${who} te invita a ${what}.` },
-        ...(account ? [{ text: `Tendrás acceso a la cuenta ${account}.` }] : []),
-        {
-          text: `Elige tu contraseña con este enlace, que sirve una sola vez durante ${days} días.`,
-        },
-      ],
-      action: { label: "Aceptar la invitación", url: content.acceptUrl },
-    };
-  }
-  const who = inviter ?? "The Wattfolio team";
-  const what = partner
-    ? `join ${partner} on Wattfolio${type ? ` as ${type}` : ""}`
-    : "join Wattfolio's Customer Success team";
+function invitationLetter(
+  content: Extract<MailContent, { topic: "invitation" }>,
+  language: Language,
+): Body {
+  const t = translator(language);
+  const { partnerName: partner, userType, accountName: account } = content;
+  const values = {
+    invitee: content.inviteeName,
+    inviter: content.inviterName ?? t("mail.invitation.byOperator"),
+    partner: partner ?? "",
+    userType: userType ? t(`userType.${userType}`) : "",
+    account: account ?? "",
+    days: content.validDays,
+  };
+  const invites = !partner
+    ? "mail.invitation.toStaff"
+    : userType
+      ? "mail.invitation.toPartnerAs"
+      : "mail.invitation.toPartner";
   return {
-    subject: partner ? `Invitation to ${partner} on Wattfolio` : "Invitation to Wattfolio",
+    subject: t(partner ? "mail.invitation.subjectPartner" : "mail.invitation.subjectStaff", values),
     blocks: [
-      { text: `${invitee}, ${who} invites you to ${what}.` },
-      ...(account ? [{ text: `You will have access to the account ${account}.` }] : []),
-      { text: `Choose your password with this link; it works once, for ${days} days.` },
+      { text: t(invites, values) },
+      ...(account ? [{ text: t("mail.invitation.account", values) }] : []),
+      { text: t("mail.invitation.validity", values) },
     ],
-    action: { label: "Accept the invitation", url: content.acceptUrl },
+    action: { label: t("mail.invitation.action"), url: content.acceptUrl },
   };
 }
 
 export function renderMail(content: MailContent, language: Language): RenderedMail {
   const letter: Letter = {
     ...letterOf(content, language),
-    greeting: GREETING[language],
-    signature: SIGNATURE[language],
+    greeting: translator(language)("mail.greeting"),
+    signature: translator(language)("mail.signature"),
   };
   return { subject: letter.subject, html: toHtml(letter, language), text: toText(letter) };
 }

@@ -8,13 +8,19 @@ import { alias } from "drizzle-orm/pg-core";
 import { daysLeft } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import { describeApplication } from "../../shared/domain/describe.ts";
-import { type Language, languageOfCountry } from "../../shared/domain/languages.ts";
+import {
+  LANGUAGES,
+  type Language,
+  languageOf,
+  languageOfCountry,
+} from "../../shared/domain/languages.ts";
 import type { ReminderStage } from "../../shared/domain/reminders.ts";
 import { partnerAccounts } from "../access/scope.ts";
 import { describingNames } from "../accounts/names.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, applications, partners, users } from "../db/schema/index.ts";
+import { translator } from "../i18n/translate.ts";
 import { queueMail, type Recipient } from "../mail/outbox.ts";
 
 /** What a notice about an account needs to know of it. */
@@ -41,8 +47,6 @@ export const accountForNoticeColumns = {
   billingContactEmail: accounts.billingContactEmail,
   timeZone: partners.timeZone,
 };
-
-const language = (value: string): Language => (value === "es" ? "es" : "en");
 
 export interface Notices {
   reminder(
@@ -101,7 +105,9 @@ async function applicationForNotice(
     catalogue,
     accountIds: [a.accountId, a.targetAccountId],
   });
-  const summary = describeApplication(a.kind, a.payload, names);
+  const summary = Object.fromEntries(
+    LANGUAGES.map((l) => [l, describeApplication(a.kind, a.payload, names, translator(l))]),
+  ) as Record<Language, string>;
   return { ...row, summary };
 }
 
@@ -173,7 +179,7 @@ export function createNotices(publicUrl: string): Notices {
           reviewUrl: `${publicUrl}/review/${a.id}`,
         },
       },
-      recipients: staff.map((u) => ({ email: u.email, language: language(u.language) })),
+      recipients: staff.map((u) => ({ email: u.email, language: languageOf(u.language) })),
       now,
       domain,
     });
@@ -206,7 +212,7 @@ export function createNotices(publicUrl: string): Notices {
           applicationsUrl: `${publicUrl}/account-management`,
         },
       },
-      recipients: [{ email: requester.email, language: language(requester.language) }],
+      recipients: [{ email: requester.email, language: languageOf(requester.language) }],
       now,
       domain,
     });
@@ -257,7 +263,7 @@ async function accountRecipients(
     .from(users)
     .where(and(eq(users.partnerId, account.partnerId), eq(users.isSuperAdmin, true)))
     .orderBy(users.email);
-  const recipients = superAdmins.map((u) => ({ email: u.email, language: language(u.language) }));
+  const recipients = superAdmins.map((u) => ({ email: u.email, language: languageOf(u.language) }));
   if (account.billingContactEmail) {
     recipients.push({
       email: account.billingContactEmail,

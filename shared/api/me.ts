@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LANGUAGES } from "../domain/languages.ts";
 
 export const me = z
   .object({
@@ -7,6 +8,8 @@ export const me = z
     email: z.string(),
     /** SuperAdmins manage the partner's portfolio; account users see the accounts granted to them. */
     role: z.enum(["customer_success", "superadmin", "account_user"]),
+    /** The language of the web app and of their e-mails, from their profile. */
+    language: z.enum(LANGUAGES),
     partner: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }).nullable(),
   })
   .meta({ id: "Me" });

@@ -1,3 +1,4 @@
+import type { Translate } from "../i18n/catalogue.ts";
 import type { ApplicationKind } from "./applications.ts";
 
 export interface Names {
@@ -6,36 +7,50 @@ export interface Names {
   account(id: string): string | undefined;
 }
 
-const count = (value: unknown) => Number(value).toLocaleString("en");
-
-/** One line that says what an application asks for, in the reviewer's words. */
+/** One line that says what an application asks for, in the reader's words and language. */
 export function describeApplication(
   kind: ApplicationKind,
   payload: Record<string, unknown>,
   names: Names,
+  t: Translate,
 ): string {
+  const licence = () =>
+    names.licence(String(payload.licenceId)) ?? t("application.summary.unknownLicence");
   switch (kind) {
-    case "new_account": {
-      const licence = names.licence(String(payload.licenceId)) ?? "unknown licence";
-      return `New account "${payload.name}" for ${payload.customerName} · ${licence} · ${count(payload.datapoints)} DP · ${payload.periodMonths} months`;
-    }
+    case "new_account":
+      return t("application.summary.newAccount", {
+        name: String(payload.name),
+        customer: String(payload.customerName),
+        licence: licence(),
+        datapoints: Number(payload.datapoints),
+        months: Number(payload.periodMonths),
+      });
     case "edit_datapoints": {
       const change = Number(payload.change);
-      return change > 0 ? `Add ${count(change)} DP` : `Remove ${count(-change)} DP`;
+      return change > 0
+        ? t("application.summary.addDatapoints", { datapoints: change })
+        : t("application.summary.removeDatapoints", { datapoints: -change });
     }
     case "move_datapoints":
-      return `Move ${count(payload.datapoints)} DP to ${names.account(String(payload.targetAccountId)) ?? "another account"}`;
+      return t("application.summary.moveDatapoints", {
+        datapoints: Number(payload.datapoints),
+        target:
+          names.account(String(payload.targetAccountId)) ?? t("application.summary.anotherAccount"),
+      });
     case "edit_licence":
-      return `Change the licence to ${names.licence(String(payload.licenceId)) ?? "another licence"}`;
-    case "upgrade_meters": {
-      const type = payload.billManagementTypeId
-        ? (names.billManagementType(String(payload.billManagementTypeId)) ?? "Bill Management")
-        : "no Bill Management";
-      return `Meters: ${type} · ${count(payload.rtmMeters)} RtM · ${count(payload.additionalPods)} pods · ${count(payload.rtcLines)} RTC lines`;
-    }
+      return t("application.summary.editLicence", { licence: licence() });
+    case "upgrade_meters":
+      return t("application.summary.upgradeMeters", {
+        billManagement: payload.billManagementTypeId
+          ? (names.billManagementType(String(payload.billManagementTypeId)) ?? "Bill Management")
+          : t("application.summary.noBillManagement"),
+        rtm: Number(payload.rtmMeters),
+        pods: Number(payload.additionalPods),
+        rtc: Number(payload.rtcLines),
+      });
     case "buy_sms_credits":
-      return `Buy ${count(payload.credits)} SMS credits`;
+      return t("application.summary.buySmsCredits", { credits: Number(payload.credits) });
     case "renew_subscription":
-      return "Renew the subscription for one more year";
+      return t("application.summary.renewSubscription");
   }
 }

@@ -2,6 +2,21 @@
 export const LANGUAGES = ["en", "es"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** The locale of each language's dates and numbers: `30 Nov 2026`, `30 nov 2026`, `12.500`. */
+export const LOCALES: Record<Language, string> = { en: "en-GB", es: "es-ES" };
+
+/** Each language in its own words, as a language switch offers it. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: "English", es: "Español" };
+
+export function isLanguage(value: unknown): value is Language {
+  return value === "en" || value === "es";
+}
+
+/** A stored or asked-for language; anything Wattfolio does not speak reads as English. */
+export function languageOf(value: unknown): Language {
+  return isLanguage(value) ? value : "en";
+}
+
 /** Countries where Spanish is the official language (ISO 3166-1 alpha-2). */
 const SPANISH_SPEAKING = new Set(
   "AR BO CL CO CR CU DO EC ES GQ GT HN MX NI PA PE PR PY SV UY VE".split(" "),

@@ -1,48 +1,53 @@
 /** How dates, numbers and countries read in the user's language. */
 import { COUNTRY_CODES } from "@shared/domain/countries.ts";
+import { useMemo } from "react";
+import { useIntl } from "react-intl";
 
-const locales = navigator.languages.length > 0 ? [...navigator.languages] : ["en"];
-
-const numberFormat = new Intl.NumberFormat(locales);
-// Calendar dates (`YYYY-MM-DD`) are days, not instants: read and shown in UTC so they never shift.
-const dateFormat = new Intl.DateTimeFormat(locales, {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-const dateTimeFormat = new Intl.DateTimeFormat(locales, {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-const regionNames = new Intl.DisplayNames(locales, { type: "region" });
-
-export function formatNumber(value: number): string {
-  return numberFormat.format(value);
+export interface Format {
+  number(value: number): string;
+  /** A calendar date (`YYYY-MM-DD`): a day, not an instant, so it never shifts with a time zone. */
+  date(calendarDate: string): string;
+  /** An instant, in `timeZone` (the browser's if none) and saying which: `30 Nov 2026, 09:15 CET`. */
+  dateTime(instant: string, timeZone?: string): string;
+  countryName(code: string): string;
+  /** Every country the platform knows, by name in the user's language, for a searchable picker. */
+  countryOptions: { value: string; label: string }[];
+  /** What NumberInput needs to read and write numbers as the user's locale does. */
+  separators: { thousandSeparator: string; decimalSeparator: string };
 }
 
-export function formatDate(calendarDate: string): string {
-  return dateFormat.format(new Date(`${calendarDate}T00:00:00Z`));
+export function useFormat(): Format {
+  const { locale } = useIntl();
+  return useMemo(() => {
+    const numberFormat = new Intl.NumberFormat(locale);
+    const dateFormat = new Intl.DateTimeFormat(locale, {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    const regionNames = new Intl.DisplayNames([locale], { type: "region" });
+    const countryName = (code: string) => regionNames.of(code) ?? code;
+    const part = (type: Intl.NumberFormatPartTypes) =>
+      numberFormat.formatToParts(12345.6).find((p) => p.type === type)?.value ?? "";
+    return {
+      number: (value) => numberFormat.format(value),
+      date: (calendarDate) => dateFormat.format(new Date(`${calendarDate}T00:00:00Z`)),
+      dateTime: (instant, timeZone) =>
+        new Intl.DateTimeFormat(locale, {
+          day: "numeric",
+          month: "short",
+          year: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          timeZoneName: "short",
+          timeZone,
+        }).format(new Date(instant)),
+      countryName,
+      countryOptions: COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code) })).sort(
+        (a, b) => a.label.localeCompare(b.label, locale),
+      ),
+      separators: { thousandSeparator: part("group"), decimalSeparator: part("decimal") },
+    };
+  }, [locale]);
 }
-
-export function formatDateTime(instant: string): string {
-  return dateTimeFormat.format(new Date(instant));
-}
-
-/** "1 day", "12 days". */
-export function count(value: number, unit: string, plural = `${unit}s`): string {
-  return `${formatNumber(value)} ${value === 1 ? unit : plural}`;
-}
-
-export function countryName(code: string): string {
-  return regionNames.of(code) ?? code;
-}
-
-/** Every country the platform knows, by name, for a searchable picker. */
-export const COUNTRY_OPTIONS = COUNTRY_CODES.map((code) => ({
-  value: code,
-  label: countryName(code),
-})).sort((a, b) => a.label.localeCompare(b.label, locales));
