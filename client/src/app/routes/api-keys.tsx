@@ -9,8 +9,10 @@ import {
   type KeyStatusFilter,
 } from "../../features/api-keys/index.ts";
 import { useMe } from "../../features/auth/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 export function ApiKeysRoute() {
+  const t = useT();
   const me = useMe();
   const [status, setStatus] = useState<KeyStatusFilter>("all");
   const [paging, setPaging] = useState({ status, page: 1 });
@@ -21,28 +23,30 @@ export function ApiKeysRoute() {
   return (
     <>
       <PageHeader
-        title="API keys"
+        title={t("apiKeys.title")}
         description={
           platformWide
-            ? "Platform-wide keys the rest of the platform uses to register datapoints and spend SMS credits."
-            : `Keys your integrations use to register datapoints and spend SMS credits for the accounts of ${me.partner?.name ?? "your portfolio"}.`
+            ? t("apiKeys.page.descriptionPlatform")
+            : me.partner
+              ? t("apiKeys.page.descriptionPartner", { partner: me.partner.name })
+              : t("apiKeys.page.descriptionPortfolio")
         }
         actions={
           <Button leftSection={<IconKey size={16} />} onClick={open}>
-            Create an API key
+            {t("apiKeys.create")}
           </Button>
         }
       />
       <Stack gap="md">
         <Group>
           <SegmentedControl
-            aria-label="Show keys"
+            aria-label={t("apiKeys.filter.label")}
             value={status}
             onChange={(value) => setStatus(value as KeyStatusFilter)}
             data={[
-              { value: "all", label: "All" },
-              { value: "active", label: "Active" },
-              { value: "revoked", label: "Revoked" },
+              { value: "all", label: t("apiKeys.filter.all") },
+              { value: "active", label: t("apiKeys.status.active") },
+              { value: "revoked", label: t("apiKeys.status.revoked") },
             ]}
           />
         </Group>

@@ -3,15 +3,14 @@ import { CATALOGUE_SECTIONS } from "@shared/domain/catalogue.ts";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { CatalogueSection, useCatalogueEntries } from "../../features/catalogue/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 export function LicenceCatalogueRoute() {
+  const t = useT();
   const entries = useCatalogueEntries();
   return (
     <>
-      <PageHeader
-        title="Licence catalogue"
-        description="What new accounts and licence changes can choose. A retired entry stays on the accounts that have it."
-      />
+      <PageHeader title={t("catalogue.page.title")} description={t("catalogue.page.description")} />
       {entries.data ? (
         <Stack gap="lg">
           {CATALOGUE_SECTIONS.map((section) => (

@@ -3,19 +3,22 @@ import { notifications } from "@mantine/notifications";
 import type { ApiKey } from "@shared/api/api-keys.ts";
 import { IconBan } from "@tabler/icons-react";
 import { useState } from "react";
+import { FormattedMessage } from "react-intl";
 import { AccountLink } from "../../../components/account-link.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useApiKeys, useRevokeApiKey } from "../api/api-keys.ts";
 
 export type KeyStatusFilter = "all" | "active" | "revoked";
 
 function Scope({ apiKey }: { apiKey: ApiKey }) {
-  if (apiKey.scope === "platform") return <Text size="sm">Platform-wide</Text>;
+  const t = useT();
+  if (apiKey.scope === "platform") return <Text size="sm">{t("apiKeys.scope.platform")}</Text>;
   if (apiKey.scope === "partner") {
     return (
       <Stack gap={0}>
-        <Text size="sm">All accounts</Text>
+        <Text size="sm">{t("apiKeys.scope.partner")}</Text>
         <Text size="xs" c="dimmed">
           {apiKey.partner?.name}
         </Text>
@@ -25,7 +28,7 @@ function Scope({ apiKey }: { apiKey: ApiKey }) {
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed">
-        One account
+        {t("apiKeys.scope.account")}
       </Text>
       {apiKey.account && <AccountLink account={apiKey.account} />}
     </Stack>
@@ -33,6 +36,8 @@ function Scope({ apiKey }: { apiKey: ApiKey }) {
 }
 
 function When({ at, by, none }: { at: string | null; by?: string | undefined; none: string }) {
+  const t = useT();
+  const format = useFormat();
   if (!at) {
     return (
       <Text size="sm" c="dimmed">
@@ -42,10 +47,10 @@ function When({ at, by, none }: { at: string | null; by?: string | undefined; no
   }
   return (
     <Stack gap={0}>
-      <Text size="sm">{formatDateTime(at)}</Text>
+      <Text size="sm">{format.dateTime(at)}</Text>
       {by && (
         <Text size="xs" c="dimmed">
-          by {by}
+          {t("apiKeys.table.by", { name: by })}
         </Text>
       )}
     </Stack>
@@ -60,6 +65,7 @@ interface ApiKeysTableProps {
 
 /** The keys, active and revoked, with what each reaches and when it was last used. */
 export function ApiKeysTable({ status, page, onPageChange }: ApiKeysTableProps) {
+  const t = useT();
   const result = useApiKeys({
     status: status === "all" ? undefined : status,
     page,
@@ -74,7 +80,7 @@ export function ApiKeysTable({ status, page, onPageChange }: ApiKeysTableProps) 
       onSuccess: (key) => {
         notifications.show({
           color: "green",
-          message: `API key "${key.name}" revoked: integrations using it are refused from now on`,
+          message: t("apiKeys.revoke.done", { name: key.name }),
         });
         setRevoking(null);
       },
@@ -84,7 +90,7 @@ export function ApiKeysTable({ status, page, onPageChange }: ApiKeysTableProps) 
   const columns: Column<ApiKey>[] = [
     {
       key: "name",
-      header: "Name",
+      header: t("apiKeys.name"),
       render: (key) => (
         <Text size="sm" fw={500}>
           {key.name}
@@ -93,37 +99,37 @@ export function ApiKeysTable({ status, page, onPageChange }: ApiKeysTableProps) 
     },
     {
       key: "status",
-      header: "Status",
+      header: t("apiKeys.table.status"),
       render: (key) =>
         key.revokedAt ? (
           <Badge color="gray" variant="light" radius="sm">
-            Revoked
+            {t("apiKeys.status.revoked")}
           </Badge>
         ) : (
           <Badge color="teal" variant="light" radius="sm">
-            Active
+            {t("apiKeys.status.active")}
           </Badge>
         ),
     },
-    { key: "scope", header: "Scope", render: (key) => <Scope apiKey={key} /> },
+    { key: "scope", header: t("apiKeys.scope"), render: (key) => <Scope apiKey={key} /> },
     {
       key: "shownPart",
-      header: "Key",
+      header: t("apiKeys.table.key"),
       render: (key) => <Code>{key.shownPart}…</Code>,
     },
     {
       key: "created",
-      header: "Created",
+      header: t("apiKeys.table.created"),
       render: (key) => <When at={key.createdAt} by={key.createdBy.name} none="" />,
     },
     {
       key: "lastUsed",
-      header: "Last used",
-      render: (key) => <When at={key.lastUsedAt} none="Never" />,
+      header: t("apiKeys.table.lastUsed"),
+      render: (key) => <When at={key.lastUsedAt} none={t("apiKeys.table.never")} />,
     },
     {
       key: "revoked",
-      header: "Revoked",
+      header: t("apiKeys.status.revoked"),
       render: (key) => <When at={key.revokedAt} by={key.revokedBy?.name} none="—" />,
     },
     {
@@ -137,10 +143,10 @@ export function ApiKeysTable({ status, page, onPageChange }: ApiKeysTableProps) 
             variant="subtle"
             color="red"
             leftSection={<IconBan size={14} />}
-            aria-label={`Revoke ${key.name}`}
+            aria-label={t("apiKeys.revoke.buttonFor", { name: key.name })}
             onClick={() => setRevoking(key)}
           >
-            Revoke
+            {t("apiKeys.revoke.button")}
           </Button>
         ),
     },
@@ -149,31 +155,38 @@ export function ApiKeysTable({ status, page, onPageChange }: ApiKeysTableProps) 
   return (
     <>
       <PagedTable
-        label="API keys"
+        label={t("apiKeys.title")}
         columns={columns}
         result={result}
         rowKey={(key) => key.id}
-        empty={status === "revoked" ? "No revoked API keys." : "No API keys yet."}
+        empty={t(status === "revoked" ? "apiKeys.table.emptyRevoked" : "apiKeys.table.empty")}
         page={page}
         onPageChange={onPageChange}
       />
       <Modal
         opened={revoking !== null}
         onClose={() => setRevoking(null)}
-        title="Revoke this API key?"
+        title={t("apiKeys.revoke.title")}
         centered
       >
         <Stack gap="md">
           <Text size="sm">
-            Integrations using <b>{revoking?.name}</b> (<Code>{revoking?.shownPart}…</Code>) are
-            refused within seconds. A revoked key cannot be used again; create a new one if needed.
+            <FormattedMessage
+              id="apiKeys.revoke.body"
+              values={{
+                name: revoking?.name ?? "",
+                shownPart: revoking?.shownPart ?? "",
+                b: (chunks) => <b>{chunks}</b>,
+                code: (chunks) => <Code>{chunks}</Code>,
+              }}
+            />
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRevoking(null)}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button color="red" onClick={confirm} loading={revoke.isPending}>
-              Revoke key
+              {t("apiKeys.revoke.confirm")}
             </Button>
           </Group>
         </Stack>

@@ -15,41 +15,52 @@ import {
 import { type CreatedApiKey, createApiKeyBody } from "@shared/api/api-keys.ts";
 import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
+import { FormattedMessage } from "react-intl";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import { formErrorsOf } from "../../../lib/zod-form.ts";
 import { AccountPicker } from "../../account-management/index.ts";
 import { useCreateApiKey } from "../api/api-keys.ts";
 
 function SecretOnce({ created, onDone }: { created: CreatedApiKey; onDone: () => void }) {
+  const t = useT();
   return (
     <Stack gap="md">
-      <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Copy the secret now">
-        This is the only time it is shown: Wattfolio keeps only a hash of it. Store it in your
-        integration's secret store; if it is lost, revoke this key and create another.
+      <Alert
+        color="yellow"
+        icon={<IconAlertTriangle size={18} />}
+        title={t("apiKeys.created.copyNow")}
+      >
+        {t("apiKeys.created.onlyOnce")}
       </Alert>
       <Stack gap={4}>
         <Text size="sm" fw={500}>
-          Secret of {created.key.name}
+          {t("apiKeys.created.secretOf", { name: created.key.name })}
         </Text>
         <Group gap="xs" wrap="nowrap">
           <Code
             block
             style={{ flex: 1, wordBreak: "break-all", fontSize: 14 }}
-            aria-label="API key secret"
+            aria-label={t("apiKeys.created.secretLabel")}
             data-testid="api-key-secret"
           >
             {created.secret}
           </Code>
           <CopyButton value={created.secret}>
             {({ copied, copy }) => (
-              <Tooltip label={copied ? "Copied" : "Copy"} withArrow>
+              <Tooltip
+                label={t(copied ? "apiKeys.created.copied" : "apiKeys.created.copy")}
+                withArrow
+              >
                 <ActionIcon
                   variant={copied ? "filled" : "light"}
                   color={copied ? "teal" : "indigo"}
                   size="lg"
                   onClick={copy}
-                  aria-label={copied ? "Secret copied" : "Copy secret"}
+                  aria-label={t(
+                    copied ? "apiKeys.created.secretCopied" : "apiKeys.created.copySecret",
+                  )}
                 >
                   {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
                 </ActionIcon>
@@ -58,12 +69,17 @@ function SecretOnce({ created, onDone }: { created: CreatedApiKey; onDone: () =>
           </CopyButton>
         </Group>
         <Text size="xs" c="dimmed">
-          Integrations send it as <Code>Authorization: Bearer &lt;secret&gt;</Code> to the usage
-          API.
+          <FormattedMessage
+            id="apiKeys.created.howToSend"
+            values={{
+              header: `Authorization: Bearer <${t("apiKeys.created.secretPlaceholder")}>`,
+              code: (chunks) => <Code>{chunks}</Code>,
+            }}
+          />
         </Text>
       </Stack>
       <Group justify="flex-end">
-        <Button onClick={onDone}>I have copied the secret</Button>
+        <Button onClick={onDone}>{t("apiKeys.created.done")}</Button>
       </Group>
     </Stack>
   );
@@ -77,6 +93,7 @@ interface CreateApiKeyModalProps {
 }
 
 export function CreateApiKeyModal({ opened, onClose, platformWide }: CreateApiKeyModalProps) {
+  const t = useT();
   const [name, setName] = useState("");
   const [scope, setScope] = useState<"partner" | "account">("partner");
   const [accountId, setAccountId] = useState<string | null>(null);
@@ -96,7 +113,7 @@ export function CreateApiKeyModal({ opened, onClose, platformWide }: CreateApiKe
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!platformWide && scope === "account" && !accountId) {
-      setErrors({ accountId: "Choose the account this key reaches" });
+      setErrors({ accountId: t("apiKeys.create.chooseAccount") });
       return;
     }
     const checked = createApiKeyBody.safeParse({
@@ -122,7 +139,7 @@ export function CreateApiKeyModal({ opened, onClose, platformWide }: CreateApiKe
     <Modal
       opened={opened}
       onClose={close}
-      title={created ? "API key created" : "Create an API key"}
+      title={t(created ? "apiKeys.created.title" : "apiKeys.create")}
       size="lg"
       centered
       closeOnClickOutside={!created}
@@ -133,8 +150,8 @@ export function CreateApiKeyModal({ opened, onClose, platformWide }: CreateApiKe
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <TextInput
-              label="Name"
-              description="Say which integration uses it, e.g. Metering gateway (production)"
+              label={t("apiKeys.name")}
+              description={t("apiKeys.create.nameDescription")}
               value={name}
               onChange={(event) => setName(event.currentTarget.value)}
               error={errors.name}
@@ -142,18 +159,18 @@ export function CreateApiKeyModal({ opened, onClose, platformWide }: CreateApiKe
             />
             {platformWide ? (
               <Text size="sm" c="dimmed">
-                Customer Success keys are platform-wide: they reach every account of every partner.
+                {t("apiKeys.create.platformWide")}
               </Text>
             ) : (
               <>
                 <Radio.Group
-                  label="Scope"
+                  label={t("apiKeys.scope")}
                   value={scope}
                   onChange={(value) => setScope(value as "partner" | "account")}
                 >
                   <Stack gap="xs" mt={6}>
-                    <Radio value="partner" label="All accounts of the portfolio" />
-                    <Radio value="account" label="One account" />
+                    <Radio value="partner" label={t("apiKeys.create.scopePartner")} />
+                    <Radio value="account" label={t("apiKeys.scope.account")} />
                   </Stack>
                 </Radio.Group>
                 {scope === "account" && (
@@ -167,10 +184,10 @@ export function CreateApiKeyModal({ opened, onClose, platformWide }: CreateApiKe
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t("common.cancel")}
               </Button>
               <Button type="submit" loading={create.isPending}>
-                Create key
+                {t("apiKeys.create.submit")}
               </Button>
             </Group>
           </Stack>

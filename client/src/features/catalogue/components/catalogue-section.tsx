@@ -18,17 +18,15 @@ import {
   catalogueEntryChangeBody,
   newCatalogueEntryBody,
 } from "@shared/api/catalogue.ts";
-import {
-  CATALOGUE_SECTION_LABELS,
-  codeFromName,
-  type CatalogueSection as Section,
-} from "@shared/domain/catalogue.ts";
+import { codeFromName, type CatalogueSection as Section } from "@shared/domain/catalogue.ts";
+import type { MessageKey } from "@shared/i18n/catalogue.ts";
 import { IconArchive, IconArrowBackUp, IconDots, IconPencil, IconPlus } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
+import { FormattedMessage } from "react-intl";
 import { ConfirmModal } from "../../../components/confirm-modal.tsx";
 import { TitledCard } from "../../../components/titled-card.tsx";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
-import { count } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import { formErrorsOf } from "../../../lib/zod-form.ts";
 import {
@@ -36,6 +34,37 @@ import {
   useRenameCatalogueEntry,
   useRetirement,
 } from "../api/catalogue-admin.ts";
+
+/** What each section's own sentences are called: the words differ (and, in Spanish, their gender). */
+const SECTION_MESSAGES: Record<
+  Section,
+  Record<"title" | "add" | "addTitle" | "empty" | "retire" | "codeStays", MessageKey>
+> = {
+  licences: {
+    title: "catalogue.licences.title",
+    add: "catalogue.licences.add",
+    addTitle: "catalogue.licences.addTitle",
+    empty: "catalogue.licences.empty",
+    retire: "catalogue.licences.retire",
+    codeStays: "catalogue.licences.codeStays",
+  },
+  billManagementTypes: {
+    title: "catalogue.billManagementTypes.title",
+    add: "catalogue.billManagementTypes.add",
+    addTitle: "catalogue.billManagementTypes.addTitle",
+    empty: "catalogue.billManagementTypes.empty",
+    retire: "catalogue.billManagementTypes.retire",
+    codeStays: "catalogue.billManagementTypes.codeStays",
+  },
+  sectors: {
+    title: "catalogue.sectors.title",
+    add: "catalogue.sectors.add",
+    addTitle: "catalogue.sectors.addTitle",
+    empty: "catalogue.sectors.empty",
+    retire: "catalogue.sectors.retire",
+    codeStays: "catalogue.sectors.codeStays",
+  },
+};
 
 type Editing = { kind: "add" } | { kind: "rename"; entry: CatalogueEntry };
 
@@ -49,7 +78,8 @@ function EntryModal({
   editing: Editing;
   onClose: () => void;
 }) {
-  const one = CATALOGUE_SECTION_LABELS[section].one;
+  const t = useT();
+  const messages = SECTION_MESSAGES[section];
   const current = editing.kind === "rename" ? editing.entry : null;
   const [name, setName] = useState(current?.name ?? "");
   const [code, setCode] = useState("");
@@ -65,7 +95,10 @@ function EntryModal({
     else notifyError(error);
   };
   const saved = (entry: CatalogueEntry) => {
-    notifications.show({ color: "green", message: `${entry.name} saved (code ${entry.code}).` });
+    notifications.show({
+      color: "green",
+      message: t("catalogue.entry.saved", { name: entry.name, code: entry.code }),
+    });
     onClose();
   };
 
@@ -90,13 +123,15 @@ function EntryModal({
     <Modal
       opened
       onClose={onClose}
-      title={current ? `Rename ${current.name}` : `Add a ${one}`}
+      title={
+        current ? t("catalogue.entry.renameTitle", { name: current.name }) : t(messages.addTitle)
+      }
       centered
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput
-            label="Name"
+            label={t("catalogue.entry.name")}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
             error={errors.name}
@@ -104,13 +139,16 @@ function EntryModal({
           />
           {current ? (
             <Text size="sm" c="dimmed">
-              Code <b>{current.code}</b> stays: accounts and integrations know the {one} by it.
+              <FormattedMessage
+                id={messages.codeStays}
+                values={{ code: current.code, b: (chunks) => <b>{chunks}</b> }}
+              />
             </Text>
           ) : (
             <TextInput
-              label="Code"
-              description="Lower-case letters, digits and hyphens; it never changes"
-              placeholder={codeFromName(name) || "e.g. professional-plus"}
+              label={t("catalogue.entry.code")}
+              description={t("catalogue.entry.codeDescription")}
+              placeholder={codeFromName(name) || t("catalogue.entry.codePlaceholder")}
               value={code}
               onChange={(event) => setCode(event.currentTarget.value)}
               error={errors.code}
@@ -118,7 +156,7 @@ function EntryModal({
           )}
           {withDescription && (
             <Textarea
-              label="Description"
+              label={t("catalogue.entry.description")}
               autosize
               minRows={2}
               value={description}
@@ -128,10 +166,10 @@ function EntryModal({
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" loading={add.isPending || rename.isPending}>
-              {current ? "Save" : `Add ${one}`}
+              {current ? t("common.save") : t(messages.add)}
             </Button>
           </Group>
         </Stack>
@@ -148,7 +186,9 @@ export function CatalogueSection({
   section: Section;
   entries: CatalogueEntry[];
 }) {
-  const { one, many } = CATALOGUE_SECTION_LABELS[section];
+  const t = useT();
+  const messages = SECTION_MESSAGES[section];
+  const many = t(messages.title);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [retiring, setRetiring] = useState<CatalogueEntry | null>(null);
   const retirement = useRetirement();
@@ -160,9 +200,9 @@ export function CatalogueSection({
         onSuccess: () => {
           notifications.show({
             color: "green",
-            message: retire
-              ? `${entry.name} is retired: it stays on its accounts but is no longer offered.`
-              : `${entry.name} is offered again.`,
+            message: t(retire ? "catalogue.retire.done" : "catalogue.retire.undone", {
+              name: entry.name,
+            }),
           });
           setRetiring(null);
         },
@@ -179,7 +219,7 @@ export function CatalogueSection({
             leftSection={<IconPlus size={14} />}
             onClick={() => setEditing({ kind: "add" })}
           >
-            Add {one}
+            {t(messages.add)}
           </Button>
         </Group>
         <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
@@ -187,9 +227,9 @@ export function CatalogueSection({
             <Table aria-label={many} verticalSpacing="xs" horizontalSpacing="md">
               <Table.Thead bg="gray.0">
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Code</Table.Th>
-                  <Table.Th>Accounts</Table.Th>
+                  <Table.Th>{t("catalogue.entry.name")}</Table.Th>
+                  <Table.Th>{t("catalogue.entry.code")}</Table.Th>
+                  <Table.Th>{t("catalogue.table.accounts")}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -198,7 +238,7 @@ export function CatalogueSection({
                   <Table.Tr>
                     <Table.Td colSpan={4}>
                       <Text size="sm" c="gray.7">
-                        None yet: add the first {one}.
+                        {t(messages.empty)}
                       </Text>
                     </Table.Td>
                   </Table.Tr>
@@ -212,7 +252,7 @@ export function CatalogueSection({
                         </Text>
                         {!entry.active && (
                           <Badge color="gray" variant="outline" radius="sm" size="sm">
-                            Retired
+                            {t("catalogue.table.retired")}
                           </Badge>
                         )}
                       </Group>
@@ -228,7 +268,9 @@ export function CatalogueSection({
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{count(entry.accounts, "account")}</Text>
+                      <Text size="sm">
+                        {t("catalogue.table.accountCount", { count: entry.accounts })}
+                      </Text>
                     </Table.Td>
                     <Table.Td ta="right">
                       <Menu position="bottom-end" withinPortal>
@@ -236,7 +278,7 @@ export function CatalogueSection({
                           <ActionIcon
                             variant="subtle"
                             color="gray"
-                            aria-label={`Actions for ${entry.name}`}
+                            aria-label={t("catalogue.table.actionsFor", { name: entry.name })}
                           >
                             <IconDots size={16} />
                           </ActionIcon>
@@ -246,7 +288,7 @@ export function CatalogueSection({
                             leftSection={<IconPencil size={14} />}
                             onClick={() => setEditing({ kind: "rename", entry })}
                           >
-                            Rename
+                            {t("catalogue.table.rename")}
                           </Menu.Item>
                           {entry.active ? (
                             <Menu.Item
@@ -254,14 +296,14 @@ export function CatalogueSection({
                               leftSection={<IconArchive size={14} />}
                               onClick={() => setRetiring(entry)}
                             >
-                              Retire
+                              {t("catalogue.table.retire")}
                             </Menu.Item>
                           ) : (
                             <Menu.Item
                               leftSection={<IconArrowBackUp size={14} />}
                               onClick={() => setRetired(entry, false)}
                             >
-                              Offer again
+                              {t("catalogue.table.offerAgain")}
                             </Menu.Item>
                           )}
                         </Menu.Dropdown>
@@ -280,16 +322,16 @@ export function CatalogueSection({
       <ConfirmModal
         opened={retiring !== null}
         onClose={() => setRetiring(null)}
-        title={`Retire ${retiring?.name ?? ""}?`}
-        confirmLabel={`Retire ${one}`}
+        title={t("catalogue.retire.title", { name: retiring?.name ?? "" })}
+        confirmLabel={t(messages.retire)}
         danger
         loading={retirement.isPending}
         onConfirm={() => retiring && setRetired(retiring, true)}
       >
         {retiring?.accounts
-          ? `The ${count(retiring.accounts, "account")} that have it keep it, and their history keeps its name. `
+          ? `${t("catalogue.retire.accountsKeepIt", { count: retiring.accounts })} `
           : ""}
-        New applications and licence changes can no longer choose it. You can offer it again later.
+        {t("catalogue.retire.consequence")}
       </ConfirmModal>
     </TitledCard>
   );
