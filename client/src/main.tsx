@@ -1,7 +1,7 @@
 import "@mantine/core/styles.css";
 import "@mantine/notifications/styles.css";
 import "./app/styles.css";
-import { MantineProvider } from "@mantine/core";
+import { type CSSVariablesResolver, MantineProvider } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useMemo } from "react";
@@ -15,12 +15,23 @@ import { queryClient } from "./lib/query-client.ts";
 const root = document.getElementById("root");
 if (!root) throw new Error("The page has no #root element");
 
+// Mantine's dimmed grey (#868e96) reads at 3.2:1 on white: below WCAG AA for the secondary text it is.
+const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { "--mantine-color-dimmed": "#5f6670" },
+  dark: {},
+});
+
 /** Mantine's own words (a dialog's Close) follow the language too. */
 function App() {
   const t = useT();
   const theme = useMemo(() => themeIn(t), [t]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      defaultColorScheme="light"
+      cssVariablesResolver={cssVariablesResolver}
+    >
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

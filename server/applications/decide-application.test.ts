@@ -39,6 +39,7 @@ describe("approving an application", () => {
       kind: "customer_success",
       userId: staff.id,
       name: "Customer Success",
+      language: "en",
       email: staff.email,
     };
 

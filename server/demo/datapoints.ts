@@ -24,20 +24,25 @@ const BILLABLE: DatapointKind[] = [
 ];
 const NON_BILLABLE: DatapointKind[] = ["group", "calculated", "derived", "degree_days"];
 
-/** The datapoints registered on an account: `billable` that count, `nonBillable` that do not. */
+/**
+ * The datapoints registered on an account: `billable` that count, `nonBillable` that do not, each on
+ * a day of its term so far (`from` its creation `to` today or its end).
+ */
 export function registeredDatapoints({
   partnerId,
   accountId,
   billable,
   nonBillable,
-  now,
+  from,
+  to,
   next,
 }: {
   partnerId: string;
   accountId: string;
   billable: number;
   nonBillable: number;
-  now: Date;
+  from: Date;
+  to: Date;
   next: () => number;
 }) {
   const kinds = [
@@ -60,7 +65,7 @@ export function registeredDatapoints({
       deviceName: device,
       kind,
       billable: isBillable(kind),
-      registeredAt: new Date(now.getTime() - Math.floor(next() * 300) * 86_400_000),
+      registeredAt: new Date(from.getTime() + Math.floor(next() * (to.getTime() - from.getTime()))),
     };
   });
 }

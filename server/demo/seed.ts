@@ -241,6 +241,7 @@ async function seedPortfolio({
           ? Math.floor(next() * 31)
           : -1 - Math.floor(next() * 200);
     const endsOn = addDays(today, endsIn);
+    const startsOn = addDays(endsOn, -365);
     const country = pick(portfolio.countries);
     const bmType = next() < 0.4 ? pick(catalogue.billManagementTypes) : null;
     return {
@@ -252,8 +253,10 @@ async function seedPortfolio({
       licenceId: pick(catalogue.licences).id,
       billManagementTypeId: bmType?.id ?? null,
       emailDomain: next() < 0.3 ? portfolio.domain : null,
-      startsOn: addDays(endsOn, -365),
+      startsOn,
       endsOn,
+      // Approved the morning its term began, as a real account was: never created after it started.
+      createdAt: new Date(`${startsOn}T08:00:00Z`),
       datapointsContracted: 20 + Math.floor(next() * 40) * 10,
       rtmMeters: bmType ? Math.floor(next() * 20) : 0,
       additionalPods: bmType ? Math.floor(next() * 10) : 0,
@@ -284,7 +287,8 @@ async function seedPortfolio({
       accountId: account.id,
       billable: billableCount,
       nonBillable: Math.floor(next() * 6),
-      now,
+      from: account.createdAt,
+      to: new Date(Math.min(now.getTime(), Date.parse(`${account.endsOn}T00:00:00Z`))),
       next,
     });
     for (let start = 0; start < rows.length; start += 500) {

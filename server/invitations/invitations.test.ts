@@ -379,6 +379,7 @@ describe("accepting an invitation", () => {
         kind: "customer_success",
         userId: cs.id,
         name: inviter?.name ?? "",
+        language: "en",
         email: cs.email,
       },
       partnerId: null,
@@ -617,6 +618,7 @@ function staffActor(member: { id: string; email: string }): Actor {
     kind: "customer_success",
     userId: member.id,
     name: "Customer Success",
+    language: "en",
     email: member.email,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, type MailContent, renderMail } from "./templates.ts";
+import { formatCalendarDate as formatDate } from "../i18n/translate.ts";
+import { type MailContent, renderMail } from "./templates.ts";
 
 const reminder = (daysLeft: number): MailContent => ({
   topic: "reminder",
@@ -60,7 +61,7 @@ describe("the e-mail templates", () => {
     const decided: MailContent = {
       topic: "application_decided",
       decision: "rejected",
-      summary: 'New account "<b>Bold</b>"',
+      summary: { en: 'New account "<b>Bold</b>"', es: 'Nueva cuenta "<b>Bold</b>"' },
       reviewerName: "Carla & Co",
       comment: "Too many datapoints.\n<script>alert(1)</script>",
       applicationsUrl: "https://wattfolio.example/account-management",
@@ -77,7 +78,10 @@ describe("the e-mail templates", () => {
     const decided: MailContent = {
       topic: "application_decided",
       decision: "approved",
-      summary: "Renew the subscription for one more year",
+      summary: {
+        en: "Renew the subscription for one more year",
+        es: "Renovar la suscripción un año más",
+      },
       reviewerName: null,
       comment: "",
       applicationsUrl: "https://wattfolio.example/account-management",

@@ -95,7 +95,7 @@ describe("notices of applications", () => {
     );
     expect(english?.language).toBe("en");
     const [spanish] = await mailbox(`&q=${encodeURIComponent(staff.spanish)}`);
-    expect(spanish?.subject).toMatch(/^Nueva solicitud de Partner \w+: New account "Madrid <HQ>"/);
+    expect(spanish?.subject).toMatch(/^Nueva solicitud de Partner \w+: Nueva cuenta «Madrid <HQ>»/);
     expect(spanish?.language).toBe("es");
 
     const message = (

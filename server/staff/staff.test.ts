@@ -307,6 +307,7 @@ describe("the last active Customer Success user", () => {
         kind: "customer_success",
         userId: colleague.id,
         name: "Colleague",
+        language: "en",
         email: colleague.email,
       },
       userId: me.id,

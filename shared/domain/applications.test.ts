@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { isOpen, type NewAccountRequest, newAccountRequest } from "./applications.ts";
-import { describeApplication } from "./describe.ts";
 
 const valid: NewAccountRequest = {
   name: "Madrid HQ",
@@ -101,30 +100,5 @@ describe("an application's state", () => {
     expect(isOpen("approved")).toBe(false);
     expect(isOpen("rejected")).toBe(false);
     expect(isOpen("withdrawn")).toBe(false);
-  });
-
-  it("is described in one line for reviewers", () => {
-    const names = {
-      licence: (id: string) => (id === valid.licenceId ? "Professional" : undefined),
-      billManagementType: () => undefined,
-      account: () => "Valencia Port",
-    };
-    expect(describeApplication("new_account", { ...valid, datapoints: 1200 }, names)).toBe(
-      'New account "Madrid HQ" for Hoteles Mar Azul · Professional · 1,200 DP · 12 months',
-    );
-    expect(describeApplication("edit_datapoints", { change: -50 }, names)).toBe("Remove 50 DP");
-    expect(describeApplication("edit_datapoints", { change: 1500 }, names)).toBe("Add 1,500 DP");
-    expect(
-      describeApplication("move_datapoints", { datapoints: 30, targetAccountId: "x" }, names),
-    ).toBe("Move 30 DP to Valencia Port");
-    expect(describeApplication("edit_licence", { licenceId: valid.licenceId }, names)).toBe(
-      "Change the licence to Professional",
-    );
-    expect(describeApplication("buy_sms_credits", { credits: 500 }, names)).toBe(
-      "Buy 500 SMS credits",
-    );
-    expect(describeApplication("renew_subscription", {}, names)).toBe(
-      "Renew the subscription for one more year",
-    );
   });
 });

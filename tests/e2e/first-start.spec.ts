@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { USER_TYPE_MEANINGS } from "../../shared/domain/people.ts";
+import { t } from "./language.ts";
 import { choose, expectLoaded, screenshot, signOut } from "./support.ts";
 
 // The second journey resets the password of a user the first one made.
@@ -176,7 +176,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
     // Each type is offered with its meaning on the platform.
     await invite.getByRole("textbox", { name: "Type" }).click();
     await page.getByRole("option", { name: /^Manager Works with the data/ }).click();
-    await expect(invite.getByText(USER_TYPE_MEANINGS.manager.meaning)).toBeVisible();
+    await expect(invite.getByText(t("userType.manager.meaning"))).toBeVisible();
     await invite.getByRole("button", { name: "Send invitation" }).click();
     await expect(page.getByRole("table", { name: "Invitations" })).toContainText(COLLEAGUE.email);
 
