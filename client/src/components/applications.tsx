@@ -1,22 +1,29 @@
 import { Anchor, SegmentedControl, Stack, Text } from "@mantine/core";
 import type { Application } from "@shared/api/applications.ts";
 import {
-  APPLICATION_KIND_LABELS,
   APPLICATION_STATUSES,
+  type ApplicationKind,
   type ApplicationStatus,
 } from "@shared/domain/applications.ts";
 import { Link } from "react-router";
-import { formatDateTime } from "../lib/format.ts";
+import { useFormat } from "../lib/format.ts";
+import { type Translate, useT } from "../lib/i18n.tsx";
 import { AccountLink } from "./account-link.tsx";
 import type { Column } from "./paged-table.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
+/** What a kind of application is called in the user's language: "Edit datapoints". */
+export function applicationKindLabel(t: Translate, kind: ApplicationKind): string {
+  return t(`app.applicationKind.${kind}`);
+}
+
 function WhoWhen({ who, when }: { who: string; when: string }) {
+  const format = useFormat();
   return (
     <Stack gap={0}>
       <Text size="sm">{who}</Text>
       <Text size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
-        {formatDateTime(when)}
+        {format.dateTime(when)}
       </Text>
     </Stack>
   );
@@ -37,35 +44,42 @@ interface ApplicationColumnsOptions {
   withDecision?: boolean;
 }
 
-/** How an application reads in a list, the same in the Applications zone and the review queue. */
-export function applicationColumns({
-  linkTo,
-  withPartner = false,
-  withDecision = true,
-}: ApplicationColumnsOptions): Column<Application>[] {
+function AutoApproved({ when }: { when: string }) {
+  const t = useT();
+  return <WhoWhen who={t("app.applications.autoApprovalRule")} when={when} />;
+}
+
+/**
+ * How an application reads in a list, the same in the Applications zone and the review queue, in
+ * the user's language: `applicationColumns(t, { linkTo })` with `const t = useT()`.
+ */
+export function applicationColumns(
+  t: Translate,
+  { linkTo, withPartner = false, withDecision = true }: ApplicationColumnsOptions,
+): Column<Application>[] {
   const columns: (Column<Application> | false)[] = [
     {
       key: "status",
-      header: "Status",
+      header: t("app.applications.status"),
       render: (application) => <StatusBadge status={application.status} />,
     },
     withPartner && {
       key: "partner",
-      header: "Partner",
+      header: t("app.applications.partner"),
       render: (application) => <Text size="sm">{application.partner.name}</Text>,
     },
     {
       key: "kind",
-      header: "Kind",
+      header: t("app.applications.kind"),
       render: (application) => (
         <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-          {APPLICATION_KIND_LABELS[application.kind]}
+          {applicationKindLabel(t, application.kind)}
         </Text>
       ),
     },
     {
       key: "summary",
-      header: "Request",
+      header: t("app.applications.request"),
       render: (application) => (
         <Stack gap={2} maw={420}>
           {linkTo ? (
@@ -85,7 +99,7 @@ export function applicationColumns({
           {application.account &&
             (linkTo ? (
               <Text size="xs" c="gray.7">
-                Account: {application.account.name}
+                {t("app.applications.account", { account: application.account.name })}
               </Text>
             ) : (
               <AccountLink account={application.account} />
@@ -95,25 +109,23 @@ export function applicationColumns({
     },
     {
       key: "requested",
-      header: "Requested",
+      header: t("app.applications.requested"),
       render: (application) => (
         <WhoWhen who={application.requestedBy.name} when={application.requestedAt} />
       ),
     },
     withDecision && {
       key: "decided",
-      header: "Decided",
+      header: t("app.applications.decided"),
       render: (application) => {
         if (!application.decidedAt) return dash;
-        const who = application.decidedAutomatically
-          ? "Auto-approval rule"
-          : (application.decidedBy?.name ?? "");
-        return <WhoWhen who={who} when={application.decidedAt} />;
+        if (application.decidedAutomatically) return <AutoApproved when={application.decidedAt} />;
+        return <WhoWhen who={application.decidedBy?.name ?? ""} when={application.decidedAt} />;
       },
     },
     withDecision && {
       key: "decisionComment",
-      header: "Reviewer's comment",
+      header: t("app.applications.decisionComment"),
       render: (application) =>
         application.decisionComment ? (
           <Text size="sm" lineClamp={3} maw={260}>
@@ -127,14 +139,6 @@ export function applicationColumns({
   return columns.filter((column) => column !== false);
 }
 
-const STATUS_FILTERS = [
-  { value: "all", label: "All" },
-  ...APPLICATION_STATUSES.map((status) => ({
-    value: status,
-    label: status.charAt(0).toUpperCase() + status.slice(1),
-  })),
-];
-
 /** Which applications a list shows: all, or those in one status. */
 export function ApplicationStatusFilter({
   value,
@@ -143,10 +147,15 @@ export function ApplicationStatusFilter({
   value: ApplicationStatus | undefined;
   onChange: (status: ApplicationStatus | undefined) => void;
 }) {
+  const t = useT();
+  const filters = [
+    { value: "all", label: t("app.status.all") },
+    ...APPLICATION_STATUSES.map((status) => ({ value: status, label: t(`app.status.${status}`) })),
+  ];
   return (
     <SegmentedControl
-      aria-label="Filter by status"
-      data={STATUS_FILTERS}
+      aria-label={t("app.status.filter")}
+      data={filters}
       value={value ?? "all"}
       onChange={(next) => onChange(next === "all" ? undefined : (next as ApplicationStatus))}
     />

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
+import { useT } from "../lib/i18n.tsx";
 
 interface ConfirmModalProps {
   opened: boolean;
@@ -25,6 +26,7 @@ export function ConfirmModal({
   onConfirm,
   onClose,
 }: ConfirmModalProps) {
+  const t = useT();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Stack gap="md">
@@ -33,7 +35,7 @@ export function ConfirmModal({
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button color={danger ? "red" : undefined} onClick={onConfirm} loading={loading}>
             {confirmLabel}

@@ -1,6 +1,6 @@
 import { Group, type MantineColor, Progress, Stack, Text } from "@mantine/core";
 import { type DatapointsBalance, datapointsUsage } from "@shared/domain/accounts.ts";
-import { formatNumber } from "../lib/format.ts";
+import { useT } from "../lib/i18n.tsx";
 
 /** Amber from 80 % of the contract, red once it is used up. */
 function colorOf(usage: number): MantineColor {
@@ -16,6 +16,7 @@ interface DatapointsBarProps {
 
 /** Datapoints used against the contract, as a bar whose colour says how close the limit is. */
 export function DatapointsBar({ datapoints, size = "sm" }: DatapointsBarProps) {
+  const t = useT();
   const usage = datapointsUsage(datapoints);
   const percent = Math.round(usage * 100);
   const { used, contracted } = datapoints;
@@ -28,15 +29,15 @@ export function DatapointsBar({ datapoints, size = "sm" }: DatapointsBarProps) {
         color={color}
         size={size === "sm" ? "md" : "xl"}
         radius="xl"
-        aria-label={`Datapoints used: ${formatNumber(used)} of ${formatNumber(contracted)}`}
+        aria-label={t("app.datapointsBar.label", { used, contracted })}
         data-usage={usage >= 1 ? "full" : usage >= 0.8 ? "high" : "normal"}
       />
       <Group justify="space-between" gap="xs" wrap="nowrap">
         <Text size={textSize} c="dimmed">
-          {formatNumber(used)} / {formatNumber(contracted)} DP
+          {t("app.datapointsBar.amount", { used, contracted })}
         </Text>
         <Text size={textSize} fw={600} c={color === "teal" ? "dimmed" : `${color}.8`}>
-          {percent}%
+          {t("app.datapointsBar.percent", { share: percent / 100 })}
         </Text>
       </Group>
     </Stack>

@@ -1,5 +1,5 @@
 import { Badge, type MantineColor } from "@mantine/core";
-import { count } from "../lib/format.ts";
+import { useT } from "../lib/i18n.tsx";
 
 function colorOf(daysLeft: number): MantineColor {
   if (daysLeft <= 7) return "red";
@@ -9,7 +9,13 @@ function colorOf(daysLeft: number): MantineColor {
 
 /** Days to the end of the term: red in the last week (or once expired), orange in the last month. */
 export function DaysLeftBadge({ daysLeft }: { daysLeft: number }) {
-  const label = daysLeft > 0 ? count(daysLeft, "day") : daysLeft === 0 ? "Ends today" : "Expired";
+  const t = useT();
+  const label =
+    daysLeft > 0
+      ? t("common.days", { count: daysLeft })
+      : daysLeft === 0
+        ? t("app.daysLeft.endsToday")
+        : t("app.status.expired");
   return (
     <Badge color={colorOf(daysLeft)} variant={daysLeft <= 7 ? "filled" : "light"} radius="sm">
       {label}

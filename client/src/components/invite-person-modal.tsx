@@ -1,14 +1,11 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
 import { type InvitePersonBody, invitePersonBody } from "@shared/api/partners.ts";
+import { LANGUAGES } from "@shared/domain/languages.ts";
 import { type FormEvent, useState } from "react";
 import { ApiError, fieldErrorsOf } from "../lib/api.ts";
+import { useT } from "../lib/i18n.tsx";
 import { notifyError } from "../lib/query-client.ts";
 import { formErrorsOf } from "../lib/zod-form.ts";
-
-const LANGUAGE_OPTIONS = [
-  { value: "en", label: "English" },
-  { value: "es", label: "Spanish" },
-];
 
 interface InvitePersonModalProps {
   opened: boolean;
@@ -35,6 +32,11 @@ export function InvitePersonModal({
   pending,
   invite,
 }: InvitePersonModalProps) {
+  const t = useT();
+  const languageOptions = LANGUAGES.map((value) => ({
+    value,
+    label: t(`app.languageOption.${value}`),
+  }));
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [language, setLanguage] = useState<string>(defaultLanguage);
@@ -72,7 +74,7 @@ export function InvitePersonModal({
         <Stack gap="md">
           <Text size="sm">{description}</Text>
           <TextInput
-            label="Name"
+            label={t("app.field.name")}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
             error={errors.name}
@@ -80,7 +82,7 @@ export function InvitePersonModal({
             data-autofocus
           />
           <TextInput
-            label="E-mail address"
+            label={t("app.field.emailAddress")}
             type="email"
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
@@ -88,8 +90,8 @@ export function InvitePersonModal({
             autoComplete="off"
           />
           <Select
-            label="Language of the invitation"
-            data={LANGUAGE_OPTIONS}
+            label={t("app.invitePerson.language")}
+            data={languageOptions}
             value={language}
             onChange={(value) => setLanguage(value ?? defaultLanguage)}
             allowDeselect={false}
@@ -97,10 +99,10 @@ export function InvitePersonModal({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" loading={pending}>
-              Send invitation
+              {t("app.invitePerson.send")}
             </Button>
           </Group>
         </Stack>

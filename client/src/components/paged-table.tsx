@@ -14,7 +14,7 @@ import type { Page } from "@shared/api/common.ts";
 import { IconChevronDown, IconChevronUp, IconInbox, IconSelector } from "@tabler/icons-react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { formatNumber } from "../lib/format.ts";
+import { useT } from "../lib/i18n.tsx";
 
 type SortOrder = "asc" | "desc";
 
@@ -73,6 +73,7 @@ export function PagedTable<T, S extends string>({
   minWidth = 860,
   activeRowKey,
 }: PagedTableProps<T, S>) {
+  const t = useT();
   const { data, isPending, isError, isPlaceholderData, refetch } = result;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
@@ -84,7 +85,7 @@ export function PagedTable<T, S extends string>({
     return (
       <UnstyledButton
         onClick={() => onSortingChange({ sort: sortBy, order: next })}
-        aria-label={`Sort by ${column.header.toLowerCase()}`}
+        aria-label={t("app.table.sortBy", { column: column.header.toLowerCase() })}
         fw={600}
         fz="sm"
       >
@@ -124,9 +125,9 @@ export function PagedTable<T, S extends string>({
   } else if (isError && !data) {
     body = message(
       <Stack align="center" gap="xs">
-        <Text c="dimmed">This list could not be loaded.</Text>
+        <Text c="dimmed">{t("app.table.couldNotLoad")}</Text>
         <Button variant="light" size="xs" onClick={() => void refetch()}>
-          Try again
+          {t("common.tryAgain")}
         </Button>
       </Stack>,
     );
@@ -184,7 +185,7 @@ export function PagedTable<T, S extends string>({
       {data && data.total > 0 && (
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
-            {formatNumber(first)}–{formatNumber(last)} of {formatNumber(data.total)}
+            {t("app.table.range", { first, last, total: data.total })}
           </Text>
           {pages > 1 && (
             <Pagination
@@ -192,9 +193,11 @@ export function PagedTable<T, S extends string>({
               value={page}
               onChange={onPageChange}
               size="sm"
-              getItemProps={(item) => ({ "aria-label": `Page ${item}` })}
+              getItemProps={(item) => ({ "aria-label": t("app.table.page", { page: item }) })}
               getControlProps={(control) => ({
-                "aria-label": control === "next" ? "Next page" : "Previous page",
+                "aria-label": t(
+                  control === "next" ? "app.table.nextPage" : "app.table.previousPage",
+                ),
               })}
             />
           )}

@@ -1,5 +1,6 @@
 import { CloseButton, TextInput } from "@mantine/core";
 import { IconSearch } from "@tabler/icons-react";
+import { useT } from "../lib/i18n.tsx";
 
 interface SearchInputProps {
   label: string;
@@ -9,6 +10,7 @@ interface SearchInputProps {
 }
 
 export function SearchInput({ label, placeholder, value, onChange }: SearchInputProps) {
+  const t = useT();
   return (
     <TextInput
       aria-label={label}
@@ -18,7 +20,7 @@ export function SearchInput({ label, placeholder, value, onChange }: SearchInput
       leftSection={<IconSearch size={16} />}
       rightSection={
         value ? (
-          <CloseButton size="sm" aria-label="Clear search" onClick={() => onChange("")} />
+          <CloseButton size="sm" aria-label={t("app.search.clear")} onClick={() => onChange("")} />
         ) : null
       }
       w={{ base: "100%", sm: 320 }}

@@ -1,24 +1,25 @@
 import { Badge, type MantineColor } from "@mantine/core";
 import type { AccountStatus } from "@shared/domain/accounts.ts";
 import type { ApplicationStatus } from "@shared/domain/applications.ts";
+import { useT } from "../lib/i18n.tsx";
 
 type Status = AccountStatus | ApplicationStatus;
 
-const LOOK: Record<Status, { color: MantineColor; label: string }> = {
-  active: { color: "teal", label: "Active" },
-  expired: { color: "gray", label: "Expired" },
-  pending: { color: "yellow", label: "Pending" },
-  approved: { color: "green", label: "Approved" },
-  rejected: { color: "red", label: "Rejected" },
-  withdrawn: { color: "gray", label: "Withdrawn" },
+const COLOR: Record<Status, MantineColor> = {
+  active: "teal",
+  expired: "gray",
+  pending: "yellow",
+  approved: "green",
+  rejected: "red",
+  withdrawn: "gray",
 };
 
 /** The state of an account or an application, in one colour language. */
 export function StatusBadge({ status }: { status: Status }) {
-  const { color, label } = LOOK[status];
+  const t = useT();
   return (
-    <Badge color={color} variant="light" radius="sm">
-      {label}
+    <Badge color={COLOR[status]} variant="light" radius="sm">
+      {t(`app.status.${status}`)}
     </Badge>
   );
 }

@@ -2,7 +2,28 @@
  * The one way the web client talks to the API: same-origin JSON over fetch. Refusals arrive as
  * RFC 9457 problem+json and are thrown as `ApiError`; a lost session sends the user to the login page.
  */
+import { createIntl, createIntlCache, type IntlShape } from "@formatjs/intl";
+import { type Language, LOCALES, languageOf } from "@shared/domain/languages.ts";
 import type { FieldError } from "@shared/errors.ts";
+import { catalogue } from "@shared/i18n/catalogue.ts";
+import type { Translate } from "./i18n.tsx";
+
+const intlCache = createIntlCache();
+const intls = new Map<Language, IntlShape>();
+
+/**
+ * A message in the language on screen (the page's `lang`, which the LanguageProvider keeps), for
+ * words written outside React: a request's failure, the notification of an error nobody handles.
+ */
+export const translateNow: Translate = (key, values) => {
+  const language = languageOf(document.documentElement.lang);
+  let intl = intls.get(language);
+  if (!intl) {
+    intl = createIntl({ locale: LOCALES[language], messages: catalogue[language] }, intlCache);
+    intls.set(language, intl);
+  }
+  return intl.formatMessage({ id: key }, values);
+};
 
 interface Problem {
   code: string;
@@ -58,8 +79,8 @@ async function problemOf(response: Response): Promise<Problem> {
   return {
     extensions,
     code: code ?? `HTTP_${response.status}`,
-    title: title ?? response.statusText ?? "Request failed",
-    detail: detail ?? "The request could not be completed.",
+    title: title ?? (response.statusText || translateNow("app.api.requestFailed")),
+    detail: detail ?? translateNow("app.api.requestNotCompleted"),
     errors: Array.isArray(errors) ? errors : [],
   };
 }
@@ -98,8 +119,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if (signal?.aborted) throw error;
     throw new ApiError(0, {
       code: "NETWORK_ERROR",
-      title: "Wattfolio cannot be reached",
-      detail: "Check your connection and try again.",
+      title: translateNow("app.api.unreachable"),
+      detail: translateNow("app.api.checkConnection"),
       errors: [],
       extensions: {},
     });

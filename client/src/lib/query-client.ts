@@ -4,7 +4,7 @@
  */
 import { notifications } from "@mantine/notifications";
 import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
-import { ApiError } from "./api.ts";
+import { ApiError, translateNow } from "./api.ts";
 
 declare module "@tanstack/react-query" {
   interface Register {
@@ -18,7 +18,7 @@ export function notifyError(error: Error): void {
   if (error instanceof ApiError && error.status === 401) return;
   notifications.show({
     color: "red",
-    title: error instanceof ApiError ? error.title : "Something went wrong",
+    title: error instanceof ApiError ? error.title : translateNow("app.somethingWentWrong"),
     message: error.message,
   });
 }

@@ -5,6 +5,7 @@
 import type { Catalogue } from "@shared/api/catalogue.ts";
 import type { FieldError } from "@shared/errors.ts";
 import type { z } from "zod";
+import type { Translate } from "./i18n.tsx";
 
 /** The first message of each field, keyed without `prefix` (e.g. `payload.`) where it starts so. */
 export function firstMessages(errors: readonly FieldError[], prefix = ""): Record<string, string> {
@@ -45,10 +46,10 @@ export const wholeNumber = {
 /** The Select value that stands for "no Bill Management licence". */
 const NONE = "none";
 
-/** The Bill Management licence types to choose from, "None" first. */
-export function billManagementTypeOptions(catalogue: Catalogue | undefined) {
+/** The Bill Management licence types to choose from, "None" (in the user's language) first. */
+export function billManagementTypeOptions(t: Translate, catalogue: Catalogue | undefined) {
   return [
-    { value: NONE, label: "None" },
+    { value: NONE, label: t("common.none") },
     ...(catalogue?.billManagementTypes ?? []).map((type) => ({ value: type.id, label: type.name })),
   ];
 }
