@@ -226,7 +226,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(peopleRoutes({ db, clock, publicUrl: config.publicUrl }));
       await api.register(profileRoutes({ db, clock, auth, sessionLimits: config.sessions }));
       await api.register(securityLogRoutes({ db }));
-      await api.register(sweepRoutes({ lifecycle }));
+      await api.register(sweepRoutes({ db, clock, lifecycle }));
       if (testClock) {
         await api.register(testClockRoutes({ clock: testClock, afterMove: lifecycle.wake }));
       }

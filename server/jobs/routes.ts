@@ -1,10 +1,23 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sweepResult } from "../../shared/api/lifecycle.ts";
+import type { Clock } from "../../shared/domain/clock.ts";
 import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
+import type { Database } from "../db/client.ts";
+import { remindersSentSince } from "../reminders/sweep.ts";
 import type { Lifecycle } from "./schedule.ts";
 
-export function sweepRoutes({ lifecycle }: { lifecycle: Lifecycle }): FastifyPluginAsyncZod {
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function sweepRoutes({
+  db,
+  clock,
+  lifecycle,
+}: {
+  db: Database;
+  clock: Clock;
+  lifecycle: Lifecycle;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     const route = guarded(app);
     route.post(
@@ -21,7 +34,12 @@ export function sweepRoutes({ lifecycle }: { lifecycle: Lifecycle }): FastifyPlu
       async () => {
         const result = await lifecycle.sweep();
         lifecycle.wake();
-        return result;
+        const lastDay = await remindersSentSince(db, new Date(clock.now().getTime() - DAY_MS));
+        return {
+          ...result,
+          sentInLastDay: lastDay.count,
+          lastSentAt: lastDay.lastSentAt?.toISOString() ?? null,
+        };
       },
     );
   };

@@ -137,3 +137,24 @@ export async function sweepReminders({
   if (report.reminders === 0) report.more = false;
   return report;
 }
+
+/**
+ * The reminders sent in the day before `now`, by any sweep (the schedule's, the test clock's, one
+ * run by hand): a sweep that finds nothing due says so honestly when they already went out.
+ */
+export async function remindersSentSince(
+  db: Database,
+  since: Date,
+): Promise<{ count: number; lastSentAt: Date | null }> {
+  const [found] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      lastSentAt: sql<string | null>`max(${accountReminders.sentAt})`,
+    })
+    .from(accountReminders)
+    .where(gte(accountReminders.sentAt, since));
+  return {
+    count: found?.count ?? 0,
+    lastSentAt: found?.lastSentAt ? new Date(found.lastSentAt) : null,
+  };
+}

@@ -6,6 +6,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AccountSummary } from "../../shared/api/accounts.ts";
+import { addDays } from "../../shared/domain/calendar.ts";
 import { accountReminders } from "../db/schema/index.ts";
 import {
   type Catalogue,
@@ -179,5 +180,20 @@ describe("with TEST_CLOCK=1", () => {
     } finally {
       await other.app.close();
     }
+  });
+
+  it("says, when a sweep run by hand finds nothing due, how many reminders went out in the last day and when", async () => {
+    const { now } = await clock();
+    const utc = await createPartner(t.db);
+    await createAccount(t.db, utc.id, catalogue, { endsOn: addDays(now.slice(0, 10), 20) });
+    await advance("PT1M"); // moving the clock sweeps, as it does for Customer Success
+    await t.app.lifecycle.sweep();
+
+    const byHand = await staff.request({ method: "POST", url: "/api/v1/reminders/sweep" });
+    const result = byHand.json();
+    expect(result).toMatchObject({ reminders: 0, mails: 0 });
+    expect(result.sentInLastDay).toBeGreaterThanOrEqual(1);
+    const moved = (await clock()).now;
+    expect(Date.parse(moved) - Date.parse(result.lastSentAt)).toBeLessThan(60 * 60_000);
   });
 });

@@ -71,6 +71,12 @@ export const sweepResult = z
     reminders: z.int(),
     /** E-mails queued for them; delivery follows in the background within moments. */
     mails: z.int(),
+    /**
+     * Reminders sent in the last 24 hours by any sweep, this one's included: the schedule's, one
+     * run by hand, or the one the test clock runs when it moves.
+     */
+    sentInLastDay: z.int(),
+    lastSentAt: z.iso.datetime({ offset: true }).nullable(),
   })
   .meta({ id: "SweepResult" });
 export type SweepResult = z.infer<typeof sweepResult>;
