@@ -1,3 +1,131 @@
+/** What the platform uses of an account: the usage card, its datapoints and the CSV import. */
 import { defineMessages } from "../define.ts";
 
-export const usage = defineMessages({}, {});
+export const usage = defineMessages(
+  {
+    "usage.card.title": "Usage",
+    "usage.card.datapoints": "Datapoints (DP)",
+    "usage.card.datapointsUsage": "Datapoints usage",
+    "usage.card.contracted": "Contracted",
+    "usage.card.used": "Used",
+    "usage.card.left": "Left",
+    "usage.card.smsLeft": "{left, number} left",
+    "usage.card.smsSpent": "· {used, number} of {contracted, number} spent",
+
+    "usage.datapoints.title": "Datapoints",
+    "usage.datapoints.description":
+      "Registered by the platform. Billable kinds count against the contract; the others never count.",
+    "usage.datapoints.expiredTooltip": "An expired account accepts no new datapoints",
+    "usage.datapoints.import": "Import datapoints from CSV",
+    "usage.datapoints.kind": "Kind",
+    "usage.datapoints.allKinds": "All kinds",
+    "usage.datapoints.device": "Device",
+    "usage.datapoints.devicePlaceholder": "Exact device name, e.g. Main meter",
+    "usage.datapoints.noMatch": "No datapoints match these filters.",
+    "usage.datapoints.empty": "No datapoints registered yet.",
+    "usage.datapoints.externalId": "External id",
+    "usage.datapoints.registered": "Registered",
+    "usage.datapoints.billable": "Billable",
+    "usage.datapoints.notBillable": "Not billable",
+
+    "usage.import.title": "Import datapoints into {account}",
+    "usage.import.intro":
+      "One datapoint per line, after a header line <code>{columns}</code>. Quote a field that holds a comma. At most {max, number} datapoints per import; the whole file is registered, or nothing.",
+    "usage.import.example":
+      'pt-0001,Main meter active energy,Main meter,meter\npt-0002,"Outdoor temperature, roof",Weather station,weather',
+    "usage.import.upload": "Upload a CSV file",
+    "usage.import.loaded": "Loaded {fileName}",
+    "usage.import.orPaste": "or paste it below",
+    "usage.import.csv": "CSV",
+    "usage.import.errors":
+      "{count, plural, one {# error} other {# errors}} in the file: nothing was registered",
+    "usage.import.errorsByLine": "Errors by line",
+    "usage.import.line": "Line {line}:",
+    "usage.import.submit": "Import datapoints",
+    "usage.import.registered": "{count, plural, one {# datapoint} other {# datapoints}} registered",
+    "usage.import.left": "{left, number} DP left.",
+    "usage.import.againLeft":
+      "{again, plural, one {# was} other {# were}} already registered and did not count again. {left, number} DP left.",
+    "usage.import.quotaTitle": "Not enough datapoints left: nothing was registered",
+    "usage.import.quotaText":
+      "The account has {left, plural, one {# datapoint} other {# datapoints}} left. Import fewer billable datapoints, or apply for more datapoints first.",
+    "usage.import.quotaTextNeeded":
+      "The account has {left, plural, one {# datapoint} other {# datapoints}} left and this import needs {needed, number}. Import fewer billable datapoints, or apply for more datapoints first.",
+    "usage.import.expiredTitle": "The account has expired: nothing was registered",
+    "usage.import.expiredText":
+      "An expired account accepts no new datapoints. Renew its subscription first.",
+    "usage.import.refusedTitle": "The import was refused: nothing was registered",
+
+    "usage.csv.empty": "The file is empty: start with {columns}",
+    "usage.csv.missingColumns": "The header must name the columns {columns}; missing: {missing}",
+    "usage.csv.noRows": "No datapoints below the header",
+    "usage.csv.tooMany": "At most {max, number} datapoints per import: split the file",
+    "usage.csv.fieldCount":
+      "Expected {expected, plural, one {# field} other {# fields}}, found {found, number}",
+  },
+  {
+    "usage.card.title": "Consumo",
+    "usage.card.datapoints": "Puntos de datos (DP)",
+    "usage.card.datapointsUsage": "Consumo de puntos de datos",
+    "usage.card.contracted": "Contratados",
+    "usage.card.used": "Usados",
+    "usage.card.left": "Restantes",
+    "usage.card.smsLeft": "Quedan {left, number}",
+    "usage.card.smsSpent": "· {used, number} de {contracted, number} gastados",
+
+    "usage.datapoints.title": "Puntos de datos",
+    "usage.datapoints.description":
+      "Los registra la plataforma. Los tipos facturables cuentan para el contrato; los demás no cuentan nunca.",
+    "usage.datapoints.expiredTooltip": "Una cuenta caducada no acepta nuevos puntos de datos",
+    "usage.datapoints.import": "Importar puntos de datos desde CSV",
+    "usage.datapoints.kind": "Tipo",
+    "usage.datapoints.allKinds": "Todos los tipos",
+    "usage.datapoints.device": "Dispositivo",
+    "usage.datapoints.devicePlaceholder":
+      "Nombre exacto del dispositivo, p. ej. Contador principal",
+    "usage.datapoints.noMatch": "Ningún punto de datos coincide con estos filtros.",
+    "usage.datapoints.empty": "Todavía no hay puntos de datos registrados.",
+    "usage.datapoints.externalId": "Id externo",
+    "usage.datapoints.registered": "Registrado",
+    "usage.datapoints.billable": "Facturable",
+    "usage.datapoints.notBillable": "No facturable",
+
+    "usage.import.title": "Importar puntos de datos en {account}",
+    "usage.import.intro":
+      "Un punto de datos por línea, tras una línea de cabecera <code>{columns}</code>. Pon entre comillas los campos que contengan una coma. Como máximo {max, number} puntos de datos por importación; se registra el archivo entero, o nada.",
+    "usage.import.example":
+      'pt-0001,Energía activa del contador principal,Contador principal,meter\npt-0002,"Temperatura exterior, cubierta",Estación meteorológica,weather',
+    "usage.import.upload": "Subir un archivo CSV",
+    "usage.import.loaded": "Cargado {fileName}",
+    "usage.import.orPaste": "o pégalo abajo",
+    "usage.import.csv": "CSV",
+    "usage.import.errors":
+      "{count, plural, one {# error} other {# errores}} en el archivo: no se ha registrado nada",
+    "usage.import.errorsByLine": "Errores por línea",
+    "usage.import.line": "Línea {line}:",
+    "usage.import.submit": "Importar puntos de datos",
+    "usage.import.registered":
+      "{count, plural, one {# punto de datos registrado} other {# puntos de datos registrados}}",
+    "usage.import.left": "Quedan {left, number} DP.",
+    "usage.import.againLeft":
+      "{again, plural, one {# ya estaba registrado y no ha contado} other {# ya estaban registrados y no han contado}} de nuevo. Quedan {left, number} DP.",
+    "usage.import.quotaTitle": "No quedan suficientes puntos de datos: no se ha registrado nada",
+    "usage.import.quotaText":
+      "A la cuenta le {left, plural, one {queda # punto de datos} other {quedan # puntos de datos}}. Importa menos puntos de datos facturables o solicita antes más puntos de datos.",
+    "usage.import.quotaTextNeeded":
+      "A la cuenta le {left, plural, one {queda # punto de datos} other {quedan # puntos de datos}} y esta importación necesita {needed, number}. Importa menos puntos de datos facturables o solicita antes más puntos de datos.",
+    "usage.import.expiredTitle": "La cuenta ha caducado: no se ha registrado nada",
+    "usage.import.expiredText":
+      "Una cuenta caducada no acepta nuevos puntos de datos. Renueva antes su suscripción.",
+    "usage.import.refusedTitle": "Se ha rechazado la importación: no se ha registrado nada",
+
+    "usage.csv.empty": "El archivo está vacío: empieza con {columns}",
+    "usage.csv.missingColumns":
+      "La cabecera debe nombrar las columnas {columns}; faltan: {missing}",
+    "usage.csv.noRows": "No hay puntos de datos bajo la cabecera",
+    "usage.csv.tooMany":
+      "Como máximo {max, number} puntos de datos por importación: divide el archivo",
+    "usage.csv.fieldCount":
+      "Se esperaban {expected, plural, one {# campo} other {# campos}} y hay {found, number}",
+  },
+);

@@ -1,13 +1,12 @@
 import { PageHeader } from "../../components/page-header.tsx";
 import { AutoApprovalRules } from "../../features/review/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 export function AutoApprovalRulesRoute() {
+  const t = useT();
   return (
     <>
-      <PageHeader
-        title="Auto-approval rules"
-        description="Kinds of application approved as soon as a SuperAdmin files them; the others wait in the review queue."
-      />
+      <PageHeader title={t("review.rules.title")} description={t("review.rules.description")} />
       <AutoApprovalRules />
     </>
   );

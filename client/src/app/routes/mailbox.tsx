@@ -3,11 +3,13 @@ import { IconInbox, IconSend } from "@tabler/icons-react";
 import { useSearchParams } from "react-router";
 import { PageHeader } from "../../components/page-header.tsx";
 import { Mailbox, Outbox, SweepButton } from "../../features/mail/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 type View = "mailbox" | "outbox";
 
 /** The in-app mailbox and the outbox; which one, and the open message, live in the address. */
 export function MailboxRoute() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const view: View = params.get("view") === "outbox" ? "outbox" : "mailbox";
   const openId = params.get("message") ?? undefined;
@@ -15,8 +17,8 @@ export function MailboxRoute() {
   return (
     <>
       <PageHeader
-        title="Mailbox"
-        description="E-mail the platform sent — notices and expiry reminders — and how each delivery went."
+        title={t("mailbox.title")}
+        description={t("mailbox.description")}
         actions={<SweepButton />}
       />
       <Tabs
@@ -26,10 +28,10 @@ export function MailboxRoute() {
       >
         <Tabs.List mb="md">
           <Tabs.Tab value="mailbox" leftSection={<IconInbox size={16} />}>
-            Mailbox
+            {t("mailbox.title")}
           </Tabs.Tab>
           <Tabs.Tab value="outbox" leftSection={<IconSend size={16} />}>
-            Outbox
+            {t("mailbox.outbox.title")}
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="mailbox">

@@ -7,8 +7,10 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { useCatalogueEntries } from "../../features/catalogue/index.ts";
 import { ApplicationReview, useApplicationForReview } from "../../features/review/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 export function ReviewApplicationRoute() {
+  const t = useT();
   const { id = "" } = useParams();
   const application = useApplicationForReview(id);
   // Every entry, retired ones too: an application may name one retired since it was filed.
@@ -18,11 +20,11 @@ export function ReviewApplicationRoute() {
     return (
       <MessagePage
         icon={<IconFileUnknown size={32} />}
-        title="Application not found"
+        title={t("review.application.notFound")}
         text={application.error.message}
         action={
           <Button component={Link} to="/review" mt="sm">
-            Back to the review queue
+            {t("review.application.backToQueue")}
           </Button>
         }
       />
@@ -33,10 +35,10 @@ export function ReviewApplicationRoute() {
   return (
     <>
       <PageHeader
-        title="Review application"
+        title={t("review.application.title")}
         extra={<StatusBadge status={application.data.status} />}
         description={application.data.summary}
-        back={{ to: "/review", label: "Review queue" }}
+        back={{ to: "/review", label: t("review.queue.title") }}
       />
       <ApplicationReview application={application.data} catalogue={catalogue.data} />
     </>

@@ -10,6 +10,7 @@ import {
   datapointRegistration,
   MAX_BATCH,
 } from "@shared/domain/usage.ts";
+import type { Translate } from "../../lib/i18n.tsx";
 
 export const CSV_COLUMNS = ["external_id", "name", "device_name", "kind"] as const;
 const FIELD_OF_COLUMN = {
@@ -35,14 +36,15 @@ type CsvImportCheck =
   | { ok: true; datapoints: DatapointToRegister[] }
   | { ok: false; errors: CsvLineError[] };
 
-export function checkDatapointsCsv(text: string): CsvImportCheck {
+/** `t` writes the import's own messages; the rules' messages come from `datapointRegistration`. */
+export function checkDatapointsCsv(text: string, t: Translate): CsvImportCheck {
   const { records, errors: syntax } = parseCsv(text);
   const errors: CsvLineError[] = [...syntax];
   const [header, ...rows] = records;
   if (!header) {
     return {
       ok: false,
-      errors: [{ line: 1, message: `The file is empty: start with ${CSV_COLUMNS.join(",")}` }],
+      errors: [{ line: 1, message: t("usage.csv.empty", { columns: CSV_COLUMNS.join(",") }) }],
     };
   }
   const columns = header.fields.map((name) => name.trim().toLowerCase());
@@ -53,17 +55,19 @@ export function checkDatapointsCsv(text: string): CsvImportCheck {
       errors: [
         {
           line: header.line,
-          message: `The header must name the columns ${CSV_COLUMNS.join(",")}; missing: ${missing.join(", ")}`,
+          message: t("usage.csv.missingColumns", {
+            columns: CSV_COLUMNS.join(","),
+            missing: missing.join(", "),
+          }),
         },
       ],
     };
   }
-  if (rows.length === 0)
-    errors.push({ line: header.line, message: "No datapoints below the header" });
+  if (rows.length === 0) errors.push({ line: header.line, message: t("usage.csv.noRows") });
   if (rows.length > MAX_BATCH) {
     errors.push({
       line: (rows[MAX_BATCH] as { line: number }).line,
-      message: `At most ${MAX_BATCH.toLocaleString("en")} datapoints per import: split the file`,
+      message: t("usage.csv.tooMany", { max: MAX_BATCH }),
     });
   }
 
@@ -71,7 +75,10 @@ export function checkDatapointsCsv(text: string): CsvImportCheck {
     if (row.fields.length !== columns.length) {
       errors.push({
         line: row.line,
-        message: `Expected ${columns.length} fields, found ${row.fields.length}`,
+        message: t("usage.csv.fieldCount", {
+          expected: columns.length,
+          found: row.fields.length,
+        }),
       });
     }
     const candidate: Record<string, string | undefined> = {};

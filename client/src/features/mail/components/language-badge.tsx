@@ -1,12 +1,17 @@
 import { Badge } from "@mantine/core";
-
-const NAMES = { en: "English", es: "Spanish" } as const;
+import { useT } from "../../../lib/i18n.tsx";
 
 /** The language a message was written in (the recipient's). */
 export function LanguageBadge({ language }: { language: "en" | "es" | null }) {
+  const t = useT();
   if (!language) return null;
   return (
-    <Badge variant="outline" color="gray" radius="sm" title={NAMES[language]}>
+    <Badge
+      variant="outline"
+      color="gray"
+      radius="sm"
+      title={t(language === "es" ? "app.languageOption.es" : "app.languageOption.en")}
+    >
       {language.toUpperCase()}
     </Badge>
   );

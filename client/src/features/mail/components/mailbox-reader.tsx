@@ -1,7 +1,8 @@
 import { Alert, Group, Paper, ScrollArea, Skeleton, Stack, Tabs, Text, Title } from "@mantine/core";
 import { IconAlertTriangle, IconMailOpened } from "@tabler/icons-react";
 import { Fact } from "../../../components/fact.tsx";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useMailboxMessage } from "../api/mailbox.ts";
 import { LanguageBadge } from "./language-badge.tsx";
 
@@ -9,11 +10,12 @@ const FRAME_HEIGHT = 560;
 
 /** Nothing chosen yet: say how to open a message. */
 export function EmptyReader() {
+  const t = useT();
   return (
     <Paper withBorder radius="md" p="xl" h="100%">
       <Stack align="center" gap="xs" py={80} c="dimmed">
         <IconMailOpened size={40} stroke={1.2} />
-        <Text c="dimmed">Choose a message to read it here.</Text>
+        <Text c="dimmed">{t("mailbox.reader.choose")}</Text>
       </Stack>
     </Paper>
   );
@@ -25,6 +27,8 @@ export function EmptyReader() {
  * plain-text version is the other tab.
  */
 export function MailboxReader({ id }: { id: string }) {
+  const t = useT();
+  const format = useFormat();
   const message = useMailboxMessage(id);
 
   if (message.isPending) {
@@ -43,7 +47,7 @@ export function MailboxReader({ id }: { id: string }) {
       <Alert
         color="red"
         icon={<IconAlertTriangle size={18} />}
-        title="This message could not be opened"
+        title={t("mailbox.reader.couldNotOpen")}
       >
         {message.error.message}
       </Alert>
@@ -52,7 +56,13 @@ export function MailboxReader({ id }: { id: string }) {
 
   const { subject, from, to, deliveredAt, language, html, text } = message.data;
   return (
-    <Paper withBorder radius="md" p="lg" component="article" aria-label="Message">
+    <Paper
+      withBorder
+      radius="md"
+      p="lg"
+      component="article"
+      aria-label={t("mailbox.reader.message")}
+    >
       <Stack gap="md">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Title order={3} fz="lg" lh={1.35}>
@@ -61,18 +71,18 @@ export function MailboxReader({ id }: { id: string }) {
           <LanguageBadge language={language} />
         </Group>
         <Group gap="xl" align="flex-start">
-          <Fact label="From">{from}</Fact>
-          <Fact label="To">{to}</Fact>
-          <Fact label="Received">{formatDateTime(deliveredAt)}</Fact>
+          <Fact label={t("mailbox.reader.from")}>{from}</Fact>
+          <Fact label={t("mailbox.reader.to")}>{to}</Fact>
+          <Fact label={t("mailbox.received")}>{format.dateTime(deliveredAt)}</Fact>
         </Group>
         <Tabs defaultValue="html" keepMounted={false}>
           <Tabs.List>
-            <Tabs.Tab value="html">HTML</Tabs.Tab>
-            <Tabs.Tab value="text">Plain text</Tabs.Tab>
+            <Tabs.Tab value="html">{t("mailbox.reader.html")}</Tabs.Tab>
+            <Tabs.Tab value="text">{t("mailbox.reader.plainText")}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="html" pt="sm">
             <iframe
-              title={`HTML version of “${subject}”`}
+              title={t("mailbox.reader.htmlVersion", { subject })}
               srcDoc={html}
               sandbox=""
               referrerPolicy="no-referrer"

@@ -3,7 +3,8 @@ import type { MailboxItem } from "@shared/api/lifecycle.ts";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useMailbox } from "../api/mailbox.ts";
 import { LanguageBadge } from "./language-badge.tsx";
 import { EmptyReader, MailboxReader } from "./mailbox-reader.tsx";
@@ -16,13 +17,15 @@ interface MailboxProps {
 
 /** The in-app mailbox: the list of delivered mail on the left, the open message on the right. */
 export function Mailbox({ openId, onOpen }: MailboxProps) {
+  const t = useT();
+  const format = useFormat();
   const list = useListParams({});
   const result = useMailbox({ q: list.q || undefined, page: list.page, pageSize: PAGE_SIZE });
 
   const columns: Column<MailboxItem>[] = [
     {
       key: "subject",
-      header: "Subject",
+      header: t("mailbox.subject"),
       render: (message) => (
         <Stack gap={2}>
           <Anchor
@@ -43,16 +46,16 @@ export function Mailbox({ openId, onOpen }: MailboxProps) {
     },
     {
       key: "received",
-      header: "Received",
+      header: t("mailbox.received"),
       render: (message) => (
         <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-          {formatDateTime(message.deliveredAt)}
+          {format.dateTime(message.deliveredAt)}
         </Text>
       ),
     },
     {
       key: "language",
-      header: "Language",
+      header: t("mailbox.language"),
       render: (message) => <LanguageBadge language={message.language} />,
     },
   ];
@@ -63,24 +66,20 @@ export function Mailbox({ openId, onOpen }: MailboxProps) {
         <Stack gap="sm">
           <Group>
             <SearchInput
-              label="Search the mailbox"
-              placeholder="Recipient or subject"
+              label={t("mailbox.search")}
+              placeholder={t("mailbox.searchPlaceholder")}
               value={list.search}
               onChange={list.setSearch}
             />
           </Group>
           <PagedTable
-            label="Mailbox"
+            label={t("mailbox.title")}
             columns={columns}
             result={result}
             rowKey={(message) => message.id}
             activeRowKey={openId}
             minWidth={560}
-            empty={
-              list.q
-                ? "No message matches this search."
-                : "No mail yet: notices and reminders land here when no SMTP server is set."
-            }
+            empty={list.q ? t("mailbox.noMatch") : t("mailbox.empty")}
             page={list.page}
             onPageChange={list.setPage}
           />

@@ -11,119 +11,148 @@ import { MAIL_STATUSES, type OutboxItem } from "@shared/api/lifecycle.ts";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { NOTHING } from "../../../lib/account-fields.ts";
-import { formatDateTime, formatNumber } from "../../../lib/format.ts";
+import { type Format, useFormat } from "../../../lib/format.ts";
+import { type Translate, useT } from "../../../lib/i18n.tsx";
 import { useOutbox } from "../api/outbox.ts";
 import { LanguageBadge } from "./language-badge.tsx";
 
 type MailStatus = (typeof MAIL_STATUSES)[number];
 
-const LOOK: Record<MailStatus, { color: MantineColor; label: string }> = {
-  queued: { color: "blue", label: "Queued" },
-  retrying: { color: "orange", label: "Retrying" },
-  sent: { color: "teal", label: "Sent" },
-  failed: { color: "red", label: "Failed" },
+const COLORS: Record<MailStatus, MantineColor> = {
+  queued: "blue",
+  retrying: "orange",
+  sent: "teal",
+  failed: "red",
 };
 
-const TOPICS: Record<string, string> = {
-  reminder_30_days: "Reminder · 30 days",
-  reminder_7_days: "Reminder · 7 days",
-  reminder_on_the_day: "Reminder · on the day",
-  application_filed: "Application filed",
-  application_decided: "Application decided",
-  account_created: "Account created",
-  account_renewed: "Account renewed",
-};
+const STATUS_LABELS = {
+  queued: "mailbox.outbox.queued",
+  retrying: "mailbox.outbox.retrying",
+  sent: "mailbox.outbox.sent",
+  failed: "mailbox.outbox.failed",
+} as const satisfies Record<MailStatus, string>;
 
-const STATUS_FILTERS = [
-  { value: "all", label: "All" },
-  ...MAIL_STATUSES.map((status) => ({ value: status, label: LOOK[status].label })),
-];
+/** What an e-mail is about, in the user's language; an unknown topic as it is stored. */
+function topicLabel(t: Translate, topic: string): string {
+  switch (topic) {
+    case "reminder_30_days":
+      return t("mailbox.outbox.topic.reminder", { days: 30 });
+    case "reminder_7_days":
+      return t("mailbox.outbox.topic.reminder", { days: 7 });
+    case "reminder_on_the_day":
+      return t("mailbox.outbox.topic.reminderOnTheDay");
+    case "application_filed":
+      return t("mailbox.outbox.topic.applicationFiled");
+    case "application_decided":
+      return t("mailbox.outbox.topic.applicationDecided");
+    case "account_created":
+      return t("mailbox.outbox.topic.accountCreated");
+    case "account_renewed":
+      return t("mailbox.outbox.topic.accountRenewed");
+    default:
+      return topic;
+  }
+}
 
 function MailStatusBadge({ status }: { status: MailStatus }) {
-  const { color, label } = LOOK[status];
+  const t = useT();
   return (
-    <Badge color={color} variant="light" radius="sm">
-      {label}
+    <Badge color={COLORS[status]} variant="light" radius="sm">
+      {t(STATUS_LABELS[status])}
     </Badge>
   );
 }
 
-const columns: Column<OutboxItem>[] = [
-  {
-    key: "subject",
-    header: "E-mail",
-    render: (mail) => (
-      <Stack gap={2} maw={420}>
-        <Text size="sm" fw={500} lineClamp={1} title={mail.subject}>
-          {mail.subject}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {mail.to} · {TOPICS[mail.topic] ?? mail.topic}
-        </Text>
-      </Stack>
-    ),
-  },
-  {
-    key: "language",
-    header: "Language",
-    render: (mail) => <LanguageBadge language={mail.language} />,
-  },
-  { key: "status", header: "Status", render: (mail) => <MailStatusBadge status={mail.status} /> },
-  {
-    key: "attempts",
-    header: "Attempts",
-    align: "right",
-    render: (mail) => formatNumber(mail.attempts),
-  },
-  {
-    key: "queued",
-    header: "Queued",
-    render: (mail) => (
-      <Text size="sm" style={{ whiteSpace: "nowrap" }}>
-        {formatDateTime(mail.queuedAt)}
-      </Text>
-    ),
-  },
-  {
-    key: "delivery",
-    header: "Sent / next attempt",
-    render: (mail) => {
-      const at = mail.sentAt ?? mail.nextAttemptAt;
-      if (!at) return NOTHING;
-      return (
-        <Text size="sm" style={{ whiteSpace: "nowrap" }} c={mail.sentAt ? undefined : "orange.8"}>
-          {mail.sentAt ? "" : "next "}
-          {formatDateTime(at)}
-        </Text>
-      );
-    },
-  },
-  {
-    key: "error",
-    header: "Last error",
-    render: (mail) =>
-      mail.lastError ? (
-        <Tooltip label={mail.lastError} multiline w={360} withArrow>
-          <Text size="sm" c="red.8" lineClamp={2} maw={260}>
-            {mail.lastError}
+function outboxColumns(t: Translate, format: Format): Column<OutboxItem>[] {
+  return [
+    {
+      key: "subject",
+      header: t("mailbox.outbox.email"),
+      render: (mail) => (
+        <Stack gap={2} maw={420}>
+          <Text size="sm" fw={500} lineClamp={1} title={mail.subject}>
+            {mail.subject}
           </Text>
-        </Tooltip>
-      ) : (
-        NOTHING
+          <Text size="xs" c="dimmed">
+            {mail.to} · {topicLabel(t, mail.topic)}
+          </Text>
+        </Stack>
       ),
-  },
-];
+    },
+    {
+      key: "language",
+      header: t("mailbox.language"),
+      render: (mail) => <LanguageBadge language={mail.language} />,
+    },
+    {
+      key: "status",
+      header: t("mailbox.outbox.status"),
+      render: (mail) => <MailStatusBadge status={mail.status} />,
+    },
+    {
+      key: "attempts",
+      header: t("mailbox.outbox.attempts"),
+      align: "right",
+      render: (mail) => format.number(mail.attempts),
+    },
+    {
+      key: "queued",
+      header: t("mailbox.outbox.queued"),
+      render: (mail) => (
+        <Text size="sm" style={{ whiteSpace: "nowrap" }}>
+          {format.dateTime(mail.queuedAt)}
+        </Text>
+      ),
+    },
+    {
+      key: "delivery",
+      header: t("mailbox.outbox.delivery"),
+      render: (mail) => {
+        const at = mail.sentAt ?? mail.nextAttemptAt;
+        if (!at) return NOTHING;
+        return (
+          <Text size="sm" style={{ whiteSpace: "nowrap" }} c={mail.sentAt ? undefined : "orange.8"}>
+            {mail.sentAt
+              ? format.dateTime(at)
+              : t("mailbox.outbox.next", { at: format.dateTime(at) })}
+          </Text>
+        );
+      },
+    },
+    {
+      key: "error",
+      header: t("mailbox.outbox.lastError"),
+      render: (mail) =>
+        mail.lastError ? (
+          <Tooltip label={mail.lastError} multiline w={360} withArrow>
+            <Text size="sm" c="red.8" lineClamp={2} maw={260}>
+              {mail.lastError}
+            </Text>
+          </Tooltip>
+        ) : (
+          NOTHING
+        ),
+    },
+  ];
+}
 
 /** Every e-mail the platform queued and how its delivery went, newest first. */
 export function Outbox() {
+  const t = useT();
+  const format = useFormat();
+  const columns = outboxColumns(t, format);
+  const statusFilters = [
+    { value: "all", label: t("app.status.all") },
+    ...MAIL_STATUSES.map((status) => ({ value: status, label: t(STATUS_LABELS[status]) })),
+  ];
   const list = useListParams<{ status: MailStatus | undefined }>({ status: undefined });
   const result = useOutbox({ ...list.filters, page: list.page, pageSize: PAGE_SIZE });
   return (
     <Stack gap="sm">
       <Group>
         <SegmentedControl
-          aria-label="Filter by delivery status"
-          data={STATUS_FILTERS}
+          aria-label={t("mailbox.outbox.filter")}
+          data={statusFilters}
           value={list.filters.status ?? "all"}
           onChange={(next) =>
             list.setFilters({ status: next === "all" ? undefined : (next as MailStatus) })
@@ -131,11 +160,11 @@ export function Outbox() {
         />
       </Group>
       <PagedTable
-        label="Outbox"
+        label={t("mailbox.outbox.title")}
         columns={columns}
         result={result}
         rowKey={(mail) => mail.id}
-        empty="No e-mail in this state."
+        empty={t("mailbox.outbox.empty")}
         page={list.page}
         onPageChange={list.setPage}
       />

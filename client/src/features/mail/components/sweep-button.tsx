@@ -1,11 +1,12 @@
 import { Button } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconBellRinging } from "@tabler/icons-react";
-import { count } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useRunReminderSweep } from "../api/sweep.ts";
 
 /** Runs the reminder sweep now and says what it did; the e-mails arrive in the mailbox moments later. */
 export function SweepButton() {
+  const t = useT();
   const sweep = useRunReminderSweep();
   return (
     <Button
@@ -16,16 +17,16 @@ export function SweepButton() {
           onSuccess: ({ reminders, mails }) =>
             notifications.show({
               color: reminders > 0 ? "teal" : "gray",
-              title: "Reminder sweep done",
+              title: t("mailbox.sweep.done"),
               message:
                 reminders > 0
-                  ? `${count(reminders, "reminder")} due: ${count(mails, "e-mail")} queued, delivered in a moment.`
-                  : "No reminder is due: every account's reminders have already gone out.",
+                  ? t("mailbox.sweep.queued", { reminders, mails })
+                  : t("mailbox.sweep.nothingDue"),
             }),
         })
       }
     >
-      Run reminder sweep now
+      {t("mailbox.sweep.run")}
     </Button>
   );
 }

@@ -1,13 +1,14 @@
 import { Alert, Blockquote, Grid, List, Paper, Stack, Text } from "@mantine/core";
 import type { Application } from "@shared/api/applications.ts";
 import type { Catalogue } from "@shared/api/catalogue.ts";
-import { APPLICATION_KIND_LABELS } from "@shared/domain/applications.ts";
 import type { FieldError } from "@shared/errors.ts";
 import { IconAlertTriangle, IconMessage } from "@tabler/icons-react";
 import { AccountLink } from "../../../components/account-link.tsx";
+import { applicationKindLabel } from "../../../components/applications.tsx";
 import { Fact } from "../../../components/fact.tsx";
 import { ApiError } from "../../../lib/api.ts";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useDecideApplication } from "../api/decide.ts";
 import { ChangeTable, changeRows } from "./change-table.tsx";
 import { DecisionForm } from "./decision-form.tsx";
@@ -42,6 +43,8 @@ export function ApplicationReview({
   application: Application;
   catalogue: Catalogue;
 }) {
+  const t = useT();
+  const format = useFormat();
   const decide = useDecideApplication();
   // Why a decision was refused (already decided, no longer valid…); stays after the page refreshes.
   const refusal =
@@ -60,7 +63,7 @@ export function ApplicationReview({
           )}
           {!refusal && application.status === "pending" && application.problems.length > 0 && (
             <ProblemAlert
-              title="Cannot be approved as the accounts are now"
+              title={t("review.application.cannotBeApproved")}
               problems={application.problems}
               color="orange"
             />
@@ -69,40 +72,47 @@ export function ApplicationReview({
             <Blockquote icon={<IconMessage size={18} />} color="indigo" p="md" radius="md">
               <Text size="sm">{application.comment}</Text>
               <Text size="xs" c="dimmed" mt="xs">
-                {application.requestedBy.name}, requester
+                {t("review.application.requester", { name: application.requestedBy.name })}
               </Text>
             </Blockquote>
           )}
-          <ChangeTable rows={changeRows(application, catalogue)} status={application.status} />
+          <ChangeTable
+            rows={changeRows(application, catalogue, t, format)}
+            status={application.status}
+          />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
         <Stack gap="lg">
           <Paper withBorder radius="md" p="lg">
             <Stack gap="md">
-              <Fact label="Partner">{application.partner.name}</Fact>
-              <Fact label="Kind">{APPLICATION_KIND_LABELS[application.kind]}</Fact>
-              <Fact label="Requested by">
-                {application.requestedBy.name} · {formatDateTime(application.requestedAt)}
+              <Fact label={t("review.application.partner")}>{application.partner.name}</Fact>
+              <Fact label={t("review.application.kind")}>
+                {applicationKindLabel(t, application.kind)}
+              </Fact>
+              <Fact label={t("review.application.requestedBy")}>
+                {application.requestedBy.name} · {format.dateTime(application.requestedAt)}
               </Fact>
               {application.decidedAt && (
-                <Fact label="Decided by">
+                <Fact label={t("review.application.decidedBy")}>
                   {application.decidedAutomatically
-                    ? "Auto-approval rule"
+                    ? t("review.application.autoApprovalRule")
                     : (application.decidedBy?.name ?? "")}{" "}
-                  · {formatDateTime(application.decidedAt)}
+                  · {format.dateTime(application.decidedAt)}
                 </Fact>
               )}
               {application.decisionComment && (
-                <Fact label="Reviewer's comment">{application.decisionComment}</Fact>
+                <Fact label={t("review.application.reviewerComment")}>
+                  {application.decisionComment}
+                </Fact>
               )}
               {application.account && (
-                <Fact label="Account">
+                <Fact label={t("review.application.account")}>
                   <AccountLink account={application.account} />
                 </Fact>
               )}
               {application.targetAccount && (
-                <Fact label="Receiving account">
+                <Fact label={t("review.application.receivingAccount")}>
                   <AccountLink account={application.targetAccount} />
                 </Fact>
               )}

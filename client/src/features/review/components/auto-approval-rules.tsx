@@ -1,14 +1,17 @@
 import { Badge, Group, Paper, Stack, Switch, Table, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AutoApprovalRule } from "@shared/api/applications.ts";
-import { APPLICATION_KIND_LABELS } from "@shared/domain/applications.ts";
+import { applicationKindLabel } from "../../../components/applications.tsx";
 import { LoadingState } from "../../../components/loading-state.tsx";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useAutoApprovalRules, useSetAutoApprovalRule } from "../api/auto-approval-rules.ts";
 
 function RuleRow({ rule }: { rule: AutoApprovalRule }) {
+  const t = useT();
+  const format = useFormat();
   const set = useSetAutoApprovalRule();
-  const label = APPLICATION_KIND_LABELS[rule.kind];
+  const label = applicationKindLabel(t, rule.kind);
   const enabled = set.isPending && set.variables ? set.variables.enabled : rule.enabled;
   return (
     <Table.Tr>
@@ -20,7 +23,7 @@ function RuleRow({ rule }: { rule: AutoApprovalRule }) {
       <Table.Td>
         <Group gap="sm" wrap="nowrap">
           <Switch
-            aria-label={`Approve ${label.toLowerCase()} on filing`}
+            aria-label={t("review.rules.approveOnFiling", { kind: label.toLowerCase() })}
             checked={enabled}
             disabled={set.isPending}
             onChange={(event) =>
@@ -30,17 +33,17 @@ function RuleRow({ rule }: { rule: AutoApprovalRule }) {
                   onSuccess: (_, { enabled: on }) =>
                     notifications.show({
                       color: "green",
-                      title: "Auto-approval rule saved",
+                      title: t("review.rules.saved"),
                       message: on
-                        ? `${label} applications are approved as they are filed.`
-                        : `${label} applications wait for review again.`,
+                        ? t("review.rules.savedOn", { kind: label })
+                        : t("review.rules.savedOff", { kind: label }),
                     }),
                 },
               )
             }
           />
           <Badge variant="light" color={enabled ? "teal" : "gray"}>
-            {enabled ? "Approved on filing" : "Needs review"}
+            {enabled ? t("review.rules.approvedOnFiling") : t("review.rules.needsReview")}
           </Badge>
         </Group>
       </Table.Td>
@@ -49,12 +52,12 @@ function RuleRow({ rule }: { rule: AutoApprovalRule }) {
           <Text size="sm">
             {rule.updatedBy?.name ?? ""}{" "}
             <Text span size="xs" c="dimmed">
-              {formatDateTime(rule.updatedAt)}
+              {format.dateTime(rule.updatedAt)}
             </Text>
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            Default
+            {t("review.rules.default")}
           </Text>
         )}
       </Table.Td>
@@ -64,17 +67,18 @@ function RuleRow({ rule }: { rule: AutoApprovalRule }) {
 
 /** One switch per kind of application: approved as filed, or sent to the review queue. */
 export function AutoApprovalRules() {
+  const t = useT();
   const rules = useAutoApprovalRules();
   if (!rules.data) return <LoadingState />;
   return (
     <Stack gap="sm" maw={860}>
       <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
-        <Table aria-label="Auto-approval rules" verticalSpacing="sm" horizontalSpacing="md">
+        <Table aria-label={t("review.rules.title")} verticalSpacing="sm" horizontalSpacing="md">
           <Table.Thead bg="gray.0">
             <Table.Tr>
-              <Table.Th>Kind of application</Table.Th>
-              <Table.Th>Auto-approval</Table.Th>
-              <Table.Th>Last changed</Table.Th>
+              <Table.Th>{t("review.rules.kindOfApplication")}</Table.Th>
+              <Table.Th>{t("review.rules.autoApproval")}</Table.Th>
+              <Table.Th>{t("review.rules.lastChanged")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -85,8 +89,7 @@ export function AutoApprovalRules() {
         </Table>
       </Paper>
       <Text size="sm" c="dimmed">
-        An application approved on filing is still recorded, with “auto-approval” as who decided it,
-        and still checked against the account&apos;s rules.
+        {t("review.rules.footnote")}
       </Text>
     </Stack>
   );

@@ -3,12 +3,13 @@ import type { Application } from "@shared/api/applications.ts";
 import type { Catalogue } from "@shared/api/catalogue.ts";
 import type { ApplicationStatus, NewAccountRequest } from "@shared/domain/applications.ts";
 import {
-  ACCOUNT_FIELD_LABELS,
+  accountFieldLabels,
   entitlementLabel,
   formatEntitlement,
   NOTHING,
 } from "../../../lib/account-fields.ts";
-import { count, countryName, formatNumber } from "../../../lib/format.ts";
+import type { Format } from "../../../lib/format.ts";
+import { type Translate, useT } from "../../../lib/i18n.tsx";
 import { catalogueNames } from "../../catalogue/index.ts";
 
 interface ChangeRow {
@@ -23,65 +24,85 @@ function requestedValue(
   field: keyof NewAccountRequest,
   value: unknown,
   names: ReturnType<typeof catalogueNames>,
+  t: Translate,
+  format: Format,
 ): string {
   if (value === null || value === undefined || value === "") {
-    return field === "billManagementTypeId" ? "None" : NOTHING;
+    return field === "billManagementTypeId" ? t("common.none") : NOTHING;
   }
   const text = String(value);
   switch (field) {
     case "country":
-      return `${countryName(text)} (${text})`;
+      return t("review.change.country", { name: format.countryName(text), code: text });
     case "sectorCode":
       return names.sector(text) ?? text;
     case "licenceId":
-      return names.licence(text) ?? "A licence no longer in the catalogue";
+      return names.licence(text) ?? t("review.change.retiredLicence");
     case "billManagementTypeId":
-      return names.billManagementType(text) ?? "A type no longer in the catalogue";
+      return names.billManagementType(text) ?? t("review.change.retiredType");
     case "periodMonths":
-      return count(Number(value), "month");
+      return t("review.change.months", { count: Number(value) });
     case "datapoints":
-      return `${formatNumber(Number(value))} DP`;
+      return t("review.change.datapoints", { count: Number(value) });
     default:
-      return typeof value === "number" ? formatNumber(value) : text;
+      return typeof value === "number" ? format.number(value) : text;
   }
 }
 
 /** The change an application asks for, field by field, as before → after. */
-export function changeRows(application: Application, catalogue: Catalogue): ChangeRow[] {
+export function changeRows(
+  application: Application,
+  catalogue: Catalogue,
+  t: Translate,
+  format: Format,
+): ChangeRow[] {
   if (application.kind === "new_account") {
     // A new account has nothing before: every field goes from "—" to what is asked.
     const names = catalogueNames(catalogue);
-    return Object.entries(ACCOUNT_FIELD_LABELS).map(([field, label]) => ({
+    return Object.entries(accountFieldLabels(t)).map(([field, label]) => ({
       key: field,
       label,
       before: NOTHING,
-      after: requestedValue(field as keyof NewAccountRequest, application.payload[field], names),
+      after: requestedValue(
+        field as keyof NewAccountRequest,
+        application.payload[field],
+        names,
+        t,
+        format,
+      ),
     }));
   }
   // A move changes two accounts: then each row says which one.
   const accounts = new Set(application.changes.map((change) => change.account.id));
   return application.changes.map((change) => {
-    const label = entitlementLabel(change.field);
+    const label = entitlementLabel(t, change.field);
     return {
       key: `${change.account.id}:${change.field}`,
-      label: accounts.size > 1 ? `${change.account.name}: ${label.toLowerCase()}` : label,
-      before: formatEntitlement(change.field, change.before),
-      after: formatEntitlement(change.field, change.after),
+      label:
+        accounts.size > 1
+          ? t("review.change.accountField", {
+              account: change.account.name,
+              field: label.toLowerCase(),
+            })
+          : label,
+      before: formatEntitlement(t, format, change.field, change.before),
+      after: formatEntitlement(t, format, change.field, change.after),
     };
   });
 }
 
 /** Before → after, field by field, of what an application asks. */
 export function ChangeTable({ rows, status }: { rows: ChangeRow[]; status: ApplicationStatus }) {
+  const t = useT();
   return (
     <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
-      <Table aria-label="Requested change" verticalSpacing="sm" horizontalSpacing="md">
+      <Table aria-label={t("review.change.table")} verticalSpacing="sm" horizontalSpacing="md">
         <Table.Thead bg="gray.0">
           <Table.Tr>
-            <Table.Th w="32%">Field</Table.Th>
-            <Table.Th w="24%">Before</Table.Th>
+            <Table.Th w="32%">{t("review.change.field")}</Table.Th>
+            <Table.Th w="24%">{t("review.change.before")}</Table.Th>
             <Table.Th w={40} aria-hidden />
-            <Table.Th>After</Table.Th>
+            <Table.Th>{t("review.change.after")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -112,8 +133,8 @@ export function ChangeTable({ rows, status }: { rows: ChangeRow[]; status: Appli
               <Table.Td colSpan={4}>
                 <Text size="sm" c="dimmed" ta="center" py="md">
                   {status === "pending" || status === "approved"
-                    ? "This application changes nothing on the account as it is now."
-                    : `This application was ${status}: it changed nothing.`}
+                    ? t("review.change.nothingNow")
+                    : t("review.change.nothingClosed", { status })}
                 </Text>
               </Table.Td>
             </Table.Tr>

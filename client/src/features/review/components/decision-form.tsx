@@ -6,11 +6,12 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { useOneAtATime } from "../../../hooks/use-one-at-a-time.ts";
 import { ApiError } from "../../../lib/api.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import type { Decision, useDecideApplication } from "../api/decide.ts";
 
 const SCHEMAS = { approve: approveBody, reject: rejectBody };
-const DONE: Record<Decision, string> = { approve: "approved", reject: "rejected" };
+const DONE = { approve: "review.decision.approved", reject: "review.decision.rejected" } as const;
 
 /** Approve, or reject with a comment for the requester; then back to the queue. */
 export function DecisionForm({
@@ -20,6 +21,7 @@ export function DecisionForm({
   application: Application;
   decide: ReturnType<typeof useDecideApplication>;
 }) {
+  const t = useT();
   const navigate = useNavigate();
   const [comment, setComment] = useState("");
   const [commentError, setCommentError] = useState<string | null>(null);
@@ -29,7 +31,7 @@ export function DecisionForm({
   const submit = (decision: Decision) => {
     const checked = SCHEMAS[decision].safeParse({ comment });
     if (!checked.success) {
-      setCommentError(checked.error.issues[0]?.message ?? "Check the comment");
+      setCommentError(checked.error.issues[0]?.message ?? t("review.decision.checkComment"));
       return;
     }
     setCommentError(null);
@@ -41,7 +43,7 @@ export function DecisionForm({
           onSuccess: () => {
             notifications.show({
               color: decision === "approve" ? "green" : "orange",
-              title: `Application ${DONE[decision]}`,
+              title: t(DONE[decision]),
               message: application.summary,
             });
             void navigate("/review");
@@ -63,12 +65,12 @@ export function DecisionForm({
   return (
     <Paper withBorder radius="md" p="lg">
       <Title order={4} mb="md">
-        Your decision
+        {t("review.decision.title")}
       </Title>
       <Stack gap="md">
         <Textarea
-          label="Comment for the requester"
-          description="Optional when approving; say why when rejecting."
+          label={t("review.decision.comment")}
+          description={t("review.decision.commentDescription")}
           autosize
           minRows={3}
           maxRows={8}
@@ -85,7 +87,7 @@ export function DecisionForm({
             disabled={pending === "approve"}
             onClick={() => submit("reject")}
           >
-            Reject
+            {t("review.decision.reject")}
           </Button>
           <Button
             color="green"
@@ -94,7 +96,7 @@ export function DecisionForm({
             disabled={pending === "reject"}
             onClick={() => submit("approve")}
           >
-            Approve
+            {t("review.decision.approve")}
           </Button>
         </Group>
       </Stack>

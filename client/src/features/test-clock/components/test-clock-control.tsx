@@ -16,7 +16,8 @@ import { IconClockBolt, IconPlayerTrackNext } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useState } from "react";
 import { Fact } from "../../../components/fact.tsx";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
-import { count, formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { type Translate, useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import { formErrorsOf } from "../../../lib/zod-form.ts";
 import { useMe } from "../../auth/index.ts";
@@ -26,18 +27,20 @@ const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 const STEPS = [
-  { duration: "P1D", label: "+1 day", name: "Advance 1 day" },
-  { duration: "P7D", label: "+7 days", name: "Advance 7 days" },
-  { duration: "P30D", label: "+30 days", name: "Advance 30 days" },
+  { duration: "P1D", days: 1 },
+  { duration: "P7D", days: 7 },
+  { duration: "P30D", days: 30 },
 ];
 
 /** "30 days 4 h ahead", "real time". */
-function aheadBy(offsetMs: number): string {
-  if (offsetMs < 60_000) return "real time";
+function aheadBy(t: Translate, offsetMs: number): string {
+  if (offsetMs < 60_000) return t("testClock.realTime");
   const days = Math.floor(offsetMs / DAY_MS);
   const hours = Math.floor((offsetMs % DAY_MS) / HOUR_MS);
-  const parts = [days > 0 ? count(days, "day") : "", hours > 0 ? `${hours} h` : ""].filter(Boolean);
-  return parts.length > 0 ? `${parts.join(" ")} ahead` : "less than an hour ahead";
+  if (days > 0 && hours > 0) return t("testClock.aheadDaysHours", { days, hours });
+  if (days > 0) return t("testClock.aheadDays", { days });
+  if (hours > 0) return t("testClock.aheadHours", { hours });
+  return t("testClock.aheadLessThanHour");
 }
 
 /** The application's time as it runs on: real time plus the clock's offset, ticking each half minute. */
@@ -63,6 +66,8 @@ export function TestClockControl() {
 }
 
 function TestClockPopover({ offsetMs }: { offsetMs: number }) {
+  const t = useT();
+  const format = useFormat();
   const now = useShiftedNow(offsetMs);
   const advance = useAdvanceTestClock();
   const [custom, setCustom] = useState("");
@@ -74,8 +79,11 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
       onSuccess: (clock) =>
         notifications.show({
           color: "orange",
-          title: "Test clock advanced",
-          message: `The application's time is now ${formatDateTime(clock.now)} (${aheadBy(clock.offsetMs)}).`,
+          title: t("testClock.advanced"),
+          message: t("testClock.advancedMessage", {
+            time: format.dateTime(clock.now),
+            offset: aheadBy(t, clock.offsetMs),
+          }),
         }),
       onError: (failure) => {
         const field = failure instanceof ApiError ? fieldErrorsOf(failure).duration : undefined;
@@ -89,7 +97,7 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
     event.preventDefault();
     const parsed = advanceTestClockBody.safeParse({ duration: custom.trim() });
     if (!parsed.success) {
-      setError(formErrorsOf(parsed.error).duration ?? "Give an ISO 8601 duration");
+      setError(formErrorsOf(parsed.error).duration ?? t("testClock.giveDuration"));
       return;
     }
     move(parsed.data.duration);
@@ -99,7 +107,7 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
     <Popover position="bottom-end" width={400} shadow="md" withinPortal trapFocus>
       <Popover.Target>
         <UnstyledButton
-          aria-label={`Test clock: ${formatDateTime(now)}`}
+          aria-label={t("testClock.button", { time: format.dateTime(now) })}
           px="sm"
           py={6}
           bg="orange.0"
@@ -110,10 +118,10 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
             <IconClockBolt size={18} color="var(--mantine-color-orange-7)" />
             <Stack gap={0}>
               <Text size="xs" fw={700} c="orange.8" tt="uppercase" lh={1.2}>
-                Test clock
+                {t("testClock.title")}
               </Text>
               <Text size="sm" fw={600} lh={1.3}>
-                {formatDateTime(now)}
+                {format.dateTime(now)}
               </Text>
             </Stack>
           </Group>
@@ -122,15 +130,14 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
       <Popover.Dropdown p="md">
         <Stack gap="sm">
           <Stack gap={2}>
-            <Text fw={700}>Test clock</Text>
+            <Text fw={700}>{t("testClock.title")}</Text>
             <Text size="sm" c="dimmed">
-              Zones, expiry, the usage API, reminder sweeps and e-mails all follow this clock. It
-              only moves forward, for every instance.
+              {t("testClock.description")}
             </Text>
           </Stack>
           <SimpleGrid cols={2} spacing="sm">
-            <Fact label="Application time">{formatDateTime(now)}</Fact>
-            <Fact label="Offset">{aheadBy(offsetMs)}</Fact>
+            <Fact label={t("testClock.applicationTime")}>{format.dateTime(now)}</Fact>
+            <Fact label={t("testClock.offset")}>{aheadBy(t, offsetMs)}</Fact>
           </SimpleGrid>
           <Divider />
           <Group gap="xs" grow>
@@ -139,19 +146,19 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
                 key={step.duration}
                 variant="light"
                 color="orange"
-                aria-label={step.name}
+                aria-label={t("testClock.stepName", { days: step.days })}
                 disabled={advance.isPending}
                 onClick={() => move(step.duration)}
               >
-                {step.label}
+                {t("testClock.step", { days: step.days })}
               </Button>
             ))}
           </Group>
           <form onSubmit={submit} noValidate>
             <Group gap="xs" align="flex-start" wrap="nowrap">
               <TextInput
-                label="Custom duration"
-                description="ISO 8601: P3D, PT2H, P1DT12H"
+                label={t("testClock.customDuration")}
+                description={t("testClock.customDurationDescription")}
                 placeholder="P3DT12H"
                 value={custom}
                 onChange={(event) => {
@@ -168,7 +175,7 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
                 loading={advance.isPending}
                 leftSection={<IconPlayerTrackNext size={16} />}
               >
-                Advance
+                {t("testClock.advance")}
               </Button>
             </Group>
           </form>

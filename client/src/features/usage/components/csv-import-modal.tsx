@@ -16,37 +16,31 @@ import type { AccountDetail } from "@shared/api/accounts.ts";
 import { MAX_BATCH } from "@shared/domain/usage.ts";
 import { IconAlertTriangle, IconUpload } from "@tabler/icons-react";
 import { useState } from "react";
+import { FormattedMessage } from "react-intl";
 import { ApiError } from "../../../lib/api.ts";
-import { count, formatNumber } from "../../../lib/format.ts";
+import { type Translate, useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import { useRegisterDatapoints } from "../api/register-datapoints.ts";
 import { CSV_COLUMNS, type CsvLineError, checkDatapointsCsv } from "../csv-import.ts";
 
-const EXAMPLE = `${CSV_COLUMNS.join(",")}
-pt-0001,Main meter active energy,Main meter,meter
-pt-0002,"Outdoor temperature, roof",Weather station,weather`;
-
 type Refusal = { title: string; text: string };
 
-function refusalOf(error: ApiError): Refusal | null {
+function refusalOf(error: ApiError, t: Translate): Refusal | null {
   if (error.code === "QUOTA_EXCEEDED") {
     const left = Number(error.extensions.datapointsLeft ?? 0);
     const needed = Number(error.extensions.datapointsNeeded ?? Number.NaN);
     return {
-      title: "Not enough datapoints left: nothing was registered",
-      text: `The account has ${count(left, "datapoint")} left${
-        Number.isNaN(needed) ? "" : ` and this import needs ${formatNumber(needed)}`
-      }. Import fewer billable datapoints, or apply for more datapoints first.`,
+      title: t("usage.import.quotaTitle"),
+      text: Number.isNaN(needed)
+        ? t("usage.import.quotaText", { left })
+        : t("usage.import.quotaTextNeeded", { left, needed }),
     };
   }
   if (error.code === "ACCOUNT_EXPIRED") {
-    return {
-      title: "The account has expired: nothing was registered",
-      text: "An expired account accepts no new datapoints. Renew its subscription first.",
-    };
+    return { title: t("usage.import.expiredTitle"), text: t("usage.import.expiredText") };
   }
   if (error.status === 422) {
-    return { title: "The import was refused: nothing was registered", text: error.message };
+    return { title: t("usage.import.refusedTitle"), text: error.message };
   }
   return null;
 }
@@ -62,6 +56,7 @@ interface CsvImportModalProps {
  * API's rules and all faults are listed with their line; only a clean file is sent, all or nothing.
  */
 export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps) {
+  const t = useT();
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [lineErrors, setLineErrors] = useState<CsvLineError[]>([]);
@@ -90,7 +85,7 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
   };
 
   const submit = () => {
-    const checked = checkDatapointsCsv(text);
+    const checked = checkDatapointsCsv(text, t);
     if (!checked.ok) {
       setLineErrors(checked.errors);
       setRefusal(null);
@@ -104,13 +99,16 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
           const again = result.alreadyRegistered.length;
           notifications.show({
             color: "green",
-            title: `${count(result.registered.length, "datapoint")} registered`,
-            message: `${again > 0 ? `${count(again, "was", "were")} already registered and did not count again. ` : ""}${formatNumber(result.datapoints.left)} DP left.`,
+            title: t("usage.import.registered", { count: result.registered.length }),
+            message:
+              again > 0
+                ? t("usage.import.againLeft", { again, left: result.datapoints.left })
+                : t("usage.import.left", { left: result.datapoints.left }),
           });
           close();
         },
         onError: (error) => {
-          const known = error instanceof ApiError ? refusalOf(error) : null;
+          const known = error instanceof ApiError ? refusalOf(error, t) : null;
           if (known) setRefusal(known);
           else notifyError(error);
         },
@@ -122,31 +120,36 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
     <Modal
       opened={opened}
       onClose={close}
-      title={`Import datapoints into ${account.name}`}
+      title={t("usage.import.title", { account: account.name })}
       size="xl"
       centered
     >
       <Stack gap="md">
         <Text size="sm">
-          One datapoint per line, after a header line <Code>{CSV_COLUMNS.join(",")}</Code>. Quote a
-          field that holds a comma. At most {formatNumber(MAX_BATCH)} datapoints per import; the
-          whole file is registered, or nothing.
+          <FormattedMessage
+            id="usage.import.intro"
+            values={{
+              columns: CSV_COLUMNS.join(","),
+              max: MAX_BATCH,
+              code: (chunks) => <Code>{chunks}</Code>,
+            }}
+          />
         </Text>
         <Group gap="sm">
           <FileButton onChange={(file) => void load(file)} accept=".csv,text/csv,text/plain">
             {(props) => (
               <Button {...props} variant="default" leftSection={<IconUpload size={16} />}>
-                Upload a CSV file
+                {t("usage.import.upload")}
               </Button>
             )}
           </FileButton>
           <Text size="sm" c="dimmed">
-            {fileName ? `Loaded ${fileName}` : "or paste it below"}
+            {fileName ? t("usage.import.loaded", { fileName }) : t("usage.import.orPaste")}
           </Text>
         </Group>
         <Textarea
-          label="CSV"
-          placeholder={EXAMPLE}
+          label={t("usage.import.csv")}
+          placeholder={`${CSV_COLUMNS.join(",")}\n${t("usage.import.example")}`}
           value={text}
           onChange={(event) => change(event.currentTarget.value)}
           autosize
@@ -159,15 +162,15 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
           <Alert
             color="red"
             icon={<IconAlertTriangle size={18} />}
-            title={`${count(lineErrors.length, "error")} in the file: nothing was registered`}
+            title={t("usage.import.errors", { count: lineErrors.length })}
             role="alert"
           >
             <ScrollArea.Autosize mah={220}>
-              <List size="sm" spacing={2} aria-label="Errors by line">
+              <List size="sm" spacing={2} aria-label={t("usage.import.errorsByLine")}>
                 {lineErrors.map((error) => (
                   <List.Item key={`${error.line}:${error.message}`}>
                     <Text span fw={600} size="sm">
-                      Line {error.line}:
+                      {t("usage.import.line", { line: error.line })}
                     </Text>{" "}
                     {error.message}
                   </List.Item>
@@ -188,10 +191,10 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button onClick={submit} loading={register.isPending} disabled={text.trim() === ""}>
-            Import datapoints
+            {t("usage.import.submit")}
           </Button>
         </Group>
       </Stack>

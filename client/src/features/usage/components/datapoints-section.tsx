@@ -7,41 +7,59 @@ import { IconFileImport } from "@tabler/icons-react";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
-import { DATAPOINT_KIND_LABELS, DATAPOINT_KIND_OPTIONS } from "../../../lib/datapoint-kinds.ts";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useDatapointKinds } from "../../../lib/datapoint-kinds.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useDatapoints } from "../api/usage.ts";
 import { CsvImportModal } from "./csv-import-modal.tsx";
 
-const columns: Column<Datapoint>[] = [
-  {
-    key: "externalId",
-    header: "External id",
-    render: (datapoint) => (
-      <Text size="sm" ff="monospace">
-        {datapoint.externalId}
-      </Text>
-    ),
-  },
-  { key: "name", header: "Name", render: (datapoint) => datapoint.name },
-  { key: "device", header: "Device", render: (datapoint) => datapoint.deviceName },
-  {
-    key: "kind",
-    header: "Kind",
-    render: (datapoint) => (
-      <Group gap={6} wrap="nowrap">
-        <Text size="sm">{DATAPOINT_KIND_LABELS[datapoint.kind]}</Text>
-        <Badge size="xs" radius="sm" variant="light" color={datapoint.billable ? "indigo" : "gray"}>
-          {datapoint.billable ? "Billable" : "Not billable"}
-        </Badge>
-      </Group>
-    ),
-  },
-  {
-    key: "registeredAt",
-    header: "Registered",
-    render: (datapoint) => formatDateTime(datapoint.registeredAt),
-  },
-];
+/** The datapoints table's columns, in the user's language. */
+function useColumns(): Column<Datapoint>[] {
+  const t = useT();
+  const format = useFormat();
+  const kinds = useDatapointKinds();
+  return [
+    {
+      key: "externalId",
+      header: t("usage.datapoints.externalId"),
+      render: (datapoint) => (
+        <Text size="sm" ff="monospace">
+          {datapoint.externalId}
+        </Text>
+      ),
+    },
+    { key: "name", header: t("app.field.name"), render: (datapoint) => datapoint.name },
+    {
+      key: "device",
+      header: t("usage.datapoints.device"),
+      render: (datapoint) => datapoint.deviceName,
+    },
+    {
+      key: "kind",
+      header: t("usage.datapoints.kind"),
+      render: (datapoint) => (
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm">{kinds.label(datapoint.kind)}</Text>
+          <Badge
+            size="xs"
+            radius="sm"
+            variant="light"
+            color={datapoint.billable ? "indigo" : "gray"}
+          >
+            {datapoint.billable
+              ? t("usage.datapoints.billable")
+              : t("usage.datapoints.notBillable")}
+          </Badge>
+        </Group>
+      ),
+    },
+    {
+      key: "registeredAt",
+      header: t("usage.datapoints.registered"),
+      render: (datapoint) => format.dateTime(datapoint.registeredAt),
+    },
+  ];
+}
 
 interface DatapointsSectionProps {
   account: AccountDetail;
@@ -51,6 +69,9 @@ interface DatapointsSectionProps {
 
 /** The account's registered datapoints, paged and filtered on the server, and the CSV import. */
 export function DatapointsSection({ account, canImport }: DatapointsSectionProps) {
+  const t = useT();
+  const kinds = useDatapointKinds();
+  const columns = useColumns();
   const list = useListParams<{ kind: DatapointKind | undefined }>({ kind: undefined });
   const result = useDatapoints(account.id, {
     kind: list.filters.kind,
@@ -67,31 +88,30 @@ export function DatapointsSection({ account, canImport }: DatapointsSectionProps
         <Group justify="space-between" align="flex-start">
           <Stack gap={2}>
             <Title order={4} id="datapoints-title">
-              Datapoints
+              {t("usage.datapoints.title")}
             </Title>
             <Text size="sm" c="dimmed">
-              Registered by the platform. Billable kinds count against the contract; the others
-              never count.
+              {t("usage.datapoints.description")}
             </Text>
           </Stack>
           {canImport && (
-            <Tooltip label="An expired account accepts no new datapoints" disabled={!expired}>
+            <Tooltip label={t("usage.datapoints.expiredTooltip")} disabled={!expired}>
               <Button
                 leftSection={<IconFileImport size={16} />}
                 variant="light"
                 onClick={open}
                 disabled={expired}
               >
-                Import datapoints from CSV
+                {t("usage.datapoints.import")}
               </Button>
             </Tooltip>
           )}
         </Group>
         <Group gap="sm">
           <Select
-            aria-label="Kind"
-            placeholder="All kinds"
-            data={DATAPOINT_KIND_OPTIONS}
+            aria-label={t("usage.datapoints.kind")}
+            placeholder={t("usage.datapoints.allKinds")}
+            data={kinds.options}
             value={list.filters.kind ?? null}
             onChange={(kind) => list.setFilters({ kind: (kind as DatapointKind) ?? undefined })}
             clearable
@@ -99,21 +119,21 @@ export function DatapointsSection({ account, canImport }: DatapointsSectionProps
             comboboxProps={{ withinPortal: true }}
           />
           <SearchInput
-            label="Device"
-            placeholder="Exact device name, e.g. Main meter"
+            label={t("usage.datapoints.device")}
+            placeholder={t("usage.datapoints.devicePlaceholder")}
             value={list.search}
             onChange={list.setSearch}
           />
         </Group>
         <PagedTable
-          label="Datapoints"
+          label={t("usage.datapoints.title")}
           columns={columns}
           result={result}
           rowKey={(datapoint) => datapoint.id}
           empty={
             list.filters.kind || list.q
-              ? "No datapoints match these filters."
-              : "No datapoints registered yet."
+              ? t("usage.datapoints.noMatch")
+              : t("usage.datapoints.empty")
           }
           page={list.page}
           onPageChange={list.setPage}

@@ -2,18 +2,20 @@ import { Divider, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from 
 import type { AccountDetail } from "@shared/api/accounts.ts";
 import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
 import { Fact } from "../../../components/fact.tsx";
-import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../lib/account-fields.ts";
-import { formatNumber } from "../../../lib/format.ts";
+import { useAccountFieldLabels } from "../../../lib/account-fields.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useAccountUsage } from "../api/usage.ts";
 
 function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
+  const format = useFormat();
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
         {label}
       </Text>
       <Text size="xl" fw={700} c={color}>
-        {formatNumber(value)}
+        {format.number(value)}
       </Text>
     </Stack>
   );
@@ -21,23 +23,26 @@ function Stat({ label, value, color }: { label: string; value: number; color?: s
 
 /** What the platform uses of the account's entitlements, as the usage API reports it. */
 export function UsageCard({ account }: { account: AccountDetail }) {
+  const t = useT();
+  const format = useFormat();
+  const LABELS = useAccountFieldLabels();
   const usage = useAccountUsage(account.id);
   const datapoints = usage.data?.datapoints ?? account.datapoints;
   const sms = usage.data?.smsCredits;
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="usage-title">
       <Title order={4} mb="md" id="usage-title">
-        Usage
+        {t("usage.card.title")}
       </Title>
       <Stack gap="md">
         <Text size="sm" fw={600}>
-          Datapoints (DP)
+          {t("usage.card.datapoints")}
         </Text>
-        <SimpleGrid cols={3} aria-label="Datapoints usage">
-          <Stat label="Contracted" value={datapoints.contracted} />
-          <Stat label="Used" value={datapoints.used} />
+        <SimpleGrid cols={3} aria-label={t("usage.card.datapointsUsage")}>
+          <Stat label={t("usage.card.contracted")} value={datapoints.contracted} />
+          <Stat label={t("usage.card.used")} value={datapoints.used} />
           <Stat
-            label="Left"
+            label={t("usage.card.left")}
             value={datapoints.left}
             color={datapoints.left === 0 ? "red.7" : undefined}
           />
@@ -49,19 +54,19 @@ export function UsageCard({ account }: { account: AccountDetail }) {
             {sms ? (
               <Group gap={4}>
                 <Text size="sm" fw={600}>
-                  {formatNumber(sms.left)} left
+                  {t("usage.card.smsLeft", { left: sms.left })}
                 </Text>
                 <Text size="sm" c="dimmed">
-                  · {formatNumber(sms.used)} of {formatNumber(sms.contracted)} spent
+                  {t("usage.card.smsSpent", { used: sms.used, contracted: sms.contracted })}
                 </Text>
               </Group>
             ) : (
               <Skeleton height={14} width={120} />
             )}
           </Fact>
-          <Fact label={LABELS.rtmMeters}>{formatNumber(account.rtmMeters)}</Fact>
-          <Fact label={LABELS.additionalPods}>{formatNumber(account.additionalPods)}</Fact>
-          <Fact label={LABELS.rtcLines}>{formatNumber(account.rtcLines)}</Fact>
+          <Fact label={LABELS.rtmMeters}>{format.number(account.rtmMeters)}</Fact>
+          <Fact label={LABELS.additionalPods}>{format.number(account.additionalPods)}</Fact>
+          <Fact label={LABELS.rtcLines}>{format.number(account.rtcLines)}</Fact>
         </SimpleGrid>
       </Stack>
     </Paper>
