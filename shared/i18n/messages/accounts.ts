@@ -289,7 +289,7 @@ export const accounts = defineMessages(
     "accounts.change.sentMessage": "{summary}: Customer Success la revisará.",
     "accounts.change.alreadyPending": "Ya hay una pendiente",
     "accounts.change.alreadyPendingText":
-      "Esta cuenta ya tiene una solicitud pendiente de tipo «{label}»: retírala o espera a que se decida.",
+      "Esta cuenta ya tiene una solicitud pendiente de tipo «{kind, select, edit_datapoints {Editar puntos de datos} move_datapoints {Mover puntos de datos} edit_licence {Cambiar licencia} upgrade_meters {Ampliar contadores} buy_sms_credits {Comprar créditos SMS} other {Renovar suscripción}}»: retírala o espera a que se decida.",
     "accounts.change.seePending": "Ver la solicitud pendiente",
     "accounts.change.commentHint": "Opcional, para Customer Success",
     "accounts.change.submit": "Solicitar la ampliación",

@@ -3,20 +3,22 @@ import { IconPlus } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AccountZones } from "../../features/account-management/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 export function AccountManagementRoute() {
+  const t = useT();
   return (
     <>
       <PageHeader
-        title="Account management"
-        description="Your portfolio's accounts and the applications sent to Customer Success."
+        title={t("accounts.management.title")}
+        description={t("accounts.management.description")}
         actions={
           <Button
             component={Link}
             to="/account-management/new"
             leftSection={<IconPlus size={16} />}
           >
-            Create a new account
+            {t("accounts.newAccount.create")}
           </Button>
         }
       />

@@ -11,27 +11,44 @@ import { AccountDetails, useAccount } from "../../features/accounts/index.ts";
 import { useMe } from "../../features/auth/index.ts";
 import { UsersWithAccessCard } from "../../features/people/index.ts";
 import { DatapointsSection, UsageCard } from "../../features/usage/index.ts";
+import { type Translate, useT } from "../../lib/i18n.tsx";
 
-const BACK = {
-  superadmin: { to: "/account-management", label: "Account management" },
-  account_user: { to: "/", label: "Your accounts" },
-  customer_success: { to: "/review", label: "Review queue" },
-} as const;
+/** Where each role came from, and the way back there from an account it cannot see. */
+const backOf = (t: Translate) =>
+  ({
+    superadmin: {
+      to: "/account-management",
+      label: t("accounts.management.title"),
+      backTo: t("accounts.details.backToManagement"),
+    },
+    account_user: {
+      to: "/",
+      label: t("accounts.list.title"),
+      backTo: t("accounts.details.backToYourAccounts"),
+    },
+    customer_success: {
+      to: "/review",
+      label: t("accounts.details.reviewQueue"),
+      backTo: t("accounts.details.backToReviewQueue"),
+    },
+  }) as const;
 
 export function AccountRoute() {
+  const t = useT();
   const { id = "" } = useParams();
   const me = useMe();
   const account = useAccount(id);
+  const back = backOf(t)[me.role];
 
   if (account.isError) {
     return (
       <MessagePage
         icon={<IconBuildingFactory2 size={32} />}
-        title="Account not found"
-        text="There is no account here, or it is not one you can see."
+        title={t("accounts.details.notFound")}
+        text={t("accounts.details.notFoundText")}
         action={
-          <Button component={Link} to={BACK[me.role].to} mt="sm">
-            Back to {BACK[me.role].label.toLowerCase()}
+          <Button component={Link} to={back.to} mt="sm">
+            {back.backTo}
           </Button>
         }
       />
@@ -49,8 +66,11 @@ export function AccountRoute() {
             <DaysLeftBadge daysLeft={account.data.daysLeft} />
           </Group>
         }
-        description={`${account.data.customerName} · ${account.data.licence.name} licence`}
-        back={BACK[me.role]}
+        description={t("accounts.details.description", {
+          customer: account.data.customerName,
+          licence: account.data.licence.name,
+        })}
+        back={{ to: back.to, label: back.label }}
       />
       <AccountDetails
         account={account.data}

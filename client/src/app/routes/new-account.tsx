@@ -2,20 +2,22 @@ import { LoadingState } from "../../components/loading-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { NewAccountForm } from "../../features/account-management/index.ts";
 import { useCatalogue } from "../../features/catalogue/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 export function NewAccountRoute() {
+  const t = useT();
   const catalogue = useCatalogue();
   return (
     <>
       <PageHeader
-        title="Create a new account"
-        description="Describe the new project. Customer Success reviews the application before the account exists."
-        back={{ to: "/account-management", label: "Account management" }}
+        title={t("accounts.newAccount.create")}
+        description={t("accounts.newAccount.description")}
+        back={{ to: "/account-management", label: t("accounts.management.title") }}
       />
       {catalogue.data ? (
         <NewAccountForm catalogue={catalogue.data} />
       ) : (
-        <LoadingState label="Loading the catalogue…" />
+        <LoadingState label={t("accounts.loadingCatalogue")} />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
+import { useT } from "../../../lib/i18n.tsx";
 import { useZoneAccounts } from "../api/zone-accounts.ts";
 
 /** A SuperAdmin's account picker: the portfolio's active accounts, searched on the server. */
@@ -8,7 +9,7 @@ export function AccountPicker({
   value,
   onChange,
   error,
-  label = "Account",
+  label,
   description,
   clearable = false,
 }: {
@@ -19,6 +20,7 @@ export function AccountPicker({
   description?: string;
   clearable?: boolean;
 }) {
+  const t = useT();
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 250);
   const accounts = useZoneAccounts({
@@ -37,10 +39,10 @@ export function AccountPicker({
   if (chosen && !options.some((option) => option.value === chosen.value)) options.push(chosen);
   return (
     <Select
-      label={label}
+      label={label ?? t("accounts.field.account")}
       description={description}
       clearable={clearable}
-      placeholder="Search the portfolio's active accounts"
+      placeholder={t("accounts.picker.placeholder")}
       data={options}
       value={value}
       onChange={(id, option) => {
@@ -50,7 +52,9 @@ export function AccountPicker({
       searchable
       searchValue={search}
       onSearchChange={setSearch}
-      nothingFoundMessage={accounts.isFetching ? "Searching…" : "No active account matches"}
+      nothingFoundMessage={t(
+        accounts.isFetching ? "accounts.picker.searching" : "accounts.picker.nothingFound",
+      )}
       error={error}
       comboboxProps={{ withinPortal: true }}
     />

@@ -1,6 +1,6 @@
 import { ActionIcon, Menu } from "@mantine/core";
 import type { AccountSummary } from "@shared/api/accounts.ts";
-import { APPLICATION_KIND_LABELS, type ChangeKind } from "@shared/domain/applications.ts";
+import type { ChangeKind } from "@shared/domain/applications.ts";
 import {
   IconArrowsExchange,
   IconCalendarPlus,
@@ -13,6 +13,7 @@ import {
 } from "@tabler/icons-react";
 import type { ComponentType } from "react";
 import { Link } from "react-router";
+import { useT } from "../../../lib/i18n.tsx";
 
 const ICONS: Record<ChangeKind, ComponentType<{ size?: number; stroke?: number }>> = {
   edit_datapoints: IconDatabaseEdit,
@@ -44,15 +45,20 @@ export function AccountRowMenu({
   account: AccountSummary;
   onAction: (kind: ChangeKind) => void;
 }) {
+  const t = useT();
   return (
     <Menu position="bottom-end" shadow="md" width={220} withinPortal>
       <Menu.Target>
-        <ActionIcon variant="subtle" color="gray" aria-label={`Actions for ${account.name}`}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          aria-label={t("accounts.rowMenu.actionsFor", { name: account.name })}
+        >
           <IconDots size={18} style={{ transform: "rotate(90deg)" }} />
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Request a change</Menu.Label>
+        <Menu.Label>{t("accounts.rowMenu.requestChange")}</Menu.Label>
         {ACTIONS[account.status].map((kind) => {
           const Icon = ICONS[kind];
           return (
@@ -61,7 +67,7 @@ export function AccountRowMenu({
               leftSection={<Icon size={16} stroke={1.6} />}
               onClick={() => onAction(kind)}
             >
-              {APPLICATION_KIND_LABELS[kind]}
+              {t(`app.applicationKind.${kind}`)}
             </Menu.Item>
           );
         })}
@@ -71,7 +77,7 @@ export function AccountRowMenu({
           to={`/accounts/${account.id}`}
           leftSection={<IconExternalLink size={16} stroke={1.6} />}
         >
-          Open
+          {t("accounts.rowMenu.open")}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -1,7 +1,8 @@
 import { Badge, Tabs } from "@mantine/core";
 import { IconCircleCheck, IconClockHour4, IconFileDescription } from "@tabler/icons-react";
 import { useSearchParams } from "react-router";
-import { formatNumber } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { usePortfolioApplications } from "../api/applications.ts";
 import { useZoneAccounts } from "../api/zone-accounts.ts";
 import { ApplicationsTable } from "./applications-table.tsx";
@@ -17,16 +18,18 @@ function zoneOf(value: string | null): Zone {
 const totalOnly = { page: 1, pageSize: 1 } as const;
 
 function TabCount({ value, color = "gray" }: { value: number | undefined; color?: string }) {
+  const format = useFormat();
   if (value === undefined) return null;
   return (
     <Badge size="sm" variant="light" color={color} circle={value < 10}>
-      {formatNumber(value)}
+      {format.number(value)}
     </Badge>
   );
 }
 
 /** The three zones of Account management, the open one kept in the address (`?zone=`). */
 export function AccountZones() {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const zone = zoneOf(params.get("zone"));
   const active = useZoneAccounts({ zone: "active", sort: "endsOn", order: "asc", ...totalOnly });
@@ -46,21 +49,21 @@ export function AccountZones() {
           leftSection={<IconCircleCheck size={16} />}
           rightSection={<TabCount value={active.data?.total} />}
         >
-          Active accounts
+          {t("accounts.zones.active")}
         </Tabs.Tab>
         <Tabs.Tab
           value="expired"
           leftSection={<IconClockHour4 size={16} />}
           rightSection={<TabCount value={expired.data?.total} />}
         >
-          Expired accounts
+          {t("accounts.zones.expired")}
         </Tabs.Tab>
         <Tabs.Tab
           value="applications"
           leftSection={<IconFileDescription size={16} />}
           rightSection={<TabCount value={pending.data?.total || undefined} color="yellow" />}
         >
-          Applications
+          {t("accounts.zones.applications")}
         </Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="active">

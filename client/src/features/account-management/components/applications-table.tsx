@@ -8,14 +8,14 @@ import { ApplicationStatusFilter, applicationColumns } from "../../../components
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { useOneAtATime } from "../../../hooks/use-one-at-a-time.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useMe } from "../../auth/index.ts";
 import { usePortfolioApplications } from "../api/applications.ts";
 import { useWithdrawApplication } from "../api/withdraw-application.ts";
 
-const COLUMNS = applicationColumns({});
-
 /** Withdraw, for the requester's own pending applications only (the server says the same). */
 function WithdrawButton({ application }: { application: Application }) {
+  const t = useT();
   const withdraw = useWithdrawApplication();
   const [confirming, setConfirming] = useState(false);
   const oneAtATime = useOneAtATime();
@@ -27,7 +27,7 @@ function WithdrawButton({ application }: { application: Application }) {
           setConfirming(false);
           notifications.show({
             color: "gray",
-            title: "Application withdrawn",
+            title: t("accounts.applications.withdrawn"),
             message: application.summary,
           });
         },
@@ -41,27 +41,26 @@ function WithdrawButton({ application }: { application: Application }) {
         color="red"
         leftSection={<IconArrowBackUp size={14} />}
         onClick={() => setConfirming(true)}
-        aria-label={`Withdraw ${application.summary}`}
+        aria-label={t("accounts.applications.withdrawFor", { summary: application.summary })}
       >
-        Withdraw
+        {t("accounts.applications.withdraw")}
       </Button>
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title="Withdraw this application?"
+        title={t("accounts.applications.withdrawTitle")}
         radius="md"
       >
         <Stack>
           <Text size="sm">
-            “{application.summary}” will not be reviewed and the account does not change. You can
-            file a new application later.
+            {t("accounts.applications.withdrawText", { summary: application.summary })}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(false)}>
-              Keep it
+              {t("accounts.applications.keep")}
             </Button>
             <Button color="red" loading={withdraw.isPending} onClick={confirm}>
-              Withdraw application
+              {t("accounts.applications.withdrawConfirm")}
             </Button>
           </Group>
         </Stack>
@@ -72,6 +71,7 @@ function WithdrawButton({ application }: { application: Application }) {
 
 /** The Applications zone: what the SuperAdmins asked for, pending first, with the decisions. */
 export function ApplicationsTable() {
+  const t = useT();
   const me = useMe();
   const list = useListParams<{ status: ApplicationStatus | undefined }>({ status: undefined });
   const result = usePortfolioApplications({
@@ -80,7 +80,7 @@ export function ApplicationsTable() {
     pageSize: PAGE_SIZE,
   });
   const columns: Column<Application>[] = [
-    ...COLUMNS,
+    ...applicationColumns(t, {}),
     {
       key: "actions",
       header: "",
@@ -101,12 +101,14 @@ export function ApplicationsTable() {
         />
       </Group>
       <PagedTable
-        label="Applications"
+        label={t("accounts.zones.applications")}
         columns={columns}
         result={result}
         rowKey={(application) => application.id}
         empty={
-          list.filters.status ? `No ${list.filters.status} applications.` : "No applications yet."
+          list.filters.status
+            ? t("accounts.applications.noStatus", { status: list.filters.status })
+            : t("accounts.applications.empty")
         }
         page={list.page}
         onPageChange={list.setPage}

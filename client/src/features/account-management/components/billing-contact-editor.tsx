@@ -5,11 +5,13 @@ import { type AccountDetail, billingContactBody } from "@shared/api/accounts.ts"
 import { IconPencil } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import { useSetBillingContact } from "../api/billing-contact.ts";
 
 /** A SuperAdmin sets or clears the account's billing contact. */
 export function BillingContactEditor({ account }: { account: AccountDetail }) {
+  const t = useT();
   const [opened, { open, close }] = useDisclosure(false);
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -25,14 +27,14 @@ export function BillingContactEditor({ account }: { account: AccountDetail }) {
     event.preventDefault();
     const checked = billingContactBody.safeParse({ email: email.trim() || null });
     if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? "Check the address");
+      setError(checked.error.issues[0]?.message ?? t("accounts.billingContact.checkAddress"));
       return;
     }
     save.mutate(
       { accountId: account.id, ...checked.data },
       {
         onSuccess: () => {
-          notifications.show({ color: "green", message: "Billing contact saved" });
+          notifications.show({ color: "green", message: t("accounts.billingContact.saved") });
           close();
         },
         onError: (refusal) => {
@@ -46,18 +48,23 @@ export function BillingContactEditor({ account }: { account: AccountDetail }) {
 
   return (
     <>
-      <Tooltip label="Edit billing contact">
-        <ActionIcon variant="subtle" size="sm" aria-label="Edit billing contact" onClick={start}>
+      <Tooltip label={t("accounts.billingContact.edit")}>
+        <ActionIcon
+          variant="subtle"
+          size="sm"
+          aria-label={t("accounts.billingContact.edit")}
+          onClick={start}
+        >
           <IconPencil size={14} />
         </ActionIcon>
       </Tooltip>
-      <Modal opened={opened} onClose={close} title="Billing contact" centered>
+      <Modal opened={opened} onClose={close} title={t("accounts.field.billingContact")} centered>
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <TextInput
-              label="E-mail"
-              description="Gets the expiry reminders and renewal notices as well as your SuperAdmins. Leave it empty to remove it."
-              placeholder="billing@customer.example"
+              label={t("accounts.billingContact.email")}
+              description={t("accounts.billingContact.description")}
+              placeholder={t("accounts.billingContact.placeholder")}
               type="email"
               value={email}
               onChange={(event) => setEmail(event.currentTarget.value)}
@@ -66,10 +73,10 @@ export function BillingContactEditor({ account }: { account: AccountDetail }) {
             />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>
-                Cancel
+                {t("common.cancel")}
               </Button>
               <Button type="submit" loading={save.isPending}>
-                Save
+                {t("common.save")}
               </Button>
             </Group>
           </Stack>

@@ -1,6 +1,7 @@
 import { Group, Select, Stack, Text } from "@mantine/core";
 import type { AccountListQuery, AccountSort, AccountSummary } from "@shared/api/accounts.ts";
 import type { ChangeKind } from "@shared/domain/applications.ts";
+import type { MessageKey } from "@shared/i18n/catalogue.ts";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { AccountLink } from "../../../components/account-link.tsx";
@@ -9,7 +10,8 @@ import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
-import { count, formatDate, formatNumber } from "../../../lib/format.ts";
+import { type Format, useFormat } from "../../../lib/format.ts";
+import { type Translate, useT } from "../../../lib/i18n.tsx";
 import { useCatalogue } from "../../catalogue/index.ts";
 import { useZoneAccounts } from "../api/zone-accounts.ts";
 import { AccountRowMenu } from "./account-row-menu.tsx";
@@ -19,92 +21,109 @@ type Zone = AccountListQuery["zone"];
 
 const text = (value: string) => <Text size="sm">{value}</Text>;
 
-const IDENTITY: Column<AccountSummary, AccountSort>[] = [
-  {
-    key: "name",
-    header: "Account",
-    sortBy: "name",
-    render: (account) => <AccountLink account={account} />,
-  },
-  {
-    key: "customer",
-    header: "Customer",
-    sortBy: "customerName",
-    render: (account) => text(account.customerName),
-  },
-  {
-    key: "licence",
-    header: "Licence",
-    sortBy: "licence",
-    render: (account) => text(account.licence.name),
-  },
-];
-
-const COLUMNS: Record<Zone, Column<AccountSummary, AccountSort>[]> = {
-  active: [
-    ...IDENTITY,
+/** Each zone's columns, with the words and numbers of the user's language. */
+function columnsOf(
+  zone: Zone,
+  t: Translate,
+  format: Format,
+): Column<AccountSummary, AccountSort>[] {
+  const identity: Column<AccountSummary, AccountSort>[] = [
+    {
+      key: "name",
+      header: t("accounts.field.account"),
+      sortBy: "name",
+      render: (account) => <AccountLink account={account} />,
+    },
+    {
+      key: "customer",
+      header: t("accounts.field.customer"),
+      sortBy: "customerName",
+      render: (account) => text(account.customerName),
+    },
+    {
+      key: "licence",
+      header: t("app.accountField.licenceId"),
+      sortBy: "licence",
+      render: (account) => text(account.licence.name),
+    },
+  ];
+  if (zone === "expired") {
+    return [
+      ...identity,
+      {
+        key: "endsOn",
+        header: t("accounts.zones.endedOn"),
+        sortBy: "endsOn",
+        render: (account) => text(format.date(account.endsOn)),
+      },
+      {
+        key: "daysSince",
+        header: t("accounts.zones.daysSince"),
+        align: "right",
+        render: (account) => text(t("common.days", { count: -account.daysLeft })),
+      },
+    ];
+  }
+  return [
+    ...identity,
     {
       key: "contracted",
-      header: "Contracted",
+      header: t("accounts.zones.contracted"),
       align: "right",
-      render: (account) => text(formatNumber(account.datapoints.contracted)),
+      render: (account) => text(format.number(account.datapoints.contracted)),
     },
     {
       key: "used",
-      header: "Used",
+      header: t("accounts.zones.used"),
       render: (account) => <DatapointsBar datapoints={account.datapoints} />,
     },
     {
       key: "left",
-      header: "Left",
+      header: t("accounts.zones.left"),
       sortBy: "datapointsLeft",
       align: "right",
       render: (account) => (
         <Text size="sm" fw={600} c={account.datapoints.left === 0 ? "red.7" : undefined}>
-          {formatNumber(account.datapoints.left)}
+          {format.number(account.datapoints.left)}
         </Text>
       ),
     },
     {
       key: "endsOn",
-      header: "Expires on",
+      header: t("accounts.zones.expiresOn"),
       sortBy: "endsOn",
-      render: (account) => text(formatDate(account.endsOn)),
+      render: (account) => text(format.date(account.endsOn)),
     },
     {
       key: "daysLeft",
-      header: "Days left",
+      header: t("accounts.field.daysLeft"),
       render: (account) => <DaysLeftBadge daysLeft={account.daysLeft} />,
     },
-  ],
-  expired: [
-    ...IDENTITY,
-    {
-      key: "endsOn",
-      header: "Ended on",
-      sortBy: "endsOn",
-      render: (account) => text(formatDate(account.endsOn)),
-    },
-    {
-      key: "daysSince",
-      header: "Days since",
-      align: "right",
-      render: (account) => text(count(-account.daysLeft, "day")),
-    },
-  ],
-};
+  ];
+}
 
-const LABELS: Record<Zone, { table: string; empty: string }> = {
-  active: { table: "Active accounts", empty: "No active accounts." },
-  expired: { table: "Expired accounts", empty: "No expired accounts." },
-};
+/** The words of each zone: the table's name, its search box and its empty state. */
+const LABELS = {
+  active: {
+    table: "accounts.zones.active",
+    search: "accounts.zones.searchActive",
+    empty: "accounts.zones.noActive",
+  },
+  expired: {
+    table: "accounts.zones.expired",
+    search: "accounts.zones.searchExpired",
+    empty: "accounts.zones.noExpired",
+  },
+} as const satisfies Record<Zone, Record<string, MessageKey>>;
 
 /** One zone of Account management: the portfolio's active or expired accounts. */
 export function ZoneAccountsTable({ zone }: { zone: Zone }) {
   const [, setParams] = useSearchParams();
   const [action, setAction] = useState<{ kind: ChangeKind; account: AccountSummary } | null>(null);
+  const t = useT();
+  const format = useFormat();
   const columns: Column<AccountSummary, AccountSort>[] = [
-    ...COLUMNS[zone],
+    ...columnsOf(zone, t, format),
     {
       key: "actions",
       header: "",
@@ -134,14 +153,14 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
     <Stack gap="sm">
       <Group gap="sm">
         <SearchInput
-          label={`Search ${LABELS[zone].table.toLowerCase()}`}
-          placeholder="Search by account or customer"
+          label={t(LABELS[zone].search)}
+          placeholder={t("accounts.searchPlaceholder")}
           value={list.search}
           onChange={list.setSearch}
         />
         <Select
-          aria-label="Filter by licence"
-          placeholder="All licences"
+          aria-label={t("accounts.zones.filterByLicence")}
+          placeholder={t("accounts.zones.allLicences")}
           clearable
           data={(catalogue.data?.licences ?? []).map((licence) => ({
             value: licence.id,
@@ -153,11 +172,11 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
         />
       </Group>
       <PagedTable
-        label={LABELS[zone].table}
+        label={t(LABELS[zone].table)}
         columns={columns}
         result={result}
         rowKey={(account) => account.id}
-        empty={filtered ? "No account matches these filters." : LABELS[zone].empty}
+        empty={t(filtered ? "accounts.zones.noMatch" : LABELS[zone].empty)}
         page={list.page}
         onPageChange={list.setPage}
         sorting={list.filters}

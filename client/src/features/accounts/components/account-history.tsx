@@ -10,28 +10,41 @@ import {
   Timeline,
 } from "@mantine/core";
 import type { HistoryEntry } from "@shared/api/applications.ts";
+import type { MessageKey } from "@shared/i18n/catalogue.ts";
 import { IconArrowBackUp, IconCheck, IconSend, IconSparkles, IconX } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
-import { entitlementLabel, formatEntitlement } from "../../../lib/account-fields.ts";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useEntitlements } from "../../../lib/account-fields.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
+import { useMe } from "../../auth/index.ts";
 import { HISTORY_PAGE_SIZE, useAccountHistory } from "../api/history.ts";
 
 const EVENTS: Record<
   HistoryEntry["event"],
-  { label: string; color: MantineColor; icon: ReactNode }
+  { label: MessageKey; color: MantineColor; icon: ReactNode }
 > = {
-  filed: { label: "Requested", color: "indigo", icon: <IconSend size={12} /> },
-  approved: { label: "Approved", color: "green", icon: <IconCheck size={12} /> },
-  rejected: { label: "Rejected", color: "red", icon: <IconX size={12} /> },
-  withdrawn: { label: "Withdrawn", color: "gray", icon: <IconArrowBackUp size={12} /> },
-  created: { label: "Created", color: "teal", icon: <IconSparkles size={12} /> },
+  filed: { label: "accounts.history.filed", color: "indigo", icon: <IconSend size={12} /> },
+  approved: { label: "accounts.history.approved", color: "green", icon: <IconCheck size={12} /> },
+  rejected: { label: "accounts.history.rejected", color: "red", icon: <IconX size={12} /> },
+  withdrawn: {
+    label: "accounts.history.withdrawn",
+    color: "gray",
+    icon: <IconArrowBackUp size={12} />,
+  },
+  created: { label: "accounts.history.created", color: "teal", icon: <IconSparkles size={12} /> },
 };
 
 function Entry({ entry }: { entry: HistoryEntry }) {
+  const t = useT();
+  const format = useFormat();
+  const entitlements = useEntitlements();
+  // What happens to an account happens on its partner's days: its times are in the partner's zone.
+  const timeZone = useMe().partner?.timeZone;
   return (
     <Stack gap={4}>
       <Text size="xs" c="dimmed">
-        {entry.actor?.name ?? "Auto-approval rule"} · {formatDateTime(entry.occurredAt)}
+        {entry.actor?.name ?? t("accounts.history.autoApprovalRule")} ·{" "}
+        {format.dateTime(entry.occurredAt, timeZone)}
       </Text>
       {entry.comment && (
         <Text size="sm" fs="italic" c="dimmed">
@@ -40,10 +53,10 @@ function Entry({ entry }: { entry: HistoryEntry }) {
       )}
       {entry.changes.map((change) => (
         <Text key={change.field} size="sm">
-          {entitlementLabel(change.field)}: {/* A created account had nothing before. */}
-          {entry.event !== "created" && `${formatEntitlement(change.field, change.before)} → `}
+          {entitlements.label(change.field)}: {/* A created account had nothing before. */}
+          {entry.event !== "created" && `${entitlements.format(change.field, change.before)} → `}
           <Text span fw={600}>
-            {formatEntitlement(change.field, change.after)}
+            {entitlements.format(change.field, change.after)}
           </Text>
         </Text>
       ))}
@@ -53,6 +66,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
 
 /** What happened to the account: its applications, decisions and the changes they made. */
 export function AccountHistory({ accountId }: { accountId: string }) {
+  const t = useT();
   const [page, setPage] = useState(1);
   const history = useAccountHistory(accountId, page);
 
@@ -66,7 +80,7 @@ export function AccountHistory({ accountId }: { accountId: string }) {
   if (history.data.total === 0) {
     return (
       <Text size="sm" c="dimmed">
-        Nothing has happened to this account yet.
+        {t("accounts.history.empty")}
       </Text>
     );
   }
@@ -86,7 +100,7 @@ export function AccountHistory({ accountId }: { accountId: string }) {
               }
               title={
                 <Text size="sm" fw={600}>
-                  {event.label}
+                  {t(event.label)}
                   {entry.application ? ` · ${entry.application.summary}` : ""}
                 </Text>
               }
@@ -103,7 +117,7 @@ export function AccountHistory({ accountId }: { accountId: string }) {
             value={page}
             onChange={setPage}
             size="sm"
-            getItemProps={(item) => ({ "aria-label": `History page ${item}` })}
+            getItemProps={(item) => ({ "aria-label": t("accounts.history.page", { page: item }) })}
           />
         </Group>
       )}

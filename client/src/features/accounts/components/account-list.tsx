@@ -7,56 +7,59 @@ import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-ta
 import { SearchInput } from "../../../components/search-input.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
-import { formatDate } from "../../../lib/format.ts";
+import { type Format, useFormat } from "../../../lib/format.ts";
+import { type Translate, useT } from "../../../lib/i18n.tsx";
 import { type HomeAccountsQuery, useAccounts } from "../api/accounts.ts";
 
-const COLUMNS: Column<AccountSummary, AccountSort>[] = [
-  {
-    key: "name",
-    header: "Account",
-    sortBy: "name",
-    render: (account) => <AccountLink account={account} />,
-  },
-  {
-    key: "customer",
-    header: "Customer",
-    sortBy: "customerName",
-    render: (account) => <Text size="sm">{account.customerName}</Text>,
-  },
-  {
-    key: "licence",
-    header: "Licence",
-    sortBy: "licence",
-    render: (account) => <Text size="sm">{account.licence.name}</Text>,
-  },
-  { key: "status", header: "Status", render: (account) => <StatusBadge status={account.status} /> },
-  {
-    key: "datapoints",
-    header: "Datapoints",
-    sortBy: "datapointsLeft",
-    render: (account) => <DatapointsBar datapoints={account.datapoints} />,
-  },
-  {
-    key: "endsOn",
-    header: "Ends on",
-    sortBy: "endsOn",
-    render: (account) => <Text size="sm">{formatDate(account.endsOn)}</Text>,
-  },
-  {
-    key: "daysLeft",
-    header: "Days left",
-    render: (account) => <DaysLeftBadge daysLeft={account.daysLeft} />,
-  },
-];
-
-const ZONES = [
-  { value: "all", label: "All" },
-  { value: "active", label: "Active" },
-  { value: "expired", label: "Expired" },
-];
+function columnsOf(t: Translate, format: Format): Column<AccountSummary, AccountSort>[] {
+  return [
+    {
+      key: "name",
+      header: t("accounts.field.account"),
+      sortBy: "name",
+      render: (account) => <AccountLink account={account} />,
+    },
+    {
+      key: "customer",
+      header: t("accounts.field.customer"),
+      sortBy: "customerName",
+      render: (account) => <Text size="sm">{account.customerName}</Text>,
+    },
+    {
+      key: "licence",
+      header: t("app.accountField.licenceId"),
+      sortBy: "licence",
+      render: (account) => <Text size="sm">{account.licence.name}</Text>,
+    },
+    {
+      key: "status",
+      header: t("accounts.field.status"),
+      render: (account) => <StatusBadge status={account.status} />,
+    },
+    {
+      key: "datapoints",
+      header: t("app.accountField.datapoints"),
+      sortBy: "datapointsLeft",
+      render: (account) => <DatapointsBar datapoints={account.datapoints} />,
+    },
+    {
+      key: "endsOn",
+      header: t("app.accountField.endsOn"),
+      sortBy: "endsOn",
+      render: (account) => <Text size="sm">{format.date(account.endsOn)}</Text>,
+    },
+    {
+      key: "daysLeft",
+      header: t("accounts.field.daysLeft"),
+      render: (account) => <DaysLeftBadge daysLeft={account.daysLeft} />,
+    },
+  ];
+}
 
 /** The accounts the signed-in user can see, on the home screen. */
 export function AccountList() {
+  const t = useT();
+  const format = useFormat();
   const list = useListParams<Pick<HomeAccountsQuery, "zone" | "sort" | "order">>({
     zone: "all",
     sort: "name",
@@ -73,24 +76,28 @@ export function AccountList() {
     <Stack gap="sm">
       <Group justify="space-between">
         <SearchInput
-          label="Search accounts"
-          placeholder="Search by account or customer"
+          label={t("accounts.list.search")}
+          placeholder={t("accounts.searchPlaceholder")}
           value={list.search}
           onChange={list.setSearch}
         />
         <SegmentedControl
-          aria-label="Show accounts"
-          data={ZONES}
+          aria-label={t("accounts.list.show")}
+          data={[
+            { value: "all", label: t("app.status.all") },
+            { value: "active", label: t("app.status.active") },
+            { value: "expired", label: t("app.status.expired") },
+          ]}
           value={list.filters.zone}
           onChange={(zone) => list.setFilters({ zone: zone as HomeAccountsQuery["zone"] })}
         />
       </Group>
       <PagedTable
-        label="Your accounts"
-        columns={COLUMNS}
+        label={t("accounts.list.title")}
+        columns={columnsOf(t, format)}
         result={result}
         rowKey={(account) => account.id}
-        empty={list.q ? "No account matches your search." : "You have no accounts yet."}
+        empty={t(list.q ? "accounts.list.noMatch" : "accounts.list.empty")}
         page={list.page}
         onPageChange={list.setPage}
         sorting={list.filters}

@@ -1,7 +1,15 @@
 import { NumberInput } from "@mantine/core";
+import { useT } from "../../../../lib/i18n.tsx";
 import type { ChangeFieldsProps } from "./change-form.ts";
 
 /** Credits added to those the account has. */
 export function BuySmsCreditsFields({ fields }: ChangeFieldsProps) {
-  return <NumberInput label="SMS credits to buy" data-autofocus {...fields.number("credits")} />;
+  const t = useT();
+  return (
+    <NumberInput
+      label={t("accounts.change.smsCreditsToBuy")}
+      data-autofocus
+      {...fields.number("credits")}
+    />
+  );
 }

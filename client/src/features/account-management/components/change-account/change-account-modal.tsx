@@ -4,11 +4,13 @@ import { notifications } from "@mantine/notifications";
 import type { AccountSummary } from "@shared/api/accounts.ts";
 import type { Application } from "@shared/api/applications.ts";
 import { MAX_COMMENT_LENGTH } from "@shared/domain/accounts.ts";
-import { APPLICATION_KIND_LABELS, type ChangeKind } from "@shared/domain/applications.ts";
+import type { ChangeKind } from "@shared/domain/applications.ts";
 import { IconSend } from "@tabler/icons-react";
 import { type ComponentType, useState } from "react";
 import { Link } from "react-router";
 import { ApiError, fieldErrorsOf } from "../../../../lib/api.ts";
+import { useFormat } from "../../../../lib/format.ts";
+import { useT } from "../../../../lib/i18n.tsx";
 import { notifyError } from "../../../../lib/query-client.ts";
 import { useFileApplication } from "../../api/file-application.ts";
 import { BuySmsCreditsFields } from "./buy-sms-credits-fields.tsx";
@@ -45,6 +47,8 @@ interface ChangeAccountModalProps {
 
 /** One change to one account, filed as an application, with the result shown before it is sent. */
 export function ChangeAccountModal({ kind, account, onClose, onFiled }: ChangeAccountModalProps) {
+  const t = useT();
+  const format = useFormat();
   const file = useFileApplication();
   const form = useForm<ChangeFormValues>({
     mode: "controlled",
@@ -68,10 +72,13 @@ export function ChangeAccountModal({ kind, account, onClose, onFiled }: ChangeAc
           const approved = application.status === "approved";
           notifications.show({
             color: "green",
-            title: approved ? "Approved automatically" : "Application sent",
+            title: t(approved ? "accounts.change.approvedTitle" : "accounts.applicationSent"),
             message: approved
-              ? `${application.summary}: an auto-approval rule approved it, ${account.name} is already changed.`
-              : `${application.summary}: Customer Success will review it.`,
+              ? t("accounts.change.approvedMessage", {
+                  summary: application.summary,
+                  account: account.name,
+                })
+              : t("accounts.change.sentMessage", { summary: application.summary }),
           });
           onFiled(application);
         },
@@ -91,15 +98,10 @@ export function ChangeAccountModal({ kind, account, onClose, onFiled }: ChangeAc
   };
 
   const Fields = FIELDS[kind];
+  const kindLabel = t(`app.applicationKind.${kind}`);
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={`${APPLICATION_KIND_LABELS[kind]} · ${account.name}`}
-      size="lg"
-      radius="md"
-    >
+    <Modal opened onClose={onClose} title={`${kindLabel} · ${account.name}`} size="lg" radius="md">
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
           <CurrentValues kind={kind} account={account} />
@@ -107,23 +109,27 @@ export function ChangeAccountModal({ kind, account, onClose, onFiled }: ChangeAc
             account={account}
             catalogue={catalogue}
             targets={targets}
-            fields={fieldsOf(form, preview?.errors)}
+            fields={fieldsOf(form, preview?.errors, format.separators)}
           />
           <ChangeResult preview={preview} account={account} target={target} />
 
           {pending && (
-            <Alert color="yellow" variant="light" title="Already pending" role="alert">
-              This account already has a pending {APPLICATION_KIND_LABELS[kind].toLowerCase()}{" "}
-              application: withdraw it or wait for its decision.{" "}
+            <Alert
+              color="yellow"
+              variant="light"
+              title={t("accounts.change.alreadyPending")}
+              role="alert"
+            >
+              {t("accounts.change.alreadyPendingText", { kind })}{" "}
               <Anchor component={Link} to="/account-management?zone=applications" onClick={onClose}>
-                See the pending application
+                {t("accounts.change.seePending")}
               </Anchor>
             </Alert>
           )}
 
           <Textarea
-            label="Comment"
-            description="Optional, for Customer Success"
+            label={t("app.accountField.comment")}
+            description={t("accounts.change.commentHint")}
             autosize
             minRows={2}
             maxLength={MAX_COMMENT_LENGTH}
@@ -131,10 +137,10 @@ export function ChangeAccountModal({ kind, account, onClose, onFiled }: ChangeAc
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" leftSection={<IconSend size={16} />} loading={file.isPending}>
-              Extension request
+              {t("accounts.change.submit")}
             </Button>
           </Group>
         </Stack>

@@ -2,6 +2,7 @@ import type { useForm } from "@mantine/form";
 import type { AccountSummary } from "@shared/api/accounts.ts";
 import type { Catalogue } from "@shared/api/catalogue.ts";
 import type { ChangeKind } from "@shared/domain/applications.ts";
+import type { Format } from "../../../../lib/format.ts";
 import {
   billManagementTypeIdOf,
   billManagementTypeValue,
@@ -72,14 +73,19 @@ export function requestOf(kind: ChangeKind, values: ChangeFormValues) {
 /**
  * The props of the inputs. Errors show as soon as a field is touched, like the server would say
  * them on submit: the form's own (set on submit) first, then those of the preview's check.
+ * Numbers read and write with the separators of the user's language.
  */
-export function fieldsOf(form: ChangeForm, checked: Record<string, string> | undefined) {
+export function fieldsOf(
+  form: ChangeForm,
+  checked: Record<string, string> | undefined,
+  separators: Format["separators"],
+) {
   const errorOf = (field: Field) =>
     form.errors[field] ?? (form.isTouched(field) ? checked?.[field] : undefined);
   const input = (field: Field) => ({ ...form.getInputProps(field), error: errorOf(field) });
   return {
     input,
-    number: (field: Field) => ({ ...input(field), ...wholeNumber, thousandSeparator: "," }),
+    number: (field: Field) => ({ ...input(field), ...wholeNumber, ...separators }),
   };
 }
 

@@ -2,8 +2,8 @@ import { Alert, Group, Paper, Stack, Text, VisuallyHidden } from "@mantine/core"
 import type { AccountSummary } from "@shared/api/accounts.ts";
 import type { Plan } from "@shared/domain/changes.ts";
 import { IconAlertTriangle, IconArrowRight } from "@tabler/icons-react";
-import { entitlementLabel, formatEntitlement } from "../../../../lib/account-fields.ts";
-import { formatNumber } from "../../../../lib/format.ts";
+import { useEntitlements } from "../../../../lib/account-fields.ts";
+import { useT } from "../../../../lib/i18n.tsx";
 import type { ChangePreview } from "./use-change-preview.ts";
 
 interface Accounts {
@@ -14,6 +14,8 @@ interface Accounts {
 
 /** What the form's preview says after the arrow, with datapoints' usage beside them. */
 function PreviewRows({ plan, account, target }: Accounts & { plan: Extract<Plan, { ok: true }> }) {
+  const t = useT();
+  const entitlements = useEntitlements();
   const accounts = new Set(plan.changes.map((change) => change.accountId));
   return (
     <Stack gap={6}>
@@ -21,21 +23,21 @@ function PreviewRows({ plan, account, target }: Accounts & { plan: Extract<Plan,
         const owner = change.accountId === target?.id ? target : account;
         const used =
           change.field === "datapointsContracted"
-            ? `, ${formatNumber(owner.datapoints.used)} used`
+            ? `, ${t("accounts.change.used", { used: owner.datapoints.used })}`
             : "";
         const unit = change.field === "datapointsContracted" ? " DP" : "";
-        const label = entitlementLabel(change.field);
+        const label = entitlements.label(change.field);
         return (
           <Group key={`${change.accountId}:${change.field}`} gap="xs" wrap="nowrap">
             <Text size="sm" c="dimmed" w={200} style={{ flexShrink: 0 }}>
               {accounts.size > 1 ? `${owner.name}: ${label.toLowerCase()}` : label}
             </Text>
             <Text size="sm" data-testid="preview">
-              {formatEntitlement(change.field, change.before)}
+              {entitlements.format(change.field, change.before)}
               {unit} <IconArrowRight size={12} style={{ verticalAlign: "middle" }} aria-hidden />
               <VisuallyHidden> → </VisuallyHidden>
               <Text span fw={700} size="sm">
-                {formatEntitlement(change.field, change.after)}
+                {entitlements.format(change.field, change.after)}
                 {unit}
               </Text>
               {used}
@@ -53,11 +55,12 @@ export function ChangeResult({
   account,
   target,
 }: Accounts & { preview: ChangePreview | undefined }) {
+  const t = useT();
   const accountError = preview?.errors.accountId ?? preview?.errors.payload;
   return (
-    <Paper withBorder radius="md" p="sm" aria-label="Result" role="region">
+    <Paper withBorder radius="md" p="sm" aria-label={t("accounts.change.result")} role="region">
       <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={6}>
-        Result
+        {t("accounts.change.result")}
       </Text>
       {accountError ? (
         <Alert color="red" variant="light" icon={<IconAlertTriangle size={16} />} p="xs">
@@ -71,7 +74,7 @@ export function ChangeResult({
         </Text>
       ) : (
         <Text size="sm" c="dimmed">
-          {preview ? "Fill in the change to see the result." : "Loading the catalogue…"}
+          {t(preview ? "accounts.change.fillIn" : "accounts.loadingCatalogue")}
         </Text>
       )}
     </Paper>

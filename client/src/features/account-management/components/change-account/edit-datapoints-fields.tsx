@@ -1,12 +1,14 @@
 import { NumberInput } from "@mantine/core";
+import { useT } from "../../../../lib/i18n.tsx";
 import type { ChangeFieldsProps } from "./change-form.ts";
 
 /** A signed number: positive adds datapoints, negative removes them. */
 export function EditDatapointsFields({ fields }: ChangeFieldsProps) {
+  const t = useT();
   return (
     <NumberInput
-      label="Change in datapoints"
-      description="A positive number adds datapoints; a negative one (e.g. -50) removes them."
+      label={t("accounts.change.datapointsChange")}
+      description={t("accounts.change.datapointsChangeHint")}
       data-autofocus
       {...fields.number("change")}
       allowNegative

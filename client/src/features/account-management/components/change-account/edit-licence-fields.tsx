@@ -1,12 +1,14 @@
 import { Select } from "@mantine/core";
+import { useT } from "../../../../lib/i18n.tsx";
 import type { ChangeFieldsProps } from "./change-form.ts";
 
 /** Another licence of the catalogue; the current one cannot be chosen. */
 export function EditLicenceFields({ account, catalogue, fields }: ChangeFieldsProps) {
+  const t = useT();
   return (
     <Select
-      label="New licence"
-      placeholder="Choose a licence"
+      label={t("accounts.change.newLicence")}
+      placeholder={t("accounts.chooseLicence")}
       data={(catalogue?.licences ?? []).map((licence) => ({
         value: licence.id,
         label: licence.name,

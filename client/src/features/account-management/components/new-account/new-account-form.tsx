@@ -24,9 +24,10 @@ import { newAccountRequest } from "@shared/domain/applications.ts";
 import { IconSend } from "@tabler/icons-react";
 import { Link, useNavigate } from "react-router";
 import { TitledCard } from "../../../../components/titled-card.tsx";
-import { ACCOUNT_FIELD_LABELS as LABELS } from "../../../../lib/account-fields.ts";
+import { useAccountFieldLabels } from "../../../../lib/account-fields.ts";
 import { ApiError, fieldErrorsOf } from "../../../../lib/api.ts";
-import { COUNTRY_OPTIONS, countryName, formatNumber } from "../../../../lib/format.ts";
+import { useFormat } from "../../../../lib/format.ts";
+import { useT } from "../../../../lib/i18n.tsx";
 import { notifyError } from "../../../../lib/query-client.ts";
 import { billManagementTypeOptions, validateWith, wholeNumber } from "../../../../lib/zod-form.ts";
 import { useFileApplication } from "../../api/file-application.ts";
@@ -35,6 +36,10 @@ import { NEW_ACCOUNT_VALUES, type NewAccountValues, requestOf } from "./new-acco
 
 /** The create-account form: an application for Customer Success to approve. */
 export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
+  const t = useT();
+  const format = useFormat();
+  const LABELS = useAccountFieldLabels();
+  const numbers = { ...wholeNumber, ...format.separators };
   const navigate = useNavigate();
   const file = useFileApplication();
   const form = useForm<NewAccountValues>({
@@ -51,8 +56,8 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
         onSuccess: () => {
           notifications.show({
             color: "green",
-            title: "Application sent",
-            message: `Customer Success will review the new account "${payload.name}".`,
+            title: t("accounts.applicationSent"),
+            message: t("accounts.newAccount.sentMessage", { name: payload.name }),
           });
           void navigate("/account-management?zone=applications");
         },
@@ -78,7 +83,7 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="lg">
-            <TitledCard title="Customer and account">
+            <TitledCard title={t("accounts.newAccount.customerAndAccount")}>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={LABELS.name} withAsterisk {...form.getInputProps("name")} />
                 <TextInput
@@ -91,15 +96,15 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
                   withAsterisk
                   searchable
                   allowDeselect={false}
-                  nothingFoundMessage="No country by that name"
-                  data={COUNTRY_OPTIONS}
+                  nothingFoundMessage={t("accounts.newAccount.noCountry")}
+                  data={format.countryOptions}
                   {...form.getInputProps("country")}
                 />
                 <Select
                   label={LABELS.sectorCode}
                   withAsterisk
                   searchable
-                  placeholder="Choose a sector"
+                  placeholder={t("accounts.newAccount.chooseSector")}
                   data={catalogue.sectors.map((sector) => ({
                     value: sector.code,
                     label: sector.name,
@@ -109,13 +114,13 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
               </SimpleGrid>
             </TitledCard>
 
-            <TitledCard title="Licence and term">
+            <TitledCard title={t("accounts.newAccount.licenceAndTerm")}>
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <Select
                   label={LABELS.licenceId}
                   withAsterisk
-                  placeholder="Choose a licence"
-                  description={licence?.description ?? "What the customer may use"}
+                  placeholder={t("accounts.chooseLicence")}
+                  description={licence?.description ?? t("accounts.newAccount.licenceHint")}
                   data={catalogue.licences.map((entry) => ({
                     value: entry.id,
                     label: entry.name,
@@ -125,71 +130,76 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
                 <NumberInput
                   label={LABELS.datapoints}
                   withAsterisk
-                  description={`DP to contract, at least ${MIN_DATAPOINTS}`}
+                  description={t("accounts.newAccount.datapointsHint", { min: MIN_DATAPOINTS })}
                   min={MIN_DATAPOINTS}
-                  {...wholeNumber}
+                  {...numbers}
                   {...form.getInputProps("datapoints")}
                 />
                 <NumberInput
-                  label={`${LABELS.periodMonths} (months)`}
+                  label={t("accounts.newAccount.periodMonths")}
                   withAsterisk
-                  description={`${MIN_PERIOD_MONTHS} to ${MAX_PERIOD_MONTHS} months from approval`}
+                  description={t("accounts.newAccount.periodHint", {
+                    min: MIN_PERIOD_MONTHS,
+                    max: MAX_PERIOD_MONTHS,
+                  })}
                   min={MIN_PERIOD_MONTHS}
                   max={MAX_PERIOD_MONTHS}
-                  {...wholeNumber}
+                  {...numbers}
                   {...form.getInputProps("periodMonths")}
                 />
               </SimpleGrid>
             </TitledCard>
 
-            <TitledCard title="Bill Management">
+            <TitledCard title={t("accounts.field.billManagement")}>
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <Select
                   label={LABELS.billManagementTypeId}
                   allowDeselect={false}
-                  data={billManagementTypeOptions(catalogue)}
+                  data={billManagementTypeOptions(t, catalogue)}
                   {...form.getInputProps("billManagementTypeId")}
                 />
                 <NumberInput
                   label={LABELS.rtmMeters}
-                  description="Needs a Bill Management licence type"
+                  description={t("accounts.newAccount.needsBillManagement")}
                   min={0}
-                  {...wholeNumber}
+                  {...numbers}
                   {...form.getInputProps("rtmMeters")}
                 />
                 <NumberInput
                   label={LABELS.additionalPods}
-                  description="Needs a Bill Management licence type"
+                  description={t("accounts.newAccount.needsBillManagement")}
                   min={0}
-                  {...wholeNumber}
+                  {...numbers}
                   {...form.getInputProps("additionalPods")}
                 />
               </SimpleGrid>
             </TitledCard>
 
-            <TitledCard title="Alerts, meter reading and e-mail">
+            <TitledCard title={t("accounts.newAccount.alerts")}>
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <NumberInput
                   label={LABELS.smsCredits}
-                  description="Spent by real-time alerts"
+                  description={t("accounts.newAccount.smsCreditsHint")}
                   min={0}
-                  {...wholeNumber}
+                  {...numbers}
                   {...form.getInputProps("smsCredits")}
                 />
                 <NumberInput
                   label={LABELS.rtcLines}
                   description={
                     country && country !== RTC_COUNTRY
-                      ? `Only available in Spain, not in ${countryName(country)}`
-                      : "Only available in Spain"
+                      ? t("accounts.newAccount.rtcOnlySpainNot", {
+                          country: format.countryName(country),
+                        })
+                      : t("accounts.newAccount.rtcOnlySpain")
                   }
                   min={0}
-                  {...wholeNumber}
+                  {...numbers}
                   {...form.getInputProps("rtcLines")}
                 />
                 <TextInput
                   label={LABELS.emailDomain}
-                  description="Optional: your own sending domain"
+                  description={t("accounts.newAccount.emailDomainHint")}
                   placeholder="mail.example.com"
                   {...form.getInputProps("emailDomain")}
                 />
@@ -199,14 +209,17 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
             <TitledCard title={LABELS.comment}>
               <Textarea
                 aria-label={LABELS.comment}
-                placeholder="Anything Customer Success should know about this account"
+                placeholder={t("accounts.newAccount.commentPlaceholder")}
                 autosize
                 minRows={3}
                 maxRows={10}
                 inputWrapperOrder={["label", "input", "description", "error"]}
                 description={
                   <Text span size="xs" c={commentLength > MAX_COMMENT_LENGTH ? "red" : "dimmed"}>
-                    {formatNumber(commentLength)} / {formatNumber(MAX_COMMENT_LENGTH)} characters
+                    {t("accounts.newAccount.characters", {
+                      length: commentLength,
+                      max: MAX_COMMENT_LENGTH,
+                    })}
                   </Text>
                 }
                 {...form.getInputProps("comment")}
@@ -215,10 +228,10 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
 
             <Group justify="flex-end">
               <Button variant="default" component={Link} to="/account-management">
-                Cancel
+                {t("common.cancel")}
               </Button>
               <Button type="submit" loading={file.isPending} leftSection={<IconSend size={16} />}>
-                Create a new account
+                {t("accounts.newAccount.create")}
               </Button>
             </Group>
           </Stack>

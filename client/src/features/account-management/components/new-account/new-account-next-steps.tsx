@@ -1,27 +1,35 @@
 import { Paper, Text, Timeline, Title } from "@mantine/core";
 import { IconCircleCheck, IconSend, IconUserCheck } from "@tabler/icons-react";
+import { useT } from "../../../../lib/i18n.tsx";
 
 /** Beside the create form: what becomes of the application once it is sent. */
 export function NewAccountNextSteps() {
+  const t = useT();
   return (
     <Paper withBorder radius="md" p="lg" pos="sticky" top={80}>
       <Title order={4} mb="md">
-        What happens next
+        {t("accounts.newAccount.next.title")}
       </Title>
       <Timeline bulletSize={28} lineWidth={2}>
-        <Timeline.Item bullet={<IconSend size={14} />} title="You send the application">
+        <Timeline.Item bullet={<IconSend size={14} />} title={t("accounts.newAccount.next.send")}>
           <Text size="sm" c="dimmed">
-            It appears as pending in the Applications zone.
+            {t("accounts.newAccount.next.sendText")}
           </Text>
         </Timeline.Item>
-        <Timeline.Item bullet={<IconUserCheck size={14} />} title="Customer Success reviews it">
+        <Timeline.Item
+          bullet={<IconUserCheck size={14} />}
+          title={t("accounts.newAccount.next.review")}
+        >
           <Text size="sm" c="dimmed">
-            They approve it, or reject it with a comment saying why.
+            {t("accounts.newAccount.next.reviewText")}
           </Text>
         </Timeline.Item>
-        <Timeline.Item bullet={<IconCircleCheck size={14} />} title="The account starts">
+        <Timeline.Item
+          bullet={<IconCircleCheck size={14} />}
+          title={t("accounts.newAccount.next.start")}
+        >
           <Text size="sm" c="dimmed">
-            Active from the day of approval for the period you asked for, under Active accounts.
+            {t("accounts.newAccount.next.startText")}
           </Text>
         </Timeline.Item>
       </Timeline>
