@@ -36,7 +36,8 @@ export const people = defineMessages(
     "people.changeType.changed": "{name} is now {type}",
     "people.changeType.superAdmin":
       "A SuperAdmin sees the whole portfolio and manages the partner’s users.",
-    "people.changeType.accountLevel": "They keep the accounts granted to them, and reach only those.",
+    "people.changeType.accountLevel":
+      "They keep the accounts granted to them, and reach only those.",
     "people.changeType.save": "Save type",
     "people.invitations.none": "No invitation is waiting to be accepted.",
     "people.invitations.invited": "Invited",
@@ -103,7 +104,7 @@ export const people = defineMessages(
     "people.users.accounts": "Cuentas",
     "people.users.allAccounts": "Todas las cuentas",
     "people.users.accountCount": "{count, plural, one {# cuenta} other {# cuentas}}",
-    "people.users.actionsFor": "Acciones para {name}",
+    "people.users.actionsFor": "Acciones de {name}",
     "people.users.changeType": "Cambiar tipo",
     "people.users.reactivated": "{name} puede volver a iniciar sesión",
     "people.users.deactivated": "Se ha desactivado a {name} y se ha cerrado su sesión",
@@ -155,7 +156,7 @@ export const people = defineMessages(
     "people.accept.passwordLength":
       "{min, plural, one {Al menos # carácter} other {Al menos # caracteres}}",
     "people.accept.passwordAgain": "Repite la contraseña",
-    "people.accept.notTheSame": "Escribe la misma contraseña dos veces",
+    "people.accept.notTheSame": "Escribe la misma contraseña las dos veces",
     "people.accept.submit": "Aceptar y elegir esta contraseña",
   },
 );

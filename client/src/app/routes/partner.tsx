@@ -23,8 +23,10 @@ import {
   usePartner,
   useSuspension,
 } from "../../features/partners/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 export function PartnerRoute() {
+  const t = useT();
   const { id = "" } = useParams();
   const partner = usePartner(id);
   const change = useChangePartner();
@@ -38,11 +40,11 @@ export function PartnerRoute() {
     return (
       <MessagePage
         icon={<IconBuildingOff size={32} />}
-        title="Partner not found"
-        text="There is no partner here."
+        title={t("partners.detail.notFound")}
+        text={t("partners.detail.notFoundText")}
         action={
           <Button component={Link} to="/staff/partners" mt="sm">
-            Back to partners
+            {t("partners.detail.backToPartners")}
           </Button>
         }
       />
@@ -60,8 +62,8 @@ export function PartnerRoute() {
           notifications.show({
             color: "green",
             message: suspended
-              ? `${current.name} is reinstated: its users can sign in again.`
-              : `${current.name} is suspended: its users were signed out.`,
+              ? t("partners.detail.reinstated", { name: current.name })
+              : t("partners.detail.suspended", { name: current.name }),
           });
           confirmModal.close();
         },
@@ -73,18 +75,18 @@ export function PartnerRoute() {
       <PageHeader
         title={current.name}
         extra={<PartnerStatusBadge status={current.status} />}
-        back={{ to: "/staff/partners", label: "Partners" }}
+        back={{ to: "/staff/partners", label: t("partners.title") }}
         actions={
           <>
             <Button leftSection={<IconUserPlus size={16} />} onClick={inviteModal.open}>
-              Invite SuperAdmin
+              {t("partners.detail.inviteSuperAdmin")}
             </Button>
             <Button
               variant="default"
               leftSection={<IconPencil size={16} />}
               onClick={editModal.open}
             >
-              Edit
+              {t("partners.detail.edit")}
             </Button>
             <Button
               variant="light"
@@ -92,7 +94,7 @@ export function PartnerRoute() {
               leftSection={suspended ? <IconPlayerPlay size={16} /> : <IconPlayerPause size={16} />}
               onClick={confirmModal.open}
             >
-              {suspended ? "Reinstate" : "Suspend"}
+              {suspended ? t("partners.detail.reinstate") : t("partners.detail.suspend")}
             </Button>
           </>
         }
@@ -110,7 +112,7 @@ export function PartnerRoute() {
             { id: current.id, body },
             {
               onSuccess: () => {
-                notifications.show({ color: "green", message: "Partner saved." });
+                notifications.show({ color: "green", message: t("partners.detail.saved") });
                 callbacks.onSuccess();
               },
               onError: callbacks.onError,
@@ -121,22 +123,28 @@ export function PartnerRoute() {
       <ConfirmModal
         opened={confirming}
         onClose={confirmModal.close}
-        title={suspended ? `Reinstate ${current.name}?` : `Suspend ${current.name}?`}
-        confirmLabel={suspended ? "Reinstate partner" : "Suspend partner"}
+        title={
+          suspended
+            ? t("partners.detail.reinstateTitle", { name: current.name })
+            : t("partners.detail.suspendTitle", { name: current.name })
+        }
+        confirmLabel={
+          suspended ? t("partners.detail.reinstatePartner") : t("partners.detail.suspendPartner")
+        }
         danger={!suspended}
         loading={suspension.isPending}
         onConfirm={toggle}
       >
         {suspended
-          ? "Its users can sign in again. Nothing was removed while it was suspended."
-          : `All ${current.userCount} users of ${current.name} are signed out at once and cannot sign in until it is reinstated. Its accounts, applications and data are kept.`}
+          ? t("partners.detail.reinstateText")
+          : t("partners.detail.suspendText", { count: current.userCount, name: current.name })}
       </ConfirmModal>
       <InvitePersonModal
         key={inviting ? "inviting" : "closed"}
         opened={inviting}
         onClose={inviteModal.close}
-        title="Invite a SuperAdmin"
-        description={`They receive an e-mail link to join ${current.name} as a SuperAdmin: the whole portfolio, applications and the partner's users.`}
+        title={t("partners.detail.inviteTitle")}
+        description={t("partners.detail.inviteDescription", { name: current.name })}
         defaultLanguage={current.defaultLanguage}
         pending={invite.isPending}
         invite={(body, callbacks) =>
@@ -146,7 +154,7 @@ export function PartnerRoute() {
               onSuccess: (invitation) => {
                 notifications.show({
                   color: "green",
-                  message: `Invitation sent to ${invitation.email}.`,
+                  message: t("partners.detail.invitationSent", { email: invitation.email }),
                 });
                 callbacks.onSuccess();
               },

@@ -12,10 +12,12 @@ import {
   useCreatePartner,
 } from "../../features/partners/index.ts";
 import { useListParams } from "../../hooks/use-list-params.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 type StatusFilter = "all" | NonNullable<PartnerListQuery["status"]>;
 
 export function PartnersRoute() {
+  const t = useT();
   const list = useListParams<{ status: StatusFilter }>({ status: "all" });
   const [creating, { open, close }] = useDisclosure(false);
   const create = useCreatePartner();
@@ -24,30 +26,30 @@ export function PartnersRoute() {
   return (
     <>
       <PageHeader
-        title="Partners"
-        description="The companies that resell Wattfolio: where they are, their status, and their people and accounts."
+        title={t("partners.title")}
+        description={t("partners.description")}
         actions={
           <Button leftSection={<IconBuildingPlus size={16} />} onClick={open}>
-            New partner
+            {t("partners.newPartner")}
           </Button>
         }
       />
       <Stack gap="md">
         <Group gap="sm">
           <SearchInput
-            label="Search partners"
-            placeholder="Search by name"
+            label={t("partners.search")}
+            placeholder={t("partners.searchPlaceholder")}
             value={list.search}
             onChange={list.setSearch}
           />
           <SegmentedControl
-            aria-label="Show partners"
+            aria-label={t("partners.show")}
             value={list.filters.status}
             onChange={(status) => list.setFilters({ status: status as StatusFilter })}
             data={[
-              { value: "all", label: "All" },
-              { value: "active", label: "Active" },
-              { value: "suspended", label: "Suspended" },
+              { value: "all", label: t("partners.all") },
+              { value: "active", label: t("partners.active") },
+              { value: "suspended", label: t("partners.suspended") },
             ]}
           />
         </Group>
@@ -67,7 +69,7 @@ export function PartnersRoute() {
             onSuccess: (partner) => {
               notifications.show({
                 color: "green",
-                message: `${partner.name} created: invite its first SuperAdmin next.`,
+                message: t("partners.created", { name: partner.name }),
               });
               callbacks.onSuccess();
               void navigate(`/staff/partners/${partner.id}`);

@@ -7,10 +7,11 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { useMe } from "../../features/auth/index.ts";
 import { usePartners } from "../../features/partners/index.ts";
 import {
-  KIND_OPTIONS,
+  kindOptions,
   type SecurityLogFilters,
   SecurityLogTable,
 } from "../../features/security-log/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 const kindOf = (value: string | null): SecurityEventKind | undefined =>
   SECURITY_EVENT_KINDS.find((kind) => kind === value);
@@ -23,6 +24,7 @@ function PartnerFilter({
   value: string | undefined;
   onChange: (id: string | undefined) => void;
 }) {
+  const t = useT();
   const [search, setSearch] = useState("");
   const [q] = useDebouncedValue(search.trim(), 250);
   const partners = usePartners({ q: q || undefined, page: 1, pageSize: 50 });
@@ -31,8 +33,8 @@ function PartnerFilter({
   if (chosen && !options.some((option) => option.value === chosen.value)) options.push(chosen);
   return (
     <Select
-      label="Partner"
-      placeholder="Every partner and the platform"
+      label={t("securityLog.partner")}
+      placeholder={t("securityLog.everyPartner")}
       data={options}
       value={value ?? null}
       onChange={(id, option) => {
@@ -43,13 +45,16 @@ function PartnerFilter({
       clearable
       searchValue={search}
       onSearchChange={setSearch}
-      nothingFoundMessage={partners.isFetching ? "Searching…" : "No partner matches"}
+      nothingFoundMessage={
+        partners.isFetching ? t("securityLog.searching") : t("securityLog.noPartner")
+      }
       w={{ base: "100%", xs: 280 }}
     />
   );
 }
 
 export function SecurityLogRoute() {
+  const t = useT();
   const me = useMe();
   const [filters, setFilters] = useState<SecurityLogFilters>({});
   const everyPartner = me.role === "customer_success";
@@ -57,19 +62,21 @@ export function SecurityLogRoute() {
   return (
     <>
       <PageHeader
-        title="Security log"
+        title={t("securityLog.title")}
         description={
           everyPartner
-            ? "Sign-ins, invitations, roles, access, passwords, API keys and rule changes of every partner and of the platform."
-            : `Sign-ins, invitations, roles, access, passwords and API keys of ${me.partner?.name ?? "your partner"}.`
+            ? t("securityLog.descriptionOfEveryPartner")
+            : me.partner
+              ? t("securityLog.descriptionOfPartner", { partner: me.partner.name })
+              : t("securityLog.descriptionOfYourPartner")
         }
       />
       <Stack gap="md">
         <Group gap="sm" align="flex-end" wrap="wrap">
           <Select
-            label="What"
-            placeholder="Every kind of event"
-            data={KIND_OPTIONS}
+            label={t("securityLog.what")}
+            placeholder={t("securityLog.everyKind")}
+            data={kindOptions(t)}
             value={filters.kind ?? null}
             onChange={(value) => setFilters({ ...filters, kind: kindOf(value) })}
             clearable
@@ -82,7 +89,7 @@ export function SecurityLogRoute() {
               rightSection={<IconX size={14} />}
               onClick={() => setFilters({ ...filters, actor: undefined })}
             >
-              Everyone, not one person
+              {t("securityLog.everyone")}
             </Button>
           )}
           {everyPartner && (

@@ -5,18 +5,20 @@ import { IconUserPlus } from "@tabler/icons-react";
 import { InvitePersonModal } from "../../components/invite-person-modal.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StaffList, useInviteColleague } from "../../features/staff/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 export function StaffRoute() {
+  const t = useT();
   const [inviting, { open, close }] = useDisclosure(false);
   const invite = useInviteColleague();
   return (
     <>
       <PageHeader
-        title="Customer Success team"
-        description="Who reviews applications and keeps partners and the catalogue. Deactivated colleagues cannot sign in."
+        title={t("staff.title")}
+        description={t("staff.description")}
         actions={
           <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
-            Invite a colleague
+            {t("staff.invite")}
           </Button>
         }
       />
@@ -25,8 +27,8 @@ export function StaffRoute() {
         key={inviting ? "inviting" : "closed"}
         opened={inviting}
         onClose={close}
-        title="Invite a colleague"
-        description="They receive an e-mail link to join the Customer Success team."
+        title={t("staff.invite")}
+        description={t("staff.inviteDescription")}
         defaultLanguage="en"
         pending={invite.isPending}
         invite={(body, callbacks) =>
@@ -34,7 +36,7 @@ export function StaffRoute() {
             onSuccess: (invitation) => {
               notifications.show({
                 color: "green",
-                message: `Invitation sent to ${invitation.email}.`,
+                message: t("staff.invitationSent", { email: invitation.email }),
               });
               callbacks.onSuccess();
             },

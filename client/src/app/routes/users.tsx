@@ -10,9 +10,11 @@ import {
   UsersTable,
   usePartnerPeople,
 } from "../../features/people/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 /** A SuperAdmin's Users page: the partner's users and the invitations waiting to be accepted. */
 export function UsersRoute() {
+  const t = useT();
   const me = useMe();
   const people = usePartnerPeople();
   const [inviting, { open, close }] = useDisclosure(false);
@@ -20,11 +22,15 @@ export function UsersRoute() {
   return (
     <>
       <PageHeader
-        title="Users"
-        description={`People who sign in to ${me.partner?.name ?? "your portfolio"}: their type, what they reach, and invitations sent.`}
+        title={t("people.page.title")}
+        description={
+          me.partner
+            ? t("people.page.description", { partner: me.partner.name })
+            : t("people.page.descriptionOfYourPortfolio")
+        }
         actions={
           <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
-            Invite user
+            {t("people.page.inviteUser")}
           </Button>
         }
       />
@@ -32,7 +38,7 @@ export function UsersRoute() {
         <Stack gap="xl">
           <UsersTable users={people.data.users} myId={me.id} />
           <Stack gap="sm">
-            <Title order={3}>Pending invitations</Title>
+            <Title order={3}>{t("people.page.pendingInvitations")}</Title>
             <InvitationsTable invitations={people.data.invitations} />
           </Stack>
         </Stack>

@@ -9,12 +9,20 @@ import {
   TextInput,
 } from "@mantine/core";
 import { type Partner, type PartnerBody, partnerBody } from "@shared/api/partners.ts";
+import { LANGUAGE_NAMES, LANGUAGES } from "@shared/domain/languages.ts";
 import { timeZoneChoices } from "@shared/domain/partners.ts";
 import { type FormEvent, useMemo, useState } from "react";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
-import { COUNTRY_OPTIONS } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import { formErrorsOf } from "../../../lib/zod-form.ts";
+
+/** Each language in its own name, whichever language the form is shown in. */
+const LANGUAGE_OPTIONS = LANGUAGES.map((language) => ({
+  value: language,
+  label: LANGUAGE_NAMES[language],
+}));
 
 const EMPTY: PartnerBody = {
   name: "",
@@ -43,6 +51,8 @@ export function PartnerFormModal({
   pending,
   save,
 }: PartnerFormModalProps) {
+  const t = useT();
+  const format = useFormat();
   const initial = partner
     ? {
         name: partner.name,
@@ -89,45 +99,45 @@ export function PartnerFormModal({
     <Modal
       opened={opened}
       onClose={close}
-      title={partner ? "Edit partner" : "New partner"}
+      title={partner ? t("partners.form.edit") : t("partners.newPartner")}
       centered
     >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput
-            label="Name"
+            label={t("partners.name")}
             value={values.name}
             onChange={(event) => set({ name: event.currentTarget.value })}
             error={errors.name}
             data-autofocus
           />
           <Select
-            label="Country"
-            data={COUNTRY_OPTIONS}
+            label={t("partners.country")}
+            data={format.countryOptions}
             value={values.country}
             onChange={(country) => set({ country: country ?? "" })}
             searchable
             allowDeselect={false}
-            nothingFoundMessage="No country matches"
+            nothingFoundMessage={t("partners.form.noCountry")}
             error={errors.country}
             comboboxProps={{ withinPortal: true }}
           />
           <Select
-            label="Time zone"
-            description="Its accounts begin and end their days in this time zone"
+            label={t("partners.timeZone")}
+            description={t("partners.form.timeZoneDescription")}
             data={zones}
             value={values.timeZone}
             onChange={(timeZone) => set({ timeZone: timeZone ?? "" })}
             searchable
             allowDeselect={false}
             limit={100}
-            nothingFoundMessage="No time zone matches"
+            nothingFoundMessage={t("partners.form.noTimeZone")}
             error={errors.timeZone}
             comboboxProps={{ withinPortal: true }}
           />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="partner-default-language">
-              Default language
+              {t("partners.defaultLanguage")}
             </Text>
             <SegmentedControl
               aria-labelledby="partner-default-language"
@@ -135,21 +145,18 @@ export function PartnerFormModal({
               onChange={(language) =>
                 set({ defaultLanguage: language as PartnerBody["defaultLanguage"] })
               }
-              data={[
-                { value: "en", label: "English" },
-                { value: "es", label: "Spanish" },
-              ]}
+              data={LANGUAGE_OPTIONS}
             />
             <Text size="xs" c="dimmed">
-              E-mails to the partner's people are in this language until each chooses their own.
+              {t("partners.form.languageDescription")}
             </Text>
           </Stack>
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" loading={pending}>
-              {partner ? "Save changes" : "Create partner"}
+              {partner ? t("partners.form.saveChanges") : t("partners.form.create")}
             </Button>
           </Group>
         </Stack>

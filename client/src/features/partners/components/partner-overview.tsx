@@ -1,17 +1,15 @@
 import { Badge, Paper, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import type { PartnerDetail } from "@shared/api/partners.ts";
-import { USER_TYPE_MEANINGS } from "@shared/domain/people.ts";
 import type { ReactNode } from "react";
 import { AccountLink } from "../../../components/account-link.tsx";
 import { Fact } from "../../../components/fact.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
 import { TitledCard } from "../../../components/titled-card.tsx";
-import { countryName, formatDate, formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { InvitationList } from "../../people/index.ts";
 import { useAnyInvitationActions } from "../../staff/index.ts";
 import { partnerKeys } from "../api/keys.ts";
-
-const LANGUAGES = { en: "English", es: "Spanish" } as const;
 
 /** A small table that scrolls sideways on a phone rather than squeezing its columns. */
 function ListTable({
@@ -52,26 +50,38 @@ function ListTable({
 
 /** Where the partner is, who its people are, who is invited, and what accounts it has. */
 export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
+  const t = useT();
+  const format = useFormat();
   const invitationActions = useAnyInvitationActions(partnerKeys.detail(partner.id));
   return (
     <Stack gap="lg">
-      <TitledCard title="Details">
+      <TitledCard title={t("partners.overview.details")}>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="md">
-          <Fact label="Country">{countryName(partner.country)}</Fact>
-          <Fact label="Time zone">{partner.timeZone}</Fact>
-          <Fact label="Default language">{LANGUAGES[partner.defaultLanguage]}</Fact>
-          <Fact label="Created">{formatDateTime(partner.createdAt)}</Fact>
+          <Fact label={t("partners.country")}>{format.countryName(partner.country)}</Fact>
+          <Fact label={t("partners.timeZone")}>{partner.timeZone}</Fact>
+          <Fact label={t("partners.defaultLanguage")}>
+            {t("partners.languageName", { language: partner.defaultLanguage })}
+          </Fact>
+          <Fact label={t("partners.overview.createdAt")}>{format.dateTime(partner.createdAt)}</Fact>
           {partner.suspendedAt && (
-            <Fact label="Suspended since">{formatDateTime(partner.suspendedAt)}</Fact>
+            <Fact label={t("partners.overview.suspendedSince")}>
+              {format.dateTime(partner.suspendedAt)}
+            </Fact>
           )}
         </SimpleGrid>
       </TitledCard>
 
-      <TitledCard title="Users">
+      <TitledCard title={t("partners.users")}>
         <ListTable
-          label="Users"
-          headers={["Name", "E-mail", "Type", "Status", "Last sign-in"]}
-          empty="No users yet: invite the partner's first SuperAdmin."
+          label={t("partners.users")}
+          headers={[
+            t("people.name"),
+            t("people.email"),
+            t("people.type"),
+            t("people.status"),
+            t("people.lastSignIn"),
+          ]}
+          empty={t("partners.overview.noUsers")}
         >
           {partner.users.map((user) => (
             <Table.Tr key={user.id}>
@@ -84,7 +94,7 @@ export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
                 <Text size="sm">{user.email}</Text>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{USER_TYPE_MEANINGS[user.userType].label}</Text>
+                <Text size="sm">{t(`userType.${user.userType}`)}</Text>
               </Table.Td>
               <Table.Td>
                 <Badge
@@ -92,12 +102,12 @@ export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
                   radius="sm"
                   color={user.status === "active" ? "teal" : "gray"}
                 >
-                  {user.status === "active" ? "Active" : "Deactivated"}
+                  {user.status === "active" ? t("people.active") : t("people.deactivated")}
                 </Badge>
               </Table.Td>
               <Table.Td>
                 <Text size="sm">
-                  {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never"}
+                  {user.lastSignInAt ? format.dateTime(user.lastSignInAt) : t("people.never")}
                 </Text>
               </Table.Td>
             </Table.Tr>
@@ -106,7 +116,7 @@ export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
       </TitledCard>
 
       {partner.invitations.length > 0 && (
-        <TitledCard title="Invitations">
+        <TitledCard title={t("partners.overview.invitations")}>
           <InvitationList
             invitations={partner.invitations}
             resend={invitationActions.resend}
@@ -115,11 +125,16 @@ export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
         </TitledCard>
       )}
 
-      <TitledCard title="Accounts">
+      <TitledCard title={t("partners.accounts")}>
         <ListTable
-          label="Accounts"
-          headers={["Name", "Licence", "Status", "Ends on"]}
-          empty="No accounts yet: the partner's SuperAdmins apply for them."
+          label={t("partners.accounts")}
+          headers={[
+            t("partners.name"),
+            t("partners.overview.licence"),
+            t("partners.status"),
+            t("partners.overview.endsOn"),
+          ]}
+          empty={t("partners.overview.noAccounts")}
         >
           {partner.accounts.map((account) => (
             <Table.Tr key={account.id}>
@@ -133,7 +148,7 @@ export function PartnerOverview({ partner }: { partner: PartnerDetail }) {
                 <StatusBadge status={account.status} />
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{formatDate(account.endsOn)}</Text>
+                <Text size="sm">{format.date(account.endsOn)}</Text>
               </Table.Td>
             </Table.Tr>
           ))}

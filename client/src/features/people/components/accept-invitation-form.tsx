@@ -3,6 +3,7 @@ import { useForm } from "@mantine/form";
 import { acceptInvitationBody } from "@shared/api/invitations.ts";
 import { PASSWORD_LENGTH } from "@shared/api/session.ts";
 import { IconAlertCircle } from "@tabler/icons-react";
+import { useT } from "../../../lib/i18n.tsx";
 import { validateWith } from "../../../lib/zod-form.ts";
 import { useAcceptInvitation } from "../api/invitation.ts";
 
@@ -19,6 +20,7 @@ export function AcceptInvitationForm({
   token: string;
   onAccepted: (email: string) => void;
 }) {
+  const t = useT();
   const accept = useAcceptInvitation(token);
   const checkSchema = validateWith(acceptInvitationBody, (values: Values) => ({
     password: values.password,
@@ -28,7 +30,7 @@ export function AcceptInvitationForm({
     initialValues: { password: "", repeated: "" },
     validate: (values) => ({
       ...checkSchema(values),
-      ...(values.repeated === values.password ? {} : { repeated: "Type the same password twice" }),
+      ...(values.repeated === values.password ? {} : { repeated: t("people.accept.notTheSame") }),
     }),
   });
 
@@ -47,27 +49,27 @@ export function AcceptInvitationForm({
           <Alert
             color="red"
             icon={<IconAlertCircle size={18} />}
-            title="The invitation was not accepted"
+            title={t("people.accept.notAccepted")}
             role="alert"
           >
             {accept.error.message}
           </Alert>
         )}
         <PasswordInput
-          label="Password"
-          description={`At least ${PASSWORD_LENGTH.min} characters`}
+          label={t("people.accept.password")}
+          description={t("people.accept.passwordLength", { min: PASSWORD_LENGTH.min })}
           autoComplete="new-password"
           key={form.key("password")}
           {...form.getInputProps("password")}
         />
         <PasswordInput
-          label="Password again"
+          label={t("people.accept.passwordAgain")}
           autoComplete="new-password"
           key={form.key("repeated")}
           {...form.getInputProps("repeated")}
         />
         <Button type="submit" fullWidth loading={accept.isPending}>
-          Accept and choose this password
+          {t("people.accept.submit")}
         </Button>
       </Stack>
     </form>

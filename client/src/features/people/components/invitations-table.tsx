@@ -5,7 +5,8 @@ import type { StaffInvitation } from "@shared/api/staff.ts";
 import { IconBan, IconSend } from "@tabler/icons-react";
 import { useState } from "react";
 import { ConfirmModal } from "../../../components/confirm-modal.tsx";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useResendInvitation, useRevokeInvitation } from "../api/people.ts";
 import { UserTypeBadge } from "./user-type.tsx";
 
@@ -31,35 +32,37 @@ export function InvitationList({
   invitations,
   resend,
   revoke,
-  empty = "No invitation is waiting to be accepted.",
+  empty,
 }: {
   invitations: readonly (PendingInvitation | StaffInvitation)[];
   resend: InvitationAction;
   revoke: InvitationAction;
   empty?: string;
 }) {
+  const t = useT();
+  const format = useFormat();
   const [revoking, setRevoking] = useState<PendingInvitation | StaffInvitation | null>(null);
   const ofPartner = invitations.some((invitation) => "userType" in invitation);
 
   if (invitations.length === 0) {
     return (
       <Text size="sm" c="gray.7">
-        {empty}
+        {empty ?? t("people.invitations.none")}
       </Text>
     );
   }
   return (
     <>
       <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="sm" aria-label="Pending invitations">
+        <Table verticalSpacing="sm" aria-label={t("people.page.pendingInvitations")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Invited</Table.Th>
-              {ofPartner && <Table.Th>Type</Table.Th>}
-              {ofPartner && <Table.Th>Account</Table.Th>}
-              <Table.Th>Link</Table.Th>
+              <Table.Th>{t("people.invitations.invited")}</Table.Th>
+              {ofPartner && <Table.Th>{t("people.type")}</Table.Th>}
+              {ofPartner && <Table.Th>{t("people.invitations.account")}</Table.Th>}
+              <Table.Th>{t("people.invitations.link")}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -91,10 +94,14 @@ export function InvitationList({
                 <Table.Td>
                   {invitation.expired ? (
                     <Badge color="orange" variant="light" radius="sm">
-                      Expired
+                      {t("people.invitations.expired")}
                     </Badge>
                   ) : (
-                    <Text size="sm">Works until {formatDateTime(invitation.expiresAt)}</Text>
+                    <Text size="sm">
+                      {t("people.invitations.worksUntil", {
+                        date: format.dateTime(invitation.expiresAt),
+                      })}
+                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
@@ -103,7 +110,7 @@ export function InvitationList({
                       size="xs"
                       variant="subtle"
                       leftSection={<IconSend size={14} />}
-                      aria-label={`Send the invitation to ${invitation.email} again`}
+                      aria-label={t("people.invitations.resendTo", { email: invitation.email })}
                       loading={resend.isPending && resend.variables === invitation.id}
                       disabled={revoke.isPending && revoke.variables === invitation.id}
                       onClick={() =>
@@ -111,22 +118,22 @@ export function InvitationList({
                           onSuccess: () =>
                             notifications.show({
                               color: "green",
-                              message: `A new link went to ${invitation.email}; the old one no longer works`,
+                              message: t("people.invitations.resent", { email: invitation.email }),
                             }),
                         })
                       }
                     >
-                      Resend
+                      {t("people.invitations.resend")}
                     </Button>
                     <Button
                       size="xs"
                       variant="subtle"
                       color="red"
                       leftSection={<IconBan size={14} />}
-                      aria-label={`Revoke the invitation to ${invitation.email}`}
+                      aria-label={t("people.invitations.revokeTo", { email: invitation.email })}
                       onClick={() => setRevoking(invitation)}
                     >
-                      Revoke
+                      {t("people.invitations.revoke")}
                     </Button>
                   </Group>
                 </Table.Td>
@@ -137,8 +144,8 @@ export function InvitationList({
       </Table.ScrollContainer>
       <ConfirmModal
         opened={revoking !== null}
-        title="Revoke the invitation?"
-        confirmLabel="Revoke"
+        title={t("people.invitations.revokeTitle")}
+        confirmLabel={t("people.invitations.revoke")}
         danger
         loading={revoke.isPending}
         onConfirm={() =>
@@ -147,7 +154,7 @@ export function InvitationList({
             onSuccess: () => {
               notifications.show({
                 color: "green",
-                message: `Invitation to ${revoking.email} revoked`,
+                message: t("people.invitations.revoked", { email: revoking.email }),
               });
               setRevoking(null);
             },
@@ -155,7 +162,7 @@ export function InvitationList({
         }
         onClose={() => setRevoking(null)}
       >
-        The link sent to {revoking?.email} stops working. You can invite the address again later.
+        {t("people.invitations.revokeText", { email: revoking?.email ?? "" })}
       </ConfirmModal>
     </>
   );

@@ -1,9 +1,10 @@
 import { Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { inviteUserBody } from "@shared/api/people.ts";
-import type { UserType } from "@shared/domain/people.ts";
+import { INVITATION_VALID_DAYS, type UserType } from "@shared/domain/people.ts";
 import { type FormEvent, useState } from "react";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import { formErrorsOf } from "../../../lib/zod-form.ts";
 import { AccountPicker } from "../../account-management/index.ts";
@@ -12,6 +13,7 @@ import { UserTypeSelect } from "./user-type.tsx";
 
 /** Name, address and type of someone to invite; an account-level user may start with one account. */
 export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const t = useT();
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [userType, setUserType] = useState<UserType>("client");
@@ -45,7 +47,10 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
       onSuccess: (invitation) => {
         notifications.show({
           color: "green",
-          message: `Invitation sent to ${invitation.email}; the link works for 7 days`,
+          message: t("people.invite.sent", {
+            email: invitation.email,
+            days: INVITATION_VALID_DAYS,
+          }),
         });
         close();
       },
@@ -58,11 +63,11 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Invite a user" centered>
+    <Modal opened={opened} onClose={close} title={t("people.invite.title")} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput
-            label="Name"
+            label={t("people.name")}
             value={name}
             onChange={(event) => setName(event.currentTarget.value)}
             error={errors.name}
@@ -70,7 +75,7 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
             data-autofocus
           />
           <TextInput
-            label="E-mail address"
+            label={t("people.emailAddress")}
             type="email"
             value={email}
             onChange={(event) => setEmail(event.currentTarget.value)}
@@ -80,8 +85,8 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
           <UserTypeSelect value={userType} onChange={setUserType} error={errors.userType} />
           {userType !== "super_admin" && (
             <AccountPicker
-              label="Account (optional)"
-              description="They start with access to it; grant more from each account's page"
+              label={t("people.invite.account")}
+              description={t("people.invite.accountDescription")}
               value={accountId}
               onChange={setAccountId}
               error={errors.accountId}
@@ -90,10 +95,10 @@ export function InviteUserModal({ opened, onClose }: { opened: boolean; onClose:
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t("common.cancel")}
             </Button>
             <Button type="submit" loading={invite.isPending}>
-              Send invitation
+              {t("people.invite.send")}
             </Button>
           </Group>
         </Stack>

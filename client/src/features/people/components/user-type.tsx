@@ -1,5 +1,6 @@
 import { Badge, Select, Stack, Text } from "@mantine/core";
-import { USER_TYPE_MEANINGS, USER_TYPES, type UserType } from "@shared/domain/people.ts";
+import { USER_TYPES, type UserType } from "@shared/domain/people.ts";
+import { useT } from "../../../lib/i18n.tsx";
 
 const COLOR: Record<UserType, string> = {
   super_admin: "indigo",
@@ -10,32 +11,33 @@ const COLOR: Record<UserType, string> = {
 };
 
 export function UserTypeBadge({ type }: { type: UserType }) {
+  const t = useT();
   return (
     <Badge color={COLOR[type]} variant="light" radius="sm">
-      {USER_TYPE_MEANINGS[type].label}
+      {t(`userType.${type}`)}
     </Badge>
   );
 }
-
-const OPTIONS = USER_TYPES.map((type) => ({ value: type, label: USER_TYPE_MEANINGS[type].label }));
 
 /** The types to choose from, each with what it means on the platform in one line. */
 export function UserTypeSelect({
   value,
   onChange,
   error,
-  label = "Type",
+  label,
 }: {
   value: UserType;
   onChange: (type: UserType) => void;
   error?: string | undefined;
   label?: string;
 }) {
+  const t = useT();
+  const options = USER_TYPES.map((type) => ({ value: type, label: t(`userType.${type}`) }));
   return (
     <Select
-      label={label}
-      description={USER_TYPE_MEANINGS[value].meaning}
-      data={OPTIONS}
+      label={label ?? t("people.type")}
+      description={t(`userType.${value}.meaning`)}
+      data={options}
       value={value}
       onChange={(chosen) => {
         const type = USER_TYPES.find((known) => known === chosen);
@@ -51,7 +53,7 @@ export function UserTypeSelect({
             <Text size="sm">{option.label}</Text>
             {type && (
               <Text size="xs" c="gray.7">
-                {USER_TYPE_MEANINGS[type].meaning}
+                {t(`userType.${type}.meaning`)}
               </Text>
             )}
           </Stack>

@@ -12,15 +12,17 @@ import {
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { ManagedUser } from "@shared/api/people.ts";
-import { USER_TYPE_MEANINGS, type UserType } from "@shared/domain/people.ts";
+import type { UserType } from "@shared/domain/people.ts";
 import { IconDots, IconUserCheck, IconUserCog, IconUserOff } from "@tabler/icons-react";
 import { useState } from "react";
 import { ConfirmModal } from "../../../components/confirm-modal.tsx";
-import { count, formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useChangeUserType, useDeactivateUser, useReactivateUser } from "../api/people.ts";
 import { UserTypeBadge, UserTypeSelect } from "./user-type.tsx";
 
 function ChangeTypeModal({ user, onClose }: { user: ManagedUser | null; onClose: () => void }) {
+  const t = useT();
   const [chosen, setChosen] = useState<{ id: string; type: UserType } | null>(null);
   const change = useChangeUserType();
   const type = chosen && chosen.id === user?.id ? chosen.type : (user?.userType ?? "client");
@@ -32,7 +34,10 @@ function ChangeTypeModal({ user, onClose }: { user: ManagedUser | null; onClose:
         onSuccess: (changed) => {
           notifications.show({
             color: "green",
-            message: `${changed.name} is now ${USER_TYPE_MEANINGS[changed.userType].label}`,
+            message: t("people.changeType.changed", {
+              name: changed.name,
+              type: t(`userType.${changed.userType}`),
+            }),
           });
           setChosen(null);
           onClose();
@@ -44,7 +49,7 @@ function ChangeTypeModal({ user, onClose }: { user: ManagedUser | null; onClose:
     <Modal
       opened={user !== null}
       onClose={onClose}
-      title={`Change the type of ${user?.name ?? ""}`}
+      title={t("people.changeType.title", { name: user?.name ?? "" })}
       centered
     >
       <Stack gap="md">
@@ -53,18 +58,16 @@ function ChangeTypeModal({ user, onClose }: { user: ManagedUser | null; onClose:
           onChange={(next) => user && setChosen({ id: user.id, type: next })}
         />
         {type === "super_admin" ? (
-          <Text size="sm">
-            A SuperAdmin sees the whole portfolio and manages the partner's users.
-          </Text>
+          <Text size="sm">{t("people.changeType.superAdmin")}</Text>
         ) : (
-          <Text size="sm">They keep the accounts granted to them, and reach only those.</Text>
+          <Text size="sm">{t("people.changeType.accountLevel")}</Text>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t("common.cancel")}
           </Button>
           <Button onClick={save} loading={change.isPending} disabled={type === user?.userType}>
-            Save type
+            {t("people.changeType.save")}
           </Button>
         </Group>
       </Stack>
@@ -73,19 +76,22 @@ function ChangeTypeModal({ user, onClose }: { user: ManagedUser | null; onClose:
 }
 
 function Status({ user }: { user: ManagedUser }) {
+  const t = useT();
   return user.status === "active" ? (
     <Badge color="teal" variant="light" radius="sm">
-      Active
+      {t("people.active")}
     </Badge>
   ) : (
     <Badge color="red" variant="light" radius="sm">
-      Deactivated
+      {t("people.deactivated")}
     </Badge>
   );
 }
 
 /** The partner's users: type, status, what they reach, and what a SuperAdmin can do to each. */
 export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string }) {
+  const t = useT();
+  const format = useFormat();
   const [retyping, setRetyping] = useState<ManagedUser | null>(null);
   const [deactivating, setDeactivating] = useState<ManagedUser | null>(null);
   const deactivate = useDeactivateUser();
@@ -97,7 +103,7 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
       onSuccess: (user) => {
         notifications.show({
           color: "green",
-          message: `${user.name} is deactivated and signed out`,
+          message: t("people.users.deactivated", { name: user.name }),
         });
         setDeactivating(null);
       },
@@ -107,16 +113,16 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
   return (
     <>
       <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="sm" aria-label="Users">
+        <Table verticalSpacing="sm" aria-label={t("people.page.title")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Accounts</Table.Th>
-              <Table.Th>Last sign-in</Table.Th>
+              <Table.Th>{t("people.name")}</Table.Th>
+              <Table.Th>{t("people.type")}</Table.Th>
+              <Table.Th>{t("people.status")}</Table.Th>
+              <Table.Th>{t("people.users.accounts")}</Table.Th>
+              <Table.Th>{t("people.lastSignIn")}</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -126,8 +132,7 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
                 <Table.Td>
                   <Stack gap={0}>
                     <Text size="sm" fw={500}>
-                      {user.name}
-                      {user.id === myId ? " (you)" : ""}
+                      {user.id === myId ? t("people.nameYou", { name: user.name }) : user.name}
                     </Text>
                     <Text size="xs" c="gray.7">
                       {user.email}
@@ -142,12 +147,14 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {user.reachesAllAccounts ? "All accounts" : count(user.accountCount, "account")}
+                    {user.reachesAllAccounts
+                      ? t("people.users.allAccounts")
+                      : t("people.users.accountCount", { count: user.accountCount })}
                   </Text>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
-                    {user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never"}
+                    {user.lastSignInAt ? format.dateTime(user.lastSignInAt) : t("people.never")}
                   </Text>
                 </Table.Td>
                 <Table.Td align="right">
@@ -156,7 +163,7 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
                       <ActionIcon
                         variant="subtle"
                         color="gray"
-                        aria-label={`Actions for ${user.name}`}
+                        aria-label={t("people.users.actionsFor", { name: user.name })}
                       >
                         <IconDots size={18} />
                       </ActionIcon>
@@ -166,7 +173,7 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
                         leftSection={<IconUserCog size={16} />}
                         onClick={() => setRetyping(user)}
                       >
-                        Change type
+                        {t("people.users.changeType")}
                       </Menu.Item>
                       {user.status === "active" ? (
                         <Menu.Item
@@ -175,7 +182,7 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
                           disabled={user.id === myId}
                           onClick={() => setDeactivating(user)}
                         >
-                          Deactivate
+                          {t("people.deactivate")}
                         </Menu.Item>
                       ) : (
                         <Menu.Item
@@ -185,12 +192,12 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
                               onSuccess: (back) =>
                                 notifications.show({
                                   color: "green",
-                                  message: `${back.name} can sign in again`,
+                                  message: t("people.users.reactivated", { name: back.name }),
                                 }),
                             })
                           }
                         >
-                          Reactivate
+                          {t("people.reactivate")}
                         </Menu.Item>
                       )}
                     </Menu.Dropdown>
@@ -204,15 +211,14 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
       <ChangeTypeModal user={retyping} onClose={() => setRetyping(null)} />
       <ConfirmModal
         opened={deactivating !== null}
-        title={`Deactivate ${deactivating?.name ?? ""}?`}
-        confirmLabel="Deactivate"
+        title={t("people.deactivateTitle", { name: deactivating?.name ?? "" })}
+        confirmLabel={t("people.deactivate")}
         danger
         loading={deactivate.isPending}
         onConfirm={confirmDeactivation}
         onClose={() => setDeactivating(null)}
       >
-        They are signed out everywhere at once and cannot sign in until reactivated. Their type and
-        account access are kept.
+        {t("people.users.deactivateText")}
       </ConfirmModal>
     </>
   );

@@ -4,12 +4,14 @@ import type { AccountUser } from "@shared/api/people.ts";
 import { IconUserMinus, IconUserPlus } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { TitledCard } from "../../../components/titled-card.tsx";
+import { useT } from "../../../lib/i18n.tsx";
 import { useAccountUsers, useGrantAccess, useRevokeAccess } from "../api/account-users.ts";
 import { usePartnerPeople } from "../api/people.ts";
 import { UserTypeBadge } from "./user-type.tsx";
 
 /** Grant the account to one of the partner's account-level users who does not have it yet. */
 function GrantAccess({ accountId, granted }: { accountId: string; granted: AccountUser[] }) {
+  const t = useT();
   const people = usePartnerPeople();
   const grant = useGrantAccess(accountId);
   const [userId, setUserId] = useState<string | null>(null);
@@ -22,7 +24,7 @@ function GrantAccess({ accountId, granted }: { accountId: string; granted: Accou
     if (!userId) return;
     grant.mutate(userId, {
       onSuccess: () => {
-        notifications.show({ color: "green", message: "Access granted" });
+        notifications.show({ color: "green", message: t("people.access.granted") });
         setUserId(null);
       },
     });
@@ -32,8 +34,10 @@ function GrantAccess({ accountId, granted }: { accountId: string; granted: Accou
     <form onSubmit={submit}>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <Select
-          label="Give access to"
-          placeholder={options.length > 0 ? "Choose a user" : "Every user already has access"}
+          label={t("people.access.giveTo")}
+          placeholder={
+            options.length > 0 ? t("people.access.chooseUser") : t("people.access.everyoneHasIt")
+          }
           data={options}
           value={userId}
           onChange={setUserId}
@@ -48,7 +52,7 @@ function GrantAccess({ accountId, granted }: { accountId: string; granted: Accou
           disabled={!userId}
           loading={grant.isPending}
         >
-          Grant access
+          {t("people.access.grant")}
         </Button>
       </Group>
     </form>
@@ -57,25 +61,23 @@ function GrantAccess({ accountId, granted }: { accountId: string; granted: Accou
 
 /** "Users with access": the account-level users who can open this account; SuperAdmins always can. */
 export function UsersWithAccessCard({ accountId }: { accountId: string }) {
+  const t = useT();
   const users = useAccountUsers(accountId);
   const revoke = useRevokeAccess(accountId);
   const granted = users.data?.items ?? [];
 
   return (
-    <TitledCard title="Users with access">
+    <TitledCard title={t("people.access.title")}>
       <Stack gap="md">
-        <Text size="sm">
-          The partner's SuperAdmins reach every account. Other users reach only the accounts granted
-          to them here.
-        </Text>
+        <Text size="sm">{t("people.access.explanation")}</Text>
         {users.data && granted.length === 0 && (
           <Text size="sm" c="gray.7">
-            No other user has access to this account yet.
+            {t("people.access.none")}
           </Text>
         )}
         {granted.length > 0 && (
           <Table.ScrollContainer minWidth={420}>
-            <Table verticalSpacing="xs" aria-label="Users with access">
+            <Table verticalSpacing="xs" aria-label={t("people.access.title")}>
               <Table.Tbody>
                 {granted.map((user) => (
                   <Table.Tr key={user.id}>
@@ -94,7 +96,7 @@ export function UsersWithAccessCard({ accountId }: { accountId: string }) {
                         <UserTypeBadge type={user.userType} />
                         {user.status === "deactivated" && (
                           <Badge color="red" variant="light" radius="sm">
-                            Deactivated
+                            {t("people.deactivated")}
                           </Badge>
                         )}
                       </Group>
@@ -103,14 +105,14 @@ export function UsersWithAccessCard({ accountId }: { accountId: string }) {
                       <ActionIcon
                         variant="subtle"
                         color="red"
-                        aria-label={`Take access away from ${user.name}`}
+                        aria-label={t("people.access.takeAway", { name: user.name })}
                         loading={revoke.isPending && revoke.variables === user.id}
                         onClick={() =>
                           revoke.mutate(user.id, {
                             onSuccess: () =>
                               notifications.show({
                                 color: "green",
-                                message: `${user.name} no longer reaches this account`,
+                                message: t("people.access.takenAway", { name: user.name }),
                               }),
                           })
                         }

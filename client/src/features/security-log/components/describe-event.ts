@@ -1,120 +1,95 @@
 /** Each kind of security event as a sentence people read, and its change as before → after. */
 import type { SecurityEvent } from "@shared/api/security-log.ts";
-import { USER_TYPE_MEANINGS, type UserType } from "@shared/domain/people.ts";
-import { SECURITY_EVENT_KINDS, type SecurityEventKind } from "@shared/domain/security-log.ts";
+import { APPLICATION_KINDS } from "@shared/domain/applications.ts";
+import { USER_TYPES } from "@shared/domain/people.ts";
+import { SECURITY_EVENT_KINDS } from "@shared/domain/security-log.ts";
+import type { Format } from "../../../lib/format.ts";
+import type { Translate } from "../../../lib/i18n.tsx";
 
-/** What the event says, after who did it: "invited ana@example.com". */
-const WHAT: Record<SecurityEventKind, { label: string; sentence: (subject: string) => string }> = {
-  sign_in_succeeded: { label: "Signed in", sentence: () => "signed in" },
-  sign_in_failed: { label: "Sign-in failed", sentence: (s) => `failed to sign in as ${s}` },
-  invitation_sent: { label: "Invitation sent", sentence: (s) => `invited ${s}` },
-  invitation_resent: {
-    label: "Invitation resent",
-    sentence: (s) => `sent the invitation to ${s} again`,
-  },
-  invitation_accepted: {
-    label: "Invitation accepted",
-    sentence: () => "accepted their invitation",
-  },
-  invitation_revoked: {
-    label: "Invitation revoked",
-    sentence: (s) => `revoked the invitation to ${s}`,
-  },
-  role_changed: { label: "Role changed", sentence: (s) => `changed the role of ${s}` },
-  access_granted: { label: "Access granted", sentence: (s) => `gave ${s} access to an account` },
-  access_revoked: { label: "Access revoked", sentence: (s) => `took away an account from ${s}` },
-  user_deactivated: { label: "User deactivated", sentence: (s) => `deactivated ${s}` },
-  user_reactivated: { label: "User reactivated", sentence: (s) => `reactivated ${s}` },
-  profile_changed: { label: "Profile changed", sentence: () => "changed their profile" },
-  password_changed: { label: "Password changed", sentence: () => "changed their password" },
-  password_reset_requested: {
-    label: "Password reset asked for",
-    sentence: (s) => `asked for a password reset link for ${s}`,
-  },
-  password_reset: { label: "Password reset", sentence: () => "reset their password by e-mail" },
-  sessions_ended: {
-    label: "Other sessions ended",
-    sentence: () => "signed out their other sessions",
-  },
-  api_key_created: { label: "API key created", sentence: (s) => `created the API key ${s}` },
-  api_key_revoked: { label: "API key revoked", sentence: (s) => `revoked the API key ${s}` },
-  auto_approval_rule_changed: {
-    label: "Auto-approval rule changed",
-    sentence: (s) => `changed the auto-approval rule for ${s.replaceAll("_", " ")}`,
-  },
-  test_clock_moved: { label: "Test clock moved", sentence: () => "moved the test clock forward" },
-  partner_created: { label: "Partner created", sentence: (s) => `created the partner ${s}` },
-  partner_changed: { label: "Partner changed", sentence: (s) => `changed the partner ${s}` },
-  partner_suspended: { label: "Partner suspended", sentence: (s) => `suspended the partner ${s}` },
-  partner_reinstated: {
-    label: "Partner reinstated",
-    sentence: (s) => `reinstated the partner ${s}`,
-  },
-  catalogue_entry_created: {
-    label: "Catalogue entry added",
-    sentence: (s) => `added ${s} to the catalogue`,
-  },
-  catalogue_entry_renamed: {
-    label: "Catalogue entry renamed",
-    sentence: (s) => `renamed ${s} in the catalogue`,
-  },
-  catalogue_entry_retired: {
-    label: "Catalogue entry retired",
-    sentence: (s) => `retired ${s} from the catalogue`,
-  },
-  catalogue_entry_restored: {
-    label: "Catalogue entry restored",
-    sentence: (s) => `brought ${s} back into the catalogue`,
-  },
-};
+/** Every kind of event by its name, for the log's filter. */
+export function kindOptions(t: Translate): { value: string; label: string }[] {
+  return SECURITY_EVENT_KINDS.map((kind) => ({
+    value: kind,
+    label: t(`securityLog.kind.${kind}`),
+  }));
+}
 
-export const KIND_OPTIONS = SECURITY_EVENT_KINDS.map((kind) => ({
-  value: kind,
-  label: WHAT[kind].label,
-}));
+/** "new_account" → "new account": a name the catalogue does not know yet, as words. */
+const spaced = (key: string) => key.replaceAll("_", " ");
+
+/** What it was done to: an auto-approval rule's subject is an application kind, named. */
+function subjectOf(event: SecurityEvent, t: Translate): string {
+  const subject = event.subject ?? "—";
+  if (event.kind !== "auto_approval_rule_changed") return subject;
+  const known = APPLICATION_KINDS.some((kind) => kind === subject);
+  return known
+    ? t("securityLog.applicationKind", { kind: subject, words: spaced(subject) })
+    : spaced(subject);
+}
 
 /**
  * "Ana Ruiz invited bob@example.com." Without an actor: "Someone" for sign-ins and reset requests
  * (anyone may try), "Wattfolio" for what the command line or the system did.
  */
-export function describeEvent(event: SecurityEvent): string {
+export function describeEvent(event: SecurityEvent, t: Translate): string {
   const who =
     event.actor?.name ??
     (event.kind.startsWith("sign_in") || event.kind.startsWith("password_reset")
-      ? "Someone"
+      ? t("securityLog.someone")
       : "Wattfolio");
-  return `${who} ${WHAT[event.kind].sentence(event.subject ?? "—")}.`;
+  return t(`securityLog.event.${event.kind}`, { who, subject: subjectOf(event, t) });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** How one value reads: user types by name, instants and numbers as the reader writes them. */
+interface Reader {
+  t: Translate;
+  format: Format;
+}
+
+function userTypeOf(value: unknown) {
+  return USER_TYPES.find((type) => type === value);
+}
 
 /** One value as a reader wants it: a user type by its label, a named thing by its name. */
-function showValue(key: string, value: unknown): string {
-  if (key === "userType" && typeof value === "string" && value in USER_TYPE_MEANINGS) {
-    return USER_TYPE_MEANINGS[value as UserType].label;
-  }
+function showValue(key: string, value: unknown, { t, format }: Reader): string {
+  const userType = key === "userType" ? userTypeOf(value) : undefined;
+  if (userType) return t(`userType.${userType}`);
+  if (typeof value === "boolean") return t("securityLog.detail.boolean", { value: String(value) });
+  if (typeof value === "number") return format.number(value);
+  if (typeof value === "string" && INSTANT.test(value)) return format.dateTime(value);
   if (typeof value === "object" && value !== null) {
     return "name" in value ? String(value.name) : JSON.stringify(value);
   }
   return String(value);
 }
 
-/** "userType" → "user type". */
-const words = (key: string) => key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+/** "userType" → "user type", in the reader's words where the log knows the field. */
+const fieldName = (key: string, t: Translate) =>
+  t("securityLog.detail.field", {
+    field: key,
+    words: key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase(),
+  });
 
 /** The facts worth reading: ids and empty values say nothing to a person. */
-function factsOf(value: object): string {
+function factsOf(value: object, reader: Reader): string {
   return Object.entries(value)
     .filter(([, inner]) => inner !== null && inner !== undefined)
     .filter(([, inner]) => !(typeof inner === "string" && UUID.test(inner)))
-    .map(([key, inner]) => `${words(key)}: ${showValue(key, inner)}`)
+    .map(([key, inner]) => `${fieldName(key, reader.t)}: ${showValue(key, inner, reader)}`)
     .join(", ");
 }
 
-function show(value: unknown): string {
-  if (value === null || value === undefined) return "none";
-  if (typeof value !== "object") return String(value);
-  return factsOf(value) || "none";
+/** A before or an after; a role change keeps the bare user type. */
+function show(value: unknown, kind: SecurityEvent["kind"], reader: Reader): string {
+  const none = reader.t("securityLog.detail.none");
+  if (value === null || value === undefined) return none;
+  if (typeof value !== "object") {
+    return showValue(kind === "role_changed" ? "userType" : "", value, reader);
+  }
+  return factsOf(value, reader) || none;
 }
 
 /**
@@ -123,10 +98,16 @@ function show(value: unknown): string {
  */
 export function detailOf(
   event: SecurityEvent,
+  t: Translate,
+  format: Format,
 ): { before: string; after: string } | { facts: string } | null {
+  const reader = { t, format };
   if ("before" in event.detail && "after" in event.detail) {
-    return { before: show(event.detail.before), after: show(event.detail.after) };
+    return {
+      before: show(event.detail.before, event.kind, reader),
+      after: show(event.detail.after, event.kind, reader),
+    };
   }
-  const facts = factsOf(event.detail);
+  const facts = factsOf(event.detail, reader);
   return facts ? { facts } : null;
 }

@@ -12,7 +12,8 @@ import {
 import type { SecurityEvent } from "@shared/api/security-log.ts";
 import { IconArrowRight } from "@tabler/icons-react";
 import { LoadingState } from "../../../components/loading-state.tsx";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { type SecurityLogFilters, useSecurityLog } from "../api/security-log.ts";
 import { describeEvent, detailOf } from "./describe-event.ts";
 
@@ -24,13 +25,19 @@ interface SecurityLogTableProps {
 }
 
 function Detail({ event }: { event: SecurityEvent }) {
-  const change = detailOf(event);
+  const t = useT();
+  const format = useFormat();
+  const change = detailOf(event, t, format);
   if (!change) return null;
   if ("facts" in change) return <Text size="sm">{change.facts}</Text>;
   return (
     <Group gap={4} wrap="nowrap" align="flex-start">
       <Text size="sm">{change.before}</Text>
-      <IconArrowRight size={14} aria-label="changed to" style={{ flexShrink: 0, marginTop: 3 }} />
+      <IconArrowRight
+        size={14}
+        aria-label={t("securityLog.changedTo")}
+        style={{ flexShrink: 0, marginTop: 3 }}
+      />
       <Text size="sm">{change.after}</Text>
     </Group>
   );
@@ -38,11 +45,13 @@ function Detail({ event }: { event: SecurityEvent }) {
 
 /** The log's rows, newest first; a person's name filters by what they did. */
 export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLogTableProps) {
+  const t = useT();
+  const format = useFormat();
   const log = useSecurityLog(filters);
-  if (log.isPending) return <LoadingState label="Loading the security log…" />;
+  if (log.isPending) return <LoadingState label={t("securityLog.loading")} />;
   if (log.isError) {
     return (
-      <Alert color="red" role="alert" title="The security log could not be loaded">
+      <Alert color="red" role="alert" title={t("securityLog.notLoaded")}>
         {log.error.message}
       </Alert>
     );
@@ -51,7 +60,7 @@ export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLog
   if (events.length === 0) {
     return (
       <Center py="xl">
-        <Text c="gray.7">No events match these filters.</Text>
+        <Text c="gray.7">{t("securityLog.noEvents")}</Text>
       </Center>
     );
   }
@@ -59,21 +68,26 @@ export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLog
   return (
     <Stack gap="md">
       <ScrollArea type="auto">
-        <Table aria-label="Security log" striped verticalSpacing="xs" miw={showPartner ? 960 : 820}>
+        <Table
+          aria-label={t("securityLog.title")}
+          striped
+          verticalSpacing="xs"
+          miw={showPartner ? 960 : 820}
+        >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Who</Table.Th>
-              <Table.Th>What</Table.Th>
-              {showPartner && <Table.Th>Partner</Table.Th>}
-              <Table.Th>Address</Table.Th>
-              <Table.Th>Details (before → after)</Table.Th>
+              <Table.Th>{t("securityLog.when")}</Table.Th>
+              <Table.Th>{t("securityLog.who")}</Table.Th>
+              <Table.Th>{t("securityLog.what")}</Table.Th>
+              {showPartner && <Table.Th>{t("securityLog.partner")}</Table.Th>}
+              <Table.Th>{t("securityLog.address")}</Table.Th>
+              <Table.Th>{t("securityLog.details")}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {events.map((event) => (
               <Table.Tr key={event.id}>
-                <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(event.at)}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>{format.dateTime(event.at)}</Table.Td>
                 <Table.Td>
                   {event.actor ? (
                     <Anchor
@@ -81,7 +95,7 @@ export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLog
                       type="button"
                       size="sm"
                       onClick={() => onFilter({ ...filters, actor: event.actor?.id })}
-                      aria-label={`Show only what ${event.actor.name} did`}
+                      aria-label={t("securityLog.onlyWhatTheyDid", { name: event.actor.name })}
                     >
                       {event.actor.name}
                     </Anchor>
@@ -92,12 +106,12 @@ export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLog
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{describeEvent(event)}</Text>
+                  <Text size="sm">{describeEvent(event, t)}</Text>
                 </Table.Td>
                 {showPartner && (
                   <Table.Td>
                     <Text size="sm" c={event.partner ? undefined : "gray.7"}>
-                      {event.partner?.name ?? "Platform"}
+                      {event.partner?.name ?? t("securityLog.platform")}
                     </Text>
                   </Table.Td>
                 )}
@@ -121,7 +135,7 @@ export function SecurityLogTable({ filters, showPartner, onFilter }: SecurityLog
             loading={log.isFetchingNextPage}
             onClick={() => void log.fetchNextPage()}
           >
-            Load more
+            {t("securityLog.loadMore")}
           </Button>
         </Group>
       )}

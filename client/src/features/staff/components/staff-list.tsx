@@ -6,7 +6,8 @@ import { useState } from "react";
 import { ConfirmModal } from "../../../components/confirm-modal.tsx";
 import { LoadingState } from "../../../components/loading-state.tsx";
 import { TitledCard } from "../../../components/titled-card.tsx";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useMe } from "../../auth/index.ts";
 import { InvitationList } from "../../people/index.ts";
 import { useAnyInvitationActions } from "../api/invitations.ts";
@@ -14,6 +15,8 @@ import { staffKeys, useStaff, useStaffActivation } from "../api/staff.ts";
 
 /** The team, with who can sign in, and the colleagues invited who have not joined yet. */
 export function StaffList() {
+  const t = useT();
+  const format = useFormat();
   const me = useMe();
   const staff = useStaff();
   const activation = useStaffActivation();
@@ -31,8 +34,8 @@ export function StaffList() {
           notifications.show({
             color: "green",
             message: active
-              ? `${member.name} can sign in again.`
-              : `${member.name} is deactivated and was signed out.`,
+              ? t("staff.reactivated", { name: member.name })
+              : t("staff.deactivated", { name: member.name }),
           });
           setDeactivating(null);
         },
@@ -41,15 +44,15 @@ export function StaffList() {
 
   return (
     <Stack gap="lg">
-      <TitledCard title="Members">
+      <TitledCard title={t("staff.members")}>
         <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
           <Table.ScrollContainer minWidth={560} type="native">
-            <Table aria-label="Customer Success team" verticalSpacing="xs" horizontalSpacing="md">
+            <Table aria-label={t("staff.title")} verticalSpacing="xs" horizontalSpacing="md">
               <Table.Thead bg="gray.0">
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>E-mail</Table.Th>
-                  <Table.Th>Status</Table.Th>
+                  <Table.Th>{t("people.name")}</Table.Th>
+                  <Table.Th>{t("people.email")}</Table.Th>
+                  <Table.Th>{t("people.status")}</Table.Th>
                   <Table.Th />
                 </Table.Tr>
               </Table.Thead>
@@ -61,8 +64,7 @@ export function StaffList() {
                     <Table.Tr key={member.id}>
                       <Table.Td>
                         <Text size="sm" fw={500} c={active ? undefined : "gray.7"}>
-                          {member.name}
-                          {isMe && " (you)"}
+                          {isMe ? t("people.nameYou", { name: member.name }) : member.name}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -71,12 +73,15 @@ export function StaffList() {
                       <Table.Td>
                         {active ? (
                           <Badge color="teal" variant="light" radius="sm">
-                            Active
+                            {t("people.active")}
                           </Badge>
                         ) : (
                           <Badge color="gray" variant="light" radius="sm">
-                            Deactivated{" "}
-                            {member.deactivatedAt && formatDateTime(member.deactivatedAt)}
+                            {member.deactivatedAt
+                              ? t("staff.deactivatedOn", {
+                                  date: format.dateTime(member.deactivatedAt),
+                                })
+                              : t("people.deactivated")}
                           </Badge>
                         )}
                       </Table.Td>
@@ -87,12 +92,12 @@ export function StaffList() {
                             variant="subtle"
                             color="red"
                             leftSection={<IconUserOff size={14} />}
-                            aria-label={`Deactivate ${member.name}`}
+                            aria-label={t("staff.deactivateMember", { name: member.name })}
                             // The last active member stays: the server refuses it too.
                             disabled={activeCount <= 1}
                             onClick={() => setDeactivating(member)}
                           >
-                            Deactivate
+                            {t("people.deactivate")}
                           </Button>
                         )}
                         {!active && (
@@ -100,11 +105,11 @@ export function StaffList() {
                             size="xs"
                             variant="subtle"
                             leftSection={<IconUserCheck size={14} />}
-                            aria-label={`Reactivate ${member.name}`}
+                            aria-label={t("staff.reactivateMember", { name: member.name })}
                             loading={activation.isPending && activation.variables?.id === member.id}
                             onClick={() => setActive(member, true)}
                           >
-                            Reactivate
+                            {t("people.reactivate")}
                           </Button>
                         )}
                       </Table.Td>
@@ -117,25 +122,25 @@ export function StaffList() {
         </Paper>
       </TitledCard>
 
-      <TitledCard title="Invited colleagues">
+      <TitledCard title={t("staff.invited")}>
         <InvitationList
           invitations={staff.data.invitations}
           resend={invitationActions.resend}
           revoke={invitationActions.revoke}
-          empty="Nobody is invited at the moment."
+          empty={t("staff.nobodyInvited")}
         />
       </TitledCard>
 
       <ConfirmModal
         opened={deactivating !== null}
         onClose={() => setDeactivating(null)}
-        title={`Deactivate ${deactivating?.name ?? ""}?`}
-        confirmLabel="Deactivate"
+        title={t("people.deactivateTitle", { name: deactivating?.name ?? "" })}
+        confirmLabel={t("people.deactivate")}
         danger
         loading={activation.isPending}
         onConfirm={() => deactivating && setActive(deactivating, false)}
       >
-        They are signed out at once and cannot sign in until a colleague reactivates them.
+        {t("staff.deactivateText")}
       </ConfirmModal>
     </Stack>
   );
