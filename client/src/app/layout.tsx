@@ -1,6 +1,7 @@
 import { AppShell, Button, Container, Group, UnstyledButton } from "@mantine/core";
 import { IconPlugConnectedX } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { Link, Outlet, ScrollRestoration } from "react-router";
 import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
@@ -8,6 +9,7 @@ import { SkipLink } from "../components/skip-link.tsx";
 import { meQueryOptions } from "../features/auth/index.ts";
 import { TestClockControl } from "../features/test-clock/index.ts";
 import { ApiError } from "../lib/api.ts";
+import { useLanguage, useT } from "../lib/i18n.tsx";
 import { Logo } from "./logo.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
@@ -15,19 +17,27 @@ const WIDTH = 1320;
 
 /** The signed-in frame: header with the app name and the user menu, then the page. */
 export function AppLayout() {
+  const t = useT();
+  const { setLanguage } = useLanguage();
   const me = useQuery(meQueryOptions());
+  const profileLanguage = me.data?.language;
+
+  // A signed-in user sees Wattfolio in their profile's language, whatever this browser had before.
+  useEffect(() => {
+    if (profileLanguage) setLanguage(profileLanguage);
+  }, [profileLanguage, setLanguage]);
 
   if (me.isPending || (me.error instanceof ApiError && me.error.status === 401)) {
     // A lost session is already on its way to the login page.
-    return <LoadingState label="Opening Wattfolio…" />;
+    return <LoadingState label={t("app.layout.opening")} />;
   }
   if (me.isError) {
     return (
       <MessagePage
         icon={<IconPlugConnectedX size={32} />}
-        title="Wattfolio could not start"
+        title={t("app.layout.couldNotStart")}
         text={me.error.message}
-        action={<Button onClick={() => void me.refetch()}>Try again</Button>}
+        action={<Button onClick={() => void me.refetch()}>{t("common.tryAgain")}</Button>}
       />
     );
   }
@@ -38,7 +48,7 @@ export function AppLayout() {
       <AppShell.Header>
         <Container size={WIDTH} px="lg" h="100%">
           <Group h="100%" justify="space-between">
-            <UnstyledButton component={Link} to="/" aria-label="Wattfolio home">
+            <UnstyledButton component={Link} to="/" aria-label={t("app.layout.home")}>
               <Logo />
             </UnstyledButton>
             <Group gap="md" wrap="nowrap">

@@ -1,9 +1,34 @@
-import { Center, Paper, Stack, Text, Title } from "@mantine/core";
+import { Center, Paper, SegmentedControl, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from "@shared/domain/languages.ts";
 import type { ReactNode } from "react";
+import { useLanguage, useT } from "../lib/i18n.tsx";
 import { Logo } from "./logo.tsx";
 
-/** A page for someone not signed in (signing in, a forgotten password): the logo over one card. */
+/** English · Español, each in its own words; the choice is kept on this browser. */
+function LanguageSwitch() {
+  const t = useT();
+  const { language, setLanguage } = useLanguage();
+  return (
+    <SegmentedControl
+      aria-label={t("app.language")}
+      size="xs"
+      data={LANGUAGES.map((value) => ({
+        value,
+        label: <span lang={value}>{LANGUAGE_NAMES[value]}</span>,
+      }))}
+      value={language}
+      onChange={(value) => {
+        if (isLanguage(value)) setLanguage(value);
+      }}
+    />
+  );
+}
+
+/**
+ * A page for someone not signed in (signing in, a forgotten password): the logo over one card, and
+ * under it the choice of language.
+ */
 export function PublicPage({
   title,
   description,
@@ -38,6 +63,7 @@ export function PublicPage({
           </Stack>
           {children}
         </Paper>
+        <LanguageSwitch />
       </Stack>
     </Center>
   );

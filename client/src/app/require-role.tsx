@@ -2,15 +2,11 @@ import { Button } from "@mantine/core";
 import type { Me } from "@shared/api/me.ts";
 import { IconLock } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { useIntl } from "react-intl";
 import { Link } from "react-router";
 import { MessagePage } from "../components/message-page.tsx";
 import { useMe } from "../features/auth/index.ts";
-
-const WHO: Record<Me["role"], string> = {
-  superadmin: "SuperAdmins",
-  customer_success: "the Customer Success team",
-  account_user: "account users",
-};
+import { useT } from "../lib/i18n.tsx";
 
 /** Shows a page only to the role it is for; others learn it is not theirs (the API refuses too). */
 export function RequireRole({
@@ -20,17 +16,24 @@ export function RequireRole({
   only: Me["role"] | readonly Me["role"][];
   children: ReactNode;
 }) {
+  const t = useT();
+  const intl = useIntl();
   const me = useMe();
   const roles: readonly Me["role"][] = typeof only === "string" ? [only] : only;
   if (roles.includes(me.role)) return children;
   return (
     <MessagePage
       icon={<IconLock size={32} />}
-      title="Not available to you"
-      text={`This page is for ${roles.map((role) => WHO[role]).join(" and ")}.`}
+      title={t("app.requireRole.title")}
+      text={t("app.requireRole.text", {
+        who: intl.formatList(
+          roles.map((role) => t(`app.requireRole.who.${role}`)),
+          { type: "conjunction" },
+        ),
+      })}
       action={
         <Button component={Link} to="/" mt="sm">
-          Back to home
+          {t("app.backToHome")}
         </Button>
       }
     />

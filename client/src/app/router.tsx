@@ -2,6 +2,7 @@ import { Button } from "@mantine/core";
 import { IconBug } from "@tabler/icons-react";
 import { createBrowserRouter } from "react-router";
 import { MessagePage } from "../components/message-page.tsx";
+import { useT } from "../lib/i18n.tsx";
 import { AppLayout } from "./layout.tsx";
 import { RequireRole } from "./require-role.tsx";
 import { AccountRoute } from "./routes/account.tsx";
@@ -27,14 +28,15 @@ import { StaffRoute } from "./routes/staff.tsx";
 import { UsersRoute } from "./routes/users.tsx";
 
 function CrashPage() {
+  const t = useT();
   return (
     <MessagePage
       icon={<IconBug size={32} />}
-      title="Something went wrong"
-      text="This page could not be shown. Reload to try again."
+      title={t("app.somethingWentWrong")}
+      text={t("app.crash.text")}
       action={
         <Button mt="sm" onClick={() => window.location.reload()}>
-          Reload
+          {t("app.crash.reload")}
         </Button>
       }
     />

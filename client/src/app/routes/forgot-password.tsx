@@ -1,15 +1,17 @@
 import { Anchor, Group } from "@mantine/core";
 import { Link } from "react-router";
 import { ForgotPasswordForm } from "../../features/auth/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 import { PublicPage } from "../public-page.tsx";
 
 export function ForgotPasswordRoute() {
+  const t = useT();
   return (
-    <PublicPage title="Forgot your password?">
+    <PublicPage title={t("auth.forgot.title")}>
       <ForgotPasswordForm />
       <Group justify="center" mt="md">
         <Anchor component={Link} to="/login" size="sm">
-          Back to signing in
+          {t("auth.backToSignIn")}
         </Anchor>
       </Group>
     </PublicPage>

@@ -4,11 +4,17 @@ import { Link, Navigate } from "react-router";
 import { PageHeader } from "../../components/page-header.tsx";
 import { AccountList } from "../../features/accounts/index.ts";
 import { useMe } from "../../features/auth/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 /** The SuperAdmin's way into Account management, on top of the home screen. */
 function AccountManagementEntry() {
+  const t = useT();
   return (
-    <UnstyledButton component={Link} to="/account-management" aria-label="Account management">
+    <UnstyledButton
+      component={Link}
+      to="/account-management"
+      aria-label={t("app.accountManagement")}
+    >
       <Paper withBorder radius="md" p="lg" mb="xl" className="entry-card">
         <Group justify="space-between" wrap="nowrap">
           <Group wrap="nowrap">
@@ -16,10 +22,9 @@ function AccountManagementEntry() {
               <IconSettings size={28} stroke={1.6} />
             </ThemeIcon>
             <Stack gap={2}>
-              <Title order={4}>Account management</Title>
+              <Title order={4}>{t("app.accountManagement")}</Title>
               <Text size="sm" c="dimmed">
-                Create accounts, follow active and expired ones, and your applications to Customer
-                Success.
+                {t("app.home.accountManagementText")}
               </Text>
             </Stack>
           </Group>
@@ -31,17 +36,20 @@ function AccountManagementEntry() {
 }
 
 export function HomeRoute() {
+  const t = useT();
   const me = useMe();
   if (me.role === "customer_success") return <Navigate to="/review" replace />;
   const superAdmin = me.role === "superadmin";
   return (
     <>
       <PageHeader
-        title="Your accounts"
+        title={t("app.home.title")}
         description={
-          superAdmin
-            ? `Every account in the ${me.partner?.name ?? "partner's"} portfolio.`
-            : "The accounts you have access to."
+          !superAdmin
+            ? t("app.home.descriptionAccountUser")
+            : me.partner
+              ? t("app.home.descriptionSuperAdmin", { partner: me.partner.name })
+              : t("app.home.descriptionSuperAdminNoPartner")
         }
       />
       {superAdmin && <AccountManagementEntry />}

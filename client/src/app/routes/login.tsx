@@ -1,6 +1,7 @@
 import { Anchor, Group } from "@mantine/core";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { LoginForm } from "../../features/auth/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 import { PublicPage } from "../public-page.tsx";
 
 /** Only paths of this app are followed after signing in, never another site. */
@@ -9,20 +10,18 @@ function safeNext(next: string | null): string {
 }
 
 export function LoginRoute() {
+  const t = useT();
   const navigate = useNavigate();
   const [params] = useSearchParams();
 
   return (
-    <PublicPage
-      title="Sign in"
-      description="Accounts, licences and quotas of your energy management platform."
-    >
+    <PublicPage title={t("auth.signIn")} description={t("auth.login.description")}>
       <LoginForm
         onSignedIn={() => void navigate(safeNext(params.get("next")), { replace: true })}
       />
       <Group justify="center" mt="md">
         <Anchor component={Link} to="/forgot-password" size="sm">
-          Forgot password?
+          {t("auth.login.forgotPassword")}
         </Anchor>
       </Group>
     </PublicPage>

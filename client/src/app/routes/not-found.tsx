@@ -3,17 +3,20 @@ import { useDocumentTitle } from "@mantine/hooks";
 import { IconMapQuestion } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { MessagePage } from "../../components/message-page.tsx";
+import { useT } from "../../lib/i18n.tsx";
 
 export function NotFoundRoute() {
-  useDocumentTitle("Page not found · Wattfolio");
+  const t = useT();
+  const title = t("app.notFound.title");
+  useDocumentTitle(`${title} · Wattfolio`);
   return (
     <MessagePage
       icon={<IconMapQuestion size={32} />}
-      title="Page not found"
-      text="There is nothing at this address. It may have moved, or the link may be mistyped."
+      title={title}
+      text={t("app.notFound.text")}
       action={
         <Button component={Link} to="/" mt="sm">
-          Back to home
+          {t("app.backToHome")}
         </Button>
       }
     />

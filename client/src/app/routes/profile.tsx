@@ -8,33 +8,32 @@ import {
   SessionsList,
   useProfile,
 } from "../../features/profile/index.ts";
+import { useT } from "../../lib/i18n.tsx";
 
 export function ProfileRoute() {
+  const t = useT();
   const profile = useProfile();
   return (
     <>
-      <PageHeader
-        title="Profile"
-        description="Your name, your e-mails' language, your password and where you are signed in."
-      />
+      <PageHeader title={t("profile.title")} description={t("profile.description")} />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <TitledCard title="About you">
+          <TitledCard title={t("profile.aboutYou")}>
             {profile.isPending ? (
               <LoadingState />
             ) : profile.isError ? (
-              <Alert color="red" role="alert" title="Your profile could not be loaded">
+              <Alert color="red" role="alert" title={t("profile.couldNotLoad")}>
                 {profile.error.message}
               </Alert>
             ) : (
               <ProfileForm profile={profile.data} />
             )}
           </TitledCard>
-          <TitledCard title="Password">
+          <TitledCard title={t("auth.password")}>
             <ChangePasswordForm />
           </TitledCard>
         </SimpleGrid>
-        <TitledCard title="Your sessions">
+        <TitledCard title={t("profile.sessions")}>
           <SessionsList />
         </TitledCard>
       </Stack>

@@ -1,5 +1,5 @@
 /** One's own profile, password and sessions. */
-export { useProfile } from "./api/profile.ts";
+export { useProfile, useUpdateProfile } from "./api/profile.ts";
 export { ChangePasswordForm } from "./components/change-password-form.tsx";
 export { ProfileForm } from "./components/profile-form.tsx";
 export { SessionsList } from "./components/sessions-list.tsx";

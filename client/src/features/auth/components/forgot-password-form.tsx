@@ -2,6 +2,7 @@ import { Alert, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { passwordResetRequest } from "@shared/api/session.ts";
 import { IconAlertCircle, IconMailCheck } from "@tabler/icons-react";
+import { useT } from "../../../lib/i18n.tsx";
 import { validateWith } from "../../../lib/zod-form.ts";
 import { useRequestPasswordReset } from "../api/password-reset.ts";
 
@@ -10,6 +11,7 @@ import { useRequestPasswordReset } from "../api/password-reset.ts";
  * someone, so the page tells nobody who has an account.
  */
 export function ForgotPasswordForm() {
+  const t = useT();
   const request = useRequestPasswordReset();
   const form = useForm({
     mode: "uncontrolled",
@@ -24,12 +26,10 @@ export function ForgotPasswordForm() {
       <Alert
         color="teal"
         icon={<IconMailCheck size={18} />}
-        title="Check your e-mail"
+        title={t("auth.forgot.checkEmail")}
         role="status"
       >
-        If this address belongs to a Wattfolio user, we have sent it a link to choose a new
-        password. The link works once, for an hour. Nothing arrived? Look in your spam folder, or
-        ask again in a few minutes.
+        {t("auth.forgot.sent")}
       </Alert>
     );
   }
@@ -40,30 +40,27 @@ export function ForgotPasswordForm() {
       onSubmit={form.onSubmit((values) => request.mutate({ email: values.email.trim() }))}
     >
       <Stack gap="md">
-        <Text size="sm">
-          Type the e-mail address you sign in with. We will send you a link to choose a new
-          password.
-        </Text>
+        <Text size="sm">{t("auth.forgot.intro")}</Text>
         {request.error && (
           <Alert
             color="red"
             icon={<IconAlertCircle size={18} />}
-            title="Could not send"
+            title={t("auth.forgot.couldNotSend")}
             role="alert"
           >
             {request.error.message}
           </Alert>
         )}
         <TextInput
-          label="E-mail"
+          label={t("auth.email")}
           type="email"
           autoComplete="username"
-          placeholder="you@company.com"
+          placeholder={t("auth.emailPlaceholder")}
           key={form.key("email")}
           {...form.getInputProps("email")}
         />
         <Button type="submit" fullWidth loading={request.isPending}>
-          Send me a link
+          {t("auth.forgot.send")}
         </Button>
       </Stack>
     </form>

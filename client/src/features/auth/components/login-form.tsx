@@ -2,22 +2,24 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { ApiError } from "../../../lib/api.ts";
+import { type Translate, useT } from "../../../lib/i18n.tsx";
 import { type Credentials, useSignIn } from "../api/sign-in.ts";
 
-function reasonOf(error: Error): string {
+function reasonOf(t: Translate, error: Error): string {
   if (!(error instanceof ApiError)) return error.message;
-  if (error.status === 401) return "The e-mail or the password is not right.";
+  if (error.status === 401) return t("auth.login.wrongCredentials");
   return error.message;
 }
 
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const t = useT();
   const signIn = useSignIn();
   const form = useForm<Credentials>({
     mode: "uncontrolled",
     initialValues: { email: "", password: "" },
     validate: {
-      email: (value) => (/^\S+@\S+$/.test(value.trim()) ? null : "Enter your e-mail address"),
-      password: (value) => (value ? null : "Enter your password"),
+      email: (value) => (/^\S+@\S+$/.test(value.trim()) ? null : t("auth.login.enterEmail")),
+      password: (value) => (value ? null : t("auth.login.enterPassword")),
     },
   });
 
@@ -36,28 +38,28 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
           <Alert
             color="red"
             icon={<IconAlertCircle size={18} />}
-            title="Could not sign in"
+            title={t("auth.login.couldNotSignIn")}
             role="alert"
           >
-            {reasonOf(signIn.error)}
+            {reasonOf(t, signIn.error)}
           </Alert>
         )}
         <TextInput
-          label="E-mail"
+          label={t("auth.email")}
           type="email"
           autoComplete="username"
-          placeholder="you@company.com"
+          placeholder={t("auth.emailPlaceholder")}
           key={form.key("email")}
           {...form.getInputProps("email")}
         />
         <PasswordInput
-          label="Password"
+          label={t("auth.password")}
           autoComplete="current-password"
           key={form.key("password")}
           {...form.getInputProps("password")}
         />
         <Button type="submit" fullWidth loading={signIn.isPending} mt="xs">
-          Sign in
+          {t("auth.signIn")}
         </Button>
       </Stack>
     </form>

@@ -2,6 +2,7 @@ import { Alert, Button, PasswordInput, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { PASSWORD_LENGTH, passwordReset } from "@shared/api/session.ts";
 import { IconAlertCircle } from "@tabler/icons-react";
+import { useT } from "../../../lib/i18n.tsx";
 import { validateWith } from "../../../lib/zod-form.ts";
 import { useResetPassword } from "../api/password-reset.ts";
 
@@ -12,6 +13,7 @@ interface Values {
 
 /** A new password, typed twice, for the token of an e-mailed link. */
 export function ResetPasswordForm({ token, onReset }: { token: string; onReset: () => void }) {
+  const t = useT();
   const reset = useResetPassword();
   const checkSchema = validateWith(passwordReset, (values: Values) => ({
     token,
@@ -22,9 +24,7 @@ export function ResetPasswordForm({ token, onReset }: { token: string; onReset: 
     initialValues: { newPassword: "", repeated: "" },
     validate: (values) => ({
       ...checkSchema(values),
-      ...(values.repeated === values.newPassword
-        ? {}
-        : { repeated: "Type the same password twice" }),
+      ...(values.repeated === values.newPassword ? {} : { repeated: t("auth.password.mismatch") }),
     }),
   });
 
@@ -40,27 +40,27 @@ export function ResetPasswordForm({ token, onReset }: { token: string; onReset: 
           <Alert
             color="red"
             icon={<IconAlertCircle size={18} />}
-            title="The password was not changed"
+            title={t("auth.password.notChanged")}
             role="alert"
           >
             {reset.error.message}
           </Alert>
         )}
         <PasswordInput
-          label="New password"
-          description={`At least ${PASSWORD_LENGTH.min} characters`}
+          label={t("auth.password.new")}
+          description={t("auth.password.minLength", { min: PASSWORD_LENGTH.min })}
           autoComplete="new-password"
           key={form.key("newPassword")}
           {...form.getInputProps("newPassword")}
         />
         <PasswordInput
-          label="New password again"
+          label={t("auth.password.again")}
           autoComplete="new-password"
           key={form.key("repeated")}
           {...form.getInputProps("repeated")}
         />
         <Button type="submit" fullWidth loading={reset.isPending}>
-          Save the new password
+          {t("auth.reset.save")}
         </Button>
       </Stack>
     </form>

@@ -4,6 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { PASSWORD_LENGTH, passwordChange } from "@shared/api/session.ts";
 import { IconAlertCircle } from "@tabler/icons-react";
 import { ApiError } from "../../../lib/api.ts";
+import { type Translate, useT } from "../../../lib/i18n.tsx";
 import { validateWith } from "../../../lib/zod-form.ts";
 import { useChangePassword } from "../api/profile.ts";
 
@@ -15,16 +16,17 @@ interface Values {
 
 const EMPTY: Values = { currentPassword: "", newPassword: "", repeated: "" };
 
-function reasonOf(error: Error): string {
+function reasonOf(t: Translate, error: Error): string {
   // better-auth answers a wrong current password with a 400 of its own words.
   if (error instanceof ApiError && error.status === 400 && error.errors.length === 0) {
-    return "The current password is not right.";
+    return t("profile.password.currentWrong");
   }
   return error.message;
 }
 
 /** A new password, typed twice; every other session of the user ends with the change. */
 export function ChangePasswordForm() {
+  const t = useT();
   const change = useChangePassword();
   const checkSchema = validateWith(passwordChange, (values: Values) => ({
     currentPassword: values.currentPassword,
@@ -35,9 +37,7 @@ export function ChangePasswordForm() {
     initialValues: EMPTY,
     validate: (values) => ({
       ...checkSchema(values),
-      ...(values.repeated === values.newPassword
-        ? {}
-        : { repeated: "Type the same password twice" }),
+      ...(values.repeated === values.newPassword ? {} : { repeated: t("auth.password.mismatch") }),
     }),
   });
 
@@ -52,7 +52,7 @@ export function ChangePasswordForm() {
               form.setValues(EMPTY);
               notifications.show({
                 color: "green",
-                message: "Password changed. Your other sessions have ended.",
+                message: t("profile.password.changed"),
               });
             },
           },
@@ -60,41 +60,39 @@ export function ChangePasswordForm() {
       )}
     >
       <Stack gap="md">
-        <Text size="sm">
-          Changing it signs you out everywhere else; this browser stays signed in.
-        </Text>
+        <Text size="sm">{t("profile.password.intro")}</Text>
         {change.error && (
           <Alert
             color="red"
             icon={<IconAlertCircle size={18} />}
-            title="The password was not changed"
+            title={t("auth.password.notChanged")}
             role="alert"
           >
-            {reasonOf(change.error)}
+            {reasonOf(t, change.error)}
           </Alert>
         )}
         <PasswordInput
-          label="Current password"
+          label={t("profile.password.current")}
           autoComplete="current-password"
           key={form.key("currentPassword")}
           {...form.getInputProps("currentPassword")}
         />
         <PasswordInput
-          label="New password"
-          description={`At least ${PASSWORD_LENGTH.min} characters`}
+          label={t("auth.password.new")}
+          description={t("auth.password.minLength", { min: PASSWORD_LENGTH.min })}
           autoComplete="new-password"
           key={form.key("newPassword")}
           {...form.getInputProps("newPassword")}
         />
         <PasswordInput
-          label="New password again"
+          label={t("auth.password.again")}
           autoComplete="new-password"
           key={form.key("repeated")}
           {...form.getInputProps("repeated")}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={change.isPending}>
-            Change password
+            {t("profile.password.change")}
           </Button>
         </Group>
       </Stack>

@@ -2,17 +2,20 @@ import { Alert, Badge, Button, Group, Paper, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconDevices, IconLogout } from "@tabler/icons-react";
 import { LoadingState } from "../../../components/loading-state.tsx";
-import { formatDateTime } from "../../../lib/format.ts";
+import { useFormat } from "../../../lib/format.ts";
+import { useT } from "../../../lib/i18n.tsx";
 import { useSessions, useSignOutOtherSessions } from "../api/sessions.ts";
 
 /** Where one is signed in, this browser first, and a way to end all the others. */
 export function SessionsList() {
+  const t = useT();
+  const format = useFormat();
   const sessions = useSessions();
   const signOutOthers = useSignOutOtherSessions();
-  if (sessions.isPending) return <LoadingState label="Loading your sessions…" />;
+  if (sessions.isPending) return <LoadingState label={t("profile.sessions.loading")} />;
   if (sessions.isError) {
     return (
-      <Alert color="red" role="alert" title="Your sessions could not be loaded">
+      <Alert color="red" role="alert" title={t("profile.sessions.couldNotLoad")}>
         {sessions.error.message}
       </Alert>
     );
@@ -33,15 +36,17 @@ export function SessionsList() {
                     {session.client}
                   </Text>
                   <Text size="xs" c="gray.7">
-                    {session.address ?? "Unknown address"} · signed in{" "}
-                    {formatDateTime(session.signedInAt)} · last active{" "}
-                    {formatDateTime(session.lastActiveAt)}
+                    {t("profile.sessions.times", {
+                      address: session.address ?? t("profile.sessions.unknownAddress"),
+                      signedIn: format.dateTime(session.signedInAt),
+                      lastActive: format.dateTime(session.lastActiveAt),
+                    })}
                   </Text>
                 </Stack>
               </Group>
               {session.current && (
                 <Badge color="teal" variant="light">
-                  This browser
+                  {t("profile.sessions.thisBrowser")}
                 </Badge>
               )}
             </Group>
@@ -60,13 +65,12 @@ export function SessionsList() {
               onSuccess: ({ ended }) =>
                 notifications.show({
                   color: "green",
-                  message:
-                    ended === 1 ? "1 other session ended." : `${ended} other sessions ended.`,
+                  message: t("profile.sessions.ended", { count: ended }),
                 }),
             })
           }
         >
-          Sign out other sessions
+          {t("profile.sessions.signOutOthers")}
         </Button>
       </Group>
     </Stack>
