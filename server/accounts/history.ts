@@ -2,9 +2,8 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { HistoryEntry } from "../../shared/api/applications.ts";
 import type { Page } from "../../shared/api/common.ts";
-import { describeApplication } from "../../shared/domain/describe.ts";
+import { describeApplication } from "../../shared/i18n/describe-application.ts";
 import type { Actor } from "../access/actor.ts";
-import { translator } from "../i18n/translate.ts";
 import { accountScope } from "../access/scope.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
@@ -16,6 +15,7 @@ import {
   type HistoryEvent,
   users,
 } from "../db/schema/index.ts";
+import { translator } from "../i18n/translate.ts";
 import { describingNames } from "./names.ts";
 
 type Application = typeof applications.$inferSelect;

@@ -1,6 +1,6 @@
 /** The names that describe applications: catalogue entries (retired ones too) and accounts. */
 import type { SQL } from "drizzle-orm";
-import type { Names } from "../../shared/domain/describe.ts";
+import type { Names } from "../../shared/i18n/describe-application.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { type AccountStates, accountStates } from "./state.ts";

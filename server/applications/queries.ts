@@ -13,16 +13,16 @@ import type { Page } from "../../shared/api/common.ts";
 import { changeRequest, newAccountRequest } from "../../shared/domain/applications.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import { planChange } from "../../shared/domain/changes.ts";
-import { describeApplication, type Names } from "../../shared/domain/describe.ts";
 import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";
+import { describeApplication, type Names } from "../../shared/i18n/describe-application.ts";
 import type { Actor } from "../access/actor.ts";
-import { translator } from "../i18n/translate.ts";
 import { accountScope, applicationScope } from "../access/scope.ts";
 import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
+import { translator } from "../i18n/translate.ts";
 import { choicesNotOnOffer } from "./new-account.ts";
 
 const requester = alias(users, "requester");

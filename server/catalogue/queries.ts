@@ -4,7 +4,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { CatalogueAdmin, Catalogue as CatalogueOnOffer } from "../../shared/api/catalogue.ts";
 import { namesOf } from "../../shared/domain/catalogue.ts";
 import type { CatalogueNames } from "../../shared/domain/changes.ts";
-import type { Names } from "../../shared/domain/describe.ts";
+import type { Names } from "../../shared/i18n/describe-application.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, billManagementTypes, licences, sectors } from "../db/schema/index.ts";
 

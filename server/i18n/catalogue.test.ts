@@ -1,8 +1,8 @@
 import { parse } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import { describeApplication } from "../../shared/domain/describe.ts";
 import { LANGUAGES } from "../../shared/domain/languages.ts";
 import { catalogue } from "../../shared/i18n/catalogue.ts";
+import { describeApplication } from "../../shared/i18n/describe-application.ts";
 import { translator } from "./translate.ts";
 
 type Element = ReturnType<typeof parse>[number];
@@ -60,9 +60,7 @@ describe("an application's summary", () => {
       'New account "Madrid HQ" for Hoteles Mar Azul · Professional · 1,200 DP · 12 months',
     );
     expect(describeApplication("edit_datapoints", { change: -50 }, names, t)).toBe("Remove 50 DP");
-    expect(describeApplication("edit_datapoints", { change: 1500 }, names, t)).toBe(
-      "Add 1,500 DP",
-    );
+    expect(describeApplication("edit_datapoints", { change: 1500 }, names, t)).toBe("Add 1,500 DP");
     expect(
       describeApplication("move_datapoints", { datapoints: 30, targetAccountId: "x" }, names, t),
     ).toBe("Move 30 DP to Valencia Port");

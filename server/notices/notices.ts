@@ -7,7 +7,6 @@ import { and, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { daysLeft } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
-import { describeApplication } from "../../shared/domain/describe.ts";
 import {
   LANGUAGES,
   type Language,
@@ -15,6 +14,7 @@ import {
   languageOfCountry,
 } from "../../shared/domain/languages.ts";
 import type { ReminderStage } from "../../shared/domain/reminders.ts";
+import { describeApplication } from "../../shared/i18n/describe-application.ts";
 import { partnerAccounts } from "../access/scope.ts";
 import { describingNames } from "../accounts/names.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";

@@ -1,5 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./support.ts";
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible } from "./axe.ts";
+import { tr } from "./language.ts";
+import { apiSession, signIn, USERS } from "./support.ts";
 
 test("a keyboard user's first Tab offers to skip to the page's content, which then has the focus", async ({
   page,
@@ -44,4 +46,99 @@ test("a page's address answers HEAD as it answers GET", async ({ request }) => {
   const response = await request.head("/accounts/00000000-0000-4000-8000-000000000000");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toMatch(/text\/html/);
+});
+
+const baseURL = () => test.info().project.use.baseURL as string;
+
+/** The id of the first item a list of the API returns to `email`. */
+async function firstId(email: string, path: string): Promise<string> {
+  const session = await apiSession(baseURL(), email);
+  try {
+    const response = await session.get(path);
+    expect(response.ok(), path).toBe(true);
+    const { items } = (await response.json()) as { items: { id: string }[] };
+    const id = items[0]?.id;
+    if (!id) throw new Error(`${path} lists nothing`);
+    return id;
+  } finally {
+    await session.dispose();
+  }
+}
+
+/** Opens `path` and waits for its one heading and for every list on it to have loaded. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expect(page.locator("[aria-busy='true']")).toHaveCount(0);
+  await expect(page.getByText(tr("Loading…"))).toHaveCount(0);
+}
+
+test.describe("every screen passes axe's WCAG 2.1 AA checks without a critical or serious finding", () => {
+  test("the pages for someone not signed in", async ({ page }) => {
+    for (const path of ["/login", "/forgot-password", "/reset-password", "/invitations/unknown"]) {
+      await visit(page, path);
+      await expectAccessible(page, path);
+    }
+  });
+
+  test("a SuperAdmin's screens and dialogs", async ({ page }) => {
+    const accountId = await firstId(USERS.superAdmin, "/api/v1/accounts");
+    await signIn(page, USERS.superAdmin);
+    for (const path of [
+      "/",
+      "/account-management?zone=active",
+      "/account-management?zone=expired",
+      "/account-management?zone=applications",
+      "/account-management/new",
+      `/accounts/${accountId}`,
+      "/users",
+      "/api-keys",
+      "/security-log",
+      "/profile",
+      "/no-such-page",
+    ]) {
+      await visit(page, path);
+      await expectAccessible(page, path);
+    }
+    await visit(page, "/account-management?zone=active");
+    await page
+      .getByRole("button", { name: new RegExp(`^${tr("Actions for {account}", { account: "" })}`) })
+      .first()
+      .click();
+    await expectAccessible(page, "the ⋮ menu of an account");
+    await page.getByRole("menuitem", { name: tr("Upgrade meters") }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await expectAccessible(page, "the Upgrade meters dialog");
+  });
+
+  test("Customer Success's screens", async ({ page }) => {
+    const applicationId = await firstId(
+      USERS.customerSuccess,
+      "/api/v1/review/applications?status=pending",
+    );
+    const partnerId = await firstId(USERS.customerSuccess, "/api/v1/partners");
+    await signIn(page, USERS.customerSuccess);
+    for (const path of [
+      "/review",
+      `/review/${applicationId}`,
+      "/review/auto-approval-rules",
+      "/mailbox",
+      "/staff/partners",
+      `/staff/partners/${partnerId}`,
+      "/staff/team",
+      "/staff/catalogue",
+    ]) {
+      await visit(page, path);
+      await expectAccessible(page, path);
+    }
+  });
+
+  test("an account user's screens", async ({ page }) => {
+    const accountId = await firstId(USERS.accountUser, "/api/v1/accounts");
+    await signIn(page, USERS.accountUser);
+    for (const path of ["/", `/accounts/${accountId}`, "/profile"]) {
+      await visit(page, path);
+      await expectAccessible(page, path);
+    }
+  });
 });

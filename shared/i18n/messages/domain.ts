@@ -12,7 +12,8 @@ export const domain = defineMessages(
     "application.summary.upgradeMeters":
       "Meters: {billManagement} · {rtm, number} RtM · {pods, number} pods · {rtc, plural, one {# RTC line} other {# RTC lines}}",
     "application.summary.noBillManagement": "no Bill Management",
-    "application.summary.buySmsCredits": "Buy {credits, plural, one {# SMS credit} other {# SMS credits}}",
+    "application.summary.buySmsCredits":
+      "Buy {credits, plural, one {# SMS credit} other {# SMS credits}}",
     "application.summary.renewSubscription": "Renew the subscription for one more year",
     "application.summary.unknownLicence": "unknown licence",
     "application.summary.anotherAccount": "another account",
@@ -41,7 +42,8 @@ export const domain = defineMessages(
     "application.summary.upgradeMeters":
       "Contadores: {billManagement} · {rtm, number} RtM · {pods, number} pods · {rtc, plural, one {# línea RTC} other {# líneas RTC}}",
     "application.summary.noBillManagement": "sin Bill Management",
-    "application.summary.buySmsCredits": "Comprar {credits, plural, one {# crédito SMS} other {# créditos SMS}}",
+    "application.summary.buySmsCredits":
+      "Comprar {credits, plural, one {# crédito SMS} other {# créditos SMS}}",
     "application.summary.renewSubscription": "Renovar la suscripción un año más",
     "application.summary.unknownLicence": "licencia desconocida",
     "application.summary.anotherAccount": "otra cuenta",

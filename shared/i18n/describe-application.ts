@@ -1,5 +1,5 @@
-import type { Translate } from "../i18n/catalogue.ts";
-import type { ApplicationKind } from "./applications.ts";
+import type { ApplicationKind } from "../domain/applications.ts";
+import type { Translate } from "./catalogue.ts";
 
 export interface Names {
   licence(id: string): string | undefined;
