@@ -1,4 +1,6 @@
 import { type APIRequestContext, expect, type Page, request } from "@playwright/test";
+import { LANGUAGE_NAMES, type Language } from "../../shared/domain/languages.ts";
+import { language, tr } from "./language.ts";
 
 export const DEMO_PASSWORD = "wattfolio-demo";
 
@@ -8,18 +10,29 @@ export const USERS = {
   customerSuccess: "cs@wattfolio.demo",
 } as const;
 
+/**
+ * Signs in on the login page, then shows the app in the project's language: the app follows the
+ * user's profile, so a user whose profile says otherwise switches it in the user menu, as one would.
+ */
 export async function signIn(page: Page, email: string): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "User menu" })).toBeVisible();
+  await page.getByLabel(tr("E-mail")).fill(email);
+  await page.getByLabel(tr("Password")).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: tr("Sign in") }).click();
+  const me = (await (await page.request.get("/api/v1/me")).json()) as { language: Language };
+  await expect(page.locator("html")).toHaveAttribute("lang", me.language);
+  if (me.language !== language()) {
+    await page.getByRole("button", { name: tr("User menu", {}, me.language) }).click();
+    await page.getByRole("menuitem", { name: LANGUAGE_NAMES[language()] }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", language());
+  }
+  await expect(page.getByRole("button", { name: tr("User menu") })).toBeVisible();
 }
 
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "User menu" }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.getByRole("button", { name: tr("User menu") }).click();
+  await page.getByRole("menuitem", { name: tr("Sign out") }).click();
+  await expect(page.getByRole("heading", { name: tr("Sign in") })).toBeVisible();
 }
 
 /** Picks an option of a Mantine Select; searchable ones are typed into first. */
