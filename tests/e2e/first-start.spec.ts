@@ -6,7 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { t } from "./language.ts";
+import {
+  LANGUAGE_NAMES,
+  LANGUAGES,
+  type Language,
+  LOCALES,
+} from "../../shared/domain/languages.ts";
+import { language, t, tr } from "./language.ts";
 import { choose, expectLoaded, screenshot, signOut } from "./support.ts";
 
 // The second journey resets the password of a user the first one made.
@@ -31,26 +37,51 @@ function bootstrapLink(): string {
   return link;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The user menu in either language: the app shows a profile's own language after signing in. */
+const signedInMenu = new RegExp(
+  `^(${LANGUAGES.map((inLanguage) => escapeRegExp(tr("User menu", {}, inLanguage))).join("|")})$`,
+);
+
+/** A country as the pickers name it, in the project's language. */
+const countryName = (code: string) =>
+  new Intl.DisplayNames([LOCALES[language()]], { type: "region" }).of(code) ?? code;
+
+/**
+ * Signs in, then shows the app in the project's language. The people the journey invites are
+ * invited in it; the first Customer Success user, made by the command line, switches to it in the
+ * user menu, as one would.
+ */
 async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "User menu" })).toBeVisible();
+  await page.getByLabel(tr("E-mail")).fill(email);
+  await page.getByLabel(tr("Password")).fill(password);
+  await page.getByRole("button", { name: tr("Sign in") }).click();
+  // Signed in once the user menu shows, in whichever language the profile says.
+  await expect(page.getByRole("button", { name: signedInMenu })).toBeVisible();
+  const me = (await (await page.request.get("/api/v1/me")).json()) as { language: Language };
+  await expect(page.locator("html")).toHaveAttribute("lang", me.language);
+  if (me.language !== language()) {
+    await page.getByRole("button", { name: tr("User menu", {}, me.language) }).click();
+    await page.getByRole("menuitem", { name: LANGUAGE_NAMES[language()] }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", language());
+  }
+  await expect(page.getByRole("button", { name: tr("User menu") })).toBeVisible();
 }
 
 async function openFromUserMenu(page: Page, item: string): Promise<void> {
-  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("button", { name: tr("User menu") }).click();
   await page.getByRole("menuitem", { name: item }).click();
 }
 
 async function acceptInvitation(page: Page, link: string, screenshotName?: string): Promise<void> {
   await page.goto(link);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Password again").fill(PASSWORD);
+  await page.getByLabel(tr("Password"), { exact: true }).fill(PASSWORD);
+  await page.getByLabel(tr("Password again")).fill(PASSWORD);
   if (screenshotName) await screenshot(page, screenshotName);
-  await page.getByRole("button", { name: "Accept and choose this password" }).click();
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.getByRole("button", { name: tr("Accept and choose this password") }).click();
+  await expect(page.getByRole("heading", { name: tr("Sign in") })).toBeVisible();
 }
 
 /**
@@ -67,18 +98,18 @@ async function linkFromMailbox(
   try {
     await signIn(page, OPERATOR.email);
     await page.goto("/mailbox");
-    await page.getByRole("textbox", { name: "Search the mailbox" }).fill(recipient);
-    const mailbox = page.getByRole("table", { name: "Mailbox" });
+    await page.getByRole("textbox", { name: tr("Search the mailbox") }).fill(recipient);
+    const mailbox = page.getByRole("table", { name: tr("Mailbox") });
     // The dispatcher delivers within seconds on this instance (SWEEP_INTERVAL_SECONDS).
     await expect(async () => {
       await page.reload();
-      await page.getByRole("textbox", { name: "Search the mailbox" }).fill(recipient);
-      await expectLoaded(page, "Mailbox");
+      await page.getByRole("textbox", { name: tr("Search the mailbox") }).fill(recipient);
+      await expectLoaded(page, tr("Mailbox"));
       await expect(mailbox.getByRole("button").first()).toBeVisible({ timeout: 1_000 });
     }).toPass({ timeout: 30_000 });
     await mailbox.getByRole("button").first().click();
-    const message = page.getByRole("article", { name: "Message" });
-    await message.getByRole("tab", { name: "Plain text" }).click();
+    const message = page.getByRole("article", { name: tr("Message") });
+    await message.getByRole("tab", { name: tr("Plain text") }).click();
     const text = (await message.getByRole("tabpanel").textContent()) ?? "";
     const link = text.match(new RegExp(`https?://\\S+${linkPath.source}\\S*`))?.[0];
     if (!link) throw new Error(`no ${linkPath} link in the mail to ${recipient}:\n${text}`);
@@ -101,39 +132,49 @@ test("an operator starts from an empty database: Customer Success sets up a part
   });
 
   await test.step("Customer Success adds a licence and a sector to the empty catalogue", async () => {
-    await openFromUserMenu(page, "Licence catalogue");
-    await expect(page.getByRole("heading", { name: "Licence catalogue" })).toBeVisible();
-    await page.getByRole("button", { name: "Add licence" }).click();
-    const licence = page.getByRole("dialog", { name: "Add a licence" });
-    await licence.getByLabel("Name").fill("Energy Pro");
-    await licence.getByLabel("Description").fill("Analytics, alerts and reports");
-    await licence.getByRole("button", { name: "Add licence" }).click();
-    await expect(page.getByRole("table", { name: "Licences" })).toContainText("Energy Pro");
+    await openFromUserMenu(page, tr("Licence catalogue"));
+    await expect(page.getByRole("heading", { name: tr("Licence catalogue") })).toBeVisible();
+    await page.getByRole("button", { name: tr("Add licence") }).click();
+    const licence = page.getByRole("dialog", { name: tr("Add a licence") });
+    await licence.getByLabel(tr("Name")).fill("Energy Pro");
+    await licence.getByLabel(tr("Description")).fill("Analytics, alerts and reports");
+    await licence.getByRole("button", { name: tr("Add licence") }).click();
+    await expect(page.getByRole("table", { name: tr("Licences") })).toContainText("Energy Pro");
 
-    await page.getByRole("button", { name: "Add sector" }).click();
-    const sector = page.getByRole("dialog", { name: "Add a sector" });
-    await sector.getByLabel("Name").fill("Ports and logistics");
-    await sector.getByRole("button", { name: "Add sector" }).click();
-    await expect(page.getByRole("table", { name: "Sectors" })).toContainText("Ports and logistics");
+    await page.getByRole("button", { name: tr("Add sector") }).click();
+    const sector = page.getByRole("dialog", { name: tr("Add a sector") });
+    await sector.getByLabel(tr("Name")).fill("Ports and logistics");
+    await sector.getByRole("button", { name: tr("Add sector") }).click();
+    await expect(page.getByRole("table", { name: tr("Sectors") })).toContainText(
+      "Ports and logistics",
+    );
     await screenshot(page, "licence-catalogue");
   });
 
   await test.step("Customer Success creates the partner and invites its SuperAdmin", async () => {
-    await openFromUserMenu(page, "Partners");
-    await page.getByRole("button", { name: "New partner" }).click();
-    const form = page.getByRole("dialog", { name: "New partner" });
-    await form.getByLabel("Name").fill(PARTNER);
-    await choose(page, "Country", "Portugal");
-    await choose(page, "Time zone", "Europe/Lisbon");
-    await form.getByRole("button", { name: "Create partner" }).click();
+    await openFromUserMenu(page, tr("Partners"));
+    await page.getByRole("button", { name: tr("New partner") }).click();
+    const form = page.getByRole("dialog", { name: tr("New partner") });
+    await form.getByLabel(tr("Name")).fill(PARTNER);
+    await choose(page, tr("Country"), countryName("PT"));
+    await choose(page, tr("Time zone"), "Europe/Lisbon");
+    // Its people's e-mails are in the journey's language until each chooses their own.
+    await form
+      .getByLabel(tr("Default language"))
+      .getByText(LANGUAGE_NAMES[language()], { exact: true })
+      .click();
+    await form.getByRole("button", { name: tr("Create partner") }).click();
     await expect(page.getByRole("heading", { name: PARTNER })).toBeVisible();
 
-    await page.getByRole("button", { name: "Invite SuperAdmin" }).click();
-    const invite = page.getByRole("dialog", { name: "Invite a SuperAdmin" });
-    await invite.getByLabel("Name").fill(SUPER_ADMIN.name);
-    await invite.getByLabel("E-mail address").fill(SUPER_ADMIN.email);
-    await invite.getByRole("button", { name: "Send invitation" }).click();
-    await expect(page.getByRole("table", { name: "Invitations" })).toContainText(SUPER_ADMIN.email);
+    await page.getByRole("button", { name: tr("Invite SuperAdmin") }).click();
+    const invite = page.getByRole("dialog", { name: tr("Invite a SuperAdmin") });
+    await invite.getByLabel(tr("Name")).fill(SUPER_ADMIN.name);
+    await invite.getByLabel(tr("E-mail address")).fill(SUPER_ADMIN.email);
+    await choose(page, tr("Language of the invitation"), t(`app.languageOption.${language()}`));
+    await invite.getByRole("button", { name: tr("Send invitation") }).click();
+    await expect(page.getByRole("table", { name: tr("Invitations") })).toContainText(
+      SUPER_ADMIN.email,
+    );
     await screenshot(page, "partner");
   });
 
@@ -143,42 +184,58 @@ test("an operator starts from an empty database: Customer Success sets up a part
     await acceptInvitation(page, link);
     await signIn(page, SUPER_ADMIN.email);
 
-    await openFromUserMenu(page, "Account management");
-    await page.getByRole("link", { name: "Create a new account" }).click();
-    await page.getByLabel("Account name").fill(ACCOUNT);
-    await page.getByLabel("Customer name").fill("Porto de Lisboa");
-    await choose(page, "Country", "Portugal");
-    await choose(page, "Sector", "Ports and logistics");
-    await choose(page, "Licence", "Energy Pro");
-    await page.getByLabel("Datapoints").fill("120");
-    await page.getByRole("button", { name: "Create a new account" }).click();
-    await expect(page.getByText("Application sent")).toBeVisible();
+    await openFromUserMenu(page, tr("Account management"));
+    await page.getByRole("link", { name: tr("Create a new account") }).click();
+    await page.getByLabel(tr("Account name")).fill(ACCOUNT);
+    await page.getByLabel(tr("Customer name")).fill("Porto de Lisboa");
+    await choose(page, tr("Country"), countryName("PT"));
+    await choose(page, tr("Sector"), "Ports and logistics");
+    await choose(page, tr("Licence"), "Energy Pro");
+    await page.getByLabel(tr("Datapoints")).fill("120");
+    await page.getByRole("button", { name: tr("Create a new account") }).click();
+    await expect(page.getByText(tr("Application sent"))).toBeVisible();
     await signOut(page);
   });
 
   await test.step("Customer Success approves the application", async () => {
     await signIn(page, OPERATOR.email);
-    await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
-    await expectLoaded(page, "Review queue");
-    await page.getByRole("link", { name: new RegExp(`"${ACCOUNT}"`) }).click();
-    await page.getByRole("button", { name: "Approve" }).click();
-    await expect(page.getByText("Application approved")).toBeVisible();
+    await expect(page.getByRole("heading", { name: tr("Review queue") })).toBeVisible();
+    await expectLoaded(page, tr("Review queue"));
+    // The application's summary names the account: New account "Lisbon Harbour Offices" for …
+    const newAccount = t("application.summary.newAccount", {
+      name: ACCOUNT,
+      customer: "\u0000",
+      licence: "",
+      datapoints: 0,
+      months: 0,
+    }).split("\u0000")[0] as string;
+    await page.getByRole("link", { name: new RegExp(escapeRegExp(newAccount)) }).click();
+    await page.getByRole("button", { name: tr("Approve") }).click();
+    await expect(page.getByText(tr("Application approved"))).toBeVisible();
     await signOut(page);
   });
 
   await test.step("the SuperAdmin invites a colleague, who joins as a Manager", async () => {
     await signIn(page, SUPER_ADMIN.email);
-    await openFromUserMenu(page, "Users");
-    await page.getByRole("button", { name: "Invite user" }).click();
-    const invite = page.getByRole("dialog", { name: "Invite a user" });
-    await invite.getByLabel("Name").fill(COLLEAGUE.name);
-    await invite.getByLabel("E-mail address").fill(COLLEAGUE.email);
+    await openFromUserMenu(page, tr("Users"));
+    await page.getByRole("button", { name: tr("Invite user") }).click();
+    const invite = page.getByRole("dialog", { name: tr("Invite a user") });
+    await invite.getByLabel(tr("Name")).fill(COLLEAGUE.name);
+    await invite.getByLabel(tr("E-mail address")).fill(COLLEAGUE.email);
     // Each type is offered with its meaning on the platform.
-    await invite.getByRole("textbox", { name: "Type" }).click();
-    await page.getByRole("option", { name: /^Manager Works with the data/ }).click();
+    await invite.getByRole("textbox", { name: tr("Type") }).click();
+    await page
+      .getByRole("option", {
+        name: new RegExp(
+          `^${escapeRegExp(t("userType.manager"))} ${escapeRegExp(t("userType.manager.meaning"))}`,
+        ),
+      })
+      .click();
     await expect(invite.getByText(t("userType.manager.meaning"))).toBeVisible();
-    await invite.getByRole("button", { name: "Send invitation" }).click();
-    await expect(page.getByRole("table", { name: "Invitations" })).toContainText(COLLEAGUE.email);
+    await invite.getByRole("button", { name: tr("Send invitation") }).click();
+    await expect(page.getByRole("table", { name: tr("Invitations") })).toContainText(
+      COLLEAGUE.email,
+    );
 
     const link = await linkFromMailbox(browser, COLLEAGUE.email, /\/invitations\//);
     const colleague = await browser.newContext();
@@ -187,28 +244,28 @@ test("an operator starts from an empty database: Customer Success sets up a part
     await colleague.close();
 
     await page.reload();
-    await expect(page.getByRole("table", { name: "Users" })).toContainText(COLLEAGUE.email);
+    await expect(page.getByRole("table", { name: tr("Users") })).toContainText(COLLEAGUE.email);
     await screenshot(page, "users");
   });
 
   await test.step("the SuperAdmin gives the colleague access to the new account", async () => {
-    await openFromUserMenu(page, "Your accounts");
+    await openFromUserMenu(page, tr("Your accounts"));
     await page.getByRole("link", { name: ACCOUNT }).click();
     await expect(page.getByRole("heading", { name: ACCOUNT })).toBeVisible();
-    await choose(page, "Give access to", `${COLLEAGUE.name} (${COLLEAGUE.email})`);
-    await page.getByRole("button", { name: "Grant access" }).click();
-    const card = page.getByRole("region", { name: "Users with access" });
+    await choose(page, tr("Give access to"), `${COLLEAGUE.name} (${COLLEAGUE.email})`);
+    await page.getByRole("button", { name: tr("Grant access") }).click();
+    const card = page.getByRole("region", { name: tr("Users with access") });
     await expect(card.getByText(COLLEAGUE.email)).toBeVisible();
     await signOut(page);
   });
 
   await test.step("the colleague sees exactly that account", async () => {
     await signIn(page, COLLEAGUE.email);
-    await expect(page.getByRole("heading", { name: "Your accounts" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: tr("Your accounts") })).toBeVisible();
     await expect(page.getByRole("link", { name: ACCOUNT })).toBeVisible();
-    await expect(page.getByRole("button", { name: "User menu" })).toBeVisible();
-    await page.getByRole("button", { name: "User menu" }).click();
-    await expect(page.getByRole("menuitem", { name: "Account management" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: tr("User menu") })).toBeVisible();
+    await page.getByRole("button", { name: tr("User menu") }).click();
+    await expect(page.getByRole("menuitem", { name: tr("Account management") })).toHaveCount(0);
   });
 });
 
@@ -217,23 +274,23 @@ test("a user who forgot their password gets a link by e-mail and signs in with a
   browser,
 }) => {
   await page.goto("/login");
-  await page.getByRole("link", { name: "Forgot password?" }).click();
-  await page.getByLabel("E-mail").fill(COLLEAGUE.email);
+  await page.getByRole("link", { name: tr("Forgot password?") }).click();
+  await page.getByLabel(tr("E-mail")).fill(COLLEAGUE.email);
   await screenshot(page, "forgot-password");
-  await page.getByRole("button", { name: "Send me a link" }).click();
-  await expect(page.getByRole("status")).toContainText("Check your e-mail");
+  await page.getByRole("button", { name: tr("Send me a link") }).click();
+  await expect(page.getByRole("status")).toContainText(tr("Check your e-mail"));
 
   const link = await linkFromMailbox(browser, COLLEAGUE.email, /\/reset-password\?token=/);
   await page.goto(link);
-  await page.getByLabel("New password", { exact: true }).fill("a brand new password");
-  await page.getByLabel("New password again").fill("a brand new password");
-  await page.getByRole("button", { name: "Save the new password" }).click();
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await page.getByLabel(tr("New password"), { exact: true }).fill("a brand new password");
+  await page.getByLabel(tr("New password again")).fill("a brand new password");
+  await page.getByRole("button", { name: tr("Save the new password") }).click();
+  await expect(page.getByRole("heading", { name: tr("Sign in") })).toBeVisible();
 
   // The old password no longer works; the new one does.
-  await page.getByLabel("E-mail").fill(COLLEAGUE.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel(tr("E-mail")).fill(COLLEAGUE.email);
+  await page.getByLabel(tr("Password")).fill(PASSWORD);
+  await page.getByRole("button", { name: tr("Sign in") }).click();
   await expect(page.getByRole("alert")).toBeVisible();
   await signIn(page, COLLEAGUE.email, "a brand new password");
   await expect(page.getByRole("link", { name: ACCOUNT })).toBeVisible();

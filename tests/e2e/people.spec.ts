@@ -1,27 +1,43 @@
 import { expect, test } from "@playwright/test";
+import { tr } from "./language.ts";
 import { apiSession, screenshot, signIn, USERS } from "./support.ts";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** "N other sessions ended", however many N, in the project's language. */
+const otherSessionsEnded = new RegExp(
+  [1, 2]
+    .map((count) =>
+      escapeRegExp(
+        tr("{count, plural, one {# other session ended.} other {# other sessions ended.}}", {
+          count,
+        }),
+      ).replace(String(count), "\\d+"),
+    )
+    .join("|"),
+);
 
 test("Customer Success sees every partner, the team, and who did what in the security log", async ({
   page,
 }) => {
   await signIn(page, USERS.customerSuccess);
-  await page.getByRole("button", { name: "User menu" }).click();
-  await page.getByRole("menuitem", { name: "Partners" }).click();
-  await expect(page.getByRole("heading", { name: "Partners" })).toBeVisible();
+  await page.getByRole("button", { name: tr("User menu") }).click();
+  await page.getByRole("menuitem", { name: tr("Partners") }).click();
+  await expect(page.getByRole("heading", { name: tr("Partners") })).toBeVisible();
   await expect(page.getByRole("link", { name: "Enerlogic Services" })).toBeVisible();
   await expect(page.getByRole("link", { name: "GreenGrid Consulting" })).toBeVisible();
   await screenshot(page, "partners");
 
-  await page.getByRole("button", { name: "User menu" }).click();
-  await page.getByRole("menuitem", { name: "Customer Success team" }).click();
-  await expect(page.getByRole("heading", { name: "Customer Success team" })).toBeVisible();
+  await page.getByRole("button", { name: tr("User menu") }).click();
+  await page.getByRole("menuitem", { name: tr("Customer Success team") }).click();
+  await expect(page.getByRole("heading", { name: tr("Customer Success team") })).toBeVisible();
   await expect(page.getByText("cs@wattfolio.demo").first()).toBeVisible();
   await screenshot(page, "staff");
 
-  await page.getByRole("button", { name: "User menu" }).click();
-  await page.getByRole("menuitem", { name: "Security log" }).click();
-  await expect(page.getByRole("heading", { name: "Security log" })).toBeVisible();
-  const log = page.getByRole("table", { name: "Security log" });
+  await page.getByRole("button", { name: tr("User menu") }).click();
+  await page.getByRole("menuitem", { name: tr("Security log") }).click();
+  await expect(page.getByRole("heading", { name: tr("Security log") })).toBeVisible();
+  const log = page.getByRole("table", { name: tr("Security log") });
   // The demo's people joined by invitation; both partners' events are here.
   await expect(log.getByText("GreenGrid Consulting").first()).toBeVisible();
   await expect(log.getByText("Enerlogic Services").first()).toBeVisible();
@@ -30,9 +46,9 @@ test("Customer Success sees every partner, the team, and who did what in the sec
 
 test("a SuperAdmin's security log holds only their own partner's events", async ({ page }) => {
   await signIn(page, USERS.superAdmin);
-  await page.getByRole("button", { name: "User menu" }).click();
-  await page.getByRole("menuitem", { name: "Security log" }).click();
-  const log = page.getByRole("table", { name: "Security log" });
+  await page.getByRole("button", { name: tr("User menu") }).click();
+  await page.getByRole("menuitem", { name: tr("Security log") }).click();
+  const log = page.getByRole("table", { name: tr("Security log") });
   await expect(log.getByText("luis@enerlogic.demo").first()).toBeVisible();
   await expect(log.getByText(/greengrid\.demo/)).toHaveCount(0);
 });
@@ -46,16 +62,16 @@ test("a user sees their sessions on their profile and signs out the others", asy
   try {
     expect((await elsewhere.get("/api/v1/me")).status()).toBe(200);
     await signIn(page, USERS.accountUser);
-    await page.getByRole("button", { name: "User menu" }).click();
-    await page.getByRole("menuitem", { name: "Profile" }).click();
-    await expect(page.getByRole("heading", { name: "Profile" })).toBeVisible();
-    const sessions = page.getByRole("region", { name: "Your sessions" });
-    await expect(sessions.getByText("This browser")).toBeVisible();
+    await page.getByRole("button", { name: tr("User menu") }).click();
+    await page.getByRole("menuitem", { name: tr("Profile") }).click();
+    await expect(page.getByRole("heading", { name: tr("Profile") })).toBeVisible();
+    const sessions = page.getByRole("region", { name: tr("Your sessions") });
+    await expect(sessions.getByText(tr("This browser"))).toBeVisible();
     await expect(sessions.getByRole("listitem")).not.toHaveCount(1);
     await screenshot(page, "profile");
 
-    await sessions.getByRole("button", { name: "Sign out other sessions" }).click();
-    await expect(page.getByText(/other sessions? ended/)).toBeVisible();
+    await sessions.getByRole("button", { name: tr("Sign out other sessions") }).click();
+    await expect(page.getByText(otherSessionsEnded)).toBeVisible();
     await expect(sessions.getByRole("listitem")).toHaveCount(1);
     expect((await elsewhere.get("/api/v1/me")).status()).toBe(401);
   } finally {

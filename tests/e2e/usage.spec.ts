@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import type { AccountPage } from "../../shared/api/accounts.ts";
 import type { AccountUsage } from "../../shared/api/usage.ts";
+import { t, tr } from "./language.ts";
 import { expectLoaded, screenshot, signIn, USERS } from "./support.ts";
 
 // External ids and key names stay unique when the suite runs again on the same data (--repeat-each).
@@ -25,7 +26,7 @@ async function usageOf(page: Page, accountId: string): Promise<AccountUsage["dat
 
 const usageBar = (page: Page, used: number, contracted: number) =>
   page.getByRole("progressbar", {
-    name: `Datapoints used: ${used.toLocaleString("en-GB")} of ${contracted.toLocaleString("en-GB")}`,
+    name: tr("Datapoints used: {used, number} of {contracted, number}", { used, contracted }),
   });
 
 test("a SuperAdmin imports datapoints from a CSV: a faulty line is shown by number and nothing registers; the fixed file registers all", async ({
@@ -47,31 +48,44 @@ test("a SuperAdmin imports datapoints from a CSV: a faulty line is shown by numb
   await test.step("the account page shows usage and the datapoints", async () => {
     await page.goto(`/accounts/${account.id}`);
     await expect(page.getByRole("heading", { name: account.name })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Usage" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: tr("Usage") })).toBeVisible();
     await expect(usageBar(page, before.used, before.contracted)).toBeVisible();
-    await expectLoaded(page, "Datapoints");
+    await expectLoaded(page, tr("Datapoints"));
   });
 
   await test.step("a file with an error on line 3 is refused whole, with the line named", async () => {
-    await page.getByRole("button", { name: "Import datapoints from CSV" }).click();
-    const dialog = page.getByRole("dialog", { name: `Import datapoints into ${account.name}` });
-    await dialog.getByLabel("CSV").fill(faulty);
-    await dialog.getByRole("button", { name: "Import datapoints" }).click();
+    await page.getByRole("button", { name: tr("Import datapoints from CSV") }).click();
+    const dialog = page.getByRole("dialog", {
+      name: tr("Import datapoints into {account}", { account: account.name }),
+    });
+    await dialog.getByLabel(tr("CSV")).fill(faulty);
+    await dialog.getByRole("button", { name: tr("Import datapoints") }).click();
     const errors = dialog.getByRole("alert");
-    await expect(errors).toContainText("1 error in the file: nothing was registered");
+    await expect(errors).toContainText(
+      tr("{count, plural, one {# error} other {# errors}} in the file: nothing was registered", {
+        count: 1,
+      }),
+    );
     await expect(errors.getByRole("listitem")).toHaveText([
-      "Line 3: device_name: Enter the device name",
+      // The rule's own words (the API's) follow the line, in English in either language.
+      `${tr("Line {line}:", { line: 3 })} device_name: Enter the device name`,
     ]);
     await screenshot(page, "csv-import-errors", { fullPage: false });
     expect(await usageOf(page, account.id)).toEqual(before);
   });
 
   await test.step("the fixed file registers every line, and used and left change", async () => {
-    const dialog = page.getByRole("dialog", { name: `Import datapoints into ${account.name}` });
-    await dialog.getByLabel("CSV").fill(faulty.replace(",,weather", `,${device},weather`));
-    await dialog.getByRole("button", { name: "Import datapoints" }).click();
+    const dialog = page.getByRole("dialog", {
+      name: tr("Import datapoints into {account}", { account: account.name }),
+    });
+    await dialog.getByLabel(tr("CSV")).fill(faulty.replace(",,weather", `,${device},weather`));
+    await dialog.getByRole("button", { name: tr("Import datapoints") }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByText("3 datapoints registered")).toBeVisible();
+    await expect(
+      page.getByText(
+        tr("{count, plural, one {# datapoint} other {# datapoints}} registered", { count: 3 }),
+      ),
+    ).toBeVisible();
     // Two billable kinds count; the group does not.
     await expect(usageBar(page, before.used + 2, before.contracted)).toBeVisible();
     expect(await usageOf(page, account.id)).toEqual({
@@ -80,15 +94,15 @@ test("a SuperAdmin imports datapoints from a CSV: a faulty line is shown by numb
       left: before.left - 2,
     });
 
-    await page.getByRole("textbox", { name: "Device" }).fill(device);
-    const table = page.getByRole("table", { name: "Datapoints" });
+    await page.getByRole("textbox", { name: tr("Device") }).fill(device);
+    const table = page.getByRole("table", { name: tr("Datapoints") });
     await expect(table.getByRole("row")).toHaveCount(4);
     await expect(table.getByRole("row", { name: id(1) })).toContainText(
       "Main meter, active energy",
     );
-    await expect(table.getByRole("row", { name: id(3) })).toContainText("Not billable");
-    await page.getByRole("button", { name: "Clear search" }).click();
-    await expectLoaded(page, "Datapoints");
+    await expect(table.getByRole("row", { name: id(3) })).toContainText(tr("Not billable"));
+    await page.getByRole("button", { name: tr("Clear search") }).click();
+    await expectLoaded(page, tr("Datapoints"));
     await screenshot(page, "account-datapoints");
   });
 });
@@ -115,24 +129,24 @@ test("a SuperAdmin creates an API key, sees the secret once, an integration uses
       },
     });
 
-  await page.getByRole("button", { name: "User menu" }).click();
-  await page.getByRole("menuitem", { name: "API keys" }).click();
-  await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
+  await page.getByRole("button", { name: tr("User menu") }).click();
+  await page.getByRole("menuitem", { name: tr("API keys") }).click();
+  await expect(page.getByRole("heading", { name: tr("API keys") })).toBeVisible();
 
   let secret = "";
   await test.step("the key is created for all accounts and its secret shown once", async () => {
-    await page.getByRole("button", { name: "Create an API key" }).click();
-    const dialog = page.getByRole("dialog", { name: "Create an API key" });
-    await dialog.getByLabel("Name").fill(keyName);
-    await dialog.getByLabel("All accounts of the portfolio").check();
-    await dialog.getByRole("button", { name: "Create key" }).click();
+    await page.getByRole("button", { name: tr("Create an API key") }).click();
+    const dialog = page.getByRole("dialog", { name: tr("Create an API key") });
+    await dialog.getByLabel(tr("Name")).fill(keyName);
+    await dialog.getByLabel(tr("All accounts of the portfolio")).check();
+    await dialog.getByRole("button", { name: tr("Create key") }).click();
 
-    const shown = page.getByRole("dialog", { name: "API key created" });
-    await expect(shown.getByText("Copy the secret now")).toBeVisible();
-    await expect(shown.getByRole("button", { name: "Copy secret" })).toBeVisible();
-    secret = (await shown.getByLabel("API key secret").textContent()) ?? "";
+    const shown = page.getByRole("dialog", { name: tr("API key created") });
+    await expect(shown.getByText(tr("Copy the secret now"))).toBeVisible();
+    await expect(shown.getByRole("button", { name: tr("Copy secret") })).toBeVisible();
+    secret = (await shown.getByLabel(tr("API key secret")).textContent()) ?? "";
     expect(secret).toMatch(/^wfk_/);
-    await shown.getByRole("button", { name: "I have copied the secret" }).click();
+    await shown.getByRole("button", { name: tr("I have copied the secret") }).click();
     await expect(shown).toBeHidden();
     // Never shown again: the list has only its first characters.
     await expect(page.getByText(secret)).toHaveCount(0);
@@ -144,22 +158,26 @@ test("a SuperAdmin creates an API key, sees the secret once, an integration uses
     expect((await answer.json()).registered).toHaveLength(1);
 
     await page.reload();
-    await expectLoaded(page, "API keys");
-    const row = page.getByRole("table", { name: "API keys" }).getByRole("row", { name: keyName });
-    await expect(row).toContainText("Active");
-    await expect(row).toContainText("All accounts");
-    await expect(row).not.toContainText("Never");
+    await expectLoaded(page, tr("API keys"));
+    const row = page
+      .getByRole("table", { name: tr("API keys") })
+      .getByRole("row", { name: keyName });
+    await expect(row).toContainText(t("apiKeys.status.active"));
+    await expect(row).toContainText(t("apiKeys.scope.partner"));
+    await expect(row).not.toContainText(t("apiKeys.table.never"));
     await screenshot(page, "api-keys");
   });
 
   await test.step("revoked, the key is refused", async () => {
-    const row = page.getByRole("table", { name: "API keys" }).getByRole("row", { name: keyName });
-    await row.getByRole("button", { name: `Revoke ${keyName}` }).click();
+    const row = page
+      .getByRole("table", { name: tr("API keys") })
+      .getByRole("row", { name: keyName });
+    await row.getByRole("button", { name: tr("Revoke {name}", { name: keyName }) }).click();
     await page
-      .getByRole("dialog", { name: "Revoke this API key?" })
-      .getByRole("button", { name: "Revoke key" })
+      .getByRole("dialog", { name: tr("Revoke this API key?") })
+      .getByRole("button", { name: tr("Revoke key") })
       .click();
-    await expect(row).toContainText("Revoked");
+    await expect(row).toContainText(t("apiKeys.status.revoked"));
     expect((await register(secret, 2)).status()).toBe(401);
   });
 });
