@@ -1,5 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
+import { LOCALES } from "../../shared/domain/languages.ts";
+import { beginsWith, language, num, t, tr } from "./language.ts";
 import { choose, expectLoaded, screenshot, signIn, signOut, USERS } from "./support.ts";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A country by its code, named as the app names it in the project's language ("Spain", "España"). */
+const country = (code: string) =>
+  new Intl.DisplayNames([LOCALES[language()]], { type: "region" }).of(code) ?? code;
 
 // Names are unique within a portfolio: a repeated run (--repeat-each) files under another one.
 const runSuffix = () =>
@@ -12,115 +20,135 @@ const NEW_ACCOUNT = {
 };
 
 async function openAccountManagementFromUserMenu(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "User menu" }).click();
-  await page.getByRole("menuitem", { name: "Account management" }).click();
-  await expect(page.getByRole("heading", { name: "Account management" })).toBeVisible();
+  await page.getByRole("button", { name: tr("User menu") }).click();
+  await page.getByRole("menuitem", { name: tr("Account management") }).click();
+  await expect(page.getByRole("heading", { name: tr("Account management") })).toBeVisible();
 }
 
 test("a SuperAdmin requests a new account, Customer Success approves it, and the SuperAdmin finds it active", async ({
   page,
 }) => {
   const account = { ...NEW_ACCOUNT, name: `${NEW_ACCOUNT.name}${runSuffix()}` };
-  const filed = new RegExp(`"${account.name}"`);
+  // The application's summary, as the server writes it in the reader's language.
+  const summary = t("application.summary.newAccount", {
+    name: account.name,
+    customer: account.customerName,
+    licence: "Professional",
+    datapoints: 250,
+    months: 24,
+  });
+  const filed = new RegExp(escapeRegExp(summary));
 
   await test.step("the SuperAdmin signs in and sees the portfolio", async () => {
     await signIn(page, USERS.superAdmin);
-    await expect(page.getByRole("heading", { name: "Your accounts" })).toBeVisible();
-    await expectLoaded(page, "Your accounts");
+    await expect(page.getByRole("heading", { name: tr("Your accounts") })).toBeVisible();
+    await expectLoaded(page, tr("Your accounts"));
     await screenshot(page, "home");
   });
 
   await test.step("Account management, from the top-right user menu, shows three zones", async () => {
     await openAccountManagementFromUserMenu(page);
-    await expectLoaded(page, "Active accounts");
+    await expectLoaded(page, tr("Active accounts"));
     await screenshot(page, "active-accounts");
 
     // The server sorts: by name on a click of the Account header, then the other way on a second.
-    const active = page.getByRole("table", { name: "Active accounts" });
-    const byName = active.getByRole("button", { name: "Sort by account" });
-    const nameHeader = active.getByRole("columnheader", { name: "Sort by account" });
+    const active = page.getByRole("table", { name: tr("Active accounts") });
+    const sortByAccount = tr("Sort by {column}", {
+      column: t("accounts.field.account").toLowerCase(),
+    });
+    const byName = active.getByRole("button", { name: sortByAccount });
+    const nameHeader = active.getByRole("columnheader", { name: sortByAccount });
     await byName.click();
     await expect(nameHeader).toHaveAttribute("aria-sort", "ascending");
     await byName.click();
     await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
 
-    await page.getByRole("tab", { name: /Expired accounts/ }).click();
-    await expectLoaded(page, "Expired accounts");
+    await page.getByRole("tab", { name: beginsWith("Expired accounts") }).click();
+    await expectLoaded(page, tr("Expired accounts"));
     await screenshot(page, "expired-accounts");
   });
 
   await test.step("the SuperAdmin fills every field of the create form and sends it", async () => {
-    await page.getByRole("link", { name: "Create a new account" }).click();
-    await expect(page.getByRole("heading", { name: "Create a new account" })).toBeVisible();
+    await page.getByRole("link", { name: tr("Create a new account") }).click();
+    await expect(page.getByRole("heading", { name: tr("Create a new account") })).toBeVisible();
 
-    await page.getByLabel("Account name").fill(account.name);
-    await page.getByLabel("Customer name").fill(account.customerName);
-    await choose(page, "Country", "Spain");
-    await choose(page, "Sector", "Logistics");
-    await choose(page, "Licence", "Professional");
-    await page.getByLabel("Datapoints").fill("250");
-    await page.getByLabel("Period (months)").fill("24");
-    await choose(page, "Bill Management licence type", "Bill Management Advanced");
-    await page.getByLabel("Real-time meters (RtM)").fill("6");
-    await page.getByLabel("Additional pods").fill("3");
-    await page.getByLabel("SMS credits").fill("500");
-    await page.getByLabel("RTC lines").fill("4");
-    await page.getByLabel("E-mail domain").fill("mail.bilbaoport.example");
-    await page.getByRole("textbox", { name: "Comment" }).fill(account.comment);
+    await page.getByLabel(tr("Account name")).fill(account.name);
+    await page.getByLabel(tr("Customer name")).fill(account.customerName);
+    await choose(page, tr("Country"), country("ES"));
+    await choose(page, tr("Sector"), "Logistics");
+    await choose(page, tr("Licence"), "Professional");
+    await page.getByLabel(tr("Datapoints")).fill("250");
+    await page.getByLabel(tr("Period (months)")).fill("24");
+    await choose(page, tr("Bill Management licence type"), "Bill Management Advanced");
+    await page.getByLabel(tr("Real-time meters (RtM)")).fill("6");
+    await page.getByLabel(tr("Additional pods")).fill("3");
+    await page.getByLabel(tr("SMS credits")).fill("500");
+    await page.getByLabel(tr("RTC lines")).fill("4");
+    await page.getByLabel(tr("E-mail domain")).fill("mail.bilbaoport.example");
+    await page.getByRole("textbox", { name: tr("Comment") }).fill(account.comment);
     await screenshot(page, "create-account");
 
-    await page.getByRole("button", { name: "Create a new account" }).click();
-    await expect(page.getByText("Application sent")).toBeVisible();
+    await page.getByRole("button", { name: tr("Create a new account") }).click();
+    await expect(page.getByText(tr("Application sent"))).toBeVisible();
   });
 
   await test.step("the application waits in the Applications zone", async () => {
-    await expect(page.getByRole("tab", { name: /Applications/ })).toHaveAttribute(
+    await expect(page.getByRole("tab", { name: beginsWith("Applications") })).toHaveAttribute(
       "aria-selected",
       "true",
     );
-    await expectLoaded(page, "Applications");
-    const row = page.getByRole("table", { name: "Applications" }).getByRole("row", { name: filed });
-    await expect(row).toContainText("Pending");
-    await expect(row).toContainText("Professional · 250 DP · 24 months");
+    await expectLoaded(page, tr("Applications"));
+    const row = page
+      .getByRole("table", { name: tr("Applications") })
+      .getByRole("row", { name: filed });
+    await expect(row).toContainText(tr("Pending"));
+    await expect(row).toContainText(
+      `Professional · ${tr("{count, number} DP", { count: 250 })} · ${tr(
+        "{count, plural, one {# month} other {# months}}",
+        { count: 24 },
+      )}`,
+    );
     await screenshot(page, "applications");
     await signOut(page);
   });
 
   await test.step("Customer Success opens it from the review queue and approves it", async () => {
     await signIn(page, USERS.customerSuccess);
-    await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
-    await expectLoaded(page, "Review queue");
+    await expect(page.getByRole("heading", { name: tr("Review queue") })).toBeVisible();
+    await expectLoaded(page, tr("Review queue"));
     await screenshot(page, "review-queue");
 
     await page.getByRole("link", { name: filed }).click();
-    await expect(page.getByRole("heading", { name: "Review application" })).toBeVisible();
-    const change = page.getByRole("table", { name: "Requested change" });
+    await expect(page.getByRole("heading", { name: tr("Review application") })).toBeVisible();
+    const change = page.getByRole("table", { name: tr("Requested change") });
     for (const [field, after] of [
-      ["Account name", account.name],
-      ["Customer name", account.customerName],
-      ["Country", "Spain (ES)"],
-      ["Sector", "Logistics"],
-      ["Licence", "Professional"],
-      ["Period", "24 months"],
-      ["Datapoints", "250 DP"],
-      ["Bill Management licence type", "Bill Management Advanced"],
-      ["Real-time meters (RtM)", "6"],
-      ["Additional pods", "3"],
-      ["SMS credits", "500"],
-      ["RTC lines", "4"],
-      ["E-mail domain", "mail.bilbaoport.example"],
-      ["Comment", account.comment],
+      [tr("Account name"), account.name],
+      [tr("Customer name"), account.customerName],
+      [tr("Country"), tr("{name} ({code})", { name: country("ES"), code: "ES" })],
+      [tr("Sector"), "Logistics"],
+      [tr("Licence"), "Professional"],
+      [tr("Period"), tr("{count, plural, one {# month} other {# months}}", { count: 24 })],
+      [tr("Datapoints"), tr("{count, number} DP", { count: 250 })],
+      [tr("Bill Management licence type"), "Bill Management Advanced"],
+      [tr("Real-time meters (RtM)"), num(6)],
+      [tr("Additional pods"), num(3)],
+      [tr("SMS credits"), num(500)],
+      [tr("RTC lines"), num(4)],
+      [tr("E-mail domain"), "mail.bilbaoport.example"],
+      [tr("Comment"), account.comment],
     ]) {
       const row = change.getByRole("row", { name: field, exact: false }).first();
       await expect(row).toContainText(`${field}—→${after}`);
     }
-    await page.getByLabel("Comment for the requester").fill("Approved: welcome aboard, Bilbao!");
+    await page
+      .getByLabel(tr("Comment for the requester"))
+      .fill("Approved: welcome aboard, Bilbao!");
     await screenshot(page, "review-application");
 
-    await page.getByRole("button", { name: "Approve" }).click();
-    await expect(page.getByText("Application approved")).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Review queue" })).toBeVisible();
-    await expectLoaded(page, "Review queue");
+    await page.getByRole("button", { name: tr("Approve") }).click();
+    await expect(page.getByText(tr("Application approved"))).toBeVisible();
+    await expect(page.getByRole("heading", { name: tr("Review queue") })).toBeVisible();
+    await expectLoaded(page, tr("Review queue"));
     await expect(page.getByRole("link", { name: filed })).toHaveCount(0);
     await signOut(page);
   });
@@ -128,24 +156,28 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
   await test.step("the SuperAdmin finds the account active and the application approved", async () => {
     await signIn(page, USERS.superAdmin);
     await openAccountManagementFromUserMenu(page);
-    await page.getByLabel("Search active accounts").fill(account.name);
-    const active = page.getByRole("table", { name: "Active accounts" });
+    await page.getByLabel(tr("Search active accounts")).fill(account.name);
+    const active = page.getByRole("table", { name: tr("Active accounts") });
     await expect(active.getByRole("link")).toHaveCount(1);
     await expect(active.getByRole("link", { name: account.name, exact: true })).toBeVisible();
 
     // Zones stay mounted when hidden: look only inside the table of the zone on show.
-    await page.getByRole("tab", { name: /Applications/ }).click();
-    const row = page.getByRole("table", { name: "Applications" }).getByRole("row", { name: filed });
-    await expect(row).toContainText("Approved");
+    await page.getByRole("tab", { name: beginsWith("Applications") }).click();
+    const row = page
+      .getByRole("table", { name: tr("Applications") })
+      .getByRole("row", { name: filed });
+    await expect(row).toContainText(tr("Approved"));
     await expect(row).toContainText("Carla Soto");
     await expect(row).toContainText("Approved: welcome aboard, Bilbao!");
 
-    await page.getByRole("tab", { name: /Active accounts/ }).click();
+    await page.getByRole("tab", { name: beginsWith("Active accounts") }).click();
     await active.getByRole("link", { name: account.name, exact: true }).click();
     await expect(page.getByRole("heading", { name: account.name, exact: true })).toBeVisible();
     await expect(page.getByText("mail.bilbaoport.example")).toBeVisible();
     await expect(
-      page.getByText(new RegExp(`^Created · New account ${filed.source}`)),
+      page.getByText(
+        new RegExp(`^${escapeRegExp(t("accounts.history.created"))} · ${filed.source}`),
+      ),
     ).toBeVisible();
     await screenshot(page, "account");
   });
@@ -156,19 +188,19 @@ test("RTC lines for an account outside Spain are refused under RTC lines, and no
 }) => {
   const name = `Lyon Logistics Hub${runSuffix()}`;
   await signIn(page, USERS.superAdmin);
-  await page.getByRole("link", { name: "Account management" }).click();
-  await page.getByRole("link", { name: "Create a new account" }).click();
+  await page.getByRole("link", { name: tr("Account management") }).click();
+  await page.getByRole("link", { name: tr("Create a new account") }).click();
 
-  await page.getByLabel("Account name").fill(name);
-  await page.getByLabel("Customer name").fill("Transports Rhône");
-  await choose(page, "Country", "France");
-  await choose(page, "Sector", "Logistics");
-  await choose(page, "Licence", "Starter");
-  await page.getByLabel("Datapoints").fill("120");
-  await page.getByLabel("RTC lines").fill("2");
-  await page.getByRole("button", { name: "Create a new account" }).click();
+  await page.getByLabel(tr("Account name")).fill(name);
+  await page.getByLabel(tr("Customer name")).fill("Transports Rhône");
+  await choose(page, tr("Country"), country("FR"));
+  await choose(page, tr("Sector"), "Logistics");
+  await choose(page, tr("Licence"), "Starter");
+  await page.getByLabel(tr("Datapoints")).fill("120");
+  await page.getByLabel(tr("RTC lines")).fill("2");
+  await page.getByRole("button", { name: tr("Create a new account") }).click();
 
-  const rtcLines = page.getByLabel("RTC lines");
+  const rtcLines = page.getByLabel(tr("RTC lines"));
   await expect(rtcLines).toHaveAttribute("aria-invalid", "true");
   await expect(rtcLines).toHaveAccessibleDescription(
     /RTC lines are only available for accounts in Spain/,
@@ -191,13 +223,13 @@ test("a name already used in the portfolio is refused by the server under Accoun
   if (!existing) throw new Error("The demo portfolio has no active account");
 
   await page.goto("/account-management/new");
-  await page.getByLabel("Account name").fill(existing.name);
-  await page.getByLabel("Customer name").fill("Another customer");
-  await choose(page, "Sector", "Offices");
-  await choose(page, "Licence", "Starter");
-  await page.getByRole("button", { name: "Create a new account" }).click();
+  await page.getByLabel(tr("Account name")).fill(existing.name);
+  await page.getByLabel(tr("Customer name")).fill("Another customer");
+  await choose(page, tr("Sector"), "Offices");
+  await choose(page, tr("Licence"), "Starter");
+  await page.getByRole("button", { name: tr("Create a new account") }).click();
 
-  const accountName = page.getByLabel("Account name");
+  const accountName = page.getByLabel(tr("Account name"));
   await expect(accountName).toHaveAccessibleDescription(/already used in your portfolio/);
   await expect(page.getByText("Account name already in use")).toBeVisible();
   await expect(page).toHaveURL(/\/account-management\/new$/);
@@ -207,17 +239,21 @@ test("a SuperAdmin sets an account's billing contact on the account page, withou
   page,
 }) => {
   await signIn(page, USERS.superAdmin);
-  await page.getByRole("table", { name: "Your accounts" }).getByRole("link").first().click();
-  await expect(page.getByText("Billing contact", { exact: true })).toBeVisible();
+  await page
+    .getByRole("table", { name: tr("Your accounts") })
+    .getByRole("link")
+    .first()
+    .click();
+  await expect(page.getByText(tr("Billing contact"), { exact: true })).toBeVisible();
 
-  await page.getByRole("button", { name: "Edit billing contact" }).click();
-  const dialog = page.getByRole("dialog", { name: "Billing contact" });
-  await dialog.getByLabel("E-mail").fill("not an address");
-  await dialog.getByRole("button", { name: "Save" }).click();
-  await expect(dialog.getByLabel("E-mail")).toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: tr("Edit billing contact") }).click();
+  const dialog = page.getByRole("dialog", { name: tr("Billing contact") });
+  await dialog.getByLabel(tr("E-mail")).fill("not an address");
+  await dialog.getByRole("button", { name: tr("Save") }).click();
+  await expect(dialog.getByLabel(tr("E-mail"))).toHaveAttribute("aria-invalid", "true");
 
-  await dialog.getByLabel("E-mail").fill("Facturas@Customer.example");
-  await dialog.getByRole("button", { name: "Save" }).click();
+  await dialog.getByLabel(tr("E-mail")).fill("Facturas@Customer.example");
+  await dialog.getByRole("button", { name: tr("Save") }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText("facturas@customer.example")).toBeVisible();
 });

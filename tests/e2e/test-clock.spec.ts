@@ -1,10 +1,36 @@
 import { expect, test } from "@playwright/test";
+import { LANGUAGES, type Language } from "../../shared/domain/languages.ts";
+import { beginsWith, language, t, tr } from "./language.ts";
 import { expectLoaded, screenshot, signIn, USERS } from "./support.ts";
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const ANY = "\u0000";
+
+/** How an expiry reminder's subject opens in `inLanguage`: "Your account", "Tu cuenta". */
+const reminderOpening = (inLanguage: Language) =>
+  (t("mail.reminder.subjectToday", { account: ANY }, inLanguage).split(ANY)[0] as string).trim();
+
+/**
+ * The subject of an expiry reminder written in `inLanguage`, whatever its account, day count and
+ * date: "Your account … expires today" or "… expires in 3 days (…)".
+ */
+function reminderSubject(inLanguage: Language): RegExp {
+  const pattern = (text: string) =>
+    escapeRegExp(text)
+      .split(ANY)
+      .join(".*")
+      .replace(/\b(1|99)\b/, "\\d+");
+  const today = t("mail.reminder.subjectToday", { account: ANY }, inLanguage);
+  const [one, other] = [1, 99].map((days) =>
+    t("mail.reminder.subject", { account: ANY, days, date: ANY }, inLanguage),
+  ) as [string, string];
+  return new RegExp(`^(${[today, one, other].map(pattern).join("|")})`);
+}
 
 /** Expiry reminders in the mailbox, in either language. */
 async function remindersInMailbox(page: import("@playwright/test").Page): Promise<number> {
   let total = 0;
-  for (const q of ["Your account", "Tu cuenta"]) {
+  for (const q of LANGUAGES.map(reminderOpening)) {
     const response = await page.request.get(
       `/api/v1/mailbox?q=${encodeURIComponent(q)}&pageSize=1`,
     );
@@ -19,47 +45,66 @@ test("Customer Success moves the test clock 30 days ahead, runs the sweep and re
 }) => {
   await signIn(page, USERS.customerSuccess);
   await page.goto("/mailbox");
-  await expectLoaded(page, "Mailbox");
+  await expectLoaded(page, tr("Mailbox"));
   const before = await remindersInMailbox(page);
 
-  const clockButton = page.getByRole("button", { name: /^Test clock: / });
+  const clockButton = page.getByRole("button", { name: beginsWith("Test clock: {time}") });
   await expect(clockButton).toBeVisible();
   await clockButton.click();
-  const controls = page.getByRole("dialog", { name: /^Test clock/ });
-  await expect(controls.getByText("real time", { exact: true })).toBeVisible();
+  const controls = page.getByRole("dialog", { name: beginsWith("Test clock") });
+  await expect(controls.getByText(tr("real time"), { exact: true })).toBeVisible();
 
-  // A duration that is not ISO 8601 is refused in the form, with the server's own rule.
-  await controls.getByRole("textbox", { name: "Custom duration" }).fill("30 days");
-  await controls.getByRole("button", { name: "Advance", exact: true }).click();
+  // A duration that is not ISO 8601 is refused in the form, with the server's own rule (the shared
+  // schema's message, English in either language).
+  await controls.getByRole("textbox", { name: tr("Custom duration") }).fill("30 days");
+  await controls.getByRole("button", { name: tr("Advance"), exact: true }).click();
   await expect(controls.getByText(/Give an ISO 8601 duration/)).toBeVisible();
-  await controls.getByRole("textbox", { name: "Custom duration" }).fill("");
+  await controls.getByRole("textbox", { name: tr("Custom duration") }).fill("");
 
-  await controls.getByRole("button", { name: "Advance 30 days" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Test clock advanced" })).toBeVisible();
-  await expect(controls.getByText("30 days ahead")).toBeVisible();
+  const thirtyDaysAhead = tr("{days, plural, one {# day} other {# days}} ahead", { days: 30 });
+  await controls
+    .getByRole("button", {
+      name: tr("Advance {days, plural, one {# day} other {# days}}", { days: 30 }),
+    })
+    .click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: tr("Test clock advanced") }),
+  ).toBeVisible();
+  await expect(controls.getByText(thirtyDaysAhead)).toBeVisible();
   await page.keyboard.press("Escape");
 
-  await page.getByRole("button", { name: "Run reminder sweep now" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Reminder sweep done" })).toBeVisible();
+  await page.getByRole("button", { name: tr("Run reminder sweep now") }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: tr("Reminder sweep done") }),
+  ).toBeVisible();
 
   // The reminders that came due with the move are delivered in the background, moments later.
+  // Each is written in its recipient's language (the partner's SuperAdmins, and the billing contact
+  // in the language of the account's country): GreenGrid's SuperAdmins read English, Enerlogic's
+  // the language they last signed in with, and Spanish accounts' billing contacts Spanish. So there
+  // are reminders in the project's language to read.
   await expect.poll(() => remindersInMailbox(page)).toBeGreaterThan(before);
-  await page.getByRole("textbox", { name: "Search the mailbox" }).fill("Your account");
-  await expectLoaded(page, "Mailbox");
+  const reminderLanguage = language();
+  await page
+    .getByRole("textbox", { name: tr("Search the mailbox") })
+    .fill(reminderOpening(reminderLanguage));
+  await expectLoaded(page, tr("Mailbox"));
   const reminder = page
-    .getByRole("table", { name: "Mailbox" })
-    .getByRole("button", { name: /^Your account .* expires (today|in \d+ days?)/ })
+    .getByRole("table", { name: tr("Mailbox") })
+    .getByRole("button", { name: reminderSubject(reminderLanguage) })
     .first();
   const subject = (await reminder.textContent()) ?? "";
   await reminder.click();
 
-  const message = page.getByRole("article", { name: "Message" });
+  const message = page.getByRole("article", { name: tr("Message") });
   await expect(message.getByRole("heading", { name: subject })).toBeVisible();
   const html = message.frameLocator("iframe");
-  await expect(html.getByRole("link", { name: "Renew the account" })).toBeVisible();
+  await expect(
+    html.getByRole("link", { name: t("mail.reminder.action", {}, reminderLanguage) }),
+  ).toBeVisible();
   await screenshot(page, "mailbox");
 
   await clockButton.click();
-  await expect(controls.getByText("30 days ahead")).toBeVisible();
+  await expect(controls.getByText(thirtyDaysAhead)).toBeVisible();
   await screenshot(page, "test-clock");
 });
