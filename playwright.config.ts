@@ -10,12 +10,25 @@ const BASE_URL = `http://localhost:${PORT}`;
 // Customer Success user invited from the command line, whose printed link the journey follows.
 const EMPTY_PORT = PORT + 1;
 const EMPTY_URL = `http://localhost:${EMPTY_PORT}`;
+// The journeys run again in Spanish on a phone, against a demo instance of their own: each run
+// changes the portfolio it works on.
+const SPANISH_PORT = PORT + 2;
+const SPANISH_URL = `http://localhost:${SPANISH_PORT}`;
 
 // The real product on an empty data folder, seeded with the demo portfolio on start. Workers load
 // this file again and inherit the folder the main process made.
 process.env.WATTFOLIO_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), "wattfolio-e2e-"));
 process.env.WATTFOLIO_E2E_EMPTY_DIR ??= mkdtempSync(join(tmpdir(), "wattfolio-e2e-empty-"));
+process.env.WATTFOLIO_E2E_SPANISH_DIR ??= mkdtempSync(join(tmpdir(), "wattfolio-e2e-es-"));
 const BOOTSTRAP_OUTPUT = join(process.env.WATTFOLIO_E2E_EMPTY_DIR, "create-staff.txt");
+
+/** A phone held upright (390 × 844), in a Spanish-speaking browser. */
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  locale: "es-ES",
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -50,6 +63,19 @@ export default defineConfig({
     { name: "journeys", testIgnore: /(test-clock|first-start)\.spec\.ts$/ },
     { name: "test clock", testMatch: /test-clock\.spec\.ts$/, dependencies: ["journeys"] },
     { name: "first start", testMatch: /first-start\.spec\.ts$/, use: { baseURL: EMPTY_URL } },
+    {
+      name: "journeys · es · phone",
+      testIgnore: /(test-clock|first-start)\.spec\.ts$/,
+      metadata: { language: "es" },
+      use: { ...PHONE, baseURL: SPANISH_URL },
+    },
+    {
+      name: "test clock · es · phone",
+      testMatch: /test-clock\.spec\.ts$/,
+      dependencies: ["journeys · es · phone"],
+      metadata: { language: "es" },
+      use: { ...PHONE, baseURL: SPANISH_URL },
+    },
   ],
   webServer: [
     {
@@ -64,6 +90,20 @@ export default defineConfig({
         LOGIN_ATTEMPTS_PER_MINUTE: "1000",
         LOG_LEVEL: "warn",
         // Only adds the test clock's two routes; the clock journey moves it, after every other one.
+        TEST_CLOCK: "1",
+      },
+    },
+    {
+      command: "node server/main.ts",
+      url: `${SPANISH_URL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(SPANISH_PORT),
+        PUBLIC_URL: SPANISH_URL,
+        DATA_DIR: process.env.WATTFOLIO_E2E_SPANISH_DIR,
+        LOGIN_ATTEMPTS_PER_MINUTE: "1000",
+        LOG_LEVEL: "warn",
         TEST_CLOCK: "1",
       },
     },

@@ -13,7 +13,7 @@ import {
   LOCALES,
 } from "../../shared/domain/languages.ts";
 import { language, t, tr } from "./language.ts";
-import { choose, expectLoaded, screenshot, signOut } from "./support.ts";
+import { choose, expectLoaded, screenshot, signIn, signOut } from "./support.ts";
 
 // The second journey resets the password of a user the first one made.
 test.describe.configure({ mode: "serial" });
@@ -39,36 +39,9 @@ function bootstrapLink(): string {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** The user menu in either language: the app shows a profile's own language after signing in. */
-const signedInMenu = new RegExp(
-  `^(${LANGUAGES.map((inLanguage) => escapeRegExp(tr("User menu", {}, inLanguage))).join("|")})$`,
-);
-
 /** A country as the pickers name it, in the project's language. */
 const countryName = (code: string) =>
   new Intl.DisplayNames([LOCALES[language()]], { type: "region" }).of(code) ?? code;
-
-/**
- * Signs in, then shows the app in the project's language. The people the journey invites are
- * invited in it; the first Customer Success user, made by the command line, switches to it in the
- * user menu, as one would.
- */
-async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel(tr("E-mail")).fill(email);
-  await page.getByLabel(tr("Password")).fill(password);
-  await page.getByRole("button", { name: tr("Sign in") }).click();
-  // Signed in once the user menu shows, in whichever language the profile says.
-  await expect(page.getByRole("button", { name: signedInMenu })).toBeVisible();
-  const me = (await (await page.request.get("/api/v1/me")).json()) as { language: Language };
-  await expect(page.locator("html")).toHaveAttribute("lang", me.language);
-  if (me.language !== language()) {
-    await page.getByRole("button", { name: tr("User menu", {}, me.language) }).click();
-    await page.getByRole("menuitem", { name: LANGUAGE_NAMES[language()] }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", language());
-  }
-  await expect(page.getByRole("button", { name: tr("User menu") })).toBeVisible();
-}
 
 async function openFromUserMenu(page: Page, item: string): Promise<void> {
   await page.getByRole("button", { name: tr("User menu") }).click();
@@ -96,7 +69,7 @@ async function linkFromMailbox(
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await signIn(page, OPERATOR.email);
+    await signIn(page, OPERATOR.email, { password: PASSWORD });
     await page.goto("/mailbox");
     await page.getByRole("textbox", { name: tr("Search the mailbox") }).fill(recipient);
     const mailbox = page.getByRole("table", { name: tr("Mailbox") });
@@ -127,7 +100,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
   test.setTimeout(180_000);
   await test.step("the first Customer Success user follows the link the command printed", async () => {
     await acceptInvitation(page, bootstrapLink(), "accept-invitation");
-    await signIn(page, OPERATOR.email);
+    await signIn(page, OPERATOR.email, { password: PASSWORD });
     await expect(page.getByText(OPERATOR.name).first()).toBeVisible();
   });
 
@@ -182,7 +155,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
     const link = await linkFromMailbox(browser, SUPER_ADMIN.email, /\/invitations\//);
     await signOut(page);
     await acceptInvitation(page, link);
-    await signIn(page, SUPER_ADMIN.email);
+    await signIn(page, SUPER_ADMIN.email, { password: PASSWORD });
 
     await openFromUserMenu(page, tr("Account management"));
     await page.getByRole("link", { name: tr("Create a new account") }).click();
@@ -198,7 +171,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
   });
 
   await test.step("Customer Success approves the application", async () => {
-    await signIn(page, OPERATOR.email);
+    await signIn(page, OPERATOR.email, { password: PASSWORD });
     await expect(page.getByRole("heading", { name: tr("Review queue") })).toBeVisible();
     await expectLoaded(page, tr("Review queue"));
     // The application's summary names the account: New account "Lisbon Harbour Offices" for …
@@ -216,7 +189,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
   });
 
   await test.step("the SuperAdmin invites a colleague, who joins as a Manager", async () => {
-    await signIn(page, SUPER_ADMIN.email);
+    await signIn(page, SUPER_ADMIN.email, { password: PASSWORD });
     await openFromUserMenu(page, tr("Users"));
     await page.getByRole("button", { name: tr("Invite user") }).click();
     const invite = page.getByRole("dialog", { name: tr("Invite a user") });
@@ -260,7 +233,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
   });
 
   await test.step("the colleague sees exactly that account", async () => {
-    await signIn(page, COLLEAGUE.email);
+    await signIn(page, COLLEAGUE.email, { password: PASSWORD });
     await expect(page.getByRole("heading", { name: tr("Your accounts") })).toBeVisible();
     await expect(page.getByRole("link", { name: ACCOUNT })).toBeVisible();
     await expect(page.getByRole("button", { name: tr("User menu") })).toBeVisible();
@@ -292,6 +265,6 @@ test("a user who forgot their password gets a link by e-mail and signs in with a
   await page.getByLabel(tr("Password")).fill(PASSWORD);
   await page.getByRole("button", { name: tr("Sign in") }).click();
   await expect(page.getByRole("alert")).toBeVisible();
-  await signIn(page, COLLEAGUE.email, "a brand new password");
+  await signIn(page, COLLEAGUE.email, { password: "a brand new password" });
   await expect(page.getByRole("link", { name: ACCOUNT })).toBeVisible();
 });

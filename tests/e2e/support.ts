@@ -10,16 +10,31 @@ export const USERS = {
   customerSuccess: "cs@wattfolio.demo",
 } as const;
 
+/** The user menu, in whichever language the signed-in app shows. */
+export function signedInMenu(page: Page) {
+  const menu = (inLanguage: Language) =>
+    page.getByRole("button", { name: tr("User menu", {}, inLanguage) });
+  return menu("en").or(menu("es"));
+}
+
 /**
- * Signs in on the login page, then shows the app in the project's language: the app follows the
- * user's profile, so a user whose profile says otherwise switches it in the user menu, as one would.
+ * Signs in on the login page (at `origin`, the project's address unless said), then shows the app
+ * in the project's language: the app follows the user's profile, so a user whose profile says
+ * otherwise switches it in the user menu, as one would.
  */
-export async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/login");
+export async function signIn(
+  page: Page,
+  email: string,
+  { password = DEMO_PASSWORD, origin = "" }: { password?: string; origin?: string } = {},
+): Promise<void> {
+  await page.goto(`${origin}/login`);
   await page.getByLabel(tr("E-mail")).fill(email);
-  await page.getByLabel(tr("Password")).fill(DEMO_PASSWORD);
+  await page.getByLabel(tr("Password")).fill(password);
   await page.getByRole("button", { name: tr("Sign in") }).click();
-  const me = (await (await page.request.get("/api/v1/me")).json()) as { language: Language };
+  await expect(signedInMenu(page)).toBeVisible();
+  const me = (await (await page.request.get(`${origin}/api/v1/me`)).json()) as {
+    language: Language;
+  };
   await expect(page.locator("html")).toHaveAttribute("lang", me.language);
   if (me.language !== language()) {
     await page.getByRole("button", { name: tr("User menu", {}, me.language) }).click();
@@ -50,7 +65,8 @@ export async function expectLoaded(page: Page, table: string): Promise<void> {
 }
 
 /**
- * Full-page screenshots for docs/screenshots, of the page itself: without passing notifications.
+ * Full-page screenshots for docs/screenshots (the Spanish phone journeys in phone-es/), of the page
+ * itself: without passing notifications.
  * `fullPage: false` keeps a modal and its backdrop within the 1440×900 window it covers.
  */
 export async function screenshot(
@@ -62,7 +78,7 @@ export async function screenshot(
   // From the top, so the fixed header and sticky panels sit where a visitor first sees them.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({
-    path: `docs/screenshots/${name}.png`,
+    path: `docs/screenshots/${language() === "es" ? "phone-es/" : ""}${name}.png`,
     fullPage,
     animations: "disabled",
     style: ".mantine-Notifications-root { display: none; }",

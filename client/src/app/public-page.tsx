@@ -11,6 +11,7 @@ function LanguageSwitch() {
   const { language, setLanguage } = useLanguage();
   return (
     <SegmentedControl
+      color="indigo"
       aria-label={t("app.language")}
       size="xs"
       data={LANGUAGES.map((value) => ({
