@@ -1,9 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { LOCALES } from "../../shared/domain/languages.ts";
-import { beginsWith, language, num, t, tr } from "./language.ts";
+import { beginsWith, escapeRegExp, language, num, t, tr } from "./language.ts";
 import { choose, expectLoaded, screenshot, signIn, signOut, USERS } from "./support.ts";
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A country by its code, named as the app names it in the project's language ("Spain", "España"). */
 const country = (code: string) =>

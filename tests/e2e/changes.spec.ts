@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { beginsWith, num, t, tr } from "./language.ts";
+import { beginsWith, escapeRegExp, num, t, tr } from "./language.ts";
 import {
   apiSession,
   choose,
@@ -15,8 +15,6 @@ import {
 const unique = (name: string) => `${name} ${Date.now().toString(36)}`;
 
 const baseURL = () => test.info().project.use.baseURL as string;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The Result of a datapoints change, as the form previews it: "120 DP → 70 DP, 0 used". */
 const datapointsResult = (before: number, after: number, used: number) =>

@@ -6,13 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import {
-  LANGUAGE_NAMES,
-  LANGUAGES,
-  type Language,
-  LOCALES,
-} from "../../shared/domain/languages.ts";
-import { language, t, tr } from "./language.ts";
+import { LANGUAGE_NAMES, LOCALES } from "../../shared/domain/languages.ts";
+import { escapeRegExp, language, t, tr } from "./language.ts";
 import { choose, expectLoaded, screenshot, signIn, signOut } from "./support.ts";
 
 // The second journey resets the password of a user the first one made.
@@ -36,8 +31,6 @@ function bootstrapLink(): string {
   if (!link) throw new Error(`create-staff printed no link:\n${output}`);
   return link;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A country as the pickers name it, in the project's language. */
 const countryName = (code: string) =>

@@ -41,7 +41,7 @@ export function tr(english: string, values?: MessageValues, inLanguage = languag
   return [...written][0] as string;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A regular expression that matches `tr(english)` exactly, whole (for names and headings). */
 export function exactly(english: string, values?: MessageValues): RegExp {

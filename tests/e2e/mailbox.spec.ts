@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { t, tr } from "./language.ts";
+import { escapeRegExp, t, tr } from "./language.ts";
 import { expectLoaded, signIn, USERS } from "./support.ts";
 
 /**
@@ -12,8 +12,6 @@ const noticeOpening = t(
   { partner: "\u0000", summary: "" },
   NOTICE_LANGUAGE,
 ).split("\u0000")[0] as string;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 test("Customer Success reads the notice of a demo application in the mailbox, as HTML and as plain text", async ({
   page,
 }) => {

@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from "../../shared/domain/languages.ts";
-import { language, tr } from "./language.ts";
+import { tr } from "./language.ts";
 import { signIn, USERS } from "./support.ts";
 
 /**

@@ -1,9 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { LANGUAGES, type Language } from "../../shared/domain/languages.ts";
-import { beginsWith, language, t, tr } from "./language.ts";
+import { beginsWith, escapeRegExp, language, t, tr } from "./language.ts";
 import { expectLoaded, screenshot, signIn, USERS } from "./support.ts";
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const ANY = "\u0000";
 
 /** How an expiry reminder's subject opens in `inLanguage`: "Your account", "Tu cuenta". */
