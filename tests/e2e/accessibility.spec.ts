@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectAccessible } from "./axe.ts";
 import { beginsWith, tr } from "./language.ts";
-import { apiSession, signIn, USERS } from "./support.ts";
+import { apiSession, expectLoaded, signIn, USERS } from "./support.ts";
 
 test("a keyboard user's first Tab offers to skip to the page's content, which then has the focus", async ({
   page,
@@ -141,4 +141,26 @@ test.describe("every screen passes axe's WCAG 2.1 AA checks without a critical o
       await expectAccessible(page, path);
     }
   });
+});
+
+test("a change form opened from an account's ⋮ menu takes the focus, and closing it gives the focus back to the ⋮ button", async ({
+  page,
+}) => {
+  await signIn(page, USERS.superAdmin);
+  await page.goto("/account-management?zone=active");
+  await expectLoaded(page, tr("Active accounts"));
+  const actions = page.getByRole("button", { name: beginsWith("Actions for {name}") }).first();
+  await actions.click();
+  await page.getByRole("menuitem", { name: tr("Edit datapoints") }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  const focusInDialog = () =>
+    page.evaluate(() => document.activeElement?.closest("[role='dialog']") != null);
+  await expect.poll(focusInDialog).toBe(true);
+  await page.keyboard.press("Tab");
+  await expect.poll(focusInDialog).toBe(true);
+
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(actions).toBeFocused();
 });

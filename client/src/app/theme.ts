@@ -5,17 +5,25 @@ import {
   type VariantColorsResolver,
 } from "@mantine/core";
 import type { Translate } from "../lib/i18n.tsx";
+import { filledGround, ink } from "../lib/ink.ts";
 
 /**
- * Coloured text on a pale ground (light, outline and subtle badges, alerts and buttons) is drawn a
- * shade darker than Mantine's: its orange, yellow and teal read at 2 to 3.5:1, below WCAG AA.
+ * Colours that keep WCAG AA contrast: words on a pale ground (light, outline and subtle badges,
+ * alerts and buttons) in ink, and white words on a filled ground dark enough for them — Mantine's
+ * own orange, yellow, teal and green read at 2 to 3.5:1.
  */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
-  if (!["light", "outline", "subtle", "transparent"].includes(input.variant ?? "")) return colors;
-  const palette = input.theme.colors[input.color ?? input.theme.primaryColor];
-  if (!palette) return colors;
-  return { ...colors, color: darken(palette[9], 0.35) };
+  const color = input.color ?? input.theme.primaryColor;
+  if (!(color in input.theme.colors)) return colors;
+  if (input.variant === "filled" && !input.autoContrast) {
+    const ground = filledGround(color);
+    return { ...colors, background: ground, hover: darken(ground, 0.1), color: "#fff" };
+  }
+  if (["light", "outline", "subtle", "transparent"].includes(input.variant ?? "")) {
+    return { ...colors, color: ink(color) };
+  }
+  return colors;
 };
 
 /** Indigo for what the user can do; teal, amber and red stay free to mean usage and urgency. */
@@ -31,6 +39,8 @@ export const themeIn = (t: Translate) =>
     headings: { fontWeight: "650" },
     components: {
       Paper: { defaultProps: { shadow: "xs" } },
+      // The placeholder a menu focuses first is a div with a tabindex: a menu may hold only items.
+      Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
       // Mantine's close button is an icon alone: it needs a name for screen readers.
       Modal: { defaultProps: { closeButtonProps: { "aria-label": t("common.close") } } },
       Drawer: { defaultProps: { closeButtonProps: { "aria-label": t("common.close") } } },

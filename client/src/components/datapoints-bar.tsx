@@ -1,6 +1,7 @@
 import { Group, type MantineColor, Progress, Stack, Text } from "@mantine/core";
 import { type DatapointsBalance, datapointsUsage } from "@shared/domain/accounts.ts";
 import { useT } from "../lib/i18n.tsx";
+import { ink } from "../lib/ink.ts";
 
 /** Amber from 80 % of the contract, red once it is used up. */
 function colorOf(usage: number): MantineColor {
@@ -36,7 +37,7 @@ export function DatapointsBar({ datapoints, size = "sm" }: DatapointsBarProps) {
         <Text size={textSize} c="dimmed">
           {t("app.datapointsBar.amount", { used, contracted })}
         </Text>
-        <Text size={textSize} fw={600} c={color === "teal" ? "dimmed" : `${color}.8`}>
+        <Text size={textSize} fw={600} c={color === "teal" ? "dimmed" : ink(color)}>
           {t("app.datapointsBar.percent", { share: percent / 100 })}
         </Text>
       </Group>

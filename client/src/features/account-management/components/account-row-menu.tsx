@@ -1,11 +1,10 @@
-import { ActionIcon, Menu } from "@mantine/core";
+import { Menu } from "@mantine/core";
 import type { AccountSummary } from "@shared/api/accounts.ts";
 import type { ChangeKind } from "@shared/domain/applications.ts";
 import {
   IconArrowsExchange,
   IconCalendarPlus,
   IconDatabaseEdit,
-  IconDots,
   IconExternalLink,
   IconGauge,
   IconLicense,
@@ -13,6 +12,7 @@ import {
 } from "@tabler/icons-react";
 import type { ComponentType } from "react";
 import { Link } from "react-router";
+import { RowMenu, RowMenuDialogItem } from "../../../components/row-menu.tsx";
 import { useT } from "../../../lib/i18n.tsx";
 
 const ICONS: Record<ChangeKind, ComponentType<{ size?: number; stroke?: number }>> = {
@@ -43,43 +43,33 @@ export function AccountRowMenu({
   onAction,
 }: {
   account: AccountSummary;
-  onAction: (kind: ChangeKind) => void;
+  /** `opener` is the ⋮ button, where the focus goes back when the change form closes. */
+  onAction: (kind: ChangeKind, opener: HTMLElement | null) => void;
 }) {
   const t = useT();
   return (
-    <Menu position="bottom-end" shadow="md" width={220} withinPortal>
-      <Menu.Target>
-        <ActionIcon
-          variant="subtle"
-          color="gray"
-          aria-label={t("accounts.rowMenu.actionsFor", { name: account.name })}
-        >
-          <IconDots size={18} style={{ transform: "rotate(90deg)" }} />
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Label>{t("accounts.rowMenu.requestChange")}</Menu.Label>
-        {ACTIONS[account.status].map((kind) => {
-          const Icon = ICONS[kind];
-          return (
-            <Menu.Item
-              key={kind}
-              leftSection={<Icon size={16} stroke={1.6} />}
-              onClick={() => onAction(kind)}
-            >
-              {t(`app.applicationKind.${kind}`)}
-            </Menu.Item>
-          );
-        })}
-        <Menu.Divider />
-        <Menu.Item
-          component={Link}
-          to={`/accounts/${account.id}`}
-          leftSection={<IconExternalLink size={16} stroke={1.6} />}
-        >
-          {t("accounts.rowMenu.open")}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <RowMenu label={t("accounts.rowMenu.actionsFor", { name: account.name })}>
+      <Menu.Label>{t("accounts.rowMenu.requestChange")}</Menu.Label>
+      {ACTIONS[account.status].map((kind) => {
+        const Icon = ICONS[kind];
+        return (
+          <RowMenuDialogItem
+            key={kind}
+            leftSection={<Icon size={16} stroke={1.6} />}
+            onOpen={(opener) => onAction(kind, opener)}
+          >
+            {t(`app.applicationKind.${kind}`)}
+          </RowMenuDialogItem>
+        );
+      })}
+      <Menu.Divider />
+      <Menu.Item
+        component={Link}
+        to={`/accounts/${account.id}`}
+        leftSection={<IconExternalLink size={16} stroke={1.6} />}
+      >
+        {t("accounts.rowMenu.open")}
+      </Menu.Item>
+    </RowMenu>
   );
 }

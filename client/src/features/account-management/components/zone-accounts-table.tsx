@@ -8,10 +8,12 @@ import { AccountLink } from "../../../components/account-link.tsx";
 import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
 import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
+import { useReturnFocus } from "../../../components/row-menu.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { type Format, useFormat } from "../../../lib/format.ts";
 import { type Translate, useT } from "../../../lib/i18n.tsx";
+import { ink } from "../../../lib/ink.ts";
 import { useCatalogue } from "../../catalogue/index.ts";
 import { useZoneAccounts } from "../api/zone-accounts.ts";
 import { AccountRowMenu } from "./account-row-menu.tsx";
@@ -83,7 +85,7 @@ function columnsOf(
       sortBy: "datapointsLeft",
       align: "right",
       render: (account) => (
-        <Text size="sm" fw={600} c={account.datapoints.left === 0 ? "red.7" : undefined}>
+        <Text size="sm" fw={600} c={account.datapoints.left === 0 ? ink("red") : undefined}>
           {format.number(account.datapoints.left)}
         </Text>
       ),
@@ -120,6 +122,7 @@ const LABELS = {
 export function ZoneAccountsTable({ zone }: { zone: Zone }) {
   const [, setParams] = useSearchParams();
   const [action, setAction] = useState<{ kind: ChangeKind; account: AccountSummary } | null>(null);
+  const focus = useReturnFocus();
   const t = useT();
   const format = useFormat();
   const columns: Column<AccountSummary, AccountSort>[] = [
@@ -129,7 +132,13 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
       header: "",
       align: "right",
       render: (account) => (
-        <AccountRowMenu account={account} onAction={(kind) => setAction({ kind, account })} />
+        <AccountRowMenu
+          account={account}
+          onAction={(kind, opener) => {
+            focus.from(opener);
+            setAction({ kind, account });
+          }}
+        />
       ),
     },
   ];
@@ -187,7 +196,10 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
           key={`${action.kind}:${action.account.id}`}
           kind={action.kind}
           account={action.account}
-          onClose={() => setAction(null)}
+          onClose={() => {
+            setAction(null);
+            focus.back();
+          }}
           // The application just filed is at the top of the Applications zone.
           onFiled={() => {
             setAction(null);

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
@@ -20,10 +19,11 @@ import {
 } from "@shared/api/catalogue.ts";
 import { codeFromName, type CatalogueSection as Section } from "@shared/domain/catalogue.ts";
 import type { MessageKey } from "@shared/i18n/catalogue.ts";
-import { IconArchive, IconArrowBackUp, IconDots, IconPencil, IconPlus } from "@tabler/icons-react";
+import { IconArchive, IconArrowBackUp, IconPencil, IconPlus } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { FormattedMessage } from "react-intl";
 import { ConfirmModal } from "../../../components/confirm-modal.tsx";
+import { RowMenu, RowMenuDialogItem, useReturnFocus } from "../../../components/row-menu.tsx";
 import { TitledCard } from "../../../components/titled-card.tsx";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { useT } from "../../../lib/i18n.tsx";
@@ -191,6 +191,7 @@ export function CatalogueSection({
   const many = t(messages.title);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [retiring, setRetiring] = useState<CatalogueEntry | null>(null);
+  const focus = useReturnFocus();
   const retirement = useRetirement();
 
   const setRetired = (entry: CatalogueEntry, retire: boolean) =>
@@ -273,41 +274,36 @@ export function CatalogueSection({
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon
-                            variant="subtle"
-                            color="gray"
-                            aria-label={t("catalogue.table.actionsFor", { name: entry.name })}
+                      <RowMenu label={t("catalogue.table.actionsFor", { name: entry.name })}>
+                        <RowMenuDialogItem
+                          leftSection={<IconPencil size={14} />}
+                          onOpen={(opener) => {
+                            focus.from(opener);
+                            setEditing({ kind: "rename", entry });
+                          }}
+                        >
+                          {t("catalogue.table.rename")}
+                        </RowMenuDialogItem>
+                        {entry.active ? (
+                          <RowMenuDialogItem
+                            color="red"
+                            leftSection={<IconArchive size={14} />}
+                            onOpen={(opener) => {
+                              focus.from(opener);
+                              setRetiring(entry);
+                            }}
                           >
-                            <IconDots size={16} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
+                            {t("catalogue.table.retire")}
+                          </RowMenuDialogItem>
+                        ) : (
                           <Menu.Item
-                            leftSection={<IconPencil size={14} />}
-                            onClick={() => setEditing({ kind: "rename", entry })}
+                            leftSection={<IconArrowBackUp size={14} />}
+                            onClick={() => setRetired(entry, false)}
                           >
-                            {t("catalogue.table.rename")}
+                            {t("catalogue.table.offerAgain")}
                           </Menu.Item>
-                          {entry.active ? (
-                            <Menu.Item
-                              color="red"
-                              leftSection={<IconArchive size={14} />}
-                              onClick={() => setRetiring(entry)}
-                            >
-                              {t("catalogue.table.retire")}
-                            </Menu.Item>
-                          ) : (
-                            <Menu.Item
-                              leftSection={<IconArrowBackUp size={14} />}
-                              onClick={() => setRetired(entry, false)}
-                            >
-                              {t("catalogue.table.offerAgain")}
-                            </Menu.Item>
-                          )}
-                        </Menu.Dropdown>
-                      </Menu>
+                        )}
+                      </RowMenu>
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -317,11 +313,21 @@ export function CatalogueSection({
         </Paper>
       </Stack>
       {editing && (
-        <EntryModal section={section} editing={editing} onClose={() => setEditing(null)} />
+        <EntryModal
+          section={section}
+          editing={editing}
+          onClose={() => {
+            setEditing(null);
+            focus.back();
+          }}
+        />
       )}
       <ConfirmModal
         opened={retiring !== null}
-        onClose={() => setRetiring(null)}
+        onClose={() => {
+          setRetiring(null);
+          focus.back();
+        }}
         title={t("catalogue.retire.title", { name: retiring?.name ?? "" })}
         confirmLabel={t(messages.retire)}
         danger

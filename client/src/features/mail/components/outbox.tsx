@@ -13,6 +13,7 @@ import { useListParams } from "../../../hooks/use-list-params.ts";
 import { NOTHING } from "../../../lib/account-fields.ts";
 import { type Format, useFormat } from "../../../lib/format.ts";
 import { type Translate, useT } from "../../../lib/i18n.tsx";
+import { ink } from "../../../lib/ink.ts";
 import { useOutbox } from "../api/outbox.ts";
 import { LanguageBadge } from "./language-badge.tsx";
 
@@ -111,7 +112,11 @@ function outboxColumns(t: Translate, format: Format): Column<OutboxItem>[] {
         const at = mail.sentAt ?? mail.nextAttemptAt;
         if (!at) return NOTHING;
         return (
-          <Text size="sm" style={{ whiteSpace: "nowrap" }} c={mail.sentAt ? undefined : "orange.8"}>
+          <Text
+            size="sm"
+            style={{ whiteSpace: "nowrap" }}
+            c={mail.sentAt ? undefined : ink("orange")}
+          >
             {mail.sentAt
               ? format.dateTime(at)
               : t("mailbox.outbox.next", { at: format.dateTime(at) })}
@@ -125,7 +130,7 @@ function outboxColumns(t: Translate, format: Format): Column<OutboxItem>[] {
       render: (mail) =>
         mail.lastError ? (
           <Tooltip label={mail.lastError} multiline w={360} withArrow>
-            <Text size="sm" c="red.8" lineClamp={2} maw={260}>
+            <Text size="sm" c={ink("red")} lineClamp={2} maw={260}>
               {mail.lastError}
             </Text>
           </Tooltip>

@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Badge,
   Button,
   Group,
@@ -13,9 +12,10 @@ import {
 import { notifications } from "@mantine/notifications";
 import type { ManagedUser } from "@shared/api/people.ts";
 import type { UserType } from "@shared/domain/people.ts";
-import { IconDots, IconUserCheck, IconUserCog, IconUserOff } from "@tabler/icons-react";
+import { IconUserCheck, IconUserCog, IconUserOff } from "@tabler/icons-react";
 import { useState } from "react";
 import { ConfirmModal } from "../../../components/confirm-modal.tsx";
+import { RowMenu, RowMenuDialogItem, useReturnFocus } from "../../../components/row-menu.tsx";
 import { useFormat } from "../../../lib/format.ts";
 import { useT } from "../../../lib/i18n.tsx";
 import { useChangeUserType, useDeactivateUser, useReactivateUser } from "../api/people.ts";
@@ -94,6 +94,7 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
   const format = useFormat();
   const [retyping, setRetyping] = useState<ManagedUser | null>(null);
   const [deactivating, setDeactivating] = useState<ManagedUser | null>(null);
+  const focus = useReturnFocus();
   const deactivate = useDeactivateUser();
   const reactivate = useReactivateUser();
 
@@ -158,57 +159,58 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
                   </Text>
                 </Table.Td>
                 <Table.Td align="right">
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={t("people.users.actionsFor", { name: user.name })}
+                  <RowMenu label={t("people.users.actionsFor", { name: user.name })}>
+                    <RowMenuDialogItem
+                      leftSection={<IconUserCog size={16} />}
+                      onOpen={(opener) => {
+                        focus.from(opener);
+                        setRetyping(user);
+                      }}
+                    >
+                      {t("people.users.changeType")}
+                    </RowMenuDialogItem>
+                    {user.status === "active" ? (
+                      <RowMenuDialogItem
+                        color="red"
+                        leftSection={<IconUserOff size={16} />}
+                        disabled={user.id === myId}
+                        onOpen={(opener) => {
+                          focus.from(opener);
+                          setDeactivating(user);
+                        }}
                       >
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
+                        {t("people.deactivate")}
+                      </RowMenuDialogItem>
+                    ) : (
                       <Menu.Item
-                        leftSection={<IconUserCog size={16} />}
-                        onClick={() => setRetyping(user)}
+                        leftSection={<IconUserCheck size={16} />}
+                        onClick={() =>
+                          reactivate.mutate(user.id, {
+                            onSuccess: (back) =>
+                              notifications.show({
+                                color: "green",
+                                message: t("people.users.reactivated", { name: back.name }),
+                              }),
+                          })
+                        }
                       >
-                        {t("people.users.changeType")}
+                        {t("people.reactivate")}
                       </Menu.Item>
-                      {user.status === "active" ? (
-                        <Menu.Item
-                          color="red"
-                          leftSection={<IconUserOff size={16} />}
-                          disabled={user.id === myId}
-                          onClick={() => setDeactivating(user)}
-                        >
-                          {t("people.deactivate")}
-                        </Menu.Item>
-                      ) : (
-                        <Menu.Item
-                          leftSection={<IconUserCheck size={16} />}
-                          onClick={() =>
-                            reactivate.mutate(user.id, {
-                              onSuccess: (back) =>
-                                notifications.show({
-                                  color: "green",
-                                  message: t("people.users.reactivated", { name: back.name }),
-                                }),
-                            })
-                          }
-                        >
-                          {t("people.reactivate")}
-                        </Menu.Item>
-                      )}
-                    </Menu.Dropdown>
-                  </Menu>
+                    )}
+                  </RowMenu>
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <ChangeTypeModal user={retyping} onClose={() => setRetyping(null)} />
+      <ChangeTypeModal
+        user={retyping}
+        onClose={() => {
+          setRetyping(null);
+          focus.back();
+        }}
+      />
       <ConfirmModal
         opened={deactivating !== null}
         title={t("people.deactivateTitle", { name: deactivating?.name ?? "" })}
@@ -216,7 +218,10 @@ export function UsersTable({ users, myId }: { users: ManagedUser[]; myId: string
         danger
         loading={deactivate.isPending}
         onConfirm={confirmDeactivation}
-        onClose={() => setDeactivating(null)}
+        onClose={() => {
+          setDeactivating(null);
+          focus.back();
+        }}
       >
         {t("people.users.deactivateText")}
       </ConfirmModal>

@@ -18,6 +18,7 @@ import { Fact } from "../../../components/fact.tsx";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { useFormat } from "../../../lib/format.ts";
 import { type Translate, useT } from "../../../lib/i18n.tsx";
+import { ink } from "../../../lib/ink.ts";
 import { notifyError } from "../../../lib/query-client.ts";
 import { formErrorsOf } from "../../../lib/zod-form.ts";
 import { useMe } from "../../auth/index.ts";
@@ -117,7 +118,7 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
           <Group gap={8} wrap="nowrap">
             <IconClockBolt size={18} color="var(--mantine-color-orange-7)" />
             <Stack gap={0}>
-              <Text size="xs" fw={700} c="orange.8" tt="uppercase" lh={1.2}>
+              <Text size="xs" fw={700} c={ink("orange")} tt="uppercase" lh={1.2}>
                 {t("testClock.title")}
               </Text>
               <Text size="sm" fw={600} lh={1.3}>

@@ -5,6 +5,7 @@ import { Fact } from "../../../components/fact.tsx";
 import { useAccountFieldLabels } from "../../../lib/account-fields.ts";
 import { useFormat } from "../../../lib/format.ts";
 import { useT } from "../../../lib/i18n.tsx";
+import { ink } from "../../../lib/ink.ts";
 import { useAccountUsage } from "../api/usage.ts";
 
 function Stat({ label, value, color }: { label: string; value: number; color?: string }) {
@@ -44,7 +45,7 @@ export function UsageCard({ account }: { account: AccountDetail }) {
           <Stat
             label={t("usage.card.left")}
             value={datapoints.left}
-            color={datapoints.left === 0 ? "red.7" : undefined}
+            color={datapoints.left === 0 ? ink("red") : undefined}
           />
         </SimpleGrid>
         <DatapointsBar datapoints={datapoints} size="lg" />

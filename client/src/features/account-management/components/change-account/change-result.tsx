@@ -4,6 +4,7 @@ import type { Plan } from "@shared/domain/changes.ts";
 import { IconAlertTriangle, IconArrowRight } from "@tabler/icons-react";
 import { useEntitlements } from "../../../../lib/account-fields.ts";
 import { useT } from "../../../../lib/i18n.tsx";
+import { ink } from "../../../../lib/ink.ts";
 import type { ChangePreview } from "./use-change-preview.ts";
 
 interface Accounts {
@@ -69,7 +70,7 @@ export function ChangeResult({
       ) : preview?.state === "checked" && preview.plan.ok ? (
         <PreviewRows plan={preview.plan} account={account} target={target} />
       ) : preview?.state === "checked" && !preview.plan.ok ? (
-        <Text size="sm" c="red.7">
+        <Text size="sm" c={ink("red")}>
           {preview.plan.errors[0]?.message}
         </Text>
       ) : (
