@@ -32,7 +32,8 @@ function App() {
       defaultColorScheme="light"
       cssVariablesResolver={cssVariablesResolver}
     >
-      <Notifications position="top-right" />
+      {/* Mantine's 440 px would widen a phone's page past its screen. */}
+      <Notifications position="top-right" containerWidth="min(440px, calc(100vw - 32px))" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -8,9 +8,9 @@ test("a keyboard user's first Tab offers to skip to the page's content, which th
 }) => {
   await signIn(page, USERS.superAdmin);
   await page.goto("/users");
-  await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: tr("Users"), level: 1 })).toBeVisible();
   await page.keyboard.press("Tab");
-  const skip = page.getByRole("link", { name: "Skip to content" });
+  const skip = page.getByRole("link", { name: tr("Skip to content") });
   await expect(skip).toBeFocused();
   await expect(skip).toBeInViewport();
   await page.keyboard.press("Enter");
@@ -20,12 +20,12 @@ test("a keyboard user's first Tab offers to skip to the page's content, which th
 test("every signed-in screen has exactly one level-one heading, its title", async ({ page }) => {
   await signIn(page, USERS.customerSuccess);
   for (const [path, title] of [
-    ["/review", "Review queue"],
-    ["/staff/partners", "Partners"],
-    ["/staff/catalogue", "Licence catalogue"],
-    ["/security-log", "Security log"],
-    ["/profile", "Profile"],
-    ["/no-such-page", /not found/i],
+    ["/review", tr("Review queue")],
+    ["/staff/partners", tr("Partners")],
+    ["/staff/catalogue", tr("Licence catalogue")],
+    ["/security-log", tr("Security log")],
+    ["/profile", tr("Profile")],
+    ["/no-such-page", tr("Page not found")],
   ] as const) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
@@ -36,9 +36,9 @@ test("every signed-in screen has exactly one level-one heading, its title", asyn
 test("a dialog's close button says what it does", async ({ page }) => {
   await signIn(page, USERS.superAdmin);
   await page.goto("/users");
-  await page.getByRole("button", { name: "Invite user" }).click();
-  const dialog = page.getByRole("dialog", { name: "Invite a user" });
-  await dialog.getByRole("button", { name: "Close" }).click();
+  await page.getByRole("button", { name: tr("Invite user") }).click();
+  const dialog = page.getByRole("dialog", { name: tr("Invite a user") });
+  await dialog.getByRole("button", { name: tr("Close") }).click();
   await expect(dialog).toBeHidden();
 });
 

@@ -49,7 +49,7 @@ export function AppLayout() {
         <Container size={WIDTH} px="lg" h="100%">
           <Group h="100%" justify="space-between">
             <UnstyledButton component={Link} to="/" aria-label={t("app.layout.home")}>
-              <Logo />
+              <Logo compact />
             </UnstyledButton>
             <Group gap="md" wrap="nowrap">
               <TestClockControl />

@@ -1,7 +1,8 @@
 import { Group, Text, ThemeIcon } from "@mantine/core";
 import { IconBolt } from "@tabler/icons-react";
 
-export function Logo({ size = "md" }: { size?: "md" | "lg" }) {
+/** The mark and the name; `compact`, the name shows from the xs breakpoint up (a phone's header). */
+export function Logo({ size = "md", compact = false }: { size?: "md" | "lg"; compact?: boolean }) {
   const large = size === "lg";
   return (
     <Group gap={8} wrap="nowrap">
@@ -13,7 +14,13 @@ export function Logo({ size = "md" }: { size?: "md" | "lg" }) {
       >
         <IconBolt size={large ? 24 : 20} stroke={2} />
       </ThemeIcon>
-      <Text fw={750} fz={large ? 26 : 20} c="dark.8" style={{ letterSpacing: -0.3 }}>
+      <Text
+        fw={750}
+        fz={large ? 26 : 20}
+        c="dark.8"
+        style={{ letterSpacing: -0.3 }}
+        visibleFrom={compact ? "xs" : undefined}
+      >
         Wattfolio
       </Text>
     </Group>

@@ -39,6 +39,8 @@ export const themeIn = (t: Translate) =>
     headings: { fontWeight: "650" },
     components: {
       Paper: { defaultProps: { shadow: "xs" } },
+      // A table wider than a phone scrolls sideways: the keyboard must reach it to scroll it.
+      TableScrollContainer: { defaultProps: { type: "native", tabIndex: 0 } },
       // The placeholder a menu focuses first is a div with a tabindex: a menu may hold only items.
       Menu: { defaultProps: { withInitialFocusPlaceholder: false } },
       // Mantine's close button is an icon alone: it needs a name for screen readers.

@@ -1,4 +1,4 @@
-import { Anchor, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Anchor, Box, SegmentedControl, Stack, Text } from "@mantine/core";
 import type { Application } from "@shared/api/applications.ts";
 import {
   APPLICATION_STATUSES,
@@ -153,11 +153,14 @@ export function ApplicationStatusFilter({
     ...APPLICATION_STATUSES.map((status) => ({ value: status, label: t(`app.status.${status}`) })),
   ];
   return (
-    <SegmentedControl
-      aria-label={t("app.status.filter")}
-      data={filters}
-      value={value ?? "all"}
-      onChange={(next) => onChange(next === "all" ? undefined : (next as ApplicationStatus))}
-    />
+    // Five statuses are wider than a phone: the choice scrolls sideways there.
+    <Box maw="100%" style={{ overflowX: "auto" }}>
+      <SegmentedControl
+        aria-label={t("app.status.filter")}
+        data={filters}
+        value={value ?? "all"}
+        onChange={(next) => onChange(next === "all" ? undefined : (next as ApplicationStatus))}
+      />
+    </Box>
   );
 }

@@ -27,7 +27,7 @@ export function PageHeader({ title, description, extra, actions, back }: PageHea
         </Anchor>
       )}
       <Group justify="space-between" align="flex-start" gap="md">
-        <Stack gap={4}>
+        <Stack gap={4} style={{ flex: "1 1 20rem" }}>
           <Group gap="sm">
             <Title order={1} size="h2">
               {title}

@@ -9,6 +9,7 @@ import {
   Table,
   Text,
   UnstyledButton,
+  VisuallyHidden,
 } from "@mantine/core";
 import type { Page } from "@shared/api/common.ts";
 import { IconChevronDown, IconChevronUp, IconInbox, IconSelector } from "@tabler/icons-react";
@@ -29,6 +30,8 @@ interface Sorting<S extends string> {
 export interface Column<T, S extends string = string> {
   key: string;
   header: string;
+  /** The row's buttons or ⋮ menu: its header is for screen readers only. */
+  actions?: boolean;
   /** The server's sort key for this column; its header then sorts on click. */
   sortBy?: S;
   align?: "right";
@@ -59,7 +62,10 @@ function SortIcon({ active, order }: { active: boolean; order: SortOrder }) {
   return order === "asc" ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />;
 }
 
-/** A page of a server-side list: sortable headers, loading and empty states, pagination. */
+/**
+ * A page of a server-side list: sortable headers, loading and empty states, pagination. On a phone
+ * each row is a card of its own, every value under its column's name (app/styles.css).
+ */
 export function PagedTable<T, S extends string>({
   label,
   columns,
@@ -79,6 +85,7 @@ export function PagedTable<T, S extends string>({
 
   const header = (column: Column<T, S>) => {
     const { sortBy } = column;
+    if (column.actions) return <VisuallyHidden>{column.header}</VisuallyHidden>;
     if (!sortBy || !sorting || !onSortingChange) return column.header;
     const active = sorting.sort === sortBy;
     const next: SortOrder = active && sorting.order === "asc" ? "desc" : "asc";
@@ -146,7 +153,12 @@ export function PagedTable<T, S extends string>({
         aria-current={activeRowKey === rowKey(row) ? "true" : undefined}
       >
         {columns.map((column) => (
-          <Table.Td key={column.key} ta={column.align}>
+          <Table.Td
+            key={column.key}
+            ta={column.align}
+            data-label={column.actions ? undefined : column.header}
+            data-actions={column.actions || undefined}
+          >
             {column.render(row)}
           </Table.Td>
         ))}
@@ -162,6 +174,7 @@ export function PagedTable<T, S extends string>({
       <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
         <Table.ScrollContainer minWidth={minWidth} type="native">
           <Table
+            className="cards-on-phone"
             aria-label={label}
             aria-busy={isPending || isPlaceholderData}
             highlightOnHover

@@ -92,7 +92,7 @@ export const mailbox = defineMessages(
     "mailbox.outbox.topic.accountCreated": "Cuenta creada",
     "mailbox.outbox.topic.accountRenewed": "Cuenta renovada",
 
-    "mailbox.sweep.run": "Enviar ahora los recordatorios pendientes",
+    "mailbox.sweep.run": "Enviar recordatorios pendientes",
     "mailbox.sweep.done": "Revisión de recordatorios completada",
     "mailbox.sweep.queued":
       "{reminders, plural, one {# recordatorio pendiente} other {# recordatorios pendientes}}: {mails, plural, one {# correo en cola} other {# correos en cola}}, se entregarán en un momento.",

@@ -83,7 +83,8 @@ export function ApplicationsTable() {
     ...applicationColumns(t, {}),
     {
       key: "actions",
-      header: "",
+      header: t("common.actions"),
+      actions: true,
       align: "right",
       render: (application) =>
         application.status === "pending" && application.requestedBy.id === me.id ? (

@@ -129,7 +129,8 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
     ...columnsOf(zone, t, format),
     {
       key: "actions",
-      header: "",
+      header: t("common.actions"),
+      actions: true,
       align: "right",
       render: (account) => (
         <AccountRowMenu

@@ -134,7 +134,8 @@ export function ApiKeysTable({ status, page, onPageChange }: ApiKeysTableProps) 
     },
     {
       key: "actions",
-      header: "",
+      header: t("common.actions"),
+      actions: true,
       align: "right",
       render: (key) =>
         key.revokedAt ? null : (

@@ -105,7 +105,13 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
   };
 
   return (
-    <Popover position="bottom-end" width={400} shadow="md" withinPortal trapFocus>
+    <Popover
+      position="bottom-end"
+      width="min(400px, calc(100vw - 32px))"
+      shadow="md"
+      withinPortal
+      trapFocus
+    >
       <Popover.Target>
         <UnstyledButton
           aria-label={t("testClock.button", { time: format.dateTime(now) })}
@@ -118,7 +124,8 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
           <Group gap={8} wrap="nowrap">
             <IconClockBolt size={18} color="var(--mantine-color-orange-7)" />
             <Stack gap={0}>
-              <Text size="xs" fw={700} c={ink("orange")} tt="uppercase" lh={1.2}>
+              {/* On a phone the header has room for the time only; the button's name says the rest. */}
+              <Text size="xs" fw={700} c={ink("orange")} tt="uppercase" lh={1.2} visibleFrom="xs">
                 {t("testClock.title")}
               </Text>
               <Text size="sm" fw={600} lh={1.3}>
