@@ -44,7 +44,9 @@ test("Customer Success reads the notice of a demo application in the mailbox, as
   await message.getByRole("tab", { name: tr("Plain text") }).click();
   await expect(message.getByText(/\/review\/[0-9a-f-]{36}/)).toBeVisible();
 
-  // The outbox tells how each delivery went.
+  // The outbox tells how each delivery went. (On a phone the message is in a drawer: closed first.)
+  const drawer = page.getByRole("dialog", { name: tr("Message") });
+  if (await drawer.isVisible()) await drawer.getByRole("button", { name: tr("Close") }).click();
   await page.getByRole("tab", { name: tr("Outbox") }).click();
   await expectLoaded(page, tr("Outbox"));
   await page

@@ -35,7 +35,11 @@ export function MailboxRoute() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="mailbox">
-          <Mailbox openId={openId} onOpen={(id) => setParams({ message: id })} />
+          <Mailbox
+            openId={openId}
+            onOpen={(id) => setParams({ message: id })}
+            onClose={() => setParams({})}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="outbox">
           <Outbox />

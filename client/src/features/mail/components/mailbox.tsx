@@ -1,4 +1,5 @@
-import { Anchor, Grid, Group, Stack, Text } from "@mantine/core";
+import { Anchor, Drawer, Grid, Group, Stack, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import type { MailboxItem } from "@shared/api/lifecycle.ts";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
@@ -13,11 +14,16 @@ interface MailboxProps {
   /** The message open in the reader. */
   openId: string | undefined;
   onOpen: (id: string) => void;
+  onClose: () => void;
 }
 
-/** The in-app mailbox: the list of delivered mail on the left, the open message on the right. */
-export function Mailbox({ openId, onOpen }: MailboxProps) {
+/**
+ * The in-app mailbox: the list of delivered mail on the left, the open message on the right; on a
+ * narrower screen the message opens in a drawer over the list, which keeps its place.
+ */
+export function Mailbox({ openId, onOpen, onClose }: MailboxProps) {
   const t = useT();
+  const wide = useMediaQuery("(min-width: 75em)", true);
   const format = useFormat();
   const list = useListParams({});
   const result = useMailbox({ q: list.q || undefined, page: list.page, pageSize: PAGE_SIZE });
@@ -60,34 +66,50 @@ export function Mailbox({ openId, onOpen }: MailboxProps) {
     },
   ];
 
+  const messages = (
+    <Stack gap="sm">
+      <Group>
+        <SearchInput
+          label={t("mailbox.search")}
+          placeholder={t("mailbox.searchPlaceholder")}
+          value={list.search}
+          onChange={list.setSearch}
+        />
+      </Group>
+      <PagedTable
+        label={t("mailbox.title")}
+        columns={columns}
+        result={result}
+        rowKey={(message) => message.id}
+        activeRowKey={openId}
+        minWidth={560}
+        empty={list.q ? t("mailbox.noMatch") : t("mailbox.empty")}
+        page={list.page}
+        onPageChange={list.setPage}
+      />
+    </Stack>
+  );
+
+  if (!wide) {
+    return (
+      <>
+        {messages}
+        <Drawer
+          opened={openId !== undefined}
+          onClose={onClose}
+          position="bottom"
+          size="92%"
+          title={t("mailbox.reader.message")}
+        >
+          {openId && <MailboxReader id={openId} />}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Grid gutter="lg">
-      <Grid.Col span={{ base: 12, lg: 6 }}>
-        <Stack gap="sm">
-          <Group>
-            <SearchInput
-              label={t("mailbox.search")}
-              placeholder={t("mailbox.searchPlaceholder")}
-              value={list.search}
-              onChange={list.setSearch}
-            />
-          </Group>
-          <PagedTable
-            label={t("mailbox.title")}
-            columns={columns}
-            result={result}
-            rowKey={(message) => message.id}
-            activeRowKey={openId}
-            minWidth={560}
-            empty={list.q ? t("mailbox.noMatch") : t("mailbox.empty")}
-            page={list.page}
-            onPageChange={list.setPage}
-          />
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 6 }}>
-        {openId ? <MailboxReader id={openId} /> : <EmptyReader />}
-      </Grid.Col>
+      <Grid.Col span={6}>{messages}</Grid.Col>
+      <Grid.Col span={6}>{openId ? <MailboxReader id={openId} /> : <EmptyReader />}</Grid.Col>
     </Grid>
   );
 }
