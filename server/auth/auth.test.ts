@@ -57,13 +57,14 @@ describe("signing in", () => {
     expect(credential?.password).not.toContain(TEST_PASSWORD);
   });
 
-  it("tells who is signed in, and forgets it after signing out", async () => {
+  it("tells who is signed in, with their partner's country, and forgets it after signing out", async () => {
     const session = await signIn(t.app, partner.superAdmin.email);
     const me = await session.request({ method: "GET", url: "/api/v1/me" });
     expect(me.json()).toMatchObject({
       email: partner.superAdmin.email,
       role: "superadmin",
-      partner: { id: partner.id },
+      // New accounts start in the partner's country.
+      partner: { id: partner.id, country: "ES" },
     });
 
     const out = await session.request({ method: "POST", url: "/api/auth/sign-out", payload: {} });

@@ -27,7 +27,12 @@ export function meRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
           };
         }
         const [partner] = await db
-          .select({ id: partners.id, name: partners.name, timeZone: partners.timeZone })
+          .select({
+            id: partners.id,
+            name: partners.name,
+            timeZone: partners.timeZone,
+            country: partners.country,
+          })
           .from(partners)
           .where(eq(partners.id, actor.partnerId));
         return {

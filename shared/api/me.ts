@@ -10,7 +10,15 @@ export const me = z
     role: z.enum(["customer_success", "superadmin", "account_user"]),
     /** The language of the web app and of their e-mails, from their profile. */
     language: z.enum(LANGUAGES),
-    partner: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }).nullable(),
+    partner: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        timeZone: z.string(),
+        /** ISO 3166-1 alpha-2: where the partner is, and where its new accounts start. */
+        country: z.string(),
+      })
+      .nullable(),
   })
   .meta({ id: "Me" });
 
