@@ -2,7 +2,7 @@
  * Reading applications: a partner's Applications zone and the Customer Success review queue, each
  * with its before → after — as applied once approved, as it would apply now while pending.
  */
-import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type {
   Application,
@@ -117,6 +117,10 @@ async function present(
       comment: a.comment,
       requestedBy: { id: a.requestedBy, name: row.requesterName },
       requestedAt: a.requestedAt.toISOString(),
+      waitingSeconds:
+        a.status === "pending"
+          ? Math.max(0, Math.floor((now.getTime() - a.requestedAt.getTime()) / 1000))
+          : null,
       decidedBy: a.decidedBy ? { id: a.decidedBy, name: row.deciderName ?? "" } : null,
       decidedAutomatically: a.decidedAutomatically,
       decidedAt: a.decidedAt?.toISOString() ?? null,
@@ -186,6 +190,22 @@ function preview(
   };
 }
 
+/**
+ * Applications whose account or customer (a new account's as asked), partner or requester has
+ * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards.
+ */
+function searching(q: string): SQL | undefined {
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return or(
+    ilike(accounts.name, pattern),
+    ilike(accounts.customerName, pattern),
+    ilike(sql`${applications.payload}->>'name'`, pattern),
+    ilike(sql`${applications.payload}->>'customerName'`, pattern),
+    ilike(partners.name, pattern),
+    ilike(requester.name, pattern),
+  );
+}
+
 /** Pending applications first (oldest first, as a queue), then the decided ones, newest first. */
 export async function listApplications(
   db: Database,
@@ -205,18 +225,28 @@ export async function listApplications(
       ),
     );
   }
+  if (query.q) filters.push(searching(query.q));
   const where = and(...filters);
-  const rows = await withNames(db)
-    .where(where)
-    .orderBy(
-      desc(sql`${applications.status} = 'pending'`),
-      sql`case when ${applications.status} = 'pending' then ${applications.requestedAt} end asc`,
-      desc(applications.decidedAt),
-      asc(applications.id),
-    )
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const [total] = await db.select({ value: count() }).from(applications).where(where);
+  const [rows, [total]] = await Promise.all([
+    withNames(db)
+      .where(where)
+      .orderBy(
+        desc(sql`${applications.status} = 'pending'`),
+        sql`case when ${applications.status} = 'pending' then ${applications.requestedAt} end asc`,
+        desc(applications.decidedAt),
+        asc(applications.id),
+      )
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    // The same joins as the page: the search reads the account's, partner's and requester's names.
+    db
+      .select({ value: count() })
+      .from(applications)
+      .innerJoin(partners, eq(partners.id, applications.partnerId))
+      .innerJoin(requester, eq(requester.id, applications.requestedBy))
+      .leftJoin(accounts, eq(accounts.id, applications.accountId))
+      .where(where),
+  ]);
   return {
     items: await present(db, actor, rows, reading),
     page: query.page,

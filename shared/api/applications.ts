@@ -11,6 +11,7 @@ import {
   renewSubscriptionPayload,
   upgradeMetersPayload,
 } from "../domain/applications.ts";
+import { text } from "../domain/text.ts";
 import { pageOf, pageQuery, reference } from "./common.ts";
 
 const change = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
@@ -39,12 +40,23 @@ export const fileApplicationBody = z
   .meta({ id: "FileApplication" });
 export type FileApplicationBody = z.infer<typeof fileApplicationBody>;
 
+/** Far beyond any list of applications: a page past it is a mistake, refused before the database. */
+const MAX_PAGE = 10_000;
+
 export const applicationListQuery = z.object({
   status: z.enum(APPLICATION_STATUSES).optional(),
   kind: z.enum(APPLICATION_KINDS).optional(),
   partnerId: z.uuid().optional(),
   accountId: z.uuid().optional(),
+  /** Part of the account's or customer's name (a new account's too), the partner's or requester's. */
+  q: text().trim().max(100, "Keep the search within 100 characters").optional(),
   ...pageQuery,
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_PAGE, `Pages go up to ${MAX_PAGE.toLocaleString("en")}`)
+    .default(1),
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 
@@ -80,6 +92,11 @@ export const application = z
     comment: z.string(),
     requestedBy: reference,
     requestedAt: z.iso.datetime({ offset: true }),
+    /**
+     * While pending: whole seconds from `requestedAt` to the application's clock (which a test
+     * clock may have moved ahead of real time). Null once decided or withdrawn.
+     */
+    waitingSeconds: z.int().min(0).nullable(),
     decidedBy: reference.nullable(),
     decidedAutomatically: z.boolean(),
     decidedAt: z.iso.datetime({ offset: true }).nullable(),
