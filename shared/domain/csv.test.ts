@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "./csv.ts";
+import { detectSeparator, parseCsv, writeCsv } from "./csv.ts";
 
 describe("reading a CSV file", () => {
   it("splits records and fields, each record with the line it starts on", () => {
@@ -10,6 +10,7 @@ describe("reading a CSV file", () => {
         { line: 3, fields: ["dp-2", "HVAC"] },
       ],
       errors: [],
+      separator: ",",
     });
   });
 
@@ -54,5 +55,72 @@ describe("reading a CSV file", () => {
     expect(parseCsv('a\n"never closed\nmore').errors).toEqual([
       { line: 2, message: "A quoted field is never closed" },
     ]);
+  });
+});
+
+describe("reading a CSV file separated by semicolons (Spanish Excel)", () => {
+  it("takes the separator from the header line", () => {
+    expect(detectSeparator("external_id;name;device_name;kind\r\npt-1;A, b;C;meter")).toBe(";");
+    expect(detectSeparator("external_id,name,device_name,kind\npt-1;x,a;b,c,meter")).toBe(",");
+    expect(detectSeparator("\uFEFF\n\na;b\n")).toBe(";");
+    // A header of one column, or none, reads commas; the data's semicolons do not count.
+    expect(detectSeparator("kind\na;b;c")).toBe(",");
+    expect(detectSeparator("")).toBe(",");
+  });
+
+  it("does not count separators inside quotes, even across line breaks", () => {
+    expect(detectSeparator('"a;b;c";d,e')).toBe(",");
+    expect(detectSeparator('"x\n,,,,";y;z')).toBe(";");
+    expect(detectSeparator('"say ""a,b""";c;d')).toBe(";");
+  });
+
+  it("splits on semicolons and keeps commas inside fields", () => {
+    expect(parseCsv("external_id;name\r\ndp-1;Temperatura exterior, cubierta\r\n")).toEqual({
+      records: [
+        { line: 1, fields: ["external_id", "name"] },
+        { line: 2, fields: ["dp-1", "Temperatura exterior, cubierta"] },
+      ],
+      errors: [],
+      separator: ";",
+    });
+  });
+
+  it("reads quoted fields that hold semicolons", () => {
+    const { records, errors } = parseCsv('a;b\n"uno; dos";"say ""hi""; bye"\n');
+    expect(errors).toEqual([]);
+    expect(records).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["uno; dos", 'say "hi"; bye'] },
+    ]);
+  });
+
+  it("reads with the separator it is given", () => {
+    expect(parseCsv("a;b,c", ",").records).toEqual([{ line: 1, fields: ["a;b", "c"] }]);
+  });
+});
+
+describe("writing a CSV file", () => {
+  it("quotes only what needs it, with Windows line ends", () => {
+    expect(
+      writeCsv(
+        [
+          ["id", "name"],
+          ["1", "Roof, north"],
+          ["2", 'say "hi"'],
+        ],
+        ",",
+      ),
+    ).toBe('id,name\r\n1,"Roof, north"\r\n2,"say ""hi"""\r\n');
+    expect(writeCsv([["1", "Roof, north", "a;b"]], ";")).toBe('1;Roof, north;"a;b"\r\n');
+  });
+
+  it("reads back what it wrote", () => {
+    const records = [
+      ["a", "b;c", "d,e"],
+      ["two\nlines", " padded ", '"'],
+    ];
+    for (const separator of [",", ";"] as const) {
+      expect(parseCsv(writeCsv(records, separator)).records.map((r) => r.fields)).toEqual(records);
+    }
   });
 });

@@ -1,8 +1,12 @@
 import {
   BILLABLE_DATAPOINT_KINDS,
+  DATAPOINT_KINDS,
   type DatapointKind,
+  datapointKindReader,
   NON_BILLABLE_DATAPOINT_KINDS,
 } from "@shared/domain/datapoints.ts";
+import { LANGUAGES } from "@shared/domain/languages.ts";
+import { catalogue } from "@shared/i18n/catalogue.ts";
 import { useMemo } from "react";
 import { type Translate, useT } from "./i18n.tsx";
 
@@ -10,6 +14,18 @@ import { type Translate, useT } from "./i18n.tsx";
 export function datapointKindLabel(t: Translate, kind: DatapointKind): string {
   return t(`app.datapointKind.${kind}`);
 }
+
+/**
+ * A kind as people write it in a file: its code or its label in either language ("Meter",
+ * "Contador", "lecturas manuales"), whatever the case and accents.
+ */
+export const readDatapointKind = datapointKindReader(
+  LANGUAGES.flatMap((language) =>
+    DATAPOINT_KINDS.map(
+      (kind) => [catalogue[language][`app.datapointKind.${kind}`], kind] as const,
+    ),
+  ),
+);
 
 /** Kinds for a select, grouped by whether they count against the contract. */
 export function datapointKindOptions(t: Translate) {

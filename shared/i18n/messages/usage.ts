@@ -30,9 +30,13 @@ export const usage = defineMessages(
 
     "usage.import.title": "Import datapoints into {account}",
     "usage.import.intro":
-      "One datapoint per line, after a header line <code>{columns}</code>. Quote a field that holds a comma. At most {max, number} datapoints per import; the whole file is registered, or nothing.",
-    "usage.import.example":
-      'pt-0001,Main meter active energy,Main meter,meter\npt-0002,"Outdoor temperature, roof",Weather station,weather',
+      "One datapoint per line, after a header line <code>{columns}</code>, the fields separated by commas or by semicolons; quote a field that holds the separator. The kind is its code (<code>meter</code>) or its name as shown here, in English or Spanish (<code>{meter}</code>). At most {max, number} datapoints per import; the whole file is registered, or nothing.",
+    "usage.import.template": "Download a template",
+    "usage.import.templateFile": "datapoints-template.csv",
+    "usage.import.sample.meterName": "Main meter active energy",
+    "usage.import.sample.meterDevice": "Main meter",
+    "usage.import.sample.degreeDaysName": "Heating degree days, roof",
+    "usage.import.sample.degreeDaysDevice": "Weather station",
     "usage.import.upload": "Upload a CSV file",
     "usage.import.loaded": "Loaded {fileName}",
     "usage.import.orPaste": "or paste it below",
@@ -41,11 +45,25 @@ export const usage = defineMessages(
       "{count, plural, one {# error} other {# errors}} in the file: nothing was registered",
     "usage.import.errorsByLine": "Errors by line",
     "usage.import.line": "Line {line}:",
+    "usage.import.preview": "Before you import",
+    "usage.import.preview.rows":
+      "{rows, plural, one {# datapoint} other {# datapoints}} in the file",
+    "usage.import.preview.billable":
+      "{billable, plural, one {# billable: counts} other {# billable: count}} toward the contract",
+    "usage.import.preview.notBillable":
+      "{notBillable, plural, one {# not billable: never counts} other {# not billable: never count}}",
+    "usage.import.preview.leftAfter":
+      "{leftAfter, number} DP left on the contract after the import (now {left, number})",
+    "usage.import.preview.short":
+      "Not enough datapoints left: the contract has {left, number} and this file needs {billable, number}. Import fewer billable datapoints, or apply for more datapoints first.",
+    "usage.import.preview.again": "Datapoints the account registered already do not count again.",
     "usage.import.submit": "Import datapoints",
     "usage.import.registered": "{count, plural, one {# datapoint} other {# datapoints}} registered",
+    "usage.import.counted":
+      "{billable, number} of {count, number} {billable, plural, one {counts} other {count}} toward the contract.",
+    "usage.import.again":
+      "{again, plural, one {# was} other {# were}} already registered and did not count again.",
     "usage.import.left": "{left, number} DP left.",
-    "usage.import.againLeft":
-      "{again, plural, one {# was} other {# were}} already registered and did not count again. {left, number} DP left.",
     "usage.import.quotaTitle": "Not enough datapoints left: nothing was registered",
     "usage.import.quotaText":
       "The account has {left, plural, one {# datapoint} other {# datapoints}} left. Import fewer billable datapoints, or apply for more datapoints first.",
@@ -92,9 +110,13 @@ export const usage = defineMessages(
 
     "usage.import.title": "Importar puntos de datos en {account}",
     "usage.import.intro":
-      "Un punto de datos por línea, tras una línea de cabecera <code>{columns}</code>. Pon entre comillas los campos que contengan una coma. Como máximo {max, number} puntos de datos por importación; se registra el archivo entero, o nada.",
-    "usage.import.example":
-      'pt-0001,Energía activa del contador principal,Contador principal,meter\npt-0002,"Temperatura exterior, cubierta",Estación meteorológica,weather',
+      "Un punto de datos por línea, tras una línea de cabecera <code>{columns}</code>, con los campos separados por comas o por puntos y coma; pon entre comillas los campos que contengan el separador. El tipo es su código (<code>meter</code>) o su nombre tal como aparece aquí, en español o en inglés (<code>{meter}</code>). Como máximo {max, number} puntos de datos por importación; se registra el archivo entero, o nada.",
+    "usage.import.template": "Descargar una plantilla",
+    "usage.import.templateFile": "plantilla-puntos-de-datos.csv",
+    "usage.import.sample.meterName": "Energía activa del contador principal",
+    "usage.import.sample.meterDevice": "Contador principal",
+    "usage.import.sample.degreeDaysName": "Grados-día de calefacción, cubierta",
+    "usage.import.sample.degreeDaysDevice": "Estación meteorológica",
     "usage.import.upload": "Subir un archivo CSV",
     "usage.import.loaded": "Cargado {fileName}",
     "usage.import.orPaste": "o pégalo abajo",
@@ -103,12 +125,27 @@ export const usage = defineMessages(
       "{count, plural, one {# error} other {# errores}} en el archivo: no se ha registrado nada",
     "usage.import.errorsByLine": "Errores por línea",
     "usage.import.line": "Línea {line}:",
+    "usage.import.preview": "Antes de importar",
+    "usage.import.preview.rows":
+      "{rows, plural, one {# punto de datos} other {# puntos de datos}} en el archivo",
+    "usage.import.preview.billable":
+      "{billable, plural, one {# facturable: cuenta} other {# facturables: cuentan}} para el contrato",
+    "usage.import.preview.notBillable":
+      "{notBillable, plural, one {# no facturable: nunca cuenta} other {# no facturables: nunca cuentan}}",
+    "usage.import.preview.leftAfter":
+      "Quedarán {leftAfter, number} DP en el contrato tras la importación (ahora {left, number})",
+    "usage.import.preview.short":
+      "No quedan suficientes puntos de datos: el contrato tiene {left, number} y este archivo necesita {billable, number}. Importa menos puntos de datos facturables o solicita antes más puntos de datos.",
+    "usage.import.preview.again":
+      "Los puntos de datos que la cuenta ya tiene registrados no vuelven a contar.",
     "usage.import.submit": "Importar puntos de datos",
     "usage.import.registered":
       "{count, plural, one {# punto de datos registrado} other {# puntos de datos registrados}}",
+    "usage.import.counted":
+      "{billable, number} de {count, number} {billable, plural, one {cuenta} other {cuentan}} para el contrato.",
+    "usage.import.again":
+      "{again, plural, one {# ya estaba registrado y no ha contado} other {# ya estaban registrados y no han contado}} de nuevo.",
     "usage.import.left": "Quedan {left, number} DP.",
-    "usage.import.againLeft":
-      "{again, plural, one {# ya estaba registrado y no ha contado} other {# ya estaban registrados y no han contado}} de nuevo. Quedan {left, number} DP.",
     "usage.import.quotaTitle": "No quedan suficientes puntos de datos: no se ha registrado nada",
     "usage.import.quotaText":
       "A la cuenta le {left, plural, one {queda # punto de datos} other {quedan # puntos de datos}}. Importa menos puntos de datos facturables o solicita antes más puntos de datos.",

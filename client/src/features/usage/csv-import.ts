@@ -1,110 +1,44 @@
 /**
- * Reads a CSV of datapoints to register and checks every line with the API's own rules
- * (`datapointRegistration`), so that an import lists every fault, with its line, before anything
- * is sent.
+ * The CSV import in the user's language: the file is checked with the domain's rules (kinds read
+ * from their codes or the labels the app shows), and the template to start from is written with the
+ * separator the user's spreadsheet expects.
  */
 
-import { parseCsv } from "@shared/domain/csv.ts";
-import {
-  type DatapointToRegister,
-  datapointRegistration,
-  MAX_BATCH,
-} from "@shared/domain/usage.ts";
+import { type CsvSeparator, writeCsv } from "@shared/domain/csv.ts";
+import { CSV_COLUMNS, checkDatapointsCsv as checkCsv } from "@shared/domain/datapoints-csv.ts";
+import type { Language } from "@shared/domain/languages.ts";
+import { datapointKindLabel, readDatapointKind } from "../../lib/datapoint-kinds.ts";
 import type { Translate } from "../../lib/i18n.tsx";
 
-export const CSV_COLUMNS = ["external_id", "name", "device_name", "kind"] as const;
-const FIELD_OF_COLUMN = {
-  external_id: "externalId",
-  name: "name",
-  device_name: "deviceName",
-  kind: "kind",
-} as const;
-const COLUMN_OF_FIELD: Record<string, string> = {
-  externalId: "external_id",
-  name: "name",
-  deviceName: "device_name",
-  kind: "kind",
-};
-
-export interface CsvLineError {
-  /** 1-based line of the file; 1 is the header. */
-  line: number;
-  message: string;
-}
-
-type CsvImportCheck =
-  | { ok: true; datapoints: DatapointToRegister[] }
-  | { ok: false; errors: CsvLineError[] };
+export type { CsvLineError } from "@shared/domain/datapoints-csv.ts";
+export { CSV_COLUMNS };
 
 /** `t` writes the import's own messages; the rules' messages come from `datapointRegistration`. */
-export function checkDatapointsCsv(text: string, t: Translate): CsvImportCheck {
-  const { records, errors: syntax } = parseCsv(text);
-  const errors: CsvLineError[] = [...syntax];
-  const [header, ...rows] = records;
-  if (!header) {
-    return {
-      ok: false,
-      errors: [{ line: 1, message: t("usage.csv.empty", { columns: CSV_COLUMNS.join(",") }) }],
-    };
-  }
-  const columns = header.fields.map((name) => name.trim().toLowerCase());
-  const missing = CSV_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    return {
-      ok: false,
-      errors: [
-        {
-          line: header.line,
-          message: t("usage.csv.missingColumns", {
-            columns: CSV_COLUMNS.join(","),
-            missing: missing.join(", "),
-          }),
-        },
+export function checkDatapointsCsv(text: string, t: Translate) {
+  return checkCsv(text, { t, readKind: readDatapointKind });
+}
+
+/** Spreadsheets in Spanish write CSV with semicolons (the comma is their decimal mark). */
+export const csvSeparatorOf = (language: Language): CsvSeparator => (language === "es" ? ";" : ",");
+
+/** The header and two example lines, one billable and one not, in the user's words and separator. */
+export function datapointsCsvTemplate(t: Translate, language: Language): string {
+  return writeCsv(
+    [
+      CSV_COLUMNS,
+      [
+        "pt-0001",
+        t("usage.import.sample.meterName"),
+        t("usage.import.sample.meterDevice"),
+        datapointKindLabel(t, "meter"),
       ],
-    };
-  }
-  if (rows.length === 0) errors.push({ line: header.line, message: t("usage.csv.noRows") });
-  if (rows.length > MAX_BATCH) {
-    errors.push({
-      line: (rows[MAX_BATCH] as { line: number }).line,
-      message: t("usage.csv.tooMany", { max: MAX_BATCH }),
-    });
-  }
-
-  const candidates = rows.map((row) => {
-    if (row.fields.length !== columns.length) {
-      errors.push({
-        line: row.line,
-        message: t("usage.csv.fieldCount", {
-          expected: columns.length,
-          found: row.fields.length,
-        }),
-      });
-    }
-    const candidate: Record<string, string | undefined> = {};
-    for (const column of CSV_COLUMNS) {
-      const value = row.fields[columns.indexOf(column)];
-      candidate[FIELD_OF_COLUMN[column]] = value === undefined ? undefined : value.trim();
-    }
-    return candidate;
-  });
-
-  const checked = datapointRegistration.safeParse({ datapoints: candidates });
-  if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const [, index, field] = issue.path;
-      if (typeof index !== "number") continue; // the batch size, reported above
-      const row = rows[index];
-      if (!row) continue;
-      const column = typeof field === "string" ? COLUMN_OF_FIELD[field] : undefined;
-      errors.push({
-        line: row.line,
-        message: column ? `${column}: ${issue.message}` : issue.message,
-      });
-    }
-  }
-  if (errors.length > 0 || !checked.success) {
-    return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  }
-  return { ok: true, datapoints: checked.data.datapoints };
+      [
+        "pt-0002",
+        t("usage.import.sample.degreeDaysName"),
+        t("usage.import.sample.degreeDaysDevice"),
+        datapointKindLabel(t, "degree_days"),
+      ],
+    ],
+    csvSeparatorOf(language),
+  );
 }

@@ -6,24 +6,88 @@ import {
   Group,
   List,
   Modal,
+  Paper,
   ScrollArea,
   Stack,
   Text,
   Textarea,
+  Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import type { AccountDetail } from "@shared/api/accounts.ts";
+import { previewImport } from "@shared/domain/datapoints-csv.ts";
 import { MAX_BATCH } from "@shared/domain/usage.ts";
-import { IconAlertTriangle, IconUpload } from "@tabler/icons-react";
-import { useState } from "react";
+import { IconAlertTriangle, IconDownload, IconUpload } from "@tabler/icons-react";
+import { useId, useMemo, useState } from "react";
 import { FormattedMessage } from "react-intl";
 import { ApiError } from "../../../lib/api.ts";
-import { type Translate, useT } from "../../../lib/i18n.tsx";
+import { datapointKindLabel } from "../../../lib/datapoint-kinds.ts";
+import { type Translate, useLanguage, useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import { useRegisterDatapoints } from "../api/register-datapoints.ts";
-import { CSV_COLUMNS, type CsvLineError, checkDatapointsCsv } from "../csv-import.ts";
+import {
+  CSV_COLUMNS,
+  type CsvLineError,
+  checkDatapointsCsv,
+  csvSeparatorOf,
+  datapointsCsvTemplate,
+} from "../csv-import.ts";
 
 type Refusal = { title: string; text: string };
+
+/** Saves `text` as a CSV file, with a byte-order mark so that spreadsheets read it as UTF-8. */
+function download(fileName: string, text: string) {
+  const url = URL.createObjectURL(new Blob(["\uFEFF", text], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+interface ImportPreviewProps {
+  datapoints: Parameters<typeof previewImport>[0];
+  left: number;
+}
+
+/** How many lines, how many count toward the contract, and what the contract would have left. */
+function ImportPreview({ datapoints, left }: ImportPreviewProps) {
+  const t = useT();
+  const titleId = useId();
+  const preview = previewImport(datapoints, left);
+  const short = preview.leftAfter < 0;
+  return (
+    <Paper
+      component="section"
+      aria-labelledby={titleId}
+      withBorder
+      radius="md"
+      p="sm"
+      bg={short ? "var(--mantine-color-orange-light)" : "var(--mantine-color-blue-light)"}
+    >
+      <Title order={3} size="h6" id={titleId} mb={4}>
+        {t("usage.import.preview")}
+      </Title>
+      <List size="sm" spacing={2}>
+        <List.Item>{t("usage.import.preview.rows", { rows: preview.rows })}</List.Item>
+        <List.Item>{t("usage.import.preview.billable", { billable: preview.billable })}</List.Item>
+        <List.Item>
+          {t("usage.import.preview.notBillable", { notBillable: preview.notBillable })}
+        </List.Item>
+        {!short && (
+          <List.Item>
+            {t("usage.import.preview.leftAfter", { leftAfter: preview.leftAfter, left })}
+          </List.Item>
+        )}
+      </List>
+      <Text size="sm" mt={4} fw={short ? 600 : undefined}>
+        {short
+          ? t("usage.import.preview.short", { left, billable: preview.billable })
+          : t("usage.import.preview.again")}
+      </Text>
+    </Paper>
+  );
+}
 
 function refusalOf(error: ApiError, t: Translate): Refusal | null {
   if (error.code === "QUOTA_EXCEEDED") {
@@ -57,6 +121,7 @@ interface CsvImportModalProps {
  */
 export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps) {
   const t = useT();
+  const { language } = useLanguage();
   const [text, setText] = useState("");
   const [fileName, setFileName] = useState<string | null>(null);
   const [lineErrors, setLineErrors] = useState<CsvLineError[]>([]);
@@ -64,6 +129,13 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
   // One key per import attempt: resending the same file after a lost answer registers it once.
   const [attempt, setAttempt] = useState(() => crypto.randomUUID());
   const register = useRegisterDatapoints();
+  // Checked as it is typed or loaded: a clean file shows what it would do before it is sent.
+  const checked = useMemo(
+    () => (text.trim() === "" ? null : checkDatapointsCsv(text, t)),
+    [text, t],
+  );
+  const template = datapointsCsvTemplate(t, language);
+  const separator = csvSeparatorOf(language);
 
   const change = (next: string) => {
     setText(next);
@@ -85,7 +157,7 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
   };
 
   const submit = () => {
-    const checked = checkDatapointsCsv(text, t);
+    if (!checked) return;
     if (!checked.ok) {
       setLineErrors(checked.errors);
       setRefusal(null);
@@ -96,14 +168,19 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
       { accountId: account.id, datapoints: checked.datapoints, idempotencyKey: attempt },
       {
         onSuccess: (result) => {
+          const count = result.registered.length;
+          const billable = result.registered.filter((datapoint) => datapoint.billable).length;
           const again = result.alreadyRegistered.length;
           notifications.show({
             color: "green",
-            title: t("usage.import.registered", { count: result.registered.length }),
-            message:
-              again > 0
-                ? t("usage.import.againLeft", { again, left: result.datapoints.left })
-                : t("usage.import.left", { left: result.datapoints.left }),
+            title: t("usage.import.registered", { count }),
+            message: [
+              count > 0 && t("usage.import.counted", { billable, count }),
+              again > 0 && t("usage.import.again", { again }),
+              t("usage.import.left", { left: result.datapoints.left }),
+            ]
+              .filter(Boolean)
+              .join(" "),
           });
           close();
         },
@@ -129,13 +206,21 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
           <FormattedMessage
             id="usage.import.intro"
             values={{
-              columns: CSV_COLUMNS.join(","),
+              columns: CSV_COLUMNS.join(separator),
+              meter: datapointKindLabel(t, "meter"),
               max: MAX_BATCH,
               code: (chunks) => <Code>{chunks}</Code>,
             }}
           />
         </Text>
         <Group gap="sm">
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            onClick={() => download(t("usage.import.templateFile"), template)}
+          >
+            {t("usage.import.template")}
+          </Button>
           <FileButton onChange={(file) => void load(file)} accept=".csv,text/csv,text/plain">
             {(props) => (
               <Button {...props} variant="default" leftSection={<IconUpload size={16} />}>
@@ -149,7 +234,7 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
         </Group>
         <Textarea
           label={t("usage.import.csv")}
-          placeholder={`${CSV_COLUMNS.join(",")}\n${t("usage.import.example")}`}
+          placeholder={template.replaceAll("\r\n", "\n")}
           value={text}
           onChange={(event) => change(event.currentTarget.value)}
           autosize
@@ -178,6 +263,9 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
               </List>
             </ScrollArea.Autosize>
           </Alert>
+        )}
+        {checked?.ok && !refusal && (
+          <ImportPreview datapoints={checked.datapoints} left={account.datapoints.left} />
         )}
         {refusal && (
           <Alert
