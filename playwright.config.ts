@@ -32,6 +32,8 @@ const PHONE = {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Runs side by side (E2E_PORT) keep their traces apart: each run empties its own folder.
+  outputDir: `test-results/${PORT}`,
   workers: 1,
   retries: 0,
   // Journeys sign in as two or three people in turn; a busy two-core machine needs the headroom.
