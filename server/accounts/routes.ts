@@ -5,6 +5,7 @@ import {
   accountListQuery,
   accountPage,
   billingContactBody,
+  zoneAccountPage,
 } from "../../shared/api/accounts.ts";
 import { historyPage } from "../../shared/api/applications.ts";
 import { idParams, pageQuery } from "../../shared/api/common.ts";
@@ -16,7 +17,7 @@ import type { Database } from "../db/client.ts";
 import { notFound } from "../errors.ts";
 import { setBillingContact } from "./billing-contact.ts";
 import { listHistory } from "./history.ts";
-import { findAccount, listAccounts } from "./queries.ts";
+import { findAccount, listAccounts, listZoneAccounts } from "./queries.ts";
 
 export function accountRoutes({
   db,
@@ -49,12 +50,13 @@ export function accountRoutes({
         callers: callers.superAdmin,
         schema: {
           tags: ["account management"],
-          summary: "Active or expired accounts of the SuperAdmin's portfolio",
+          summary:
+            "Active or expired accounts of the SuperAdmin's portfolio, with their pending applications",
           querystring: accountListQuery,
-          response: { 200: accountPage },
+          response: { 200: zoneAccountPage },
         },
       },
-      async (request, _reply, actor) => listAccounts(db, actor, request.query, clock.now()),
+      async (request, _reply, actor) => listZoneAccounts(db, actor, request.query, clock.now()),
     );
 
     route.get(

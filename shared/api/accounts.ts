@@ -64,3 +64,18 @@ export type BillingContactBody = z.infer<typeof billingContactBody>;
 
 export const accountPage = pageOf(accountSummary).meta({ id: "AccountPage" });
 export type AccountPage = z.infer<typeof accountPage>;
+
+/**
+ * A row of Account management's Active and Expired zones. Only SuperAdmins read it: account users
+ * see no applications, so the home list's AccountSummary carries no count of them.
+ */
+const zoneAccount = accountSummary
+  .extend({
+    /** Pending applications that would change the account (a move counts on both ends). */
+    pendingApplications: z.int().nonnegative(),
+  })
+  .meta({ id: "ZoneAccount" });
+export type ZoneAccount = z.infer<typeof zoneAccount>;
+
+export const zoneAccountPage = pageOf(zoneAccount).meta({ id: "ZoneAccountPage" });
+export type ZoneAccountPage = z.infer<typeof zoneAccountPage>;
