@@ -100,8 +100,22 @@ function sendToLogin(path: string): void {
   window.location.assign(loginUrl());
 }
 
+/** A change that never left the browser: offline, or the server could not be reached. */
+function notSent(method: string): ApiError {
+  const reading = method === "GET";
+  return new ApiError(0, {
+    code: "NETWORK_ERROR",
+    title: translateNow(reading ? "app.api.unreachable" : "app.api.notSent"),
+    detail: translateNow(reading ? "app.api.checkConnection" : "app.api.notSentDetail"),
+    errors: [],
+    extensions: {},
+  });
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = "GET", body, query, headers, signal } = options;
+  // Offline, a change is not attempted at all: nothing can reach the server half-way.
+  if (method !== "GET" && !navigator.onLine) throw notSent(method);
   let response: Response;
   try {
     response = await fetch(withQuery(path, query), {
@@ -117,13 +131,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new ApiError(0, {
-      code: "NETWORK_ERROR",
-      title: translateNow("app.api.unreachable"),
-      detail: translateNow("app.api.checkConnection"),
-      errors: [],
-      extensions: {},
-    });
+    throw notSent(method);
   }
   if (response.ok) {
     return (response.status === 204 ? undefined : await response.json()) as T;

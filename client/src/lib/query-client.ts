@@ -16,6 +16,8 @@ declare module "@tanstack/react-query" {
 
 export function notifyError(error: Error): void {
   if (error instanceof ApiError && error.status === 401) return;
+  // The user cancelled it, and was told so where they did.
+  if (error.name === "AbortError") return;
   notifications.show({
     color: "red",
     title: error instanceof ApiError ? error.title : translateNow("app.somethingWentWrong"),
@@ -41,6 +43,7 @@ export const queryClient = new QueryClient({
   }),
   defaultOptions: {
     queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false },
-    mutations: { retry: false },
+    // Offline, a change fails at once as "not sent" instead of waiting, paused, to be sent unseen later.
+    mutations: { retry: false, networkMode: "always" },
   },
 });

@@ -58,6 +58,12 @@ export const app = defineMessages(
     "app.invitation.welcome":
       "Welcome to Wattfolio. Sign in with your e-mail address and new password.",
     "app.api.unreachable": "Wattfolio cannot be reached",
+    "app.api.notSent": "Not sent",
+    "app.api.notSentDetail":
+      "Wattfolio could not be reached: check your connection and send it again.",
+    "app.api.cancelled": "Request cancelled",
+    "app.api.cancelledDetail":
+      "If it had already reached Wattfolio, it is listed under Applications, where you can withdraw it.",
     "app.api.checkConnection": "Check your connection and try again.",
     "app.api.requestFailed": "Request failed",
     "app.api.requestNotCompleted": "The request could not be completed.",
@@ -185,6 +191,12 @@ export const app = defineMessages(
     "app.invitation.welcome":
       "Te damos la bienvenida a Wattfolio. Inicia sesión con tu dirección de correo electrónico y tu nueva contraseña.",
     "app.api.unreachable": "No se puede conectar con Wattfolio",
+    "app.api.notSent": "No enviado",
+    "app.api.notSentDetail":
+      "No se ha podido conectar con Wattfolio: comprueba tu conexión y vuelve a enviarlo.",
+    "app.api.cancelled": "Petición cancelada",
+    "app.api.cancelledDetail":
+      "Si ya había llegado a Wattfolio, aparece en Solicitudes, donde puedes retirarla.",
     "app.api.checkConnection": "Comprueba tu conexión y vuelve a intentarlo.",
     "app.api.requestFailed": "La petición ha fallado",
     "app.api.requestNotCompleted": "No se ha podido completar la petición.",

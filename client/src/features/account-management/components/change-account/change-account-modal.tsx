@@ -97,11 +97,19 @@ export function ChangeAccountModal({ kind, account, onClose, onFiled }: ChangeAc
     );
   };
 
+  // Closing while the request is on its way stops it; whether it arrived first cannot be known here.
+  const close = () => {
+    if (file.cancel()) {
+      notifications.show({ title: t("app.api.cancelled"), message: t("app.api.cancelledDetail") });
+    }
+    onClose();
+  };
+
   const Fields = FIELDS[kind];
   const kindLabel = t(`app.applicationKind.${kind}`);
 
   return (
-    <Modal opened onClose={onClose} title={`${kindLabel} · ${account.name}`} size="lg" radius="md">
+    <Modal opened onClose={close} title={`${kindLabel} · ${account.name}`} size="lg" radius="md">
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack gap="md">
           <CurrentValues kind={kind} account={account} />
@@ -136,7 +144,7 @@ export function ChangeAccountModal({ kind, account, onClose, onFiled }: ChangeAc
             {...form.getInputProps("comment")}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               {t("common.cancel")}
             </Button>
             <Button type="submit" leftSection={<IconSend size={16} />} loading={file.isPending}>
