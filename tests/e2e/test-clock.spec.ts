@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { LANGUAGES, type Language } from "../../shared/domain/languages.ts";
+import type { SweepResult } from "../../shared/api/lifecycle.ts";
+import { LANGUAGES, type Language, LOCALES } from "../../shared/domain/languages.ts";
 import { beginsWith, escapeRegExp, language, t, tr } from "./language.ts";
 import { expectLoaded, screenshot, signIn, USERS } from "./support.ts";
 
@@ -39,7 +40,7 @@ async function remindersInMailbox(page: import("@playwright/test").Page): Promis
 }
 
 // Runs after every other journey (its own Playwright project): the clock only moves forward.
-test("Customer Success moves the test clock 30 days ahead, runs the sweep and reads a reminder", async ({
+test("Customer Success moves the test clock 30 days ahead, runs the sweep and reads a reminder; a sweep run again says how many went out in the last day, and when", async ({
   page,
 }) => {
   await signIn(page, USERS.customerSuccess);
@@ -106,4 +107,31 @@ test("Customer Success moves the test clock 30 days ahead, runs the sweep and re
   await clockButton.click();
   await expect(controls.getByText(thirtyDaysAhead)).toBeVisible();
   await screenshot(page, "test-clock");
+
+  await page.keyboard.press("Escape");
+  // The move swept already, so a sweep by hand finds nothing due: it says how many went out, when.
+  const answering = page.waitForResponse(
+    (response) => response.url().endsWith("/api/v1/reminders/sweep") && response.ok(),
+  );
+  await page.getByRole("button", { name: tr("Run reminder sweep now") }).click();
+  const swept = (await (await answering).json()) as SweepResult;
+  expect(swept).toMatchObject({ reminders: 0, mails: 0 });
+  expect(swept.sentInLastDay).toBeGreaterThan(0);
+  const lastSentAt = new Intl.DateTimeFormat(LOCALES[language()], {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+    timeZone: test.info().project.use.timezoneId,
+  }).format(new Date(swept.lastSentAt as string));
+  await expect(
+    page.getByRole("alert").filter({
+      hasText: tr(
+        "No reminder is due now: {count, number} went out in the last 24 hours, the last at {lastSentAt}. Moving the test clock runs the sweep too.",
+        { count: swept.sentInLastDay, lastSentAt },
+      ),
+    }),
+  ).toBeVisible();
 });

@@ -1,7 +1,8 @@
+import { readFile } from "node:fs/promises";
 import { expect, type Page, test } from "@playwright/test";
 import type { AccountPage } from "../../shared/api/accounts.ts";
 import type { AccountUsage } from "../../shared/api/usage.ts";
-import { t, tr } from "./language.ts";
+import { language, t, tr } from "./language.ts";
 import { expectLoaded, screenshot, signIn, USERS } from "./support.ts";
 
 // External ids and key names stay unique when the suite runs again on the same data (--repeat-each).
@@ -104,6 +105,119 @@ test("a SuperAdmin imports datapoints from a CSV: a faulty line is shown by numb
     await page.getByRole("button", { name: tr("Clear search") }).click();
     await expectLoaded(page, tr("Datapoints"));
     await screenshot(page, "account-datapoints");
+  });
+});
+
+test("a SuperAdmin imports a semicolon file with kinds named as the app shows them, after a preview of what counts toward the contract", async ({
+  page,
+}) => {
+  await signIn(page, USERS.superAdmin);
+  const account = await roomyAccount(page, 2);
+  const before = await usageOf(page, account.id);
+  const device = `E2E semicolon rig ${run()}`;
+  const id = (n: number) => `e2e-semi-${run()}-${n}`;
+  // What Spanish Excel saves: semicolons, a quoted field that holds one, kinds by their names in
+  // either language, whatever the case and accents.
+  const file = [
+    "external_id;name;device_name;kind",
+    `${id(1)};"Contador general; planta 1";${device};Contador`,
+    `${id(2)};Monthly reading, boiler;${device};manual READINGS`,
+    `${id(3)};Grados-día calefacción;${device};GRADOS-DIA`,
+    `${id(4)};Building total;${device};Group`,
+  ].join("\r\n");
+  const dialog = page.getByRole("dialog", {
+    name: tr("Import datapoints into {account}", { account: account.name }),
+  });
+  const preview = dialog.getByRole("region", { name: tr("Before you import") });
+
+  await page.goto(`/accounts/${account.id}`);
+  await expectLoaded(page, tr("Datapoints"));
+  await page.getByRole("button", { name: tr("Import datapoints from CSV") }).click();
+
+  await test.step("the template downloads with the user's separator, and reads as a file to import", async () => {
+    const downloading = page.waitForEvent("download");
+    await dialog.getByRole("button", { name: tr("Download a template") }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(t("usage.import.templateFile"));
+    const template = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
+    const separator = language() === "es" ? ";" : ",";
+    const lines = template.trimEnd().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toBe(["external_id", "name", "device_name", "kind"].join(separator));
+    expect(lines[1]).toContain(`${separator}${t("app.datapointKind.meter")}`);
+
+    await dialog.getByLabel(tr("CSV")).fill(template);
+    await expect(preview.getByRole("listitem")).toHaveText([
+      tr("{rows, plural, one {# datapoint} other {# datapoints}} in the file", { rows: 2 }),
+      tr(
+        "{billable, plural, one {# billable: counts} other {# billable: count}} toward the contract",
+        { billable: 1 },
+      ),
+      tr(
+        "{notBillable, plural, one {# not billable: never counts} other {# not billable: never count}}",
+        { notBillable: 1 },
+      ),
+      tr("{leftAfter, number} DP left on the contract after the import (now {left, number})", {
+        leftAfter: before.left - 1,
+        left: before.left,
+      }),
+    ]);
+  });
+
+  await test.step("a semicolon file shows how many lines count toward the contract before it is sent", async () => {
+    await dialog.getByLabel(tr("CSV")).fill(file);
+    await expect(preview.getByRole("listitem")).toHaveText([
+      tr("{rows, plural, one {# datapoint} other {# datapoints}} in the file", { rows: 4 }),
+      tr(
+        "{billable, plural, one {# billable: counts} other {# billable: count}} toward the contract",
+        { billable: 2 },
+      ),
+      tr(
+        "{notBillable, plural, one {# not billable: never counts} other {# not billable: never count}}",
+        { notBillable: 2 },
+      ),
+      tr("{leftAfter, number} DP left on the contract after the import (now {left, number})", {
+        leftAfter: before.left - 2,
+        left: before.left,
+      }),
+    ]);
+    await screenshot(page, "csv-import-preview", { fullPage: false });
+    expect(await usageOf(page, account.id)).toEqual(before);
+  });
+
+  await test.step("the import says how many were registered and how many count", async () => {
+    await dialog.getByRole("button", { name: tr("Import datapoints") }).click();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page.getByText(
+        tr("{count, plural, one {# datapoint} other {# datapoints}} registered", { count: 4 }),
+      ),
+    ).toBeVisible();
+    await expect(
+      page.getByText(
+        tr(
+          "{billable, number} of {count, number} {billable, plural, one {counts} other {count}} toward the contract.",
+          { billable: 2, count: 4 },
+        ),
+        { exact: false },
+      ),
+    ).toBeVisible();
+    expect(await usageOf(page, account.id)).toEqual({
+      contracted: before.contracted,
+      used: before.used + 2,
+      left: before.left - 2,
+    });
+    await page.getByRole("textbox", { name: tr("Device") }).fill(device);
+    const table = page.getByRole("table", { name: tr("Datapoints") });
+    await expect(table.getByRole("row", { name: id(1) })).toContainText(
+      "Contador general; planta 1",
+    );
+    await expect(table.getByRole("row", { name: id(2) })).toContainText(
+      t("app.datapointKind.manual_readings"),
+    );
+    await expect(table.getByRole("row", { name: id(3) })).toContainText(
+      t("app.datapointKind.degree_days"),
+    );
   });
 });
 

@@ -49,6 +49,8 @@ export const mailbox = defineMessages(
       "{reminders, plural, one {# reminder} other {# reminders}} due: {mails, plural, one {# e-mail} other {# e-mails}} queued, delivered in a moment.",
     "mailbox.sweep.nothingDue":
       "No reminder is due: every account’s reminders have already gone out.",
+    "mailbox.sweep.nothingDueRecent":
+      "No reminder is due now: {count, number} went out in the last 24 hours, the last at {lastSentAt}. Moving the test clock runs the sweep too.",
   },
   {
     "mailbox.title": "Buzón",
@@ -98,5 +100,7 @@ export const mailbox = defineMessages(
       "{reminders, plural, one {# recordatorio pendiente} other {# recordatorios pendientes}}: {mails, plural, one {# correo en cola} other {# correos en cola}}, se entregarán en un momento.",
     "mailbox.sweep.nothingDue":
       "No hay ningún recordatorio pendiente: ya se han enviado los de todas las cuentas.",
+    "mailbox.sweep.nothingDueRecent":
+      "Ahora no hay ningún recordatorio pendiente: {count, plural, one {se ha enviado #} other {se han enviado #}} en las últimas 24 horas, el último, el {lastSentAt}. Mover el reloj de pruebas también envía los recordatorios pendientes.",
   },
 );
