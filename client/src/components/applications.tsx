@@ -42,6 +42,10 @@ interface ApplicationColumnsOptions {
   withPartner?: boolean;
   /** Who decided, when and with what comment; pointless in a list of pending applications only. */
   withDecision?: boolean;
+  /** The status; pointless too where every application listed is pending. */
+  withStatus?: boolean;
+  /** The list is this account's (its page): its own name is not repeated under each summary. */
+  ofAccount?: string;
 }
 
 function AutoApproved({ when }: { when: string }) {
@@ -55,10 +59,16 @@ function AutoApproved({ when }: { when: string }) {
  */
 export function applicationColumns(
   t: Translate,
-  { linkTo, withPartner = false, withDecision = true }: ApplicationColumnsOptions,
+  {
+    linkTo,
+    withPartner = false,
+    withDecision = true,
+    withStatus = true,
+    ofAccount,
+  }: ApplicationColumnsOptions,
 ): Column<Application>[] {
   const columns: (Column<Application> | false)[] = [
-    {
+    withStatus && {
       key: "status",
       header: t("app.applications.status"),
       render: (application) => <StatusBadge status={application.status} />,
@@ -97,6 +107,7 @@ export function applicationColumns(
           {/* Two partners' "Remove 10 DP" read alike: the account tells them apart. Where the
               summary is already a link, the account is named in plain text beside it. */}
           {application.account &&
+            application.account.id !== ofAccount &&
             (linkTo ? (
               <Text size="xs" c="gray.7">
                 {t("app.applications.account", { account: application.account.name })}

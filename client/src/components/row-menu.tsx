@@ -1,7 +1,8 @@
-import { ActionIcon, Menu, type MenuItemProps } from "@mantine/core";
-import { IconDots } from "@tabler/icons-react";
+import { ActionIcon, Button, Menu, type MenuItemProps } from "@mantine/core";
+import { IconChevronDown, IconDots } from "@tabler/icons-react";
 import {
   createContext,
+  type ReactElement,
   type ReactNode,
   type RefObject,
   useContext,
@@ -19,27 +20,32 @@ interface RowMenuState {
 const RowMenuContext = createContext<RowMenuState | null>(null);
 
 /**
- * The ⋮ menu of a row. An item that opens a dialog hands the dialog the focus: Mantine's menu
- * would otherwise take it back to ⋮ a moment after the dialog took it, and typing went nowhere.
+ * A menu whose items may open dialogs. An item that opens a dialog hands the dialog the focus:
+ * Mantine's menu would otherwise take it back to the menu's button a moment after the dialog took
+ * it, and typing went nowhere.
  */
-export function RowMenu({ label, children }: { label: string; children: ReactNode }) {
-  const target = useRef<HTMLButtonElement>(null);
+function DialogMenu({
+  target,
+  width,
+  children,
+}: {
+  target: (ref: RefObject<HTMLButtonElement | null>) => ReactElement;
+  width: number;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLButtonElement>(null);
   const [returnFocus, setReturnFocus] = useState(true);
-  const state = useMemo(() => ({ target, leaveFocus: () => setReturnFocus(false) }), []);
+  const state = useMemo(() => ({ target: ref, leaveFocus: () => setReturnFocus(false) }), []);
   return (
     <Menu
       position="bottom-end"
       shadow="md"
-      width={220}
+      width={width}
       withinPortal
       returnFocus={returnFocus}
       onOpen={() => setReturnFocus(true)}
     >
-      <Menu.Target>
-        <ActionIcon ref={target} variant="subtle" color="gray" aria-label={label}>
-          <IconDots size={18} style={{ transform: "rotate(90deg)" }} />
-        </ActionIcon>
-      </Menu.Target>
+      <Menu.Target>{target(ref)}</Menu.Target>
       <Menu.Dropdown>
         <RowMenuContext value={state}>{children}</RowMenuContext>
       </Menu.Dropdown>
@@ -47,7 +53,52 @@ export function RowMenu({ label, children }: { label: string; children: ReactNod
   );
 }
 
-/** An item of a row's menu that opens a dialog; `onOpen` gets the ⋮ button to return to after. */
+/** The ⋮ menu of a row, named by `label` for screen readers. */
+export function RowMenu({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <DialogMenu
+      width={220}
+      target={(ref) => (
+        <ActionIcon ref={ref} variant="subtle" color="gray" aria-label={label}>
+          <IconDots size={18} style={{ transform: "rotate(90deg)" }} />
+        </ActionIcon>
+      )}
+    >
+      {children}
+    </DialogMenu>
+  );
+}
+
+/** The same menu behind a labelled button, for a page's header: "Request a change ▾". */
+export function ButtonMenu({
+  label,
+  leftSection,
+  children,
+}: {
+  label: string;
+  leftSection?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <DialogMenu
+      width={240}
+      target={(ref) => (
+        <Button
+          ref={ref}
+          variant="default"
+          leftSection={leftSection}
+          rightSection={<IconChevronDown size={16} />}
+        >
+          {label}
+        </Button>
+      )}
+    >
+      {children}
+    </DialogMenu>
+  );
+}
+
+/** An item that opens a dialog; `onOpen` gets the menu's button (⋮) to return to after. */
 export function RowMenuDialogItem({
   onOpen,
   ...item

@@ -37,6 +37,7 @@ export const accounts = defineMessages(
     "accounts.details.term": "Term",
     "accounts.details.platformDefault": "Platform default",
     "accounts.details.noBillingContact": "None: reminders go to the SuperAdmins",
+    "accounts.details.pendingApplications": "Pending applications",
 
     // An account's history.
     "accounts.history.filed": "Requested",
@@ -68,6 +69,7 @@ export const accounts = defineMessages(
     "accounts.zones.expiresOn": "Expires on",
     "accounts.zones.endedOn": "Ended on",
     "accounts.zones.daysSince": "Days since",
+    "accounts.zones.pending": "{count, plural, one {# pending} other {# pending}}",
     "accounts.rowMenu.actionsFor": "Actions for {name}",
     "accounts.rowMenu.requestChange": "Request a change",
     "accounts.rowMenu.open": "Open",
@@ -195,6 +197,7 @@ export const accounts = defineMessages(
     "accounts.details.term": "Vigencia",
     "accounts.details.platformDefault": "El predeterminado de la plataforma",
     "accounts.details.noBillingContact": "Ninguno: los recordatorios van a los SuperAdmins",
+    "accounts.details.pendingApplications": "Solicitudes pendientes",
 
     "accounts.history.filed": "Solicitada",
     "accounts.history.approved": "Aprobada",
@@ -224,6 +227,7 @@ export const accounts = defineMessages(
     "accounts.zones.expiresOn": "Caduca el",
     "accounts.zones.endedOn": "Terminó el",
     "accounts.zones.daysSince": "Días transcurridos",
+    "accounts.zones.pending": "{count, plural, one {# pendiente} other {# pendientes}}",
     "accounts.rowMenu.actionsFor": "Acciones de {name}",
     "accounts.rowMenu.requestChange": "Solicitar un cambio",
     "accounts.rowMenu.open": "Abrir",

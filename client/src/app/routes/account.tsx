@@ -6,7 +6,11 @@ import { LoadingState } from "../../components/loading-state.tsx";
 import { MessagePage } from "../../components/message-page.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
-import { BillingContactEditor } from "../../features/account-management/index.ts";
+import {
+  AccountPendingApplications,
+  BillingContactEditor,
+  RequestChangeMenu,
+} from "../../features/account-management/index.ts";
 import { AccountDetails, useAccount } from "../../features/accounts/index.ts";
 import { useMe } from "../../features/auth/index.ts";
 import { UsersWithAccessCard } from "../../features/people/index.ts";
@@ -55,6 +59,8 @@ export function AccountRoute() {
     );
   }
   if (!account.data) return <LoadingState />;
+  // A SuperAdmin reads only their own partner's accounts: this one is theirs to change.
+  const superAdmin = me.role === "superadmin";
 
   return (
     <>
@@ -63,26 +69,29 @@ export function AccountRoute() {
         extra={
           <Group gap="xs">
             <StatusBadge status={account.data.status} />
-            <DaysLeftBadge daysLeft={account.data.daysLeft} />
+            {/* Once expired the status says so: the days left would only say it again. */}
+            {account.data.status === "active" && <DaysLeftBadge daysLeft={account.data.daysLeft} />}
           </Group>
         }
+        actions={superAdmin ? <RequestChangeMenu account={account.data} /> : undefined}
         description={t("accounts.details.description", {
           customer: account.data.customerName,
           licence: account.data.licence.name,
         })}
         back={{ to: back.to, label: back.label }}
       />
+      {superAdmin && (
+        <Box mb="lg">
+          <AccountPendingApplications accountId={account.data.id} />
+        </Box>
+      )}
       <AccountDetails
         account={account.data}
-        billingContactEditor={
-          me.role === "superadmin" ? <BillingContactEditor account={account.data} /> : null
-        }
+        billingContactEditor={superAdmin ? <BillingContactEditor account={account.data} /> : null}
         usage={<UsageCard account={account.data} />}
-        datapoints={
-          <DatapointsSection account={account.data} canImport={me.role === "superadmin"} />
-        }
+        datapoints={<DatapointsSection account={account.data} canImport={superAdmin} />}
       />
-      {me.role === "superadmin" && (
+      {superAdmin && (
         <Box mt="lg">
           <UsersWithAccessCard accountId={account.data.id} />
         </Box>

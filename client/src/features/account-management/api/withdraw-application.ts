@@ -17,7 +17,8 @@ export function useWithdrawApplication() {
     mutationFn: withdrawApplication,
     onSettled: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: accountManagementKeys.applications }),
+        // The zones count each account's pending applications: they change too.
+        queryClient.invalidateQueries({ queryKey: accountManagementKeys.all }),
         queryClient.invalidateQueries({ queryKey: accountKeys.all }),
       ]),
   });

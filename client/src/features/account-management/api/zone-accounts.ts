@@ -1,11 +1,11 @@
-import type { AccountListQuery, AccountPage } from "@shared/api/accounts.ts";
+import type { AccountListQuery, ZoneAccountPage } from "@shared/api/accounts.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 import { accountManagementKeys } from "./keys.ts";
 
-/** The Active and Expired accounts zones of the SuperAdmin's portfolio. */
-const getZoneAccounts = (query: AccountListQuery, signal?: AbortSignal): Promise<AccountPage> =>
-  api<AccountPage>("/api/v1/account-management/accounts", { query, signal });
+/** The Active and Expired accounts zones of the SuperAdmin's portfolio, with pending applications. */
+const getZoneAccounts = (query: AccountListQuery, signal?: AbortSignal): Promise<ZoneAccountPage> =>
+  api<ZoneAccountPage>("/api/v1/account-management/accounts", { query, signal });
 
 const zoneAccountsQueryOptions = (query: AccountListQuery) =>
   queryOptions({

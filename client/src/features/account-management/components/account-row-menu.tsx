@@ -1,41 +1,11 @@
 import { Menu } from "@mantine/core";
 import type { AccountSummary } from "@shared/api/accounts.ts";
 import type { ChangeKind } from "@shared/domain/applications.ts";
-import {
-  IconArrowsExchange,
-  IconCalendarPlus,
-  IconDatabaseEdit,
-  IconExternalLink,
-  IconGauge,
-  IconLicense,
-  IconMessage2Plus,
-} from "@tabler/icons-react";
-import type { ComponentType } from "react";
+import { IconExternalLink } from "@tabler/icons-react";
 import { Link } from "react-router";
-import { RowMenu, RowMenuDialogItem } from "../../../components/row-menu.tsx";
+import { RowMenu } from "../../../components/row-menu.tsx";
 import { useT } from "../../../lib/i18n.tsx";
-
-const ICONS: Record<ChangeKind, ComponentType<{ size?: number; stroke?: number }>> = {
-  edit_datapoints: IconDatabaseEdit,
-  move_datapoints: IconArrowsExchange,
-  edit_licence: IconLicense,
-  upgrade_meters: IconGauge,
-  buy_sms_credits: IconMessage2Plus,
-  renew_subscription: IconCalendarPlus,
-};
-
-/** An expired account can only be renewed: every other change waits for it to be active again. */
-const ACTIONS: Record<AccountSummary["status"], ChangeKind[]> = {
-  active: [
-    "edit_datapoints",
-    "move_datapoints",
-    "edit_licence",
-    "upgrade_meters",
-    "buy_sms_credits",
-    "renew_subscription",
-  ],
-  expired: ["renew_subscription"],
-};
+import { ChangeActionItems } from "./change-account/change-actions.tsx";
 
 /** The ⋮ menu of an account's row: the changes it can be asked for, and its page. */
 export function AccountRowMenu({
@@ -50,18 +20,7 @@ export function AccountRowMenu({
   return (
     <RowMenu label={t("accounts.rowMenu.actionsFor", { name: account.name })}>
       <Menu.Label>{t("accounts.rowMenu.requestChange")}</Menu.Label>
-      {ACTIONS[account.status].map((kind) => {
-        const Icon = ICONS[kind];
-        return (
-          <RowMenuDialogItem
-            key={kind}
-            leftSection={<Icon size={16} stroke={1.6} />}
-            onOpen={(opener) => onAction(kind, opener)}
-          >
-            {t(`app.applicationKind.${kind}`)}
-          </RowMenuDialogItem>
-        );
-      })}
+      <ChangeActionItems account={account} onAction={onAction} />
       <Menu.Divider />
       <Menu.Item
         component={Link}

@@ -14,7 +14,7 @@ import { usePortfolioApplications } from "../api/applications.ts";
 import { useWithdrawApplication } from "../api/withdraw-application.ts";
 
 /** Withdraw, for the requester's own pending applications only (the server says the same). */
-function WithdrawButton({ application }: { application: Application }) {
+export function WithdrawButton({ application }: { application: Application }) {
   const t = useT();
   const withdraw = useWithdrawApplication();
   const [confirming, setConfirming] = useState(false);

@@ -1,5 +1,5 @@
-import { Group, Select, Stack, Text } from "@mantine/core";
-import type { AccountListQuery, AccountSort, AccountSummary } from "@shared/api/accounts.ts";
+import { Badge, Group, Select, Stack, Text } from "@mantine/core";
+import type { AccountListQuery, AccountSort, ZoneAccount } from "@shared/api/accounts.ts";
 import type { ChangeKind } from "@shared/domain/applications.ts";
 import type { MessageKey } from "@shared/i18n/catalogue.ts";
 import { useState } from "react";
@@ -24,17 +24,22 @@ type Zone = AccountListQuery["zone"];
 const text = (value: string) => <Text size="sm">{value}</Text>;
 
 /** Each zone's columns, with the words and numbers of the user's language. */
-function columnsOf(
-  zone: Zone,
-  t: Translate,
-  format: Format,
-): Column<AccountSummary, AccountSort>[] {
-  const identity: Column<AccountSummary, AccountSort>[] = [
+function columnsOf(zone: Zone, t: Translate, format: Format): Column<ZoneAccount, AccountSort>[] {
+  const identity: Column<ZoneAccount, AccountSort>[] = [
     {
       key: "name",
       header: t("accounts.field.account"),
       sortBy: "name",
-      render: (account) => <AccountLink account={account} />,
+      render: (account) => (
+        <Group gap={6} wrap="nowrap">
+          <AccountLink account={account} />
+          {account.pendingApplications > 0 && (
+            <Badge color="yellow" variant="light" radius="sm" style={{ flexShrink: 0 }}>
+              {t("accounts.zones.pending", { count: account.pendingApplications })}
+            </Badge>
+          )}
+        </Group>
+      ),
     },
     {
       key: "customer",
@@ -121,11 +126,11 @@ const LABELS = {
 /** One zone of Account management: the portfolio's active or expired accounts. */
 export function ZoneAccountsTable({ zone }: { zone: Zone }) {
   const [, setParams] = useSearchParams();
-  const [action, setAction] = useState<{ kind: ChangeKind; account: AccountSummary } | null>(null);
+  const [action, setAction] = useState<{ kind: ChangeKind; account: ZoneAccount } | null>(null);
   const focus = useReturnFocus();
   const t = useT();
   const format = useFormat();
-  const columns: Column<AccountSummary, AccountSort>[] = [
+  const columns: Column<ZoneAccount, AccountSort>[] = [
     ...columnsOf(zone, t, format),
     {
       key: "actions",

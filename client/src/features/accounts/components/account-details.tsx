@@ -70,9 +70,12 @@ export function AccountDetails({
                 <Fact label={t("accounts.field.status")}>
                   <StatusBadge status={account.status} />
                 </Fact>
-                <Fact label={t("accounts.field.daysLeft")}>
-                  <DaysLeftBadge daysLeft={account.daysLeft} />
-                </Fact>
+                {/* Once expired the status says so: the days left would only say it again. */}
+                {account.status === "active" && (
+                  <Fact label={t("accounts.field.daysLeft")}>
+                    <DaysLeftBadge daysLeft={account.daysLeft} />
+                  </Fact>
+                )}
               </Stack>
             </TitledCard>
             <TitledCard title={t("accounts.field.account")}>
