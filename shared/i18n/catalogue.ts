@@ -17,6 +17,7 @@ import { securityLog } from "./messages/security-log.ts";
 import { staff } from "./messages/staff.ts";
 import { testClock } from "./messages/test-clock.ts";
 import { usage } from "./messages/usage.ts";
+import { validation } from "./messages/validation.ts";
 
 export const catalogue = mergeMessages(
   common,
@@ -36,6 +37,7 @@ export const catalogue = mergeMessages(
   securityLog,
   licenceCatalogue,
   apiKeys,
+  validation,
 );
 
 export type MessageKey = keyof (typeof catalogue)["en"];

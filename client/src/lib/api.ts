@@ -6,6 +6,7 @@ import { createIntl, createIntlCache, type IntlShape } from "@formatjs/intl";
 import { type Language, LOCALES, languageOf } from "@shared/domain/languages.ts";
 import type { FieldError } from "@shared/errors.ts";
 import { catalogue } from "@shared/i18n/catalogue.ts";
+import { localiseWith } from "@shared/i18n/server-words.ts";
 import type { Translate } from "./i18n.tsx";
 
 const intlCache = createIntlCache();
@@ -24,6 +25,14 @@ export const translateNow: Translate = (key, values) => {
   }
   return intl.formatMessage({ id: key }, values);
 };
+
+/**
+ * An English text a shared schema or the server wrote (a field message, a problem's title or
+ * detail) in the language on screen, when the catalogue's validation area knows it; else unchanged.
+ */
+export function localise(text: string): string {
+  return localiseWith(text, languageOf(document.documentElement.lang), translateNow);
+}
 
 interface Problem {
   code: string;
@@ -76,12 +85,15 @@ async function problemOf(response: Response): Promise<Problem> {
   const body = (await response.json().catch(() => ({}))) as Partial<Problem> &
     Record<string, unknown>;
   const { code, title, detail, errors, type, status, instance, ...extensions } = body;
+  // The server writes English: its words reach the user in the language on screen, here once.
   return {
     extensions,
     code: code ?? `HTTP_${response.status}`,
-    title: title ?? (response.statusText || translateNow("app.api.requestFailed")),
-    detail: detail ?? translateNow("app.api.requestNotCompleted"),
-    errors: Array.isArray(errors) ? errors : [],
+    title: title ? localise(title) : response.statusText || translateNow("app.api.requestFailed"),
+    detail: detail ? localise(detail) : translateNow("app.api.requestNotCompleted"),
+    errors: Array.isArray(errors)
+      ? errors.map((error) => ({ ...error, message: localise(error.message) }))
+      : [],
   };
 }
 

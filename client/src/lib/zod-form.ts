@@ -5,13 +5,18 @@
 import type { Catalogue } from "@shared/api/catalogue.ts";
 import type { FieldError } from "@shared/errors.ts";
 import type { z } from "zod";
+import { localise } from "./api.ts";
 import type { Translate } from "./i18n.tsx";
 
-/** The first message of each field, keyed without `prefix` (e.g. `payload.`) where it starts so. */
+/**
+ * The first message of each field, keyed without `prefix` (e.g. `payload.`) where it starts so, in
+ * the language on screen (the schemas and the domain write English).
+ */
 export function firstMessages(errors: readonly FieldError[], prefix = ""): Record<string, string> {
   const found: Record<string, string> = {};
   for (const { field, message } of errors) {
-    found[prefix && field.startsWith(prefix) ? field.slice(prefix.length) : field] ??= message;
+    found[prefix && field.startsWith(prefix) ? field.slice(prefix.length) : field] ??=
+      localise(message);
   }
   return found;
 }

@@ -4,7 +4,7 @@ import { notifications } from "@mantine/notifications";
 import { type AccountDetail, billingContactBody } from "@shared/api/accounts.ts";
 import { IconPencil } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
-import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
+import { ApiError, fieldErrorsOf, localise } from "../../../lib/api.ts";
 import { useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import { useSetBillingContact } from "../api/billing-contact.ts";
@@ -27,7 +27,10 @@ export function BillingContactEditor({ account }: { account: AccountDetail }) {
     event.preventDefault();
     const checked = billingContactBody.safeParse({ email: email.trim() || null });
     if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? t("accounts.billingContact.checkAddress"));
+      setError(
+        localise(checked.error.issues[0]?.message ?? "") ||
+          t("accounts.billingContact.checkAddress"),
+      );
       return;
     }
     save.mutate(

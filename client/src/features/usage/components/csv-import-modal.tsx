@@ -20,7 +20,7 @@ import { MAX_BATCH } from "@shared/domain/usage.ts";
 import { IconAlertTriangle, IconDownload, IconUpload } from "@tabler/icons-react";
 import { useId, useMemo, useState } from "react";
 import { FormattedMessage } from "react-intl";
-import { ApiError } from "../../../lib/api.ts";
+import { ApiError, localise } from "../../../lib/api.ts";
 import { datapointKindLabel } from "../../../lib/datapoint-kinds.ts";
 import { type Translate, useLanguage, useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
@@ -257,7 +257,7 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
                     <Text span fw={600} size="sm">
                       {t("usage.import.line", { line: error.line })}
                     </Text>{" "}
-                    {error.message}
+                    {localise(error.message)}
                   </List.Item>
                 ))}
               </List>

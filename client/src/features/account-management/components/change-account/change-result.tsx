@@ -3,6 +3,7 @@ import type { AccountSummary } from "@shared/api/accounts.ts";
 import type { Plan } from "@shared/domain/changes.ts";
 import { IconAlertTriangle, IconArrowRight } from "@tabler/icons-react";
 import { useEntitlements } from "../../../../lib/account-fields.ts";
+import { localise } from "../../../../lib/api.ts";
 import { useT } from "../../../../lib/i18n.tsx";
 import { ink } from "../../../../lib/ink.ts";
 import type { ChangePreview } from "./use-change-preview.ts";
@@ -71,7 +72,7 @@ export function ChangeResult({
         <PreviewRows plan={preview.plan} account={account} target={target} />
       ) : preview?.state === "checked" && !preview.plan.ok ? (
         <Text size="sm" c={ink("red")}>
-          {preview.plan.errors[0]?.message}
+          {localise(preview.plan.errors[0]?.message ?? "")}
         </Text>
       ) : (
         <Text size="sm" c="dimmed">
