@@ -46,6 +46,7 @@ export const themeIn = (t: Translate) =>
       // Mantine's close button is an icon alone: it needs a name for screen readers.
       Modal: { defaultProps: { closeButtonProps: { "aria-label": t("common.close") } } },
       Drawer: { defaultProps: { closeButtonProps: { "aria-label": t("common.close") } } },
+      Notification: { defaultProps: { closeButtonProps: { "aria-label": t("common.close") } } },
       // Badges carry short words (statuses, days): shown whole, never cut to "APPROV…" by a narrow column.
       Badge: { styles: { label: { overflow: "visible" } } },
     },
