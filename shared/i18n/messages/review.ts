@@ -7,6 +7,20 @@ export const review = defineMessages(
     "review.queue.description": "Applications from every partner, oldest pending first.",
     "review.queue.emptyPending": "Nothing to review: every application has been decided.",
     "review.queue.empty": "No applications here.",
+    "review.queue.partner": "Partner",
+    "review.queue.allPartners": "All partners",
+    "review.queue.kind": "Kind of application",
+    "review.queue.allKinds": "All kinds",
+    "review.queue.search": "Search the review queue",
+    "review.queue.searchPlaceholder": "Account, customer, partner or requester",
+    "review.queue.noMatch": "No application matches these filters.",
+    "review.queue.waiting": "Waiting",
+    "review.queue.noneLeft": "Nothing left to review",
+    "review.queue.noneLeftText": "No pending application is left in this queue.",
+
+    "review.waiting.minutes": "{count, number} min",
+    "review.waiting.hours": "{count, number} h",
+    "review.waiting.days": "{count, plural, one {# day} other {# days}}",
 
     "review.application.title": "Review application",
     "review.application.notFound": "Application not found",
@@ -44,6 +58,16 @@ export const review = defineMessages(
     "review.decision.approve": "Approve",
     "review.decision.approved": "Application approved",
     "review.decision.rejected": "Application rejected",
+    "review.decision.openNext": "Then open the next pending application",
+
+    "review.confirm.approveTitle": "Approve this application?",
+    "review.confirm.rejectTitle": "Reject this application?",
+    "review.confirm.approveFinal":
+      "Approving is final: the change below is applied at once and the requester is told.",
+    "review.confirm.rejectFinal":
+      "Rejecting is final: nothing changes, and the requester is told your reason.",
+    "review.confirm.comment": "Your comment",
+    "review.confirm.reason": "Your reason",
 
     "review.rules.title": "Auto-approval rules",
     "review.rules.description":
@@ -67,6 +91,20 @@ export const review = defineMessages(
       "Solicitudes de todos los partners, primero las pendientes más antiguas.",
     "review.queue.emptyPending": "Nada que revisar: todas las solicitudes están decididas.",
     "review.queue.empty": "No hay solicitudes aquí.",
+    "review.queue.partner": "Partner",
+    "review.queue.allPartners": "Todos los partners",
+    "review.queue.kind": "Tipo de solicitud",
+    "review.queue.allKinds": "Todos los tipos",
+    "review.queue.search": "Buscar en la cola de revisión",
+    "review.queue.searchPlaceholder": "Cuenta, cliente, partner o solicitante",
+    "review.queue.noMatch": "Ninguna solicitud coincide con estos filtros.",
+    "review.queue.waiting": "En espera",
+    "review.queue.noneLeft": "No queda nada por revisar",
+    "review.queue.noneLeftText": "No queda ninguna solicitud pendiente en esta cola.",
+
+    "review.waiting.minutes": "{count, number} min",
+    "review.waiting.hours": "{count, number} h",
+    "review.waiting.days": "{count, plural, one {# día} other {# días}}",
 
     "review.application.title": "Revisar solicitud",
     "review.application.notFound": "Solicitud no encontrada",
@@ -104,6 +142,16 @@ export const review = defineMessages(
     "review.decision.approve": "Aprobar",
     "review.decision.approved": "Solicitud aprobada",
     "review.decision.rejected": "Solicitud rechazada",
+    "review.decision.openNext": "Después, abrir la siguiente solicitud pendiente",
+
+    "review.confirm.approveTitle": "¿Aprobar esta solicitud?",
+    "review.confirm.rejectTitle": "¿Rechazar esta solicitud?",
+    "review.confirm.approveFinal":
+      "La aprobación es definitiva: el cambio de abajo se aplica al momento y se avisa al solicitante.",
+    "review.confirm.rejectFinal":
+      "El rechazo es definitivo: no cambia nada y el solicitante recibe tu motivo.",
+    "review.confirm.comment": "Tu comentario",
+    "review.confirm.reason": "Tu motivo",
 
     "review.rules.title": "Reglas de aprobación automática",
     "review.rules.description":

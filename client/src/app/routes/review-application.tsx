@@ -1,6 +1,6 @@
 import { Button } from "@mantine/core";
 import { IconFileUnknown } from "@tabler/icons-react";
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { LoadingState } from "../../components/loading-state.tsx";
 import { MessagePage } from "../../components/message-page.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -12,6 +12,8 @@ import { useT } from "../../lib/i18n.tsx";
 export function ReviewApplicationRoute() {
   const t = useT();
   const { id = "" } = useParams();
+  // Opened from a filtered queue: the way back leads to the same filters.
+  const queue = `/review${useLocation().search.replace(/^\?$/, "")}`;
   const application = useApplicationForReview(id);
   // Every entry, retired ones too: an application may name one retired since it was filed.
   const catalogue = useCatalogueEntries();
@@ -23,7 +25,7 @@ export function ReviewApplicationRoute() {
         title={t("review.application.notFound")}
         text={application.error.message}
         action={
-          <Button component={Link} to="/review" mt="sm">
+          <Button component={Link} to={queue} mt="sm">
             {t("review.application.backToQueue")}
           </Button>
         }
@@ -38,9 +40,14 @@ export function ReviewApplicationRoute() {
         title={t("review.application.title")}
         extra={<StatusBadge status={application.data.status} />}
         description={application.data.summary}
-        back={{ to: "/review", label: t("review.queue.title") }}
+        back={{ to: queue, label: t("review.queue.title") }}
       />
-      <ApplicationReview application={application.data} catalogue={catalogue.data} />
+      {/* The next application of the queue opens on this same page: it starts afresh. */}
+      <ApplicationReview
+        key={application.data.id}
+        application={application.data}
+        catalogue={catalogue.data}
+      />
     </>
   );
 }

@@ -1,4 +1,8 @@
-import type { ApplicationListQuery, ApplicationPage } from "@shared/api/applications.ts";
+import type {
+  Application,
+  ApplicationListQuery,
+  ApplicationPage,
+} from "@shared/api/applications.ts";
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
 import { reviewKeys } from "./keys.ts";
@@ -19,4 +23,16 @@ const reviewQueueQueryOptions = (query: ApplicationListQuery) =>
 
 export function useReviewQueue(query: ApplicationListQuery) {
   return useQuery(reviewQueueQueryOptions(query));
+}
+
+/**
+ * The application to open after deciding one: the oldest pending one left in the queue as filtered
+ * (never the one just decided, should the answer be older than the decision); null when none is.
+ */
+export async function nextPendingApplication(
+  filters: Pick<ApplicationListQuery, "partnerId" | "kind" | "q">,
+  decidedId: string,
+): Promise<Application | null> {
+  const page = await getReviewQueue({ ...filters, status: "pending", page: 1, pageSize: 2 });
+  return page.items.find((application) => application.id !== decidedId) ?? null;
 }

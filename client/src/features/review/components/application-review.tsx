@@ -12,6 +12,7 @@ import { useT } from "../../../lib/i18n.tsx";
 import { useDecideApplication } from "../api/decide.ts";
 import { ChangeTable, changeRows } from "./change-table.tsx";
 import { DecisionForm } from "./decision-form.tsx";
+import { WaitingBadge } from "./waiting-badge.tsx";
 
 interface ProblemAlertProps {
   title: string;
@@ -93,6 +94,11 @@ export function ApplicationReview({
               <Fact label={t("review.application.requestedBy")}>
                 {application.requestedBy.name} · {format.dateTime(application.requestedAt)}
               </Fact>
+              {application.waitingSeconds !== null && (
+                <Fact label={t("review.queue.waiting")}>
+                  <WaitingBadge seconds={application.waitingSeconds} />
+                </Fact>
+              )}
               {application.decidedAt && (
                 <Fact label={t("review.application.decidedBy")}>
                   {application.decidedAutomatically
@@ -119,7 +125,7 @@ export function ApplicationReview({
             </Stack>
           </Paper>
           {application.status === "pending" && (
-            <DecisionForm application={application} decide={decide} />
+            <DecisionForm application={application} catalogue={catalogue} decide={decide} />
           )}
         </Stack>
       </Grid.Col>
