@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
@@ -18,7 +19,11 @@ const env = { TZ: "UTC" };
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["shared/**/*.test.ts"], env } },
+      {
+        // Pure logic of the web client (no DOM) runs with the domain's units.
+        test: { name: "unit", include: ["shared/**/*.test.ts", "client/src/**/*.test.ts"], env },
+        resolve: { alias: { "@shared": fileURLToPath(new URL("./shared", import.meta.url)) } },
+      },
       {
         test: {
           name: "pglite",

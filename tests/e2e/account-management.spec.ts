@@ -144,6 +144,10 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
     await screenshot(page, "review-application");
 
     await page.getByRole("button", { name: tr("Approve") }).click();
+    await page
+      .getByRole("dialog", { name: tr("Approve this application?") })
+      .getByRole("button", { name: tr("Approve") })
+      .click();
     await expect(page.getByText(tr("Application approved"))).toBeVisible();
     await expect(page.getByRole("heading", { name: tr("Review queue") })).toBeVisible();
     await expectLoaded(page, tr("Review queue"));
@@ -181,35 +185,55 @@ test("a SuperAdmin requests a new account, Customer Success approves it, and the
   });
 });
 
-test("RTC lines for an account outside Spain are refused under RTC lines, and nothing is filed", async ({
+test("the RTC field is disabled outside Spain, and choosing another country resets it to 0", async ({
   page,
 }) => {
-  const name = `Lyon Logistics Hub${runSuffix()}`;
   await signIn(page, USERS.superAdmin);
   await page.getByRole("link", { name: tr("Account management") }).click();
   await page.getByRole("link", { name: tr("Create a new account") }).click();
 
-  await page.getByLabel(tr("Account name")).fill(name);
-  await page.getByLabel(tr("Customer name")).fill("Transports Rhône");
-  await choose(page, tr("Country"), country("FR"));
-  await choose(page, tr("Sector"), "Logistics");
-  await choose(page, tr("Licence"), "Starter");
-  await page.getByLabel(tr("Datapoints")).fill("120");
-  await page.getByLabel(tr("RTC lines")).fill("2");
-  await page.getByRole("button", { name: tr("Create a new account") }).click();
-
   const rtcLines = page.getByLabel(tr("RTC lines"));
-  await expect(rtcLines).toHaveAttribute("aria-invalid", "true");
-  await expect(rtcLines).toHaveAccessibleDescription(
-    /RTC lines are only available for accounts in Spain/,
-  );
-  await expect(rtcLines).toBeFocused();
-  await expect(page).toHaveURL(/\/account-management\/new$/);
+  await choose(page, tr("Country"), country("ES"));
+  await rtcLines.fill("2");
+  await expect(rtcLines).toBeEnabled();
 
-  const filed = await page.request.get("/api/v1/account-management/applications?pageSize=100");
-  expect(filed.ok()).toBe(true);
-  const { items } = (await filed.json()) as { items: { payload: { name?: string } }[] };
-  expect(items.map((application) => application.payload.name)).not.toContain(name);
+  await choose(page, tr("Country"), country("FR"));
+  await expect(rtcLines).toBeDisabled();
+  await expect(rtcLines).toHaveValue("0");
+  await expect(rtcLines).toHaveAccessibleDescription(tr("Only for accounts in Spain"));
+
+  await choose(page, tr("Country"), country("ES"));
+  await expect(rtcLines).toBeEnabled();
+  await expect(rtcLines).toHaveValue("0");
+
+  // The server keeps refusing them for anyone who goes around the form.
+  const catalogue = (await (await page.request.get("/api/v1/catalogue")).json()) as {
+    licences: { id: string }[];
+    sectors: { code: string }[];
+  };
+  const refused = await page.request.post("/api/v1/account-management/applications", {
+    data: {
+      kind: "new_account",
+      payload: {
+        name: `Lyon Logistics Hub${runSuffix()}`,
+        customerName: "Transports Rhône",
+        country: "FR",
+        sectorCode: catalogue.sectors[0]?.code,
+        licenceId: catalogue.licences[0]?.id,
+        periodMonths: 12,
+        datapoints: 120,
+        billManagementTypeId: null,
+        rtmMeters: 0,
+        additionalPods: 0,
+        smsCredits: 0,
+        rtcLines: 2,
+        emailDomain: null,
+        comment: "",
+      },
+    },
+  });
+  expect(refused.status()).toBe(400);
+  expect(JSON.stringify(await refused.json())).toContain("payload.rtcLines");
 });
 
 test("a name already used in the portfolio is refused by the server under Account name", async ({
@@ -254,4 +278,146 @@ test("a SuperAdmin sets an account's billing contact on the account page, withou
   await dialog.getByRole("button", { name: tr("Save") }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText("facturas@customer.example")).toBeVisible();
+});
+
+/** GreenGrid's SuperAdmin: a partner in the United Kingdom, beside Enerlogic's in Spain. */
+const GREENGRID_SUPERADMIN = "emma@greengrid.demo";
+
+/** Accepts the browser's own "Leave site?" question and tells whether it was asked. */
+function answerLeaveQuestions(page: Page): { asked: () => number } {
+  let asked = 0;
+  page.on("dialog", (dialog) => {
+    if (dialog.type() === "beforeunload") asked += 1;
+    void dialog.accept();
+  });
+  return { asked: () => asked };
+}
+
+test("what a SuperAdmin types in the create form is kept as a draft through a reload, and Discard clears it", async ({
+  page,
+}) => {
+  answerLeaveQuestions(page);
+  await signIn(page, USERS.superAdmin);
+  await page.goto("/account-management/new");
+  await expect(page.getByText(tr("Draft restored"))).toHaveCount(0);
+  await page.getByLabel(tr("Account name")).fill("Gijón Harbour Warehouse");
+  await page.getByLabel(tr("Customer name")).fill("Puerto de Gijón");
+  await page.getByLabel(tr("Datapoints")).fill("300");
+
+  await page.reload();
+  await expect(page.getByText(tr("Draft restored"))).toBeVisible();
+  await expect(page.getByLabel(tr("Account name"))).toHaveValue("Gijón Harbour Warehouse");
+  await expect(page.getByLabel(tr("Customer name"))).toHaveValue("Puerto de Gijón");
+  await expect(page.getByLabel(tr("Datapoints"))).toHaveValue(num(300));
+
+  // Another person on the same browser never sees it.
+  await signIn(page, GREENGRID_SUPERADMIN);
+  await page.goto("/account-management/new");
+  await expect(page.getByLabel(tr("Account name"))).toHaveValue("");
+  await expect(page.getByText(tr("Draft restored"))).toHaveCount(0);
+
+  await signIn(page, USERS.superAdmin);
+  await page.goto("/account-management/new");
+  await expect(page.getByLabel(tr("Account name"))).toHaveValue("Gijón Harbour Warehouse");
+  await page.getByRole("button", { name: tr("Discard") }).click();
+  await expect(page.getByText(tr("Draft restored"))).toHaveCount(0);
+  await expect(page.getByLabel(tr("Account name"))).toHaveValue("");
+  await expect(page.getByLabel(tr("Customer name"))).toHaveValue("");
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: tr("Create a new account") })).toBeVisible();
+  await expect(page.getByLabel(tr("Account name"))).toHaveValue("");
+  await expect(page.getByText(tr("Draft restored"))).toHaveCount(0);
+});
+
+test("leaving the create form with unsaved changes asks first, and leaves only when told", async ({
+  page,
+}) => {
+  await signIn(page, USERS.superAdmin);
+  await page.goto("/account-management/new");
+  const leaveQuestion = page.getByRole("dialog", {
+    name: tr("Leave without sending the application?"),
+  });
+
+  // Nothing typed yet: nothing to ask.
+  await page.getByRole("link", { name: tr("Account management") }).click();
+  await expect(page.getByRole("heading", { name: tr("Account management") })).toBeVisible();
+  await expect(leaveQuestion).toHaveCount(0);
+
+  await page.getByRole("link", { name: tr("Create a new account") }).click();
+  await page.getByLabel(tr("Account name")).fill("Avilés Steel Yard");
+  await page.getByRole("link", { name: tr("Account management") }).click();
+  await expect(leaveQuestion).toBeVisible();
+  await leaveQuestion.getByRole("button", { name: tr("Cancel") }).click();
+  await expect(leaveQuestion).toBeHidden();
+  await expect(page).toHaveURL(/\/account-management\/new$/);
+  await expect(page.getByLabel(tr("Account name"))).toHaveValue("Avilés Steel Yard");
+
+  // Closing or reloading the tab asks the browser's own question.
+  const { asked } = answerLeaveQuestions(page);
+  await page.reload();
+  expect(asked()).toBe(1);
+  await expect(page.getByLabel(tr("Account name"))).toHaveValue("Avilés Steel Yard");
+
+  await page.getByRole("link", { name: tr("Account management") }).click();
+  await leaveQuestion.getByRole("button", { name: tr("Leave") }).click();
+  await expect(page.getByRole("heading", { name: tr("Account management") })).toBeVisible();
+
+  // The draft is still there to come back to; discarded, the page lets go without asking.
+  await page.getByRole("link", { name: tr("Create a new account") }).click();
+  await page.getByRole("button", { name: tr("Discard") }).click();
+  await page.getByRole("link", { name: tr("Account management") }).click();
+  await expect(page.getByRole("heading", { name: tr("Account management") })).toBeVisible();
+  await expect(leaveQuestion).toHaveCount(0);
+});
+
+test("a new account starts in the partner's country, and once filed leaves no draft and asks nothing", async ({
+  page,
+}) => {
+  const name = `Leeds Warehouse ${Date.now().toString(36)}`;
+  const { asked } = answerLeaveQuestions(page);
+  await signIn(page, GREENGRID_SUPERADMIN);
+  await page.goto("/account-management/new");
+
+  const countryInput = page.getByRole("textbox", { name: tr("Country"), exact: true });
+  await expect(countryInput).toHaveValue(country("GB"));
+  await expect(page.getByLabel(tr("RTC lines"))).toBeDisabled();
+
+  await page.getByLabel(tr("Account name")).fill(name);
+  await page.getByLabel(tr("Customer name")).fill("Leeds Cold Storage");
+  await choose(page, tr("Sector"), "Logistics");
+  await choose(page, tr("Licence"), "Starter");
+  await page.getByRole("button", { name: tr("Create a new account") }).click();
+  await expect(page.getByText(tr("Application sent"))).toBeVisible();
+  await expect(page).toHaveURL(/zone=applications/);
+  await expect(
+    page.getByRole("dialog", { name: tr("Leave without sending the application?") }),
+  ).toHaveCount(0);
+
+  await page.getByRole("link", { name: tr("Create a new account") }).click();
+  await expect(page.getByLabel(tr("Account name"))).toHaveValue("");
+  await expect(page.getByText(tr("Draft restored"))).toHaveCount(0);
+  await page.reload();
+  await expect(countryInput).toHaveValue(country("GB"));
+  expect(asked()).toBe(0);
+});
+
+test("Upgrade meters, like the create form, disables RTC lines for an account outside Spain", async ({
+  page,
+}) => {
+  await signIn(page, USERS.superAdmin);
+  const listed = await page.request.get("/api/v1/account-management/accounts?pageSize=100");
+  const { items } = (await listed.json()) as { items: { name: string; country: string }[] };
+  const abroad = items.find((account) => account.country !== "ES");
+  if (!abroad) throw new Error("The demo portfolio has no active account outside Spain");
+
+  await page.goto("/account-management?zone=active");
+  await page.getByLabel(tr("Search active accounts")).fill(abroad.name);
+  await page.getByRole("button", { name: tr("Actions for {name}", { name: abroad.name }) }).click();
+  await page.getByRole("menuitem", { name: tr("Upgrade meters") }).click();
+  const dialog = page.getByRole("dialog", { name: new RegExp(escapeRegExp(tr("Upgrade meters"))) });
+  const rtcLines = dialog.getByLabel(tr("RTC lines"));
+  await expect(rtcLines).toBeDisabled();
+  await expect(rtcLines).toHaveValue("0");
+  await expect(rtcLines).toHaveAccessibleDescription(tr("Only for accounts in Spain"));
 });

@@ -117,8 +117,12 @@ export const accounts = defineMessages(
     "accounts.newAccount.needsBillManagement": "Needs a Bill Management licence type",
     "accounts.newAccount.alerts": "Alerts, meter reading and e-mail",
     "accounts.newAccount.smsCreditsHint": "Spent by real-time alerts",
-    "accounts.newAccount.rtcOnlySpain": "Only available in Spain",
-    "accounts.newAccount.rtcOnlySpainNot": "Only available in Spain, not in {country}",
+    "accounts.newAccount.draftRestored": "Draft restored",
+    "accounts.newAccount.discardDraft": "Discard",
+    "accounts.newAccount.leaveTitle": "Leave without sending the application?",
+    "accounts.newAccount.leaveText":
+      "Customer Success hasn’t received it yet. What you typed stays as a draft in this browser until you send or discard it.",
+    "accounts.newAccount.leave": "Leave",
     "accounts.newAccount.emailDomainHint": "Optional: your own sending domain",
     "accounts.newAccount.commentPlaceholder":
       "Anything Customer Success should know about this account",
@@ -163,7 +167,8 @@ export const accounts = defineMessages(
       "Renewing adds {months, plural, one {# month} other {# months}} from the current end date.",
     "accounts.change.renewExpired":
       "Renewing adds {months, plural, one {# month} other {# months}} from the day Customer Success approves it; the account is active again.",
-    "accounts.change.rtcOnlySpain": "Only for accounts in Spain",
+    // RTC lines, in the create form and in Upgrade meters alike.
+    "accounts.rtcOnlySpain": "Only for accounts in Spain",
   },
   {
     "accounts.field.account": "Cuenta",
@@ -271,8 +276,12 @@ export const accounts = defineMessages(
     "accounts.newAccount.needsBillManagement": "Requiere un tipo de licencia de Bill Management",
     "accounts.newAccount.alerts": "Alertas, lectura de contadores y correo electrónico",
     "accounts.newAccount.smsCreditsHint": "Los gastan las alertas en tiempo real",
-    "accounts.newAccount.rtcOnlySpain": "Solo disponible en España",
-    "accounts.newAccount.rtcOnlySpainNot": "Solo disponible en España, no en {country}",
+    "accounts.newAccount.draftRestored": "Borrador recuperado",
+    "accounts.newAccount.discardDraft": "Descartar",
+    "accounts.newAccount.leaveTitle": "¿Salir sin enviar la solicitud?",
+    "accounts.newAccount.leaveText":
+      "Customer Success aún no la ha recibido. Lo que has escrito se guarda como borrador en este navegador hasta que lo envíes o lo descartes.",
+    "accounts.newAccount.leave": "Salir",
     "accounts.newAccount.emailDomainHint": "Opcional: tu propio dominio de envío",
     "accounts.newAccount.commentPlaceholder":
       "Lo que Customer Success deba saber sobre esta cuenta",
@@ -316,6 +325,6 @@ export const accounts = defineMessages(
       "Renovar añade {months, plural, one {# mes} other {# meses}} a partir de la fecha de fin actual.",
     "accounts.change.renewExpired":
       "Renovar añade {months, plural, one {# mes} other {# meses}} a partir del día en que Customer Success la apruebe; la cuenta vuelve a estar activa.",
-    "accounts.change.rtcOnlySpain": "Solo para cuentas en España",
+    "accounts.rtcOnlySpain": "Solo para cuentas en España",
   },
 );

@@ -1,5 +1,5 @@
 import { NumberInput, Select, SimpleGrid } from "@mantine/core";
-import { RTC_COUNTRY } from "@shared/domain/accounts.ts";
+import { rtcLinesAllowed } from "@shared/domain/accounts.ts";
 import { useT } from "../../../../lib/i18n.tsx";
 import { billManagementTypeOptions } from "../../../../lib/zod-form.ts";
 import type { ChangeFieldsProps } from "./change-form.ts";
@@ -7,7 +7,7 @@ import type { ChangeFieldsProps } from "./change-form.ts";
 /** The meters the account should have after the upgrade, starting from those it has. */
 export function UpgradeMetersFields({ account, catalogue, fields }: ChangeFieldsProps) {
   const t = useT();
-  const inSpain = account.country === RTC_COUNTRY;
+  const inSpain = rtcLinesAllowed(account.country);
   return (
     <SimpleGrid cols={2}>
       <Select
@@ -23,8 +23,8 @@ export function UpgradeMetersFields({ account, catalogue, fields }: ChangeFields
       />
       <NumberInput
         label={t("app.accountField.rtcLines")}
-        description={inSpain ? undefined : t("accounts.change.rtcOnlySpain")}
-        disabled={!inSpain && account.rtcLines === 0}
+        description={t("accounts.rtcOnlySpain")}
+        disabled={!inSpain}
         {...fields.number("rtcLines")}
       />
     </SimpleGrid>

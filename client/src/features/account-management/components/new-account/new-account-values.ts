@@ -1,4 +1,4 @@
-import { MIN_DATAPOINTS, RTC_COUNTRY } from "@shared/domain/accounts.ts";
+import { MIN_DATAPOINTS, rtcLinesAllowed } from "@shared/domain/accounts.ts";
 import {
   billManagementTypeIdOf,
   billManagementTypeValue,
@@ -23,10 +23,11 @@ export interface NewAccountValues {
   comment: string;
 }
 
-export const NEW_ACCOUNT_VALUES: NewAccountValues = {
+/** An empty form; a new account starts in the partner's country, as most of its accounts are. */
+export const blankNewAccount = (country: string | null): NewAccountValues => ({
   name: "",
   customerName: "",
-  country: RTC_COUNTRY,
+  country,
   sectorCode: null,
   licenceId: null,
   periodMonths: 12,
@@ -38,7 +39,18 @@ export const NEW_ACCOUNT_VALUES: NewAccountValues = {
   rtcLines: 0,
   emailDomain: "",
   comment: "",
-};
+});
+
+/** Whether RTC lines may be asked for: only for accounts in Spain (the server refuses them elsewhere). */
+export const rtcLinesOffered = (country: string | null): boolean =>
+  country !== null && rtcLinesAllowed(country);
+
+/** The values with no RTC lines where they are not offered: a country away from Spain drops them. */
+export function withRtcLinesOffered(values: NewAccountValues): NewAccountValues {
+  return rtcLinesOffered(values.country) || values.rtcLines === 0
+    ? values
+    : { ...values, rtcLines: 0 };
+}
 
 /** The request as the shared schema reads it; the schema, not the form, decides what is valid. */
 export function requestOf(values: NewAccountValues) {
