@@ -140,6 +140,10 @@ test("a SuperAdmin moves datapoints from A to B, Customer Success approves, and 
     await page.getByRole("link", { name: move() }).click();
     await expect(page.getByRole("heading", { name: tr("Review application") })).toBeVisible();
     await page.getByRole("button", { name: tr("Approve") }).click();
+    await page
+      .getByRole("dialog", { name: tr("Approve this application?") })
+      .getByRole("button", { name: tr("Approve") })
+      .click();
     await expect(page.getByText(tr("Application approved"))).toBeVisible();
     await signOut(page);
   });

@@ -177,6 +177,10 @@ test("an operator starts from an empty database: Customer Success sets up a part
     }).split("\u0000")[0] as string;
     await page.getByRole("link", { name: new RegExp(escapeRegExp(newAccount)) }).click();
     await page.getByRole("button", { name: tr("Approve") }).click();
+    await page
+      .getByRole("dialog", { name: tr("Approve this application?") })
+      .getByRole("button", { name: tr("Approve") })
+      .click();
     await expect(page.getByText(tr("Application approved"))).toBeVisible();
     await signOut(page);
   });
