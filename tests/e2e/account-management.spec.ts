@@ -252,8 +252,10 @@ test("a name already used in the portfolio is refused by the server under Accoun
   await page.getByRole("button", { name: tr("Create a new account") }).click();
 
   const accountName = page.getByLabel(tr("Account name"));
-  await expect(accountName).toHaveAccessibleDescription(/already used in your portfolio/);
-  await expect(page.getByText("Account name already in use")).toBeVisible();
+  await expect(accountName).toHaveAccessibleDescription(
+    tr("This name is already used in your portfolio"),
+  );
+  await expect(page.getByText(tr("Account name already in use"))).toBeVisible();
   await expect(page).toHaveURL(/\/account-management\/new$/);
 });
 
