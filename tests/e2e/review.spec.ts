@@ -96,9 +96,9 @@ test("deciding an application that someone else decided meanwhile says it was al
   await confirmDialog(page, "Approve this application?")
     .getByRole("button", { name: tr("Approve") })
     .click();
-  // The refusal is the server's problem+json: its title and detail are English in either language.
+  // The refusal is the server's problem+json: its title is read in the reviewer's language.
   const alert = page.getByRole("alert");
-  await expect(alert).toContainText("Application already decided");
+  await expect(alert).toContainText(tr("Application already decided"));
   await expect(alert).toContainText("already rejected");
   await expect(page.getByText("Rejected from another tab")).toBeVisible();
   await expect(page.getByRole("button", { name: tr("Approve") })).toHaveCount(0);

@@ -77,7 +77,9 @@ export function ConfirmDecision({
             </Text>
           </Blockquote>
         )}
+        {/* A warning read with the dialog, not an interruption: a note rather than an alert. */}
         <Alert
+          role="note"
           color={approving ? "indigo" : "red"}
           variant="light"
           icon={<IconAlertTriangle size={18} />}
