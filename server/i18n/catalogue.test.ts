@@ -1,4 +1,4 @@
-import { parse } from "@formatjs/icu-messageformat-parser";
+import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../shared/domain/languages.ts";
 import { catalogue } from "../../shared/i18n/catalogue.ts";
@@ -7,11 +7,14 @@ import { translator } from "./translate.ts";
 
 type Element = ReturnType<typeof parse>[number];
 
+const NUMERIC = new Set<number>([TYPE.number, TYPE.plural]);
+
 /** The names a message fills in, with how (plain, number, plural, select), and its plural cases. */
 function argumentsOf(elements: Element[], found = new Set<string>()): Set<string> {
   for (const element of elements) {
     if ("value" in element && typeof element.value === "string" && element.type !== 0) {
-      found.add(`${element.value}:${element.type}`);
+      // A number may be written plainly in one language and with a plural in the other.
+      found.add(`${element.value}:${NUMERIC.has(element.type) ? "number" : element.type}`);
     }
     if ("options" in element) {
       for (const option of Object.values(element.options)) argumentsOf(option.value, found);
