@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { waitingFor } from "../../shared/domain/waiting.ts";
+import { expectAccessible } from "./axe.ts";
 import { num, t, tr } from "./language.ts";
 import { apiSession, choose, createActiveAccount, expectLoaded, signIn, USERS } from "./support.ts";
 
@@ -254,6 +255,7 @@ test("Approve asks to confirm, showing the change before → after, and applies 
   await expect(dialog).toContainText(account.name);
   const change = dialog.getByRole("table", { name: tr("Requested change") });
   await expect(change).toContainText(`${num(100)}→${num(130)}`);
+  await expectAccessible(page, "the approval's confirmation");
 
   await dialog.getByRole("button", { name: tr("Cancel") }).click();
   await expect(dialog).toBeHidden();
