@@ -95,7 +95,7 @@ export const usage = defineMessages(
     "usage.datapoints.description":
       "Los registra la plataforma. Los tipos facturables cuentan para el contrato; los demás no cuentan nunca.",
     "usage.datapoints.expiredTooltip": "Una cuenta caducada no acepta nuevos puntos de datos",
-    "usage.datapoints.import": "Importar puntos de datos desde CSV",
+    "usage.datapoints.import": "Importar desde un CSV",
     "usage.datapoints.kind": "Tipo",
     "usage.datapoints.allKinds": "Todos los tipos",
     "usage.datapoints.device": "Dispositivo",
