@@ -157,8 +157,11 @@ describe("the reminder sweep, run now by Customer Success", () => {
     await createAccount(t.db, other.id, catalogue, { endsOn: addDays("2026-03-15", 7) });
     const run = () => customerSuccess.request({ method: "POST", url: "/api/v1/reminders/sweep" });
     const first = await run();
-    expect(first.json()).toEqual({ reminders: 1, mails: 1 });
-    expect((await run()).json()).toEqual({ reminders: 0, mails: 0 });
+    expect(first.json()).toMatchObject({ reminders: 1, mails: 1 });
+    const again = (await run()).json();
+    expect(again).toMatchObject({ reminders: 0, mails: 0 });
+    // Nothing due, and it says so honestly: the one sent a moment ago went out in the last day.
+    expect(again.sentInLastDay).toBeGreaterThanOrEqual(1);
 
     const outbox = async () =>
       (await customerSuccess.request({ method: "GET", url: "/api/v1/outbox?pageSize=100" })).json()

@@ -68,7 +68,8 @@ describe("checking a CSV of datapoints to import", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.map((error) => error.line)).toEqual([3, 4]);
-    expect(result.errors[0]?.message).toMatch(/^kind: Choose a kind: meter, /);
+    expect(result.errors[0]).toMatchObject({ column: "kind" });
+    expect(result.errors[0]?.message).toMatch(/^Choose a kind: meter, /);
   });
 
   it("names the columns with the file's separator when one is missing", () => {

@@ -34,6 +34,8 @@ type CsvTranslate = (key: CsvMessageKey, values?: Record<string, string | number
 export interface CsvLineError {
   /** 1-based line of the file; 1 is the header. */
   line: number;
+  /** The CSV column a rule's message is about, shown before it. */
+  column?: string;
   message: string;
 }
 
@@ -110,10 +112,7 @@ export function checkDatapointsCsv(text: string, { t, readKind }: CheckOptions):
       const row = rows[index];
       if (!row) continue;
       const column = typeof field === "string" ? COLUMN_OF_FIELD[field] : undefined;
-      errors.push({
-        line: row.line,
-        message: column ? `${column}: ${issue.message}` : issue.message,
-      });
+      errors.push({ line: row.line, ...(column ? { column } : {}), message: issue.message });
     }
   }
   if (errors.length > 0 || !checked.success) {

@@ -12,19 +12,26 @@ import { type TextKind, text } from "./text.ts";
 /** The most datapoints one request registers or releases. */
 export const MAX_BATCH = 1_000;
 const MAX_DATAPOINT_TEXT = 200;
+const KIND_LIST = DATAPOINT_KINDS.join(", ");
 
-const datapointText = (label: string, kind: TextKind) =>
-  text(kind, `Enter the ${label}`)
-    .trim()
-    .min(1, `Enter the ${label}`)
-    .max(MAX_DATAPOINT_TEXT, `Keep the ${label} within ${MAX_DATAPOINT_TEXT} characters`);
+// Each message written whole, as the catalogue (shared/i18n) finds and translates it.
+const datapointText = (kind: TextKind, required: string, tooLong: string) =>
+  text(kind, required).trim().min(1, required).max(MAX_DATAPOINT_TEXT, tooLong);
 
 const datapointToRegister = z.strictObject({
   /** The platform's own id of the datapoint, unique within the account. */
-  externalId: datapointText("external id", "line"),
-  name: datapointText("name", "name"),
-  deviceName: datapointText("device name", "name"),
-  kind: z.enum(DATAPOINT_KINDS, `Choose a kind: ${DATAPOINT_KINDS.join(", ")}`),
+  externalId: datapointText(
+    "line",
+    "Enter the external id",
+    "Keep the external id within 200 characters",
+  ),
+  name: datapointText("name", "Enter the name", "Keep the name within 200 characters"),
+  deviceName: datapointText(
+    "name",
+    "Enter the device name",
+    "Keep the device name within 200 characters",
+  ),
+  kind: z.enum(DATAPOINT_KINDS, `Choose a kind: ${KIND_LIST}`),
 });
 export type DatapointToRegister = z.infer<typeof datapointToRegister>;
 
@@ -58,7 +65,15 @@ export type DatapointRegistration = z.infer<typeof datapointRegistration>;
 export const datapointRelease = z
   .strictObject({
     ids: z.array(z.uuid("Not a valid id")).default([]),
-    externalIds: z.array(datapointText("external id", "line")).default([]),
+    externalIds: z
+      .array(
+        datapointText(
+          "line",
+          "Enter the external id",
+          "Keep the external id within 200 characters",
+        ),
+      )
+      .default([]),
   })
   .superRefine((release, ctx) => {
     const named = release.ids.length + release.externalIds.length;

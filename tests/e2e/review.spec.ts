@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { waitingFor } from "../../shared/domain/waiting.ts";
 import { expectAccessible } from "./axe.ts";
-import { num, t, tr } from "./language.ts";
+import { escapeRegExp, num, t, tr } from "./language.ts";
 import { apiSession, choose, createActiveAccount, expectLoaded, signIn, USERS } from "./support.ts";
 
 const GREENGRID = { name: "GreenGrid Consulting", admin: "emma@greengrid.demo" };
@@ -117,8 +117,10 @@ test("rejecting needs a comment for the requester", async ({ page }) => {
   await page.getByRole("button", { name: tr("Reject") }).click();
   const comment = page.getByLabel(tr("Comment for the requester"));
   await expect(comment).toHaveAttribute("aria-invalid", "true");
-  // The rule is the shared schema's: its message is English in either language.
-  await expect(comment).toHaveAccessibleDescription(/Say why the application is rejected/);
+  // The rule is the shared schema's, read in the reviewer's language.
+  await expect(comment).toHaveAccessibleDescription(
+    new RegExp(escapeRegExp(tr("Say why the application is rejected"))),
+  );
   await expect(page.getByRole("heading", { name: tr("Review application") })).toBeVisible();
 });
 
@@ -139,7 +141,7 @@ test("a double-click on Approve decides once and says the application was approv
     .dblclick();
   await expect(page.getByText(tr("Application approved"))).toBeVisible();
   await expect(page.getByRole("heading", { name: tr("Review queue") })).toBeVisible();
-  await expect(page.getByText("Application already decided")).toHaveCount(0);
+  await expect(page.getByText(tr("Application already decided"))).toHaveCount(0);
 });
 
 test("every change in the review queue names its account and its partner", async ({ page }) => {

@@ -68,8 +68,8 @@ test("a SuperAdmin imports datapoints from a CSV: a faulty line is shown by numb
       }),
     );
     await expect(errors.getByRole("listitem")).toHaveText([
-      // The rule's own words (the API's) follow the line, in English in either language.
-      `${tr("Line {line}:", { line: 3 })} device_name: Enter the device name`,
+      // The column, then the rule's own words (the API's), in the user's language.
+      `${tr("Line {line}:", { line: 3 })} device_name: ${tr("Enter the device name")}`,
     ]);
     await screenshot(page, "csv-import-errors", { fullPage: false });
     expect(await usageOf(page, account.id)).toEqual(before);

@@ -17,6 +17,8 @@ export function SearchInput({ label, placeholder, value, onChange }: SearchInput
       placeholder={placeholder}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
+      // Every list's search takes up to 100 characters: more is refused, never silently dropped.
+      maxLength={100}
       leftSection={<IconSearch size={16} />}
       rightSection={
         value ? (

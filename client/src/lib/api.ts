@@ -5,7 +5,7 @@
 import { createIntl, createIntlCache, type IntlShape } from "@formatjs/intl";
 import { type Language, LOCALES, languageOf } from "@shared/domain/languages.ts";
 import type { FieldError } from "@shared/errors.ts";
-import { catalogue } from "@shared/i18n/catalogue.ts";
+import { catalogue, type MessageKey } from "@shared/i18n/catalogue.ts";
 import { localiseWith } from "@shared/i18n/server-words.ts";
 import type { Translate } from "./i18n.tsx";
 
@@ -112,22 +112,21 @@ function sendToLogin(path: string): void {
   window.location.assign(loginUrl());
 }
 
-/** A change that never left the browser: offline, or the server could not be reached. */
-function notSent(method: string): ApiError {
-  const reading = method === "GET";
-  return new ApiError(0, {
+const networkError = (title: MessageKey, detail: MessageKey) =>
+  new ApiError(0, {
     code: "NETWORK_ERROR",
-    title: translateNow(reading ? "app.api.unreachable" : "app.api.notSent"),
-    detail: translateNow(reading ? "app.api.checkConnection" : "app.api.notSentDetail"),
+    title: translateNow(title),
+    detail: translateNow(detail),
     errors: [],
     extensions: {},
   });
-}
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = "GET", body, query, headers, signal } = options;
   // Offline, a change is not attempted at all: nothing can reach the server half-way.
-  if (method !== "GET" && !navigator.onLine) throw notSent(method);
+  if (method !== "GET" && !navigator.onLine) {
+    throw networkError("app.api.notSent", "app.api.notSentDetail");
+  }
   let response: Response;
   try {
     response = await fetch(withQuery(path, query), {
@@ -143,7 +142,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw notSent(method);
+    // The connection may have dropped after the server had the request: never say "not sent" here.
+    throw networkError("app.api.unreachable", "app.api.checkConnection");
   }
   if (response.ok) {
     return (response.status === 204 ? undefined : await response.json()) as T;

@@ -142,7 +142,7 @@ export const people = defineMessages(
       "Invitación enviada a {email}; el enlace funciona durante {days, plural, one {# día} other {# días}}",
     "people.access.title": "Usuarios con acceso",
     "people.access.explanation":
-      "Los SuperAdmin del partner acceden a todas las cuentas. Los demás usuarios solo acceden a las cuentas que se les conceden aquí.",
+      "Los SuperAdmins del partner acceden a todas las cuentas. Los demás usuarios solo acceden a las cuentas que se les conceden aquí.",
     "people.access.none": "Ningún otro usuario tiene acceso a esta cuenta todavía.",
     "people.access.takeAway": "Quitar el acceso a {name}",
     "people.access.takenAway": "{name} ya no accede a esta cuenta",

@@ -14,6 +14,7 @@ export const review = defineMessages(
     "review.queue.search": "Search the review queue",
     "review.queue.searchPlaceholder": "Account, customer, partner or requester",
     "review.queue.noMatch": "No application matches these filters.",
+    "review.queue.noPartner": "No partner has that name",
     "review.queue.waiting": "Waiting",
     "review.queue.noneLeft": "Nothing left to review",
     "review.queue.noneLeftText": "No pending application is left in this queue.",
@@ -21,6 +22,8 @@ export const review = defineMessages(
     "review.waiting.minutes": "{count, number} min",
     "review.waiting.hours": "{count, number} h",
     "review.waiting.days": "{count, plural, one {# day} other {# days}}",
+    "review.waiting.late": "late",
+    "review.waiting.overdue": "overdue",
 
     "review.application.title": "Review application",
     "review.application.notFound": "Application not found",
@@ -98,6 +101,7 @@ export const review = defineMessages(
     "review.queue.search": "Buscar en la cola de revisión",
     "review.queue.searchPlaceholder": "Cuenta, cliente, partner o solicitante",
     "review.queue.noMatch": "Ninguna solicitud coincide con estos filtros.",
+    "review.queue.noPartner": "Ningún partner se llama así",
     "review.queue.waiting": "En espera",
     "review.queue.noneLeft": "No queda nada por revisar",
     "review.queue.noneLeftText": "No queda ninguna solicitud pendiente en esta cola.",
@@ -105,6 +109,8 @@ export const review = defineMessages(
     "review.waiting.minutes": "{count, number} min",
     "review.waiting.hours": "{count, number} h",
     "review.waiting.days": "{count, plural, one {# día} other {# días}}",
+    "review.waiting.late": "con retraso",
+    "review.waiting.overdue": "muy retrasada",
 
     "review.application.title": "Revisar solicitud",
     "review.application.notFound": "Solicitud no encontrada",
@@ -132,7 +138,7 @@ export const review = defineMessages(
     "review.change.datapoints": "{count, number} DP",
     "review.change.nothingNow": "Esta solicitud no cambia nada de la cuenta tal como está ahora.",
     "review.change.nothingClosed":
-      "Esta solicitud {status, select, rejected {se rechazó} withdrawn {se retiró} other {quedó {status}}}: no cambió nada.",
+      "Esta solicitud {status, select, rejected {se rechazó} withdrawn {se retiró} other {quedó en estado {status}}}: no cambió nada.",
 
     "review.decision.title": "Tu decisión",
     "review.decision.comment": "Comentario para el solicitante",

@@ -144,7 +144,7 @@ export const usage = defineMessages(
     "usage.import.counted":
       "{billable, number} de {count, number} {billable, plural, one {cuenta} other {cuentan}} para el contrato.",
     "usage.import.again":
-      "{again, plural, one {# ya estaba registrado y no ha contado} other {# ya estaban registrados y no han contado}} de nuevo.",
+      "{again, plural, one {# ya estaba registrado y no ha vuelto a contar} other {# ya estaban registrados y no han vuelto a contar}}.",
     "usage.import.left": "Quedan {left, number} DP.",
     "usage.import.quotaTitle": "No quedan suficientes puntos de datos: no se ha registrado nada",
     "usage.import.quotaText":

@@ -22,13 +22,13 @@ export function useFileApplication() {
       return fileApplication(body, inFlight.current.signal);
     },
     meta: { handlesErrors: true },
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: accountManagementKeys.all }),
-        queryClient.invalidateQueries({ queryKey: accountKeys.all }),
-      ]),
+    // Settled, not only succeeded: a cancelled request may have been filed (or auto-approved).
     onSettled: () => {
       inFlight.current = null;
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: accountManagementKeys.all }),
+        queryClient.invalidateQueries({ queryKey: accountKeys.all }),
+      ]);
     },
   });
   const cancel = useCallback(() => {

@@ -206,7 +206,7 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
             setAction(null);
             focus.back();
           }}
-          // The application just filed is at the top of the Applications zone.
+          // The application just filed waits in the Applications zone.
           onFiled={() => {
             setAction(null);
             setParams({ zone: "applications" }, { replace: true });

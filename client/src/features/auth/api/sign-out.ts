@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "../../../lib/api.ts";
+import { forgetPrivateData } from "../../../lib/private-storage.ts";
 
 const signOut = (): Promise<unknown> => api("/api/auth/sign-out", { method: "POST", body: {} });
 
@@ -7,6 +8,9 @@ const signOut = (): Promise<unknown> => api("/api/auth/sign-out", { method: "POS
 export function useSignOut() {
   return useMutation({
     mutationFn: signOut,
-    onSuccess: () => window.location.assign("/login"),
+    onSuccess: () => {
+      forgetPrivateData();
+      window.location.assign("/login");
+    },
   });
 }

@@ -7,7 +7,7 @@ import { IconCheck, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { useOneAtATime } from "../../../hooks/use-one-at-a-time.ts";
-import { ApiError } from "../../../lib/api.ts";
+import { ApiError, localise } from "../../../lib/api.ts";
 import { useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
 import type { Decision, useDecideApplication } from "../api/decide.ts";
@@ -51,7 +51,8 @@ export function DecisionForm({
   const ask = (decision: Decision) => {
     const checked = SCHEMAS[decision].safeParse({ comment });
     if (!checked.success) {
-      setCommentError(checked.error.issues[0]?.message ?? t("review.decision.checkComment"));
+      const rule = checked.error.issues[0]?.message;
+      setCommentError(rule ? localise(rule) : t("review.decision.checkComment"));
       return;
     }
     setCommentError(null);

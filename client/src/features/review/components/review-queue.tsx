@@ -37,7 +37,7 @@ function PartnerFilter({
       onChange={(next) => onChange(next ?? undefined)}
       searchable
       clearable
-      nothingFoundMessage={t("review.queue.noMatch")}
+      nothingFoundMessage={t("review.queue.noPartner")}
       w={{ base: "100%", sm: 240 }}
     />
   );

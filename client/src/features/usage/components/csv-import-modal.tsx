@@ -257,6 +257,7 @@ export function CsvImportModal({ account, opened, onClose }: CsvImportModalProps
                     <Text span fw={600} size="sm">
                       {t("usage.import.line", { line: error.line })}
                     </Text>{" "}
+                    {error.column ? `${error.column}: ` : ""}
                     {localise(error.message)}
                   </List.Item>
                 ))}

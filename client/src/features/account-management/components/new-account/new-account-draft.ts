@@ -3,12 +3,14 @@
  * localStorage so that a back, a reload or a new sign-in after the session ended loses nothing.
  * One draft per signed-in user, so two people sharing a browser never see each other's.
  */
+
+import { privateKey } from "../../../../lib/private-storage.ts";
 import { type NewAccountValues, withRtcLinesOffered } from "./new-account-values.ts";
 
 const VERSION = 1;
 
 /** Where the user's draft is kept. */
-export const draftKey = (userId: string): string => `wattfolio.newAccountDraft.${userId}`;
+export const draftKey = (userId: string): string => privateKey(`newAccountDraft.${userId}`);
 
 /** What each input may hold, to read back only what the form can show. */
 const KINDS: Record<keyof NewAccountValues, "text" | "choice" | "number"> = {

@@ -106,11 +106,12 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
   const submit = (values: NewAccountValues) => {
     const payload = newAccountRequest.parse(requestOf(values));
     sending.current = true;
-    file.mutate(
+    // The draft goes once filed, even if the user has left the page meanwhile (when the
+    // callbacks below, which belong to the page, no longer run).
+    const filed = file.mutateAsync(
       { kind: "new_account", payload },
       {
         onSuccess: () => {
-          draftStorage.remove(me.id);
           notifications.show({
             color: "green",
             title: t("accounts.applicationSent"),
@@ -125,6 +126,10 @@ export function NewAccountForm({ catalogue }: { catalogue: Catalogue }) {
           notifyError(error);
         },
       },
+    );
+    filed.then(
+      () => draftStorage.remove(me.id),
+      () => undefined,
     );
   };
 
