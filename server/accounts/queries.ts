@@ -21,6 +21,7 @@ import {
   partners,
   sectors,
 } from "../db/schema/index.ts";
+import { containing } from "../db/search.ts";
 
 const bmType = alias(billManagementTypes, "bm_type");
 const datapointsLeftSql = sql<number>`(${accounts.datapointsContracted} - ${accounts.datapointsUsed})`;
@@ -126,7 +127,7 @@ export function listFilters(
   if (query.zone === "active") filters.push(gt(accounts.endsOn, today));
   if (query.zone === "expired") filters.push(lte(accounts.endsOn, today));
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(query.q);
     filters.push(or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)));
   }
   if (query.licenceId) filters.push(eq(accounts.licenceId, query.licenceId));

@@ -22,6 +22,7 @@ import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
+import { containing } from "../db/search.ts";
 import { translator } from "../i18n/translate.ts";
 import { choicesNotOnOffer } from "./new-account.ts";
 
@@ -195,7 +196,7 @@ function preview(
  * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards.
  */
 function searching(q: string): SQL | undefined {
-  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containing(q);
   return or(
     ilike(accounts.name, pattern),
     ilike(accounts.customerName, pattern),

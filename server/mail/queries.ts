@@ -10,6 +10,7 @@ import type {
 } from "../../shared/api/lifecycle.ts";
 import type { Database } from "../db/client.ts";
 import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
+import { containing } from "../db/search.ts";
 
 const itemColumns = {
   id: mailboxMessages.id,
@@ -25,7 +26,7 @@ const itemColumns = {
 export async function listMailbox(db: Database, query: MailboxQuery): Promise<Page<MailboxItem>> {
   const filters: SQL[] = [];
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containing(query.q);
     const either = or(
       ilike(mailboxMessages.recipient, pattern),
       ilike(mailboxMessages.subject, pattern),

@@ -13,6 +13,7 @@ import type { Language } from "../../shared/domain/languages.ts";
 import { partnerStatus } from "../../shared/domain/partners.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, licences, partners, users } from "../db/schema/index.ts";
+import { containing } from "../db/search.ts";
 import { notFound } from "../errors.ts";
 import { listPartnerPeople } from "../people/queries.ts";
 
@@ -59,7 +60,7 @@ function toPartner(row: Row): Partner {
 export async function listPartners(db: Database, query: PartnerListQuery): Promise<Page<Partner>> {
   const filters: (SQL | undefined)[] = [];
   if (query.q) {
-    filters.push(ilike(partners.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    filters.push(ilike(partners.name, containing(query.q)));
   }
   if (query.status === "active") filters.push(isNull(partners.suspendedAt));
   if (query.status === "suspended") filters.push(isNotNull(partners.suspendedAt));
