@@ -3,6 +3,7 @@
  * that path does take in `Allow`. The routes are collected as they are registered.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { escapeRegExp } from "../../shared/regexp.ts";
 import { toDocument } from "../errors.ts";
 import { sendProblem } from "./problem-handler.ts";
 
@@ -10,8 +11,6 @@ interface KnownPath {
   pattern: RegExp;
   methods: Set<string>;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A find-my-way route path (`/accounts/:id`, `/api/auth/*`) as a pattern of the request path. */
 function patternOf(url: string): RegExp {

@@ -5,6 +5,7 @@
  * the reader's language. A text it does not know is left as it is.
  */
 import type { Language } from "../domain/languages.ts";
+import { escapeRegExp } from "../regexp.ts";
 import { catalogue, type MessageKey, type MessageValues, type Translate } from "./catalogue.ts";
 
 interface Pattern {
@@ -17,8 +18,6 @@ interface Pattern {
 /** `{name}` and `{name, number}`: the only placeholders the validation area's English uses. */
 const PLACEHOLDER = /\{(\w+)(?:,\s*number)?\}/g;
 const NAMED = /\{(\w+)(,\s*number)?\}/g;
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The literal parts of an English message, around its placeholders. */
 export function literalParts(message: string): string[] {

@@ -7,6 +7,9 @@ import { createIntl, createIntlCache } from "@formatjs/intl";
 import { test } from "@playwright/test";
 import { type Language, LOCALES } from "../../shared/domain/languages.ts";
 import { catalogue, type MessageKey, type MessageValues } from "../../shared/i18n/catalogue.ts";
+import { escapeRegExp } from "../../shared/regexp.ts";
+
+export { escapeRegExp };
 
 const cache = createIntlCache();
 const intlOf = (language: Language) =>
@@ -40,8 +43,6 @@ export function tr(english: string, values?: MessageValues, inLanguage = languag
   }
   return [...written][0] as string;
 }
-
-export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A regular expression that matches `tr(english)` exactly, whole (for names and headings). */
 export function exactly(english: string, values?: MessageValues): RegExp {
