@@ -2,7 +2,15 @@ import { expect, type Page, test } from "@playwright/test";
 import { waitingFor } from "../../shared/domain/waiting.ts";
 import { expectAccessible } from "./axe.ts";
 import { escapeRegExp, num, t, tr } from "./language.ts";
-import { apiSession, choose, createActiveAccount, expectLoaded, signIn, USERS } from "./support.ts";
+import {
+  apiSession,
+  choose,
+  createActiveAccount,
+  expectLoaded,
+  fileNewAccount,
+  signIn,
+  USERS,
+} from "./support.ts";
 
 const GREENGRID = { name: "GreenGrid Consulting", admin: "emma@greengrid.demo" };
 const ENERLOGIC = { name: "Enerlogic Services", admin: USERS.superAdmin };
@@ -10,36 +18,10 @@ const baseURL = () => test.info().project.use.baseURL as string;
 const unique = (name: string) => `${name} ${Date.now().toString(36)}`;
 
 /** Files a new-account application as `admin` through the API; answers its id and summary. */
-async function fileNewAccount(admin: string, name: string) {
+async function fileNewAccountAs(admin: string, name: string) {
   const session = await apiSession(baseURL(), admin);
   try {
-    const catalogue = (await (await session.get("/api/v1/catalogue")).json()) as {
-      licences: { id: string }[];
-      sectors: { code: string }[];
-    };
-    const filed = await session.post("/api/v1/account-management/applications", {
-      data: {
-        kind: "new_account",
-        payload: {
-          name,
-          customerName: "Triage Holdings",
-          country: "ES",
-          licenceId: catalogue.licences[0]?.id,
-          datapoints: 40,
-          billManagementTypeId: null,
-          rtmMeters: 0,
-          additionalPods: 0,
-          periodMonths: 12,
-          sectorCode: catalogue.sectors[0]?.code,
-          smsCredits: 0,
-          rtcLines: 0,
-          emailDomain: null,
-          comment: "",
-        },
-      },
-    });
-    expect(filed.ok()).toBe(true);
-    return (await filed.json()) as { id: string; summary: string };
+    return await fileNewAccount(session, { name, customerName: "Triage Holdings", datapoints: 40 });
   } finally {
     await session.dispose();
   }
@@ -170,8 +152,8 @@ test("the review queue filters by partner and kind, searches, and keeps its filt
   page,
 }) => {
   const token = unique("Triage");
-  const greenFiled = await fileNewAccount(GREENGRID.admin, `${token} Greenhouse`);
-  const blueFiled = await fileNewAccount(ENERLOGIC.admin, `${token} Bluewater`);
+  const greenFiled = await fileNewAccountAs(GREENGRID.admin, `${token} Greenhouse`);
+  const blueFiled = await fileNewAccountAs(ENERLOGIC.admin, `${token} Bluewater`);
   await signIn(page, USERS.customerSuccess);
   const green = await reviewed(page, greenFiled.id);
   const blue = await reviewed(page, blueFiled.id);
@@ -275,8 +257,8 @@ test("a reviewer can decide and open the queue’s next application, and is back
   page,
 }) => {
   const token = unique("Next");
-  const alpha = await fileNewAccount(ENERLOGIC.admin, `${token} Alpha`);
-  const beta = await fileNewAccount(ENERLOGIC.admin, `${token} Beta`);
+  const alpha = await fileNewAccountAs(ENERLOGIC.admin, `${token} Alpha`);
+  const beta = await fileNewAccountAs(ENERLOGIC.admin, `${token} Beta`);
   await signIn(page, USERS.customerSuccess);
   const first = await reviewed(page, alpha.id);
   const second = await reviewed(page, beta.id);

@@ -96,6 +96,43 @@ export async function apiSession(baseURL: string, email: string): Promise<APIReq
 }
 
 /**
+ * Files, as the signed-in `session`, an application for a new account of 12 months in Spain with
+ * the catalogue's first licence and sector; answers its id and summary.
+ */
+export async function fileNewAccount(
+  session: APIRequestContext,
+  { name, customerName, datapoints }: { name: string; customerName: string; datapoints: number },
+): Promise<{ id: string; summary: string }> {
+  const catalogue = (await (await session.get("/api/v1/catalogue")).json()) as {
+    licences: { id: string }[];
+    sectors: { code: string }[];
+  };
+  const filed = await session.post("/api/v1/account-management/applications", {
+    data: {
+      kind: "new_account",
+      payload: {
+        name,
+        customerName,
+        country: "ES",
+        licenceId: catalogue.licences[0]?.id,
+        datapoints,
+        billManagementTypeId: null,
+        rtmMeters: 0,
+        additionalPods: 0,
+        periodMonths: 12,
+        sectorCode: catalogue.sectors[0]?.code,
+        smsCredits: 0,
+        rtcLines: 0,
+        emailDomain: null,
+        comment: "",
+      },
+    },
+  });
+  expect(filed.ok()).toBe(true);
+  return (await filed.json()) as { id: string; summary: string };
+}
+
+/**
  * A fresh active account of Enerlogic's portfolio, filed by its SuperAdmin and approved by Customer
  * Success through the API: journeys that change accounts then touch nothing another test reads.
  */
@@ -107,33 +144,11 @@ export async function createActiveAccount(
   const superAdmin = await apiSession(baseURL, USERS.superAdmin);
   const customerSuccess = await apiSession(baseURL, USERS.customerSuccess);
   try {
-    const catalogue = (await (await superAdmin.get("/api/v1/catalogue")).json()) as {
-      licences: { id: string }[];
-      sectors: { code: string }[];
-    };
-    const filed = await superAdmin.post("/api/v1/account-management/applications", {
-      data: {
-        kind: "new_account",
-        payload: {
-          name,
-          customerName: "Puerto de Tarragona",
-          country: "ES",
-          licenceId: catalogue.licences[0]?.id,
-          datapoints,
-          billManagementTypeId: null,
-          rtmMeters: 0,
-          additionalPods: 0,
-          periodMonths: 12,
-          sectorCode: catalogue.sectors[0]?.code,
-          smsCredits: 0,
-          rtcLines: 0,
-          emailDomain: null,
-          comment: "",
-        },
-      },
+    const { id } = await fileNewAccount(superAdmin, {
+      name,
+      customerName: "Puerto de Tarragona",
+      datapoints,
     });
-    expect(filed.ok()).toBe(true);
-    const { id } = (await filed.json()) as { id: string };
     const approved = await customerSuccess.post(`/api/v1/review/applications/${id}/approve`, {
       data: {},
     });
