@@ -9,6 +9,7 @@ export * from "./accounts.ts";
 export * from "./api-keys.ts";
 export * from "./applications.ts";
 export * from "./catalogue.ts";
+export * from "./events.ts";
 export * from "./mail.ts";
 export * from "./partners-and-people.ts";
 export * from "./people-admin.ts";

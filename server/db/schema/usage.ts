@@ -1,6 +1,7 @@
 /** What integrations record through the usage API: datapoints, SMS spendings, idempotency records. */
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   foreignKey,
@@ -100,5 +101,73 @@ export const smsSpendings = pgTable(
     }),
     index("sms_spendings_account_idx").on(t.accountId, t.spentAt),
     check("sms_spendings_positive", sql`${t.credits} > 0`),
+  ],
+);
+
+export const USAGE_LEDGER_ENTRIES = [
+  "opened",
+  "registered",
+  "released",
+  "sms_spent",
+  "contract_changed",
+] as const;
+export type UsageLedgerEntry = (typeof USAGE_LEDGER_ENTRIES)[number];
+
+/**
+ * Every change of an account's usage counters and of what its contract allows, append-only (a
+ * trigger refuses updates and deletes), written in the statement or transaction that changes the
+ * counter. The deltas add up to the counters: the sum of `datapoints_delta` is
+ * `accounts.datapoints_used`, the sum of `sms_credits_delta` is `accounts.sms_credits`. Each row
+ * also carries the values after it, so a history reads the last row of a day instead of summing.
+ */
+export const usageLedger = pgTable(
+  "usage_ledger",
+  {
+    position: bigint({ mode: "number" }).generatedAlwaysAsIdentity().primaryKey(),
+    partnerId: uuid("partner_id").notNull(),
+    accountId: uuid("account_id").notNull(),
+    entry: text().$type<UsageLedgerEntry>().notNull(),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    datapointsDelta: integer("datapoints_delta").notNull().default(0),
+    smsCreditsDelta: integer("sms_credits_delta").notNull().default(0),
+    datapointsUsed: integer("datapoints_used").notNull(),
+    datapointsContracted: integer("datapoints_contracted").notNull(),
+    smsCredits: integer("sms_credits").notNull(),
+    /** The integration that made the change, when one did. */
+    apiKeyId: uuid("api_key_id").references(() => apiKeys.id),
+    /** The approved application that changed the contract, when one did. */
+    applicationId: uuid("application_id"),
+  },
+  (t) => [
+    index("usage_ledger_account_idx").on(t.accountId, t.recordedAt),
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    check("usage_ledger_entry_known", sql`${t.entry} in (${sqlList(USAGE_LEDGER_ENTRIES)})`),
+  ],
+);
+
+/**
+ * The usage alerts an account's owners have been sent and not yet re-armed: the highest datapoint
+ * threshold reached (0, 80 or 100 %) and whether the SMS credits are reported low. Raised by the
+ * statement that crosses a threshold, under the account's row lock, so each crossing is announced
+ * once even when concurrent registrations cross together; lowered when usage goes back below or
+ * the contract grows.
+ */
+export const usageAlerts = pgTable(
+  "usage_alerts",
+  {
+    accountId: uuid("account_id").primaryKey(),
+    partnerId: uuid("partner_id").notNull(),
+    datapointsThreshold: integer("datapoints_threshold").notNull().default(0),
+    smsCreditsLow: boolean("sms_credits_low").notNull().default(false),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.partnerId, t.accountId],
+      foreignColumns: [accounts.partnerId, accounts.id],
+    }),
+    check("usage_alerts_threshold_known", sql`${t.datapointsThreshold} in (0, 80, 100)`),
   ],
 );
