@@ -127,4 +127,20 @@ export const callers = {
     }
     return actor;
   },
+  /** Webhook endpoints are managed by SuperAdmins (their partner's) and Customer Success (all). */
+  webhookManager: (caller: Caller | null): Actor => {
+    const actor = signedIn(caller);
+    if (actor.kind === "partner_user" && !actor.isSuperAdmin) {
+      throw new Problem("FORBIDDEN", "Webhooks are managed by SuperAdmins.");
+    }
+    return actor;
+  },
+  /** The event feed: SuperAdmins, Customer Success, and integrations within their key's scope. */
+  eventReader: (caller: Caller | null): Caller => {
+    const found = anyCaller(caller);
+    if (found.kind === "partner_user" && !found.isSuperAdmin) {
+      throw new Problem("FORBIDDEN", "The event feed needs SuperAdmin permissions or an API key.");
+    }
+    return found;
+  },
 } satisfies Record<string, Callers<Caller | null>>;

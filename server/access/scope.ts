@@ -10,8 +10,10 @@ import {
   accounts,
   apiKeys,
   applications,
+  events,
   invitations,
   users,
+  webhookEndpoints,
 } from "../db/schema/index.ts";
 import type { Actor, Caller } from "./actor.ts";
 
@@ -69,4 +71,33 @@ export function invitationScope(actor: Actor): SQL {
 export function partnerUserScope(actor: Actor): SQL {
   if (actor.kind === "customer_success") return sql`${users.partnerId} is not null`;
   return actor.isSuperAdmin ? eq(users.partnerId, actor.partnerId) : sql`false`;
+}
+
+/** Webhook endpoints: a SuperAdmin's are the partner's; Customer Success sees every one. */
+export function webhookEndpointScope(actor: Actor): SQL {
+  if (actor.kind === "customer_success") return everything;
+  return actor.isSuperAdmin ? eq(webhookEndpoints.partnerId, actor.partnerId) : sql`false`;
+}
+
+/**
+ * The event log: a SuperAdmin reads the partner's events, Customer Success and platform-wide keys
+ * every event, a partner's key its partner's and an account's key that account's.
+ */
+export function eventScope(caller: Caller): SQL {
+  if (caller.kind === "customer_success") return everything;
+  if (caller.kind === "partner_user") {
+    return caller.isSuperAdmin ? eq(events.partnerId, caller.partnerId) : sql`false`;
+  }
+  const scope = caller.scope;
+  switch (scope.kind) {
+    case "platform":
+      return everything;
+    case "partner":
+      return eq(events.partnerId, scope.partnerId);
+    case "account":
+      return and(
+        eq(events.partnerId, scope.partnerId),
+        eq(events.accountId, scope.accountId),
+      ) as SQL;
+  }
 }
