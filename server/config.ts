@@ -99,6 +99,10 @@ const environment = z.object({
   SWEEP_INTERVAL_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   SWEEP_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
+  WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
+  /** Unset: plain HTTP to localhost endpoints is accepted except in production. */
+  WEBHOOK_ALLOW_LOCAL_HTTP: flag.optional(),
   TEST_CLOCK: flag.default(false),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
 });
@@ -125,6 +129,7 @@ export interface Config {
   apiKeyRequestsPerMinute: number;
   logLevel: string;
   mail: MailConfig;
+  webhooks: WebhookConfig;
   lifecycle: LifecycleConfig;
   /** The test clock: the application's time runs ahead of real time by an offset kept in the database. */
   testClock: boolean;
@@ -154,6 +159,15 @@ export interface MailConfig {
   from: string;
   /** How many e-mails one dispatcher run takes at most. */
   batchSize: number;
+}
+
+export interface WebhookConfig {
+  /** How long one delivery waits for the endpoint's answer. */
+  timeoutMs: number;
+  /** How many deliveries one run takes at most. */
+  batchSize: number;
+  /** Whether http://localhost (127.0.0.1, ::1) endpoints are accepted beside https:// ones. */
+  allowLocalHttp: boolean;
 }
 
 export interface LifecycleConfig {
@@ -212,6 +226,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smtpUrl: e.SMTP_URL,
       from: e.MAIL_FROM ?? `Wattfolio <no-reply@${new URL(publicUrl).hostname}>`,
       batchSize: e.MAIL_BATCH_SIZE,
+    },
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      batchSize: e.WEBHOOK_BATCH_SIZE,
+      allowLocalHttp: e.WEBHOOK_ALLOW_LOCAL_HTTP ?? e.NODE_ENV !== "production",
     },
     lifecycle: { intervalMs: e.SWEEP_INTERVAL_SECONDS * 1000, batchSize: e.SWEEP_BATCH_SIZE },
     testClock: e.TEST_CLOCK,
