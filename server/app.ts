@@ -10,8 +10,6 @@ import swagger from "@fastify/swagger";
 import apiReference from "@scalar/fastify-api-reference";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -50,6 +48,7 @@ import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
 import { mailRoutes } from "./mail/routes.ts";
 import { transportFor } from "./mail/transports.ts";
 import { createNotices } from "./notices/notices.ts";
+import { openApiOptions } from "./openapi/document.ts";
 import { partnerRoutes } from "./partners/routes.ts";
 import { peopleRoutes } from "./people/routes.ts";
 import { profileRoutes } from "./profile/routes.ts";
@@ -111,29 +110,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerProblemHandler(app);
   registerRequestHygiene(app);
   const refuseWrongMethod = trackAllowedMethods(app);
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: "Wattfolio API",
-        version: "1",
-        description:
-          "Accounts, licences and quotas of the energy management platform. Errors are RFC 9457 problem+json documents with a stable `code`.",
-      },
-      components: {
-        securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "wattfolio.session_token" },
-          apiKey: {
-            type: "http",
-            scheme: "bearer",
-            description: "An integration's API key; it reaches only the usage API.",
-          },
-        },
-      },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(swagger, openApiOptions(config.publicUrl));
   await app.register(async (docs) => {
     // The reference page runs its own inline bootstrap script.
     docs.addHook("onSend", async (_request, reply) => {

@@ -1,0 +1,230 @@
+/**
+ * The API's OpenAPI 3.1 document, as @fastify/swagger builds it from the routes' zod schemas, and
+ * finished here so that tools take it (redocly's recommended rules, openapi-typescript): every
+ * operation's refusals as problem+json by status with their codes (./problems.ts), the headers the
+ * server really sends, tags with their descriptions, and the server it is served from.
+ */
+import { STATUS_CODES } from "node:http";
+import type { SwaggerOptions } from "@fastify/swagger";
+import {
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
+} from "fastify-type-provider-zod";
+import { ERROR_CODES, type ErrorCode } from "../../shared/errors.ts";
+import {
+  codesOf,
+  fieldErrorSchema,
+  problemResponses,
+  problemSchema,
+  problemSchemaName,
+} from "./problems.ts";
+
+/** Every tag an operation may carry, described once; an operation with another fails its test. */
+export const TAGS = [
+  { name: "session", description: "Signing in and out, one's password, who one is." },
+  { name: "health", description: "Liveness and readiness, for load balancers and orchestrators." },
+  {
+    name: "catalogue",
+    description: "Licences, Bill Management licence types and sectors that accounts are sold with.",
+  },
+  { name: "partners", description: "The partners (tenants) and their status; Customer Success." },
+  { name: "staff", description: "The Customer Success team and its invitations." },
+  { name: "accounts", description: "The accounts a user can see, with entitlements and history." },
+  {
+    name: "account management",
+    description: "A SuperAdmin's portfolio: its accounts and the applications that change them.",
+  },
+  {
+    name: "review",
+    description: "Customer Success reviews applications and its auto-approval rules.",
+  },
+  {
+    name: "usage",
+    description:
+      "The usage API, for integrations with an API key: datapoints and SMS credits of an account.",
+  },
+  { name: "API keys", description: "Keys that integrations call the usage API with." },
+  { name: "mail", description: "Outgoing e-mail and its delivery; the in-app mailbox." },
+  { name: "Invitations", description: "Opening and accepting an e-mailed invitation link." },
+  { name: "Users", description: "A partner's users, their invitations and their accounts." },
+  { name: "profile", description: "One's own name, language and sessions." },
+  { name: "security log", description: "Who did what to people and access." },
+  { name: "lifecycle", description: "Reminder sweeps of expiring accounts, on demand." },
+  {
+    name: "test clock",
+    description: "Moving the clock of a test installation (TEST_CLOCK=1 only).",
+  },
+  { name: "webhooks", description: "Endpoints that receive signed events, and their deliveries." },
+  { name: "events", description: "What happened, as a feed to poll." },
+];
+
+type JsonObject = Record<string, unknown>;
+type Operation = JsonObject & {
+  responses?: Record<string, JsonObject>;
+  parameters?: { in: string; name: string }[];
+  security?: Record<string, unknown>[];
+};
+
+const PROBLEM_CODES = "x-problem-codes";
+
+const header = (description: string, schema: JsonObject): JsonObject => ({ description, schema });
+
+const HEADERS: Record<string, JsonObject> = {
+  "X-Request-Id": header(
+    "This request's id, in the server's log lines too: the caller's own `X-Request-Id` when it sent a sane one, else a new UUID.",
+    { type: "string" },
+  ),
+  "Idempotent-Replayed": header(
+    "`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`; nothing was done again.",
+    { type: "string", enum: ["true"] },
+  ),
+  "RateLimit-Limit": header("Requests this API key may make a minute.", { type: "integer" }),
+  "RateLimit-Remaining": header("Requests left in the current minute.", { type: "integer" }),
+  "RateLimit-Reset": header("Seconds until the minute's allowance starts again.", {
+    type: "integer",
+  }),
+  "Retry-After": header("Seconds to wait before trying again.", { type: "integer" }),
+};
+
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+const zodTransform = createJsonSchemaTransform({});
+const zodTransformObject = createJsonSchemaTransformObject({});
+
+/** @fastify/swagger's options for the API's document, served from `publicUrl`. */
+export function openApiOptions(publicUrl: string): SwaggerOptions {
+  return {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Wattfolio API",
+        version: "1",
+        description:
+          "Accounts, licences and quotas of the energy management platform. Errors are RFC 9457 problem+json documents with a stable `code`; each operation lists the codes it can answer.",
+      },
+      servers: [{ url: publicUrl, description: "This installation" }],
+      tags: TAGS,
+      components: {
+        securitySchemes: {
+          session: {
+            type: "apiKey",
+            in: "cookie",
+            name: "wattfolio.session_token",
+            description: "The web app's session, set by signing in.",
+          },
+          apiKey: {
+            type: "http",
+            scheme: "bearer",
+            description: "An integration's API key; it reaches only the usage API.",
+          },
+        },
+      },
+      security: [{ session: [] }],
+    },
+    transform: (input) => {
+      const transformed = zodTransform(input) as { schema: JsonObject; url: string };
+      if (transformed.schema?.hide) return transformed;
+      const methods = [input.route.method].flat();
+      transformed.schema = {
+        ...transformed.schema,
+        [PROBLEM_CODES]: codesOf({
+          method: String(methods[0]),
+          url: input.route.url,
+          schema: input.schema as Parameters<typeof codesOf>[0]["schema"],
+        }),
+      };
+      return transformed;
+    },
+    transformObject: (input) => finish(zodTransformObject(input) as JsonObject),
+  } as SwaggerOptions;
+}
+
+const isProblemRef = (response: JsonObject): boolean =>
+  JSON.stringify(response.content ?? {}).includes('"#/components/schemas/Problem"');
+
+function finishOperation(operation: Operation): ErrorCode[] {
+  const codes = (operation[PROBLEM_CODES] as ErrorCode[] | undefined) ?? [];
+  delete operation[PROBLEM_CODES];
+  const responses: Record<string, JsonObject> = {};
+  for (const [status, response] of Object.entries(operation.responses ?? {})) {
+    // The route's own error schemas are the loose catch-all; the document states the codes.
+    if (Number(status) >= 400 && isProblemRef(response)) continue;
+    if (response.description === "Default Response") {
+      response.description = STATUS_CODES[Number(status)] ?? status;
+    }
+    responses[status] = response;
+  }
+  for (const [status, response] of Object.entries(problemResponses(codes))) {
+    responses[status] ??= response;
+  }
+  const byKey = operation.security?.some((requirement) => "apiKey" in requirement) ?? false;
+  const idempotent =
+    operation.parameters?.some((p) => p.in === "header" && p.name === "idempotency-key") ?? false;
+  for (const [status, response] of Object.entries(responses)) {
+    const headers = (response.headers ?? {}) as JsonObject;
+    headers["X-Request-Id"] ??= headerRef("X-Request-Id");
+    if (byKey) {
+      for (const name of ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]) {
+        headers[name] ??= headerRef(name);
+      }
+    }
+    if (idempotent && status.startsWith("2")) {
+      headers["Idempotent-Replayed"] ??= headerRef("Idempotent-Replayed");
+    }
+    if (status === "503") headers["Retry-After"] ??= headerRef("Retry-After");
+    response.headers = headers;
+  }
+  operation.responses = Object.fromEntries(
+    Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)),
+  );
+  return codes;
+}
+
+/** The names of the schemas something outside `components.schemas` reaches, transitively. */
+function reachableSchemas(document: JsonObject, schemas: Record<string, unknown>): Set<string> {
+  const reached = new Set<string>();
+  const { components, ...rest } = document;
+  const visit = (value: unknown) => {
+    for (const match of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      const name = decodeURIComponent(match[1] ?? "");
+      if (reached.has(name)) continue;
+      reached.add(name);
+      visit(schemas[name] ?? {});
+    }
+  };
+  visit(rest);
+  visit({ ...(components as JsonObject), schemas: undefined });
+  return reached;
+}
+
+function finish(document: JsonObject): JsonObject {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
+  const used = new Set<ErrorCode>();
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      for (const code of finishOperation(operation)) used.add(code);
+    }
+  }
+  const components = (document.components ?? {}) as JsonObject;
+  const schemas: Record<string, unknown> = {
+    ...(components.schemas as JsonObject),
+    FieldError: fieldErrorSchema,
+    ...Object.fromEntries(
+      ERROR_CODES.filter((code) => used.has(code)).map((code) => [
+        problemSchemaName(code),
+        problemSchema(code),
+      ]),
+    ),
+  };
+  const finished = {
+    ...document,
+    paths,
+    components: { ...components, headers: HEADERS, schemas },
+  };
+  // zod's registry holds every schema with an id, used by a route or not.
+  const reachable = reachableSchemas(finished, schemas);
+  finished.components.schemas = Object.fromEntries(
+    Object.entries(schemas).filter(([name]) => reachable.has(name)),
+  );
+  return finished;
+}
