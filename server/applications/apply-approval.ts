@@ -15,6 +15,8 @@ import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, type applications, type EntitlementChange } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
+import { recordEvent } from "../events/record-event.ts";
+import { recordContractChange } from "../usage/ledger.ts";
 import { createAccountFrom } from "./new-account.ts";
 import { noLongerValid } from "./refusals.ts";
 
@@ -56,7 +58,31 @@ export async function applyApproval(
       .set(update.set)
       .where(and(partnerAccounts(application.partnerId), eq(accounts.id, update.accountId)));
   }
+  const renewedTo = plan.updates.find((update) => update.accountId === account.id)?.set.endsOn;
+  if (application.kind === "renew_subscription" && renewedTo) {
+    await recordEvent(tx, {
+      type: "account.renewed",
+      partnerId: application.partnerId,
+      accountId: account.id,
+      occurredAt: now,
+      data: {
+        accountId: account.id,
+        accountName: account.name,
+        applicationId: application.id,
+        previousEndsOn: account.endsOn,
+        endsOn: renewedTo,
+      },
+    });
+  }
   for (const accountId of ids.filter((id): id is string => id !== null)) {
+    const before = states.get(accountId);
+    if (before) {
+      await recordContractChange(
+        tx,
+        { ...before, partnerId: application.partnerId },
+        { at: now, applicationId: application.id },
+      );
+    }
     await recordHistory(tx, application, "approved", {
       accountId,
       actorId: application.decidedBy,

@@ -14,6 +14,8 @@ import type { Catalogue } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { violatedUniqueConstraint } from "../db/errors.ts";
 import { accounts, applications } from "../db/schema/index.ts";
+import { recordEvent } from "../events/record-event.ts";
+import { openUsage } from "../usage/ledger.ts";
 import { noLongerValid } from "./refusals.ts";
 
 type Application = typeof applications.$inferSelect;
@@ -91,10 +93,28 @@ export async function createAccountFrom(
     throw error;
   }
   if (!created) throw new Error("insert returned no row");
+  await openUsage(tx, created, { at: now, applicationId: application.id });
   await tx
     .update(applications)
     .set({ accountId: created.id })
     .where(eq(applications.id, application.id));
+  await recordEvent(tx, {
+    type: "account.created",
+    partnerId: created.partnerId,
+    accountId: created.id,
+    occurredAt: now,
+    data: {
+      accountId: created.id,
+      accountName: created.name,
+      customerName: created.customerName,
+      country: created.country,
+      applicationId: application.id,
+      startsOn: created.startsOn,
+      endsOn: created.endsOn,
+      datapointsContracted: created.datapointsContracted,
+      smsCredits: created.smsCredits,
+    },
+  });
   const { names } = catalogue;
   await recordHistory(tx, { ...application, accountId: created.id }, "created", {
     actorId: application.decidedBy,

@@ -22,6 +22,7 @@ import {
   licences,
   partners,
   sectors,
+  usageLedger,
   users,
 } from "../db/schema/index.ts";
 import { acceptInvitation } from "../invitations/accept-invitation.ts";
@@ -29,6 +30,7 @@ import { inviteUser } from "../invitations/invite-user.ts";
 import type { Notices } from "../notices/notices.ts";
 import { createPartner } from "../partners/create-partner.ts";
 import { grantAccess } from "../people/grant-access.ts";
+import { armUsageAlerts, openUsage } from "../usage/ledger.ts";
 import { seedApplications } from "./applications.ts";
 import { registeredDatapoints } from "./datapoints.ts";
 import {
@@ -298,6 +300,20 @@ async function seedPortfolio({
       .update(accounts)
       .set({ datapointsUsed: billableCount })
       .where(eq(accounts.id, account.id));
+    // The ledger tells the same story: opened empty, then each day's registrations.
+    await openUsage(db, { ...account, datapointsUsed: 0 }, { at: account.createdAt });
+    await db.execute(sql`insert into ${usageLedger} (partner_id, account_id, entry, recorded_at,
+        datapoints_delta, datapoints_used, datapoints_contracted, sms_credits)
+      select partner_id, account_id, 'registered', last_at, n,
+        (sum(n) over (order by day))::int, ${account.datapointsContracted}::int, ${account.smsCredits}::int
+      from (
+        select partner_id, account_id, date_trunc('day', registered_at) as day,
+          max(registered_at) as last_at, count(*)::int as n
+        from ${datapoints} where account_id = ${account.id} and billable
+        group by partner_id, account_id, date_trunc('day', registered_at)
+      ) days
+      order by day`);
+    await armUsageAlerts(db, { ...account, datapointsUsed: billableCount });
   }
 
   const newAccounts = portfolio.pendingNewAccounts.map(

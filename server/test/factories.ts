@@ -16,6 +16,7 @@ import {
   partners,
   sectors,
 } from "../db/schema/index.ts";
+import { openUsage } from "../usage/ledger.ts";
 import { TEST_PASSWORD } from "./harness.ts";
 
 const unique = () => randomUUID().slice(0, 8);
@@ -127,6 +128,8 @@ export async function createAccount(
     })
     .returning();
   if (!account) throw new Error("account not created");
+  // Opened when its term began, so that histories of test accounts start before the tests' clocks.
+  await openUsage(db, account, { at: new Date(`${account.startsOn}T00:00:00Z`) });
   return account;
 }
 

@@ -3,11 +3,11 @@
  * serialises everything) and mean something on PostgreSQL, where the requests really race: several
  * pooled connections, and two server instances with a pool each.
  */
-import { and, count, eq, sum } from "drizzle-orm";
+import { and, asc, count, desc, eq, sum } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATAPOINT_KINDS } from "../../shared/domain/datapoints.ts";
-import { accounts, datapoints, smsSpendings } from "../db/schema/index.ts";
+import { accounts, datapoints, events, smsSpendings, usageLedger } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,
@@ -81,6 +81,44 @@ async function counts(accountId: string) {
   };
 }
 
+/** The ledger's sums and the counters, which must always agree. */
+async function ledgerAndCounters(accountId: string) {
+  const [account] = await t.db.select().from(accounts).where(eq(accounts.id, accountId));
+  const [sums] = await t.db
+    .select({
+      datapoints: sum(usageLedger.datapointsDelta).mapWith(Number),
+      smsCredits: sum(usageLedger.smsCreditsDelta).mapWith(Number),
+    })
+    .from(usageLedger)
+    .where(eq(usageLedger.accountId, accountId));
+  const [last] = await t.db
+    .select()
+    .from(usageLedger)
+    .where(eq(usageLedger.accountId, accountId))
+    .orderBy(desc(usageLedger.position))
+    .limit(1);
+  return {
+    counters: { datapoints: account?.datapointsUsed, smsCredits: account?.smsCredits },
+    ledger: sums,
+    lastRow: { datapoints: last?.datapointsUsed, smsCredits: last?.smsCredits },
+  };
+}
+
+async function expectLedgerToAgree(accountId: string) {
+  const { counters, ledger, lastRow } = await ledgerAndCounters(accountId);
+  expect(ledger).toEqual(counters);
+  expect(lastRow).toEqual(counters);
+}
+
+async function eventsOf(accountId: string) {
+  const rows = await t.db
+    .select({ type: events.type, data: events.data })
+    .from(events)
+    .where(eq(events.accountId, accountId))
+    .orderBy(asc(events.position));
+  return rows;
+}
+
 /** An account with only `left` datapoints left of 100. */
 async function accountWithLeft(left: number) {
   const account = await createAccount(t.db, partner.id, catalogue, { datapointsContracted: 100 });
@@ -110,6 +148,7 @@ describe("racing for the last free datapoints", () => {
     );
     expect(tally(responses)).toEqual({ registered: 10, "409 QUOTA_EXCEEDED": 54 });
     expect(await counts(account.id)).toEqual({ contracted: 100, used: 100, billable: 100 });
+    await expectLedgerToAgree(account.id);
   });
 
   it("registers exactly 10 of 64 when two server instances share the database", async () => {
@@ -121,6 +160,7 @@ describe("racing for the last free datapoints", () => {
     );
     expect(tally(responses)).toEqual({ registered: 10, "409 QUOTA_EXCEEDED": 54 });
     expect(await counts(account.id)).toEqual({ contracted: 100, used: 100, billable: 100 });
+    await expectLedgerToAgree(account.id);
   });
 
   it("counts an external id sent by several requests at once only once", async () => {
@@ -138,6 +178,7 @@ describe("racing for the last free datapoints", () => {
     );
     expect(registeredSame).toHaveLength(1);
     expect(await counts(account.id)).toEqual({ contracted: 100, used: 91, billable: 91 });
+    await expectLedgerToAgree(account.id);
   });
 });
 
@@ -180,6 +221,7 @@ describe("releases and registrations interleaved at random", () => {
     const { contracted, used, billable } = await counts(account.id);
     expect(used).toBe(billable);
     expect(used).toBeLessThanOrEqual(contracted ?? 0);
+    await expectLedgerToAgree(account.id);
   });
 });
 
@@ -197,6 +239,7 @@ describe("simultaneous requests with one Idempotency-Key", () => {
     expect(answers.size).toBe(1);
     expect(responses.filter((r) => r.headers["idempotent-replayed"] === "true")).toHaveLength(9);
     expect(await counts(account.id)).toMatchObject({ used: 93, billable: 93 });
+    await expectLedgerToAgree(account.id);
   });
 });
 
@@ -215,5 +258,40 @@ describe("spending SMS credits at once", () => {
       .where(eq(smsSpendings.accountId, account.id));
     expect(stored?.smsCredits).toBe(1);
     expect(Number(spent?.value)).toBe(99);
+    await expectLedgerToAgree(account.id);
+  });
+
+  it("warns once that the credits are low, however many spendings fall below the level together", async () => {
+    const account = await createAccount(t.db, partner.id, catalogue, { smsCredits: 60 });
+    const url = `/api/v1/usage/accounts/${account.id}/sms-credits/spend`;
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => post(i % 2 === 0 ? t : second, url, { credits: 2 })),
+    );
+    expect(tally(responses)).toEqual({ registered: 30 });
+    const warnings = (await eventsOf(account.id)).filter((e) => e.type === "sms_credits.low");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.data).toEqual({ accountId: account.id, smsCreditsLeft: 18, level: 20 });
+    await expectLedgerToAgree(account.id);
+  });
+});
+
+describe("registrations that cross a usage threshold together", () => {
+  it("announce each threshold exactly once, from either instance", async () => {
+    const { account, url } = await accountWithLeft(30);
+    // 30 single registrations at once take the account from 70 % through 80 % to 100 %.
+    const responses = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        post(i % 2 === 0 ? t : second, url, { datapoints: [meter(`cross-${i}`)] }),
+      ),
+    );
+    expect(tally(responses)).toEqual({ registered: 30 });
+    const crossings = (await eventsOf(account.id)).filter(
+      (e) => e.type === "usage.threshold_reached",
+    );
+    expect(crossings.map((e) => e.data)).toEqual([
+      { accountId: account.id, threshold: 80, datapointsUsed: 80, datapointsContracted: 100 },
+      { accountId: account.id, threshold: 100, datapointsUsed: 100, datapointsContracted: 100 },
+    ]);
+    await expectLedgerToAgree(account.id);
   });
 });

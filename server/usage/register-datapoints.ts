@@ -7,9 +7,10 @@ import { type DatapointToRegister, datapointsCapacity } from "../../shared/domai
 import type { Caller, IntegrationActor, PartnerUserActor } from "../access/actor.ts";
 import { type Database, queryRows } from "../db/client.ts";
 import { violatedCheckConstraint } from "../db/errors.ts";
-import { accounts, datapoints } from "../db/schema/index.ts";
+import { accounts, datapoints, events, usageAlerts, usageLedger } from "../db/schema/index.ts";
 import { notFound, Problem } from "../errors.ts";
 import { type Remembering, rememberAnswer } from "./idempotency.ts";
+import { apiKeyOf, thresholdSql } from "./ledger.ts";
 import { expired, type Outcome, target } from "./statements.ts";
 
 /** What the registration statement answers; presented by `presentRegistration`. */
@@ -57,12 +58,14 @@ export function registrationStatement({
     on conflict (account_id, external_id) do nothing
     returning id, external_id, billable
   ),
+  added as (select count(*)::int as n from inserted where billable),
   counted as (
     update ${accounts}
-    set datapoints_used = datapoints_used + (select count(*) from inserted where billable)
+    set datapoints_used = datapoints_used + (select n from added)
     where id = (select id from target where active)
-    returning datapoints_contracted, datapoints_used
+    returning id, partner_id, datapoints_contracted, datapoints_used, sms_credits
   ),
+  ${ledgerAndAlerts(caller, now)}
   answer as (
     select jsonb_build_object(
       'registered', coalesce((select jsonb_agg(jsonb_build_object(
@@ -76,6 +79,39 @@ export function registrationStatement({
     from counted
   )${rememberAnswer(remembering, sql`answer`, sql`body`)}
   select target.active, target.ends_on, answer.body from target left join answer on true`;
+}
+
+/**
+ * The ledger row of the datapoints counted, and the threshold the count reached. The alert is
+ * raised by an upsert that changes a row only when the threshold is higher than the one already
+ * announced; under the counter's row lock, concurrent registrations that cross together see each
+ * other's alert, so exactly one of them gets a row back and records the event.
+ */
+function ledgerAndAlerts(caller: Caller, now: Date): SQL {
+  const at = now.toISOString();
+  const reached = thresholdSql(sql`datapoints_used`, sql`datapoints_contracted`);
+  return sql`ledger as (
+    insert into ${usageLedger} (partner_id, account_id, entry, recorded_at, datapoints_delta,
+      datapoints_used, datapoints_contracted, sms_credits, api_key_id)
+    select partner_id, id, 'registered', ${at}::timestamptz, added.n,
+      datapoints_used, datapoints_contracted, sms_credits, ${apiKeyOf(caller)}::uuid
+    from counted cross join added where added.n > 0
+  ),
+  alerted as (
+    insert into ${usageAlerts} as a (account_id, partner_id, datapoints_threshold)
+    select id, partner_id, ${reached} from counted cross join added
+    where added.n > 0 and ${reached} > 0
+    on conflict (account_id) do update set datapoints_threshold = excluded.datapoints_threshold
+    where a.datapoints_threshold < excluded.datapoints_threshold
+    returning account_id, partner_id, datapoints_threshold
+  ),
+  announced as (
+    insert into ${events} (type, partner_id, account_id, occurred_at, data)
+    select 'usage.threshold_reached', alerted.partner_id, alerted.account_id, ${at}::timestamptz,
+      jsonb_build_object('accountId', alerted.account_id, 'threshold', alerted.datapoints_threshold,
+        'datapointsUsed', counted.datapoints_used, 'datapointsContracted', counted.datapoints_contracted)
+    from alerted cross join counted
+  ),`;
 }
 
 /** Registers a batch all-or-nothing; re-sent external ids are reported, not counted again. */

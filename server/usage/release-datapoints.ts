@@ -5,9 +5,10 @@ import { type DatapointRelease, datapointsCapacity } from "../../shared/domain/u
 import type { IntegrationActor, PartnerUserActor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import { type Database, queryRows } from "../db/client.ts";
-import { accounts, datapoints } from "../db/schema/index.ts";
+import { accounts, datapoints, usageAlerts, usageLedger } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
 import { type Remembering, rememberAnswer } from "./idempotency.ts";
+import { apiKeyOf, thresholdSql } from "./ledger.ts";
 
 interface ReleaseAnswer {
   released: { id: string; externalId: string; billable: boolean }[];
@@ -21,12 +22,14 @@ export async function releaseDatapoints({
   caller,
   accountId,
   release,
+  now,
   remembering,
 }: {
   db: Database;
   caller: IntegrationActor | PartnerUserActor;
   accountId: string;
   release: DatapointRelease;
+  now: Date;
   remembering: Remembering | null;
 }): Promise<ReleaseAnswer> {
   const [outcome] = await queryRows<{ body: ReleaseAnswer | null }>(
@@ -48,11 +51,27 @@ export async function releaseDatapoints({
       delete from ${datapoints} d using named where d.id = named.id
       returning d.id, d.external_id, d.billable
     ),
+    freed as (select count(*)::int as n from released where billable),
     counted as (
       update ${accounts}
-      set datapoints_used = datapoints_used - (select count(*) from released where billable)
+      set datapoints_used = datapoints_used - (select n from freed)
       where id = (select id from target)
-      returning datapoints_contracted, datapoints_used
+      returning id, partner_id, datapoints_contracted, datapoints_used, sms_credits
+    ),
+    ledger as (
+      insert into ${usageLedger} (partner_id, account_id, entry, recorded_at, datapoints_delta,
+        datapoints_used, datapoints_contracted, sms_credits, api_key_id)
+      select partner_id, id, 'released', ${now.toISOString()}::timestamptz, -freed.n,
+        datapoints_used, datapoints_contracted, sms_credits, ${apiKeyOf(caller)}::uuid
+      from counted cross join freed where freed.n > 0
+    ),
+    -- Back below a threshold: it is announced again when crossed again.
+    rearmed as (
+      update ${usageAlerts} a
+      set datapoints_threshold = ${thresholdSql(sql`counted.datapoints_used`, sql`counted.datapoints_contracted`)}
+      from counted
+      where a.account_id = counted.id
+        and a.datapoints_threshold > ${thresholdSql(sql`counted.datapoints_used`, sql`counted.datapoints_contracted`)}
     ),
     answer as (
       select jsonb_build_object(

@@ -121,17 +121,16 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
         },
       },
       async (request, reply, caller) => {
-        const answer = await idempotently(
-          db,
-          rememberingOf(request, caller, clock.now()),
-          (remembering) =>
-            releaseDatapoints({
-              db,
-              caller,
-              accountId: request.params.id,
-              release: request.body,
-              remembering,
-            }),
+        const now = clock.now();
+        const answer = await idempotently(db, rememberingOf(request, caller, now), (remembering) =>
+          releaseDatapoints({
+            db,
+            caller,
+            accountId: request.params.id,
+            release: request.body,
+            now,
+            remembering,
+          }),
         );
         markReplay(reply, answer);
         return presentRelease(answer.result, request.body);
