@@ -15,6 +15,7 @@ interface RenderedMail {
 }
 
 export type MailContent =
+  | UsageAlertContent
   | {
       topic: "reminder";
       accountName: string;
@@ -67,7 +68,25 @@ export type MailContent =
       accountName: string | null;
       validDays: number;
       acceptUrl: string;
+    }
+  | {
+      topic: "webhook_endpoint_disabled";
+      url: string;
+      /** Deliveries failed for good in a row. */
+      failures: number;
+      webhooksUrl: string;
     };
+
+/** A usage threshold reached or SMS credits fallen low, for the account's SuperAdmins. */
+type UsageAlertContent = {
+  topic: "usage_alert";
+  accountName: string;
+  customerName: string;
+  alert:
+    | { kind: "datapoints"; threshold: number; used: number; contracted: number }
+    | { kind: "sms_credits"; left: number; level: number };
+  accountUrl: string;
+};
 
 /** A paragraph is text (escaped in HTML) or a quoted comment; the button is the one link to act on. */
 type Block = { text: string } | { quote: string };
@@ -192,7 +211,53 @@ function letterOf(content: MailContent, language: Language): Body {
       };
     case "invitation":
       return invitationLetter(content, language);
+    case "usage_alert":
+      return usageAlertLetter(content, language);
+    case "webhook_endpoint_disabled": {
+      const values = { url: content.url, failures: content.failures };
+      return {
+        subject: t("mail.webhookDisabled.subject", values),
+        blocks: [
+          { text: t("mail.webhookDisabled.body", values) },
+          { text: t("mail.webhookDisabled.howToFix") },
+        ],
+        action: { label: t("mail.webhookDisabled.action"), url: content.webhooksUrl },
+      };
+    }
   }
+}
+
+function usageAlertLetter(content: UsageAlertContent, language: Language): Body {
+  const t = translator(language);
+  const { alert } = content;
+  const action = { label: t("mail.account.action"), url: content.accountUrl };
+  if (alert.kind === "sms_credits") {
+    const values = { account: content.accountName, customer: content.customerName, ...alert };
+    return {
+      subject: t("mail.smsCreditsLow.subject", values),
+      blocks: [
+        { text: t("mail.smsCreditsLow.body", values) },
+        { text: t("mail.smsCreditsLow.howToBuy") },
+      ],
+      action,
+    };
+  }
+  const values = {
+    account: content.accountName,
+    customer: content.customerName,
+    threshold: alert.threshold / 100,
+    used: alert.used,
+    contracted: alert.contracted,
+  };
+  const full = alert.used >= alert.contracted;
+  return {
+    subject: t(full ? "mail.usageThreshold.subjectFull" : "mail.usageThreshold.subject", values),
+    blocks: [
+      { text: t(full ? "mail.usageThreshold.bodyFull" : "mail.usageThreshold.body", values) },
+      { text: t("mail.usageThreshold.howToGrow") },
+    ],
+    action,
+  };
 }
 
 function invitationLetter(

@@ -18,6 +18,7 @@ import { staff } from "./messages/staff.ts";
 import { testClock } from "./messages/test-clock.ts";
 import { usage } from "./messages/usage.ts";
 import { validation } from "./messages/validation.ts";
+import { webhooks } from "./messages/webhooks.ts";
 
 export const catalogue = mergeMessages(
   common,
@@ -38,6 +39,7 @@ export const catalogue = mergeMessages(
   licenceCatalogue,
   apiKeys,
   validation,
+  webhooks,
 );
 
 export type MessageKey = keyof (typeof catalogue)["en"];

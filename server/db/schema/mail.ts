@@ -25,7 +25,10 @@ export type MailTopic =
   | "application_filed"
   | "application_decided"
   | "invitation"
-  | "password_reset";
+  | "password_reset"
+  | "usage_threshold_reached"
+  | "sms_credits_low"
+  | "webhook_endpoint_disabled";
 type MailStatus = (typeof MAIL_STATUSES)[number];
 
 /**

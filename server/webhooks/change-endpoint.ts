@@ -1,0 +1,58 @@
+/**
+ * Changing an endpoint: its URL, description, events, or whether it is enabled. Enabling it again
+ * clears its failures; its deliveries that were waiting go out from then on.
+ */
+import { and, eq } from "drizzle-orm";
+import type { EventType } from "../../shared/domain/events.ts";
+import type { Actor } from "../access/actor.ts";
+import { webhookEndpointScope } from "../access/scope.ts";
+import type { Database } from "../db/client.ts";
+import { webhookEndpoints } from "../db/schema/index.ts";
+import { notFound } from "../errors.ts";
+import { checkEndpointUrl } from "./endpoint-rules.ts";
+
+export async function changeEndpoint({
+  db,
+  actor,
+  endpointId,
+  change,
+  now,
+  allowLocalHttp,
+}: {
+  db: Database;
+  actor: Actor;
+  endpointId: string;
+  change: { url?: string; description?: string; eventTypes?: EventType[]; enabled?: boolean };
+  now: Date;
+  allowLocalHttp: boolean;
+}): Promise<void> {
+  if (change.url !== undefined) checkEndpointUrl(change.url, allowLocalHttp);
+  const enabling =
+    change.enabled === true
+      ? { enabled: true, consecutiveFailures: 0, disabledAt: null, disabledReason: null }
+      : change.enabled === false
+        ? { enabled: false, disabledAt: now, disabledReason: "by_user" }
+        : {};
+  const where = and(eq(webhookEndpoints.id, endpointId), webhookEndpointScope(actor));
+  const values = {
+    ...(change.url !== undefined ? { url: change.url } : {}),
+    ...(change.description !== undefined ? { description: change.description } : {}),
+    ...(change.eventTypes !== undefined ? { eventTypes: change.eventTypes } : {}),
+  };
+  // Disabling an endpoint that is already disabled keeps when and why it was.
+  const [changed] = await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ enabled: webhookEndpoints.enabled })
+      .from(webhookEndpoints)
+      .where(where)
+      .for("update");
+    if (!current) return [];
+    const keep = change.enabled === current.enabled ? {} : enabling;
+    return tx
+      .update(webhookEndpoints)
+      .set({ ...values, ...keep, id: endpointId })
+      .where(where)
+      .returning({ id: webhookEndpoints.id });
+  });
+  if (!changed) throw notFound("webhook endpoint");
+}

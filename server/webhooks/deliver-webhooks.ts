@@ -1,0 +1,298 @@
+/**
+ * Delivers webhooks, as the mail dispatcher delivers the outbox: each due delivery is claimed with
+ * `FOR UPDATE SKIP LOCKED` and a lease (its next attempt moved a few minutes ahead), posted outside
+ * any transaction, then recorded — delivered, retrying later (WEBHOOK_RETRY_DELAYS_MS) or failed —
+ * with the attempt in the log, under the condition that the claim is still this one's.
+ *
+ * At least once: a deliverer that dies after the endpoint answered but before recording it leaves
+ * the lease to run out and the delivery is posted again, with the same `webhook-id` (the event's
+ * id), by which the receiver recognises it. Two instances never post the same attempt at once.
+ *
+ * Payloads are signed as the Standard Webhooks specification says, with the endpoint's secret and,
+ * for a day after a rotation, also with the previous one. A delivery failed for good counts against
+ * the endpoint; after WEBHOOK_DISABLE_AFTER_FAILURES in a row the endpoint is disabled and its
+ * owners are told by e-mail. Deliveries of a disabled endpoint wait until it is enabled again.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { Webhook } from "standardwebhooks";
+import type { Clock } from "../../shared/domain/clock.ts";
+import {
+  nextWebhookAttempt,
+  WEBHOOK_DISABLE_AFTER_FAILURES,
+  WEBHOOK_RESPONSE_EXCERPT_CHARS,
+} from "../../shared/domain/webhooks.ts";
+import type { Database } from "../db/client.ts";
+import {
+  events,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookEndpoints,
+} from "../db/schema/index.ts";
+import { tellOwnersOfDisabledEndpoint } from "./endpoint-disabled-notice.ts";
+
+/** How long a claim holds a delivery: well beyond the longest answer timeout (60 s). */
+export const WEBHOOK_LEASE_MS = 5 * 60_000;
+
+export interface WebhookReport {
+  delivered: number;
+  retrying: number;
+  failed: number;
+}
+
+interface Claimed {
+  id: string;
+  attempts: number;
+  endpointId: string;
+  eventId: string;
+}
+
+/** Takes the delivery that has waited longest among those due to enabled endpoints. */
+export async function claimNextDelivery(db: Database, now: Date): Promise<Claimed | undefined> {
+  const due = sql`(
+    select d.id from ${webhookDeliveries} d
+    where d.status in ('queued', 'retrying') and d.next_attempt_at <= ${now.toISOString()}::timestamptz
+      and exists (select 1 from ${webhookEndpoints} e where e.id = d.endpoint_id and e.enabled)
+    order by d.next_attempt_at
+    limit 1
+    for update of d skip locked
+  )`;
+  const [claimed] = await db
+    .update(webhookDeliveries)
+    .set({
+      attempts: sql`${webhookDeliveries.attempts} + 1`,
+      nextAttemptAt: new Date(now.getTime() + WEBHOOK_LEASE_MS),
+    })
+    .where(eq(webhookDeliveries.id, due))
+    .returning({
+      id: webhookDeliveries.id,
+      attempts: webhookDeliveries.attempts,
+      endpointId: webhookDeliveries.endpointId,
+      eventId: webhookDeliveries.eventId,
+    });
+  return claimed;
+}
+
+interface Attempt {
+  attemptedAt: Date;
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+  responseExcerpt: string;
+}
+
+/** The signatures of one message: the current secret's and, during a rotation, the previous one's. */
+export function signatures(
+  endpoint: { secret: string; previousSecret: string | null; previousSecretExpiresAt: Date | null },
+  messageId: string,
+  timestamp: Date,
+  body: string,
+): string {
+  const secrets = [endpoint.secret];
+  if (
+    endpoint.previousSecret &&
+    endpoint.previousSecretExpiresAt &&
+    endpoint.previousSecretExpiresAt > timestamp
+  ) {
+    secrets.push(endpoint.previousSecret);
+  }
+  return secrets.map((secret) => new Webhook(secret).sign(messageId, timestamp, body)).join(" ");
+}
+
+/** The first characters of an answer, without reading more of a long one than needed. */
+async function excerptOf(response: Response): Promise<string> {
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  while (text.length < WEBHOOK_RESPONSE_EXCERPT_CHARS) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel().catch(() => {});
+  return text.slice(0, WEBHOOK_RESPONSE_EXCERPT_CHARS);
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
+    return `No answer within ${timeoutMs} ms`;
+  }
+  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
+  if (cause?.code) return `Could not connect (${cause.code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  attemptedAt: Date,
+): Promise<Attempt> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers,
+      body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const responseExcerpt = await excerptOf(response).catch(() => "");
+    return {
+      attemptedAt,
+      statusCode: response.status,
+      durationMs: elapsed(),
+      error: null,
+      responseExcerpt,
+    };
+  } catch (error) {
+    return {
+      attemptedAt,
+      statusCode: null,
+      durationMs: elapsed(),
+      error: describeFailure(error, timeoutMs),
+      responseExcerpt: "",
+    };
+  }
+}
+
+/** Posts one claimed delivery; undefined when its endpoint or event went away meanwhile. */
+async function attemptDelivery(
+  db: Database,
+  claimed: Claimed,
+  now: Date,
+  timeoutMs: number,
+): Promise<Attempt | undefined> {
+  const [row] = await db
+    .select({
+      endpoint: {
+        url: webhookEndpoints.url,
+        secret: webhookEndpoints.secret,
+        previousSecret: webhookEndpoints.previousSecret,
+        previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
+      },
+      event: { id: events.id, type: events.type, occurredAt: events.occurredAt, data: events.data },
+    })
+    .from(webhookEndpoints)
+    .innerJoin(events, eq(events.id, claimed.eventId))
+    .where(eq(webhookEndpoints.id, claimed.endpointId));
+  if (!row) return undefined;
+  const { endpoint, event } = row;
+  const body = JSON.stringify({
+    type: event.type,
+    timestamp: event.occurredAt.toISOString(),
+    data: event.data,
+  });
+  const headers = {
+    "content-type": "application/json",
+    "user-agent": "Wattfolio-Webhooks/1",
+    "webhook-id": event.id,
+    "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+    "webhook-signature": signatures(endpoint, event.id, now, body),
+  };
+  return post(endpoint.url, headers, body, timeoutMs, now);
+}
+
+/**
+ * Records the attempt if the claim is still this one's (a deliverer whose lease ran out and was
+ * overtaken records nothing), and what follows from it for the delivery and its endpoint.
+ */
+async function recordAttempt(
+  db: Database,
+  claimed: Claimed,
+  attempt: Attempt,
+  now: Date,
+  publicUrl: string,
+): Promise<keyof WebhookReport | undefined> {
+  const succeeded =
+    attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300;
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .where(
+        and(
+          eq(webhookDeliveries.id, claimed.id),
+          eq(webhookDeliveries.attempts, claimed.attempts),
+          inArray(webhookDeliveries.status, ["queued", "retrying"]),
+        ),
+      )
+      .for("update");
+    if (!current) return undefined;
+    await tx.insert(webhookAttempts).values({ deliveryId: claimed.id, ...attempt });
+    if (succeeded) {
+      await tx
+        .update(webhookDeliveries)
+        .set({ status: "delivered", deliveredAt: now })
+        .where(eq(webhookDeliveries.id, claimed.id));
+      await tx
+        .update(webhookEndpoints)
+        .set({ consecutiveFailures: 0 })
+        .where(eq(webhookEndpoints.id, claimed.endpointId));
+      return "delivered";
+    }
+    const retryAt = nextWebhookAttempt(claimed.attempts, now);
+    if (retryAt) {
+      await tx
+        .update(webhookDeliveries)
+        .set({ status: "retrying", nextAttemptAt: retryAt })
+        .where(eq(webhookDeliveries.id, claimed.id));
+      return "retrying";
+    }
+    await tx
+      .update(webhookDeliveries)
+      .set({ status: "failed" })
+      .where(eq(webhookDeliveries.id, claimed.id));
+    await countFailure(tx, claimed.endpointId, now, publicUrl);
+    return "failed";
+  });
+}
+
+/** One more delivery failed for good; at the limit the endpoint is disabled, once, and its owners told. */
+async function countFailure(tx: Database, endpointId: string, now: Date, publicUrl: string) {
+  const [endpoint] = await tx
+    .update(webhookEndpoints)
+    .set({ consecutiveFailures: sql`${webhookEndpoints.consecutiveFailures} + 1` })
+    .where(eq(webhookEndpoints.id, endpointId))
+    .returning({ failures: webhookEndpoints.consecutiveFailures });
+  if (!endpoint || endpoint.failures < WEBHOOK_DISABLE_AFTER_FAILURES) return;
+  const [disabled] = await tx
+    .update(webhookEndpoints)
+    .set({ enabled: false, disabledAt: now, disabledReason: "failing" })
+    .where(and(eq(webhookEndpoints.id, endpointId), eq(webhookEndpoints.enabled, true)))
+    .returning({
+      id: webhookEndpoints.id,
+      partnerId: webhookEndpoints.partnerId,
+      url: webhookEndpoints.url,
+      failures: webhookEndpoints.consecutiveFailures,
+    });
+  if (disabled) await tellOwnersOfDisabledEndpoint(tx, disabled, now, publicUrl);
+}
+
+/** Delivers up to `batchSize` due deliveries, one claim at a time so that each lease covers one post. */
+export async function deliverWebhooks({
+  db,
+  clock,
+  batchSize,
+  timeoutMs,
+  publicUrl,
+}: {
+  db: Database;
+  clock: Clock;
+  batchSize: number;
+  timeoutMs: number;
+  publicUrl: string;
+}): Promise<WebhookReport> {
+  const report: WebhookReport = { delivered: 0, retrying: 0, failed: 0 };
+  for (let n = 0; n < batchSize; n++) {
+    const claimed = await claimNextDelivery(db, clock.now());
+    if (!claimed) break;
+    const attempt = await attemptDelivery(db, claimed, clock.now(), timeoutMs);
+    if (!attempt) continue;
+    const outcome = await recordAttempt(db, claimed, attempt, clock.now(), publicUrl);
+    if (outcome) report[outcome]++;
+  }
+  return report;
+}
