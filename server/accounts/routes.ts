@@ -33,6 +33,7 @@ export function accountRoutes({
       {
         callers: callers.partnerUser,
         schema: {
+          operationId: "listAccounts",
           tags: ["accounts"],
           summary: "The accounts the signed-in user can see (home screen)",
           querystring: accountListQuery.extend({
@@ -49,6 +50,7 @@ export function accountRoutes({
       {
         callers: callers.superAdmin,
         schema: {
+          operationId: "listManagedAccounts",
           tags: ["account management"],
           summary:
             "Active or expired accounts of the SuperAdmin's portfolio, with their pending applications",
@@ -64,6 +66,7 @@ export function accountRoutes({
       {
         callers: callers.signedIn,
         schema: {
+          operationId: "getAccount",
           tags: ["accounts"],
           summary: "One account with its entitlements and term",
           params: idParams,
@@ -81,6 +84,7 @@ export function accountRoutes({
       {
         callers: callers.signedIn,
         schema: {
+          operationId: "getAccountHistory",
           tags: ["accounts"],
           summary: "Every application of the account and every change it made, newest first",
           params: idParams,
@@ -106,6 +110,7 @@ export function accountRoutes({
       {
         callers: callers.superAdmin,
         schema: {
+          operationId: "setBillingContact",
           tags: ["account management"],
           summary: "Set or clear who besides the SuperAdmins gets the account's reminders",
           params: idParams,

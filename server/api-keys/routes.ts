@@ -39,6 +39,7 @@ export function apiKeyRoutes({
       {
         callers: callers.keyManager,
         schema: {
+          operationId: "listApiKeys",
           tags: ["API keys"],
           summary: "The partner's API keys (SuperAdmin), or every key (Customer Success)",
           querystring: apiKeyListQuery,
@@ -53,6 +54,7 @@ export function apiKeyRoutes({
       {
         callers: callers.keyManager,
         schema: {
+          operationId: "createApiKey",
           tags: ["API keys"],
           summary: "Create a key: the secret is in this answer only",
           description:
@@ -79,6 +81,7 @@ export function apiKeyRoutes({
       {
         callers: callers.keyManager,
         schema: {
+          operationId: "revokeApiKey",
           tags: ["API keys"],
           summary:
             "Revoke a key: refused by every server within seconds; revoking again changes nothing",

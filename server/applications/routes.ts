@@ -48,6 +48,7 @@ export function applicationRoutes({
       {
         callers: callers.superAdmin,
         schema: {
+          operationId: "listApplications",
           tags: ["account management"],
           summary: "The Applications zone: the portfolio's applications, pending first",
           querystring: applicationListQuery.omit({ partnerId: true }),
@@ -66,6 +67,13 @@ export function applicationRoutes({
       {
         callers: callers.superAdmin,
         schema: {
+          operationId: "fileApplication",
+          errors: [
+            "ACCOUNT_EXPIRED",
+            "APPLICATION_ALREADY_PENDING",
+            "ACCOUNT_NAME_TAKEN",
+            "APPLICATION_NO_LONGER_VALID",
+          ],
           tags: ["account management"],
           summary: "File an application for Customer Success to review",
           body: fileApplicationBody,
@@ -91,6 +99,7 @@ export function applicationRoutes({
       {
         callers: callers.superAdmin,
         schema: {
+          operationId: "getApplication",
           tags: ["account management"],
           summary: "One application of the portfolio",
           params: idParams,
@@ -105,6 +114,8 @@ export function applicationRoutes({
       {
         callers: callers.superAdmin,
         schema: {
+          operationId: "withdrawApplication",
+          errors: ["APPLICATION_NOT_PENDING"],
           tags: ["account management"],
           summary: "Withdraw a pending application you filed",
           params: idParams,
@@ -127,6 +138,7 @@ export function applicationRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "listApplicationsToReview",
           tags: ["review"],
           summary: "Customer Success review queue: every partner's applications, pending first",
           querystring: applicationListQuery,
@@ -145,6 +157,7 @@ export function applicationRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "getApplicationToReview",
           tags: ["review"],
           summary: "One application to review",
           params: idParams,
@@ -159,6 +172,8 @@ export function applicationRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "approveApplication",
+          errors: ["APPLICATION_NOT_PENDING", "APPLICATION_NO_LONGER_VALID"],
           tags: ["review"],
           summary: "Approve and apply the change, in one transaction",
           params: idParams,
@@ -186,6 +201,8 @@ export function applicationRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "rejectApplication",
+          errors: ["APPLICATION_NOT_PENDING"],
           tags: ["review"],
           summary: "Reject with a comment for the requester",
           params: idParams,
@@ -212,6 +229,7 @@ export function applicationRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "listAutoApprovalRules",
           tags: ["review"],
           summary: "Which kinds of application are approved on filing",
           response: { 200: z.array(autoApprovalRule) },
@@ -225,6 +243,7 @@ export function applicationRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "setAutoApprovalRule",
           tags: ["review"],
           summary: "Approve a kind of application on filing, or send it to review again",
           params: autoApprovalRuleParams,

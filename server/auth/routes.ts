@@ -13,7 +13,12 @@ export function meRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
       "/me",
       {
         callers: callers.signedIn,
-        schema: { tags: ["session"], summary: "The signed-in user", response: { 200: me } },
+        schema: {
+          operationId: "getMe",
+          tags: ["session"],
+          summary: "The signed-in user",
+          response: { 200: me },
+        },
       },
       async (_request, _reply, actor) => {
         if (actor.kind === "customer_success") {

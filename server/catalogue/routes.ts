@@ -46,6 +46,7 @@ export function catalogueRoutes({
       {
         callers: callers.signedIn,
         schema: {
+          operationId: "getCatalogue",
           tags: ["catalogue"],
           summary: "Licences, Bill Management licence types and sectors on offer (not retired)",
           response: { 200: catalogue },
@@ -59,6 +60,7 @@ export function catalogueRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "listCatalogueEntries",
           tags: ["catalogue"],
           summary: "Every entry of the catalogue, retired ones too, with how many accounts have it",
           response: { 200: catalogueAdmin },

@@ -27,6 +27,8 @@ export function invitationRoutes({
       {
         callers: callers.anyone,
         schema: {
+          operationId: "getInvitation",
+          errors: ["INVITATION_EXPIRED"],
           tags: ["Invitations"],
           summary: "Who an invitation link is for, and to what",
           description:
@@ -44,6 +46,8 @@ export function invitationRoutes({
       {
         callers: callers.anyone,
         schema: {
+          operationId: "acceptInvitation",
+          errors: ["INVITATION_EXPIRED"],
           tags: ["Invitations"],
           summary: "Accept an invitation: choose a password; the user then signs in with it",
           description:

@@ -25,6 +25,7 @@ export function sweepRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "runReminderSweep",
           tags: ["lifecycle"],
           summary:
             "Run the reminder sweep now; the e-mails it queues are delivered in the background",

@@ -21,6 +21,7 @@ export function mailRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "listMailbox",
           tags: ["mail"],
           summary: "The in-app mailbox: mail delivered without an SMTP server, newest first",
           querystring: mailboxQuery,
@@ -35,6 +36,7 @@ export function mailRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "getMailboxMessage",
           tags: ["mail"],
           summary: "One message of the mailbox, as HTML and as plain text",
           params: idParams,
@@ -53,6 +55,7 @@ export function mailRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "listOutbox",
           tags: ["mail"],
           summary:
             "Every e-mail and its delivery: queued, retrying, sent or failed with the last error",

@@ -51,6 +51,7 @@ export function partnerRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "listPartners",
           tags: TAGS,
           summary: "Every partner, by name, with its status and how many users and accounts it has",
           querystring: partnerListQuery,
@@ -65,6 +66,8 @@ export function partnerRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "createPartner",
+          errors: ["PARTNER_NAME_TAKEN"],
           tags: TAGS,
           summary: "Create a partner; its name is unique (409 PARTNER_NAME_TAKEN)",
           body: partnerBody,
@@ -88,6 +91,7 @@ export function partnerRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "getPartner",
           tags: TAGS,
           summary: "A partner with its users, its open invitations and its accounts",
           params: idParams,
@@ -106,6 +110,8 @@ export function partnerRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "updatePartner",
+          errors: ["PARTNER_NAME_TAKEN"],
           tags: TAGS,
           summary: "Rename a partner or change its country, time zone or default language",
           params: idParams,
@@ -131,6 +137,7 @@ export function partnerRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "suspendPartner",
           tags: TAGS,
           summary:
             "Suspend a partner: its users' sessions end at once and they cannot sign in; nothing is removed",
@@ -156,6 +163,7 @@ export function partnerRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "reinstatePartner",
           tags: TAGS,
           summary: "Reinstate a suspended partner: its users can sign in again",
           params: idParams,
@@ -179,6 +187,8 @@ export function partnerRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "inviteSuperAdmin",
+          errors: ["EMAIL_ALREADY_IN_USE"],
           tags: TAGS,
           summary: "Invite a SuperAdmin of the partner (its first one, say) by e-mail",
           description:

@@ -53,6 +53,7 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "listUsers",
           tags,
           summary: "The partner's users and pending invitations",
           response: { 200: partnerPeople },
@@ -66,6 +67,8 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "inviteUser",
+          errors: ["EMAIL_ALREADY_IN_USE"],
           tags,
           summary: "Invite someone to the partner: an e-mailed link, single-use, for 7 days",
           description:
@@ -96,6 +99,7 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "resendUserInvitation",
           tags,
           summary:
             "Send an invitation again: a new link for 7 more days; the old link stops working",
@@ -121,6 +125,7 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "revokeUserInvitation",
           tags,
           summary: "Revoke an invitation: its link stops working",
           params: idParams,
@@ -145,6 +150,8 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "setUserType",
+          errors: ["LAST_SUPER_ADMIN"],
           tags,
           summary: "Make a user SuperAdmin or give it an account-level type",
           description:
@@ -172,6 +179,8 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "deactivateUser",
+          errors: ["LAST_SUPER_ADMIN"],
           tags,
           summary: "Deactivate a user: its sessions end at once and it cannot sign in",
           description:
@@ -197,6 +206,7 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "reactivateUser",
           tags,
           summary: "Reactivate a user: it can sign in again with its type and access",
           params: userParams,
@@ -220,6 +230,7 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "listAccountUsers",
           tags,
           summary: "Users with access to the account (SuperAdmins reach every account)",
           params: idParams,
@@ -236,6 +247,7 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "grantAccountAccess",
           tags,
           summary: "Give an account-level user access to the account",
           description: "Granting access the user already has changes nothing.",
@@ -262,6 +274,7 @@ export function peopleRoutes({
       {
         ...forSuperAdmins,
         schema: {
+          operationId: "revokeAccountAccess",
           tags,
           summary: "Take the account away from a user",
           description: "Revoking access the user does not have changes nothing.",

@@ -45,6 +45,7 @@ export function profileRoutes({
       {
         callers: callers.signedIn,
         schema: {
+          operationId: "getProfile",
           tags: ["profile"],
           summary: "One's name, e-mail and the language of one's e-mails",
           response: { 200: profile },
@@ -58,6 +59,7 @@ export function profileRoutes({
       {
         callers: callers.signedIn,
         schema: {
+          operationId: "updateProfile",
           tags: ["profile"],
           summary: "Change one's name and the language of one's e-mails",
           body: profileUpdate,
@@ -79,6 +81,7 @@ export function profileRoutes({
       {
         callers: callers.signedIn,
         schema: {
+          operationId: "listSessions",
           tags: ["profile"],
           summary: "Where one is signed in: each live session, this one marked current",
           response: { 200: userSessions },
@@ -94,6 +97,7 @@ export function profileRoutes({
       {
         callers: callers.signedIn,
         schema: {
+          operationId: "signOutOtherSessions",
           tags: ["profile"],
           summary: "Sign out every other session of one's own; this one stays",
           response: { 200: otherSessionsEnded },

@@ -22,6 +22,7 @@ export function securityLogRoutes({ db }: { db: Database }): FastifyPluginAsyncZ
       {
         callers: logReaders,
         schema: {
+          operationId: "listSecurityLog",
           tags: ["security log"],
           summary:
             "Who did what to people and access, newest first: the partner's (SuperAdmin) or everyone's (Customer Success)",

@@ -51,6 +51,7 @@ export function staffRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "listStaff",
           tags: TAGS,
           summary: "The Customer Success team: active and deactivated members, open invitations",
           response: { 200: staff },
@@ -64,6 +65,8 @@ export function staffRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "deactivateStaffMember",
+          errors: ["LAST_CUSTOMER_SUCCESS_USER"],
           tags: TAGS,
           summary:
             "Deactivate a colleague: their sessions end at once; never oneself, never the last active member (409 LAST_CUSTOMER_SUCCESS_USER)",
@@ -88,6 +91,7 @@ export function staffRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "reactivateStaffMember",
           tags: TAGS,
           summary: "Reactivate a colleague: they can sign in again",
           params: userParams,
@@ -111,6 +115,8 @@ export function staffRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "inviteStaffMember",
+          errors: ["EMAIL_ALREADY_IN_USE"],
           tags: TAGS,
           summary: "Invite a colleague to the Customer Success team by e-mail",
           description:
@@ -144,6 +150,7 @@ export function staffRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "resendInvitation",
           tags: TAGS,
           summary:
             "Send any open invitation again, a colleague's or a partner's: a new link for 7 more days; the old link stops working",
@@ -171,6 +178,7 @@ export function staffRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "revokeInvitation",
           tags: TAGS,
           summary:
             "Revoke any open invitation, a colleague's or a partner's: its link stops working",

@@ -31,6 +31,7 @@ export function testClockRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "getTestClock",
           tags: ["test clock"],
           summary: "The application's time and how far ahead of real time it runs",
           response: { 200: testClockStatus },
@@ -44,6 +45,7 @@ export function testClockRoutes({
       {
         callers: callers.customerSuccess,
         schema: {
+          operationId: "advanceTestClock",
           tags: ["test clock"],
           summary: "Move the application's clock forward for every instance (never back)",
           body: advanceTestClockBody,

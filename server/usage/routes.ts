@@ -37,6 +37,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
       {
         callers: callers.anyCaller,
         schema: {
+          operationId: "getAccountUsage",
           tags,
           security,
           summary: "An account's entitlements: contracted, used and left",
@@ -56,6 +57,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
       {
         callers: callers.anyCaller,
         schema: {
+          operationId: "listDatapoints",
           tags,
           security,
           summary: "The account's registered datapoints, by device then name",
@@ -76,6 +78,8 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
       {
         callers: callers.datapointRegistrar,
         schema: {
+          operationId: "registerDatapoints",
+          errors: ["ACCOUNT_EXPIRED", "QUOTA_EXCEEDED", "IDEMPOTENCY_KEY_REUSED"],
           tags,
           security,
           summary: "Register 1 to 1,000 datapoints, all or nothing",
@@ -109,6 +113,8 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
       {
         callers: callers.datapointRegistrar,
         schema: {
+          operationId: "releaseDatapoints",
+          errors: ["IDEMPOTENCY_KEY_REUSED"],
           tags,
           security,
           summary: "Release datapoints by id or external id: the units are free at once",
@@ -142,6 +148,8 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
       {
         callers: callers.integration,
         schema: {
+          operationId: "spendSmsCredits",
+          errors: ["ACCOUNT_EXPIRED", "INSUFFICIENT_SMS_CREDITS", "IDEMPOTENCY_KEY_REUSED"],
           tags,
           security: [{ apiKey: [] }],
           summary: "Spend SMS credits from the account's balance",
