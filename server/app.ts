@@ -156,6 +156,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     "/healthz",
     {
       schema: {
+        operationId: "checkLiveness",
         tags: ["health"],
         summary: "Liveness: the process is up and serving (the database is not consulted)",
         security: [],
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     "/readyz",
     {
       schema: {
+        operationId: "checkReadiness",
         tags: ["health"],
         summary:
           "Readiness, for load balancers: the database answers and has every migration; 503 while it does not or while the instance shuts down",

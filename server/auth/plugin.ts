@@ -17,6 +17,8 @@ import {
   passwordResetDone,
   passwordResetRequest,
   passwordResetRequested,
+  signedIn,
+  signedOut,
   signInRequest,
 } from "../../shared/api/session.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
@@ -72,7 +74,19 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
   const route = app.withTypeProvider<ZodTypeProvider>();
   route.post(
     "/api/auth/sign-in/email",
-    { schema: { hide: true, body: signInRequest } },
+    {
+      schema: {
+        operationId: "signInWithEmail",
+        errors: ["UNAUTHENTICATED", "FORBIDDEN", "RATE_LIMITED"],
+        tags: ["session"],
+        summary: "Sign in with e-mail and password: the session is set as an HttpOnly cookie",
+        description:
+          "Wrong credentials answer 401, a deactivated user or a suspended partner 403, too many failed attempts 429 with `Retry-After`.",
+        security: [],
+        body: signInRequest,
+        response: { 200: signedIn },
+      },
+    },
     async (request, reply) => {
       const attempt = { email: request.body.email, address: request.ip };
       let answer: Forwarded;
@@ -96,13 +110,24 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
       return send(reply, answer);
     },
   );
-  route.post("/api/auth/sign-out", { schema: { hide: true } }, async (request, reply) =>
-    send(reply, await forward()(request, reply)),
+  route.post(
+    "/api/auth/sign-out",
+    {
+      schema: {
+        operationId: "signOut",
+        tags: ["session"],
+        summary: "Sign out: this session ends and its cookie is cleared",
+        response: { 200: signedOut },
+      },
+    },
+    async (request, reply) => send(reply, await forward()(request, reply)),
   );
   route.post(
     "/api/auth/request-password-reset",
     {
       schema: {
+        operationId: "requestPasswordReset",
+        errors: ["RATE_LIMITED"],
         tags: ["session"],
         summary: "E-mail a link to choose a new password",
         description:
@@ -118,6 +143,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
     "/api/auth/reset-password",
     {
       schema: {
+        operationId: "resetPassword",
         tags: ["session"],
         summary: "Choose a new password with the e-mailed link's token; every session ends",
         description:
@@ -145,6 +171,8 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
     "/api/auth/change-password",
     {
       schema: {
+        operationId: "changePassword",
+        errors: ["UNAUTHENTICATED"],
         tags: ["session"],
         summary: "Change one's password; the user's other sessions end",
         description:

@@ -19,12 +19,22 @@ import { noEntry } from "./refusals.ts";
 import { renameCatalogueEntry } from "./rename-catalogue-entry.ts";
 import { restoreCatalogueEntry, retireCatalogueEntry } from "./retire-catalogue-entry.ts";
 
-/** Where each section is kept; sectors are known by their code. */
+/** Where each section is kept; sectors are known by their code. `entry` names its operations. */
 const SECTIONS = [
-  { section: "licences", path: "/catalogue/licences", params: idParams },
-  { section: "billManagementTypes", path: "/catalogue/bill-management-types", params: idParams },
-  { section: "sectors", path: "/catalogue/sectors", params: sectorParams },
-] as const satisfies readonly { section: CatalogueSection; path: string; params: unknown }[];
+  { section: "licences", entry: "Licence", path: "/catalogue/licences", params: idParams },
+  {
+    section: "billManagementTypes",
+    entry: "BillManagementType",
+    path: "/catalogue/bill-management-types",
+    params: idParams,
+  },
+  { section: "sectors", entry: "Sector", path: "/catalogue/sectors", params: sectorParams },
+] as const satisfies readonly {
+  section: CatalogueSection;
+  entry: string;
+  path: string;
+  params: unknown;
+}[];
 
 export function catalogueRoutes({
   db,
@@ -69,13 +79,15 @@ export function catalogueRoutes({
       async () => catalogueForStaff(db),
     );
 
-    for (const { section, path, params } of SECTIONS) {
+    for (const { section, entry, path, params } of SECTIONS) {
       const one = CATALOGUE_SECTION_LABELS[section].one;
       route.post(
         path,
         {
           callers: callers.customerSuccess,
           schema: {
+            operationId: `create${entry}`,
+            errors: ["CATALOGUE_CODE_TAKEN"],
             tags: ["catalogue"],
             summary: `Add a ${one}; its code is derived from the name unless entered, and is unique (409 CATALOGUE_CODE_TAKEN)`,
             body: newCatalogueEntryBody,
@@ -100,6 +112,7 @@ export function catalogueRoutes({
         {
           callers: callers.customerSuccess,
           schema: {
+            operationId: `update${entry}`,
             tags: ["catalogue"],
             summary: `Rename a ${one}${section === "licences" ? " or change its description" : ""}; its code stays`,
             params,
@@ -126,6 +139,7 @@ export function catalogueRoutes({
         {
           callers: callers.customerSuccess,
           schema: {
+            operationId: `retire${entry}`,
             tags: ["catalogue"],
             summary: `Retire a ${one}: it stays on the accounts that have it but can no longer be chosen`,
             params,
@@ -150,6 +164,7 @@ export function catalogueRoutes({
         {
           callers: callers.customerSuccess,
           schema: {
+            operationId: `restore${entry}`,
             tags: ["catalogue"],
             summary: `Offer a retired ${one} again`,
             params,

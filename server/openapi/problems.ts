@@ -62,6 +62,7 @@ const EXTENSIONS: Partial<
         type: "string",
         format: "uuid",
         description: "The pending application of the same kind, to open or withdraw.",
+        examples: ["0b8f4c52-0d1e-4e4b-9d55-2f1f2d3b7e61"],
       },
       pendingApplication: {
         type: "string",
@@ -77,6 +78,7 @@ const EXTENSIONS: Partial<
         type: "string",
         enum: ["approved", "rejected", "withdrawn"],
         description: "What became of the application first.",
+        examples: ["approved"],
       },
     },
     required: ["applicationStatus"],

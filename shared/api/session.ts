@@ -29,6 +29,20 @@ export const signInRequest = z.strictObject({
   password: z.string().min(1, "Type your password").max(PASSWORD_LENGTH.max),
 });
 
+/**
+ * The answer to signing in: who signed in (better-auth's user, with more members than these). The
+ * session is in the HttpOnly cookie only; its token is taken out of the answer.
+ */
+export const signedIn = z
+  .looseObject({
+    redirect: z.boolean(),
+    user: z.looseObject({ id: z.string(), name: z.string(), email: z.string() }),
+  })
+  .meta({ id: "SignedIn" });
+
+/** The answer to signing out: the session has ended and its cookie is cleared. */
+export const signedOut = z.looseObject({ success: z.boolean() }).meta({ id: "SignedOut" });
+
 /** The answer to a password change: who changed it. The new session is in the cookie only. */
 export const passwordChanged = z
   .object({ user: z.object({ id: z.string(), name: z.string(), email: z.string() }) })
