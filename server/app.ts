@@ -28,6 +28,7 @@ import { meRoutes } from "./auth/routes.ts";
 import { catalogueRoutes } from "./catalogue/routes.ts";
 import { type Config, fastifyTrustProxy } from "./config.ts";
 import { type Database, isReady } from "./db/client.ts";
+import { eventRoutes } from "./events/routes.ts";
 import { toDocument } from "./errors.ts";
 import { trackAllowedMethods } from "./http/allowed-methods.ts";
 import {
@@ -57,6 +58,7 @@ import { staffRoutes } from "./staff/routes.ts";
 import { testClockRoutes } from "./test-clock/routes.ts";
 import { openTestClock } from "./test-clock/test-clock.ts";
 import { usageRoutes } from "./usage/routes.ts";
+import { webhookRoutes } from "./webhooks/routes.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -138,6 +140,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     transport: transportFor(config.mail, db),
     lifecycle: config.lifecycle,
     mail: config.mail,
+    webhooks: config.webhooks,
+    publicUrl: config.publicUrl,
     log: app.log,
   });
   app.decorate("lifecycle", lifecycle);
@@ -205,6 +209,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       await api.register(peopleRoutes({ db, clock, publicUrl: config.publicUrl }));
       await api.register(profileRoutes({ db, clock, auth, sessionLimits: config.sessions }));
       await api.register(securityLogRoutes({ db }));
+      await api.register(
+        webhookRoutes({ db, clock, allowLocalHttp: config.webhooks.allowLocalHttp }),
+      );
+      await api.register(eventRoutes({ db }));
       await api.register(sweepRoutes({ db, clock, lifecycle }));
       if (testClock) {
         await api.register(testClockRoutes({ clock: testClock, afterMove: lifecycle.wake }));

@@ -31,6 +31,8 @@ const lifecycle = createLifecycle({
   transport,
   lifecycle: config.lifecycle,
   mail: config.mail,
+  webhooks: config.webhooks,
+  publicUrl: config.publicUrl,
   log: pino({ level: config.logLevel }),
 });
 try {

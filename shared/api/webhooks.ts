@@ -7,6 +7,7 @@ import { z } from "zod";
 import { EVENT_TYPES } from "../domain/events.ts";
 import { text } from "../domain/text.ts";
 import { reference } from "./common.ts";
+import { event } from "./events.ts";
 
 const eventType = z.enum(EVENT_TYPES, "Choose events from the list");
 const at = z.iso.datetime({ offset: true });
@@ -127,28 +128,26 @@ export const eventFeedQuery = z.object({
     .regex(/^\d+\.\d+$/, "Use the next cursor of the previous page")
     .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Only events of these types, comma-separated: `application.approved,account.created`. */
   type: z
-    .union([eventType, z.array(eventType)])
+    .string()
     .optional()
-    .transform((value) => (value === undefined ? undefined : [value].flat())),
+    .transform((value, context) => {
+      if (value === undefined) return undefined;
+      const types = value.split(",").map((type) => type.trim());
+      const parsed = z.array(eventType).safeParse(types);
+      if (!parsed.success) {
+        context.addIssue({ code: "custom", message: "Choose events from the list" });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
 });
 export type EventFeedQuery = z.infer<typeof eventFeedQuery>;
 
-export const feedEvent = z
-  .object({
-    id: z.uuid(),
-    type: eventType,
-    occurredAt: at,
-    partnerId: z.uuid().nullable(),
-    accountId: z.uuid().nullable(),
-    data: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: "Event" });
-export type FeedEvent = z.infer<typeof feedEvent>;
-
 export const eventFeedPage = z
   .object({
-    events: z.array(feedEvent),
+    events: z.array(event),
     /** Where to read on from: pass it as `after`. Given even when no event came, to poll again. */
     next: z.string(),
   })
