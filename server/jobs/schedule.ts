@@ -16,6 +16,7 @@ import type { MailTransport } from "../mail/transports.ts";
 import type { Notices } from "../notices/notices.ts";
 import { type SweepReport, sweepReminders } from "../reminders/sweep.ts";
 import { forgetExpiredIdempotencyKeys } from "../usage/idempotency.ts";
+import { mailUsageAlerts } from "../usage/threshold-mail.ts";
 
 export interface Lifecycle {
   readonly transport: MailTransport;
@@ -59,6 +60,17 @@ export function createLifecycle({
   const sweep = async () => {
     await refreshClock?.();
     const total = { reminders: 0, mails: 0 };
+    // Usage alerts recorded by the usage API since the last run, each mailed once.
+    for (;;) {
+      const alerts = await mailUsageAlerts({
+        db,
+        notices,
+        now: clock.now(),
+        batchSize: lifecycle.batchSize,
+      });
+      total.mails += alerts.mails;
+      if (!alerts.more) break;
+    }
     for (;;) {
       const batch = await sweepReminders({
         db,
