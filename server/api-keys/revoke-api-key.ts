@@ -3,8 +3,9 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import { apiKeyManagementScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { apiKeys } from "../db/schema/index.ts";
+import { apiKeys, users } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { recordSecurityEvent } from "../security-log/record.ts";
 
 export async function revokeApiKey({
@@ -27,8 +28,31 @@ export async function revokeApiKey({
       .update(apiKeys)
       .set({ revokedAt: now, revokedBy: actor.userId })
       .where(and(eq(apiKeys.id, apiKeyId), isNull(apiKeys.revokedAt), scope))
-      .returning({ id: apiKeys.id, name: apiKeys.name, partnerId: apiKeys.partnerId });
+      .returning({
+        id: apiKeys.id,
+        name: apiKeys.name,
+        prefix: apiKeys.prefix,
+        partnerId: apiKeys.partnerId,
+        accountId: apiKeys.accountId,
+      });
     if (!key) return false;
+    const [revoker] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, actor.userId));
+    await recordEvent(tx, {
+      type: "api_key.revoked",
+      partnerId: key.partnerId,
+      accountId: key.accountId,
+      occurredAt: now,
+      data: {
+        apiKeyId: key.id,
+        name: key.name,
+        shownPart: key.prefix,
+        accountId: key.accountId,
+        revokedBy: { id: actor.userId, name: revoker?.name ?? "" },
+      },
+    });
     await recordSecurityEvent(tx, {
       kind: "api_key_revoked",
       at: now,

@@ -9,6 +9,7 @@ import { recordHistory } from "../accounts/history.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { applications, autoApprovalRules } from "../db/schema/index.ts";
+import { recordApplicationEvent } from "../events/application-events.ts";
 import type { Notices } from "../notices/notices.ts";
 import { applyApproval } from "./apply-approval.ts";
 import { notPendingOrMissing } from "./refusals.ts";
@@ -41,6 +42,7 @@ export async function approveApplication({
     const claimed = await claim(tx, applicationId, "approved", actor, comment, now);
     if (!claimed) throw await notPendingOrMissing(tx, applicationId);
     await applyApproval(tx, claimed, catalogue, now);
+    await recordApplicationEvent(tx, "application.approved", { applicationId, catalogue, now });
     await notices.applicationDecided(tx, applicationId, now, catalogue);
   });
 }
@@ -58,6 +60,7 @@ export async function rejectApplication({
     const rejected = await claim(tx, applicationId, "rejected", actor, comment, now);
     if (!rejected) throw await notPendingOrMissing(tx, applicationId);
     await recordHistory(tx, rejected, "rejected", { actorId: actor.userId, at: now, comment });
+    await recordApplicationEvent(tx, "application.rejected", { applicationId, catalogue, now });
     await notices.applicationDecided(tx, applicationId, now, catalogue);
   });
 }
@@ -82,7 +85,13 @@ export async function decideAutomaticallyIfRuled(
     "Approved automatically by an auto-approval rule.",
     now,
   );
-  if (claimed) await applyApproval(tx, claimed, catalogue, now);
+  if (!claimed) return;
+  await applyApproval(tx, claimed, catalogue, now);
+  await recordApplicationEvent(tx, "application.approved", {
+    applicationId: filed.id,
+    catalogue,
+    now,
+  });
 }
 
 async function claim(

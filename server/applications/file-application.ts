@@ -17,6 +17,7 @@ import type { Database } from "../db/client.ts";
 import { violatedUniqueConstraint } from "../db/errors.ts";
 import { accounts, applications } from "../db/schema/index.ts";
 import { notFound, Problem } from "../errors.ts";
+import { recordApplicationEvent } from "../events/application-events.ts";
 import type { Notices } from "../notices/notices.ts";
 import { decideAutomaticallyIfRuled } from "./decide-application.ts";
 import { choicesNotOnOffer } from "./new-account.ts";
@@ -81,6 +82,11 @@ async function fileNewAccount(
       requestedBy: actor.userId,
       requestedAt: now,
     });
+    await recordApplicationEvent(tx, "application.filed", {
+      applicationId: filed.id,
+      catalogue,
+      now,
+    });
     await decideAutomaticallyIfRuled(tx, filed, catalogue, now);
     await notices.applicationFiled(tx, filed.id, now, catalogue);
     return filed.id;
@@ -122,6 +128,11 @@ async function fileChange(
       actorId: actor.userId,
       at: now,
       comment: filed.comment,
+    });
+    await recordApplicationEvent(tx, "application.filed", {
+      applicationId: filed.id,
+      catalogue,
+      now,
     });
     await decideAutomaticallyIfRuled(tx, filed, catalogue, now);
     await notices.applicationFiled(tx, filed.id, now, catalogue);

@@ -123,13 +123,15 @@ export function applicationRoutes({
         },
       },
       async (request, _reply, actor) => {
+        const catalogue = catalogueOnce();
         await withdrawApplication({
           db,
           actor,
           applicationId: request.params.id,
           now: clock.now(),
+          catalogue,
         });
-        return present(actor, request.params.id, catalogueOnce());
+        return present(actor, request.params.id, catalogue);
       },
     );
 

@@ -3,9 +3,11 @@ import { and, eq } from "drizzle-orm";
 import type { PartnerUserActor } from "../access/actor.ts";
 import { applicationScope } from "../access/scope.ts";
 import { recordHistory } from "../accounts/history.ts";
+import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { applications } from "../db/schema/index.ts";
 import { notFound, Problem } from "../errors.ts";
+import { recordApplicationEvent } from "../events/application-events.ts";
 import { notPendingOrMissing } from "./refusals.ts";
 
 export async function withdrawApplication({
@@ -13,11 +15,14 @@ export async function withdrawApplication({
   actor,
   applicationId,
   now,
+  catalogue,
 }: {
   db: Database;
   actor: PartnerUserActor;
   applicationId: string;
   now: Date;
+  /** For the event's summary of what was asked. */
+  catalogue: CatalogueReader;
 }): Promise<void> {
   await db.transaction(async (tx) => {
     const ofPartner = and(eq(applications.id, applicationId), applicationScope(actor));
@@ -38,6 +43,7 @@ export async function withdrawApplication({
         at: now,
         comment: "",
       });
+      await recordApplicationEvent(tx, "application.withdrawn", { applicationId, catalogue, now });
       return;
     }
     const [existing] = await tx

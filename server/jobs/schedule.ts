@@ -59,7 +59,7 @@ export function createLifecycle({
 
   const sweep = async () => {
     await refreshClock?.();
-    const total = { reminders: 0, mails: 0 };
+    const total = { reminders: 0, mails: 0, expired: 0 };
     // Usage alerts recorded by the usage API since the last run, each mailed once.
     for (;;) {
       const alerts = await mailUsageAlerts({
@@ -80,6 +80,7 @@ export function createLifecycle({
       });
       total.reminders += batch.reminders;
       total.mails += batch.mails;
+      total.expired += batch.expired;
       if (!batch.more) return total;
     }
   };

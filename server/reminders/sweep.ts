@@ -18,13 +18,17 @@ import {
 } from "../../shared/domain/reminders.ts";
 import type { Database } from "../db/client.ts";
 import { accountReminders, accounts, partners } from "../db/schema/index.ts";
+import { recordEvent } from "../events/record-event.ts";
 import { accountForNoticeColumns, type Notices } from "../notices/notices.ts";
+import { dueExpiriesQuery, recordExpiry } from "./expiry-events.ts";
 
 export interface SweepReport {
   /** Reminders sent (one per account and stage). */
   reminders: number;
   /** E-mails queued for them. */
   mails: number;
+  /** Accounts whose expiry was told (`account.expired`). */
+  expired: number;
   /** True when the batch was full: more accounts may be due. */
   more: boolean;
 }
@@ -108,11 +112,28 @@ async function remindAccount(
       .onConflictDoNothing()
       .returning({ stage: accountReminders.stage });
     if (!claimed) return null;
+    await recordEvent(tx, {
+      type: "account.expiring",
+      partnerId: account.partnerId,
+      accountId: account.id,
+      occurredAt: now,
+      data: {
+        accountId: account.id,
+        accountName: account.name,
+        endsOn: account.endsOn,
+        daysLeft: daysBeforeEnd(stage),
+      },
+    });
     return { stage, mails: await notices.reminder(tx, account, stage, now) };
   });
 }
 
-/** One bounded batch of the sweep. */
+/** The days before the end date a stage is sent at (30, 7, 0), as integrators are told. */
+function daysBeforeEnd(stage: ReminderStage): (typeof REMINDERS)[number]["daysBefore"] {
+  return REMINDERS.find((reminder) => reminder.stage === stage)?.daysBefore ?? 0;
+}
+
+/** One bounded batch of the sweep: reminders due, then expiries due. */
 export async function sweepReminders({
   db,
   notices,
@@ -125,7 +146,7 @@ export async function sweepReminders({
   batchSize: number;
 }): Promise<SweepReport> {
   const due = await dueAccountsQuery(db, now, batchSize);
-  const report: SweepReport = { reminders: 0, mails: 0, more: due.length === batchSize };
+  const report: SweepReport = { reminders: 0, mails: 0, expired: 0, more: false };
   for (const { id } of due) {
     const sent = await remindAccount(db, notices, id, now);
     if (sent) {
@@ -133,8 +154,14 @@ export async function sweepReminders({
       report.mails += sent.mails;
     }
   }
+  const expiring = await dueExpiriesQuery(db, now, batchSize);
+  for (const { id } of expiring) {
+    if (await recordExpiry(db, id, now)) report.expired++;
+  }
   // A full batch of which nothing was due any more (a renewal, another instance) ends the run.
-  if (report.reminders === 0) report.more = false;
+  report.more =
+    (due.length === batchSize && report.reminders > 0) ||
+    (expiring.length === batchSize && report.expired > 0);
   return report;
 }
 

@@ -71,6 +71,8 @@ export const sweepResult = z
     reminders: z.int(),
     /** E-mails queued for them; delivery follows in the background within moments. */
     mails: z.int(),
+    /** Accounts whose expiry this run told integrators of (`account.expired`, once per term). */
+    expired: z.int(),
     /**
      * Reminders sent in the last 24 hours by any sweep, this one's included: the schedule's, one
      * run by hand, or the one the test clock runs when it moves.
