@@ -9,7 +9,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { forgetOldSignInFailures } from "../auth/sign-in-throttle.ts";
-import type { LifecycleConfig, MailConfig } from "../config.ts";
+import type { LifecycleConfig, MailConfig, WebhookConfig } from "../config.ts";
 import type { Database } from "../db/client.ts";
 import { type DispatchReport, dispatchMail } from "../mail/dispatcher.ts";
 import type { MailTransport } from "../mail/transports.ts";
@@ -17,6 +17,7 @@ import type { Notices } from "../notices/notices.ts";
 import { type SweepReport, sweepReminders } from "../reminders/sweep.ts";
 import { forgetExpiredIdempotencyKeys } from "../usage/idempotency.ts";
 import { mailUsageAlerts } from "../usage/threshold-mail.ts";
+import { deliverWebhooks, type WebhookReport } from "../webhooks/deliver-webhooks.ts";
 
 export interface Lifecycle {
   readonly transport: MailTransport;
@@ -24,6 +25,8 @@ export interface Lifecycle {
   sweep(): Promise<Omit<SweepReport, "more">>;
   /** Delivers one batch of due mail. */
   dispatch(): Promise<DispatchReport>;
+  /** Posts one batch of due webhook deliveries. */
+  deliverWebhooks(): Promise<WebhookReport>;
   /** A sweep then a dispatch, as the schedule runs them. */
   tick(): Promise<{ sweep: Omit<SweepReport, "more">; dispatch: DispatchReport }>;
   /** Asks the schedule, when it runs, for a run as soon as possible, without waiting for it. */
@@ -41,6 +44,8 @@ export function createLifecycle({
   transport,
   lifecycle,
   mail,
+  webhooks,
+  publicUrl,
   log,
 }: {
   db: Database;
@@ -51,6 +56,9 @@ export function createLifecycle({
   transport: MailTransport;
   lifecycle: LifecycleConfig;
   mail: MailConfig;
+  webhooks: WebhookConfig;
+  /** Where the web app is, for links in e-mails the lifecycle writes. */
+  publicUrl: string;
   log: FastifyBaseLogger;
 }): Lifecycle {
   let timer: NodeJS.Timeout | undefined;
@@ -88,6 +96,16 @@ export function createLifecycle({
     await refreshClock?.();
     return dispatchMail({ db, transport, clock, batchSize: mail.batchSize });
   };
+  const postWebhooks = async () => {
+    await refreshClock?.();
+    return deliverWebhooks({
+      db,
+      clock,
+      batchSize: webhooks.batchSize,
+      timeoutMs: webhooks.timeoutMs,
+      publicUrl,
+    });
+  };
   const tick = async () => ({ sweep: await sweep(), dispatch: await dispatch() });
 
   /** One scheduled run at a time; a wake-up during a run asks for one more right after it. */
@@ -101,6 +119,9 @@ export function createLifecycle({
         again = false;
         try {
           const report = await tick();
+          // Webhooks before the next run's mail: an endpoint disabled here is told of right after.
+          const posted = await postWebhooks();
+          if (posted.delivered + posted.failed > 0) log.info({ webhooks: posted }, "webhooks run");
           // Idempotency records past their day and old sign-in failures, a bounded batch at a time
           // until none is left.
           const batch = lifecycle.batchSize;
@@ -122,6 +143,7 @@ export function createLifecycle({
     transport,
     sweep,
     dispatch,
+    deliverWebhooks: postWebhooks,
     tick,
     wake: () => {
       if (timer) run();
