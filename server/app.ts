@@ -28,8 +28,8 @@ import { meRoutes } from "./auth/routes.ts";
 import { catalogueRoutes } from "./catalogue/routes.ts";
 import { type Config, fastifyTrustProxy } from "./config.ts";
 import { type Database, isReady } from "./db/client.ts";
-import { eventRoutes } from "./events/routes.ts";
 import { toDocument } from "./errors.ts";
+import { eventRoutes } from "./events/routes.ts";
 import { trackAllowedMethods } from "./http/allowed-methods.ts";
 import {
   answerClientError,
