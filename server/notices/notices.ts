@@ -3,7 +3,7 @@
  * causes it: expiry reminders and account created / renewed (to the partner's SuperAdmins and the
  * account's billing contact), application filed (to Customer Success), decided (to the requester).
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { daysLeft } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
@@ -75,7 +75,15 @@ export interface Notices {
     now: Date,
     catalogue: CatalogueReader,
   ): Promise<number>;
+  /** To the partner's active SuperAdmins: a usage threshold reached or SMS credits low. */
+  usageAlert(tx: Database, alert: UsageAlert, now: Date): Promise<number>;
 }
+
+/** A usage threshold reached or SMS credits fallen low, as the usage events report it. */
+export type UsageAlert = { accountId: string } & (
+  | { kind: "datapoints"; threshold: number; used: number; contracted: number }
+  | { kind: "sms_credits"; left: number; level: number }
+);
 
 const requester = alias(users, "requester");
 const reviewer = alias(users, "reviewer");
@@ -250,6 +258,48 @@ export function createNotices(publicUrl: string): Notices {
 
     applicationFiled,
     applicationDecided,
+
+    usageAlert: async (tx, alert, now) => {
+      const [account] = await tx
+        .select({
+          partnerId: accounts.partnerId,
+          name: accounts.name,
+          customerName: accounts.customerName,
+        })
+        .from(accounts)
+        .where(eq(accounts.id, alert.accountId));
+      if (!account) return 0;
+      // Only the people who can grow the contract: the billing contact is not asked to act.
+      const superAdmins = await tx
+        .select({ email: users.email, language: users.language })
+        .from(users)
+        .where(
+          and(
+            eq(users.partnerId, account.partnerId),
+            eq(users.isSuperAdmin, true),
+            isNull(users.deactivatedAt),
+          ),
+        )
+        .orderBy(users.email);
+      const topic = alert.kind === "datapoints" ? "usage_threshold_reached" : "sms_credits_low";
+      return queueMail(tx, {
+        letter: {
+          topic,
+          partnerId: account.partnerId,
+          accountId: alert.accountId,
+          content: {
+            topic: "usage_alert",
+            accountName: account.name,
+            customerName: account.customerName,
+            alert,
+            accountUrl: `${publicUrl}/accounts/${alert.accountId}`,
+          },
+        },
+        recipients: superAdmins.map((u) => ({ email: u.email, language: languageOf(u.language) })),
+        now,
+        domain,
+      });
+    },
   };
 }
 

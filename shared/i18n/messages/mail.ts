@@ -50,6 +50,21 @@ export const mail = defineMessages(
     "mail.invitation.validity":
       "Choose your password with this link; it works once, for {days, plural, one {# day} other {# days}}.",
     "mail.invitation.action": "Accept the invitation",
+    "mail.usageThreshold.subject":
+      "The account {account} has used {threshold, number, percent} of its datapoints",
+    "mail.usageThreshold.subjectFull": "The account {account} has used all its datapoints",
+    "mail.usageThreshold.body":
+      "The account {account} of {customer} uses {used} of its {contracted} contracted datapoints ({threshold, number, percent}).",
+    "mail.usageThreshold.bodyFull":
+      "The account {account} of {customer} uses all {contracted} of its contracted datapoints: the platform accepts no new ones until the contract grows.",
+    "mail.usageThreshold.howToGrow":
+      "To add datapoints, choose “Edit datapoints” in the account’s menu in Account management.",
+    "mail.smsCreditsLow.subject":
+      "The account {account} has {left, plural, one {# SMS credit} other {# SMS credits}} left",
+    "mail.smsCreditsLow.body":
+      "The account {account} of {customer} has {left, plural, one {# SMS credit} other {# SMS credits}} left, fewer than {level}. Real-time alerts by SMS stop when they run out.",
+    "mail.smsCreditsLow.howToBuy":
+      "To buy more, choose “Buy SMS credits” in the account’s menu in Account management.",
   },
   {
     "mail.greeting": "Hola:",
@@ -100,5 +115,20 @@ export const mail = defineMessages(
     "mail.invitation.validity":
       "Elige tu contraseña con este enlace, que sirve una sola vez durante {days, plural, one {# día} other {# días}}.",
     "mail.invitation.action": "Aceptar la invitación",
+    "mail.usageThreshold.subject":
+      "La cuenta {account} ha usado el {threshold, number, percent} de sus puntos de datos",
+    "mail.usageThreshold.subjectFull": "La cuenta {account} ha usado todos sus puntos de datos",
+    "mail.usageThreshold.body":
+      "La cuenta {account} de {customer} usa {used} de sus {contracted} puntos de datos contratados ({threshold, number, percent}).",
+    "mail.usageThreshold.bodyFull":
+      "La cuenta {account} de {customer} usa los {contracted} puntos de datos contratados: la plataforma no admite más hasta que se amplíe el contrato.",
+    "mail.usageThreshold.howToGrow":
+      "Para añadir puntos de datos, elige «Editar puntos de datos» en el menú de la cuenta en Gestión de cuentas.",
+    "mail.smsCreditsLow.subject":
+      "A la cuenta {account} le {left, plural, one {queda # crédito SMS} other {quedan # créditos SMS}}",
+    "mail.smsCreditsLow.body":
+      "A la cuenta {account} de {customer} le {left, plural, one {queda # crédito SMS} other {quedan # créditos SMS}}, menos de {level}. Las alertas en tiempo real por SMS se detienen cuando se agotan.",
+    "mail.smsCreditsLow.howToBuy":
+      "Para comprar más, elige «Comprar créditos SMS» en el menú de la cuenta en Gestión de cuentas.",
   },
 );
