@@ -54,8 +54,8 @@ export const TAGS = [
     name: "test clock",
     description: "Moving the clock of a test installation (TEST_CLOCK=1 only).",
   },
-  { name: "webhooks", description: "Endpoints that receive signed events, and their deliveries." },
-  { name: "events", description: "What happened, as a feed to poll." },
+  { name: "Webhooks", description: "Endpoints that receive signed events, and their deliveries." },
+  { name: "Events", description: "What happened, as a feed to poll." },
 ];
 
 type JsonObject = Record<string, unknown>;
@@ -197,6 +197,24 @@ function reachableSchemas(document: JsonObject, schemas: Record<string, unknown>
   return reached;
 }
 
+/**
+ * zod's registry output as plain OpenAPI schemas: no `$schema`/`$id` of their own, and no
+ * `default: null` (openapi-typescript takes a default to mean "always present", which would make a
+ * field the server takes omitted, such as `CreateApiKeyInput.accountId`, required).
+ */
+function tidy(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) tidy(item);
+    return;
+  }
+  if (typeof value !== "object" || value === null) return;
+  const object = value as JsonObject;
+  if (object.default === null) delete object.default;
+  if (typeof object.$id === "string" && object.$id.startsWith("#/components/")) delete object.$id;
+  if (typeof object.$schema === "string") delete object.$schema;
+  for (const member of Object.values(object)) tidy(member);
+}
+
 function finish(document: JsonObject): JsonObject {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
   const used = new Set<ErrorCode>();
@@ -226,5 +244,6 @@ function finish(document: JsonObject): JsonObject {
   finished.components.schemas = Object.fromEntries(
     Object.entries(schemas).filter(([name]) => reachable.has(name)),
   );
+  tidy(finished);
   return finished;
 }
