@@ -15,7 +15,6 @@ import { ERROR_CODES } from "../../shared/errors.ts";
 import { REQUEST_ID_HEADER } from "../http/request-hygiene.ts";
 import { createAccount, createCatalogue, createPartner } from "../test/factories.ts";
 import { signIn, startTestApp } from "../test/harness.ts";
-import { TAGS } from "./document.ts";
 
 interface Schema {
   $ref?: string;
