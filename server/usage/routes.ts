@@ -13,6 +13,8 @@ import {
   registrationResult,
   releaseResult,
   smsSpendingResult,
+  usageHistory,
+  usageHistoryQuery,
 } from "../../shared/api/usage.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { datapointRegistration, datapointRelease, smsSpending } from "../../shared/domain/usage.ts";
@@ -20,6 +22,7 @@ import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
 import { notFound, problemDocument } from "../errors.ts";
+import { readUsageHistory } from "./history.ts";
 import { idempotently, markReplay, rememberingOf } from "./idempotency.ts";
 import { listDatapoints, readUsage } from "./queries.ts";
 import { presentRegistration, registerDatapoints } from "./register-datapoints.ts";
@@ -49,6 +52,28 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
         const usage = await readUsage(db, actor, request.params.id, clock.now());
         if (!usage) throw notFound("account");
         return usage;
+      },
+    );
+
+    route.get(
+      "/usage/accounts/:id/history",
+      {
+        callers: callers.anyCaller,
+        schema: {
+          tags,
+          security,
+          summary: "The account's usage by day, week or month between two dates",
+          description:
+            "One period per day, ISO week or calendar month of the partner's calendar, whole, from the one containing `from` to the one containing `to`: datapoints used and contracted and SMS credits left at its end, datapoints registered and released and SMS credits spent during it. At most 400 periods.",
+          params: idParams,
+          querystring: usageHistoryQuery,
+          response: { 200: usageHistory },
+        },
+      },
+      async (request, _reply, actor) => {
+        const history = await readUsageHistory(db, actor, request.params.id, request.query);
+        if (!history) throw notFound("account");
+        return history;
       },
     );
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATAPOINT_KINDS } from "../domain/datapoints.ts";
 import { text } from "../domain/text.ts";
+import { MAX_HISTORY_PERIODS, periodCount, USAGE_INTERVALS } from "../domain/usage-history.ts";
 import { pageOf, pageQuery, reference } from "./common.ts";
 
 /** `Idempotency-Key`: a retry with the same key and body gets the first answer, without doing it again. */
@@ -88,3 +89,63 @@ export const smsSpendingResult = z
   .object({ spent: z.int(), smsCredits: z.object({ left: z.int() }) })
   .meta({ id: "SmsSpending" });
 export type SmsSpendingResult = z.infer<typeof smsSpendingResult>;
+
+const historyDate = (what: string) =>
+  z.iso.date({ message: `Enter the ${what} date as YYYY-MM-DD` }).meta({ example: "2026-03-01" });
+
+/** A usage history: between two dates, both included, by day, ISO week or calendar month. */
+export const usageHistoryQuery = z
+  .object({
+    from: historyDate("first"),
+    to: historyDate("last"),
+    interval: z.enum(USAGE_INTERVALS).default("day"),
+  })
+  .superRefine((query, ctx) => {
+    if (query.to < query.from) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: "The last date cannot be before the first",
+      });
+    } else if (periodCount(query.from, query.to, query.interval) > MAX_HISTORY_PERIODS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `Ask for at most ${MAX_HISTORY_PERIODS} periods: a shorter range or a longer interval`,
+      });
+    }
+  });
+export type UsageHistoryQuery = z.infer<typeof usageHistoryQuery>;
+
+export const usagePeriod = z
+  .object({
+    /** The period's first day and its last, in the partner's calendar. */
+    start: z.iso.date(),
+    end: z.iso.date(),
+    datapoints: z.object({
+      /** At the end of the period (or now, for the current one); null before the account opened. */
+      used: z.int().nullable(),
+      contracted: z.int().nullable(),
+      /** Billable datapoints registered and released during the period. */
+      registered: z.int(),
+      released: z.int(),
+    }),
+    smsCredits: z.object({
+      /** Spent during the period, and the balance at its end (null before the account opened). */
+      spent: z.int(),
+      left: z.int().nullable(),
+    }),
+  })
+  .meta({ id: "UsagePeriod" });
+export type UsagePeriod = z.infer<typeof usagePeriod>;
+
+export const usageHistory = z
+  .object({
+    account: reference,
+    interval: z.enum(USAGE_INTERVALS),
+    /** The partner's time zone, in which days, weeks and months begin. */
+    timeZone: z.string(),
+    periods: z.array(usagePeriod),
+  })
+  .meta({ id: "UsageHistory" });
+export type UsageHistory = z.infer<typeof usageHistory>;
