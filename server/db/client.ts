@@ -191,9 +191,24 @@ async function workAsAppRole(client: PGlite): Promise<void> {
   if (await mayWorkAsAppRole((text) => client.query(text))) await client.exec(WORK_AS_APP_ROLE);
 }
 
-/** An in-memory PGlite with the migrations applied: a fresh database for one test file. */
-export async function openMemoryDatabase(): Promise<DatabaseHandle> {
+/**
+ * An in-memory PGlite with the migrations applied: a fresh database for one test file. From an
+ * `image` of an already migrated database it starts in a fraction of the time (the migrations then
+ * find nothing to do).
+ */
+/** The data folder of a fresh in-memory database with every migration, as an image to start from. */
+export async function migratedImage(): Promise<Blob> {
   const client = await PGlite.create();
+  try {
+    await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+    return await client.dumpDataDir("none");
+  } finally {
+    await client.close();
+  }
+}
+
+export async function openMemoryDatabase(image?: Blob): Promise<DatabaseHandle> {
+  const client = await PGlite.create(image ? { loadDataDir: image } : {});
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   await workAsAppRole(client);
   return {

@@ -2,7 +2,11 @@
  * A real app on a real database for each test file: an in-memory PGlite, or the PostgreSQL server
  * when the suite runs as the `postgres` project. Time comes from a clock the test controls.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import type { DestinationStream } from "pino";
@@ -10,7 +14,7 @@ import { inject } from "vitest";
 import { fixedClock } from "../../shared/domain/clock.ts";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
-import { type Database, openDatabase, openMemoryDatabase } from "../db/client.ts";
+import { type Database, migratedImage, openDatabase, openMemoryDatabase } from "../db/client.ts";
 
 export const PUBLIC_URL = "http://localhost:3000";
 export const onPostgres = process.env.WATTFOLIO_TEST_DB === "postgres";
@@ -36,7 +40,30 @@ async function testDatabase(): Promise<{ db: Database; close(): Promise<void> }>
       poolSize: 40,
     });
   }
-  return openMemoryDatabase();
+  return openMemoryDatabase(await migratedPgliteImage());
+}
+
+/**
+ * A migrated empty PGlite as an image in the temporary folder, made by the first test file that
+ * needs it and named after the migrations, so a changed migration makes a new one. Creating and
+ * migrating a PGlite takes seconds; loading the image, a fraction: it adds up over the suite.
+ */
+async function migratedPgliteImage(): Promise<Blob> {
+  const folder = new URL("../../drizzle/", import.meta.url);
+  const hash = createHash("sha256");
+  for (const name of (await readdir(folder, { recursive: true })).sort()) {
+    if (name.endsWith(".sql") || name.endsWith(".json")) {
+      hash.update(name).update(await readFile(new URL(name, folder)));
+    }
+  }
+  const path = join(tmpdir(), `wattfolio-pglite-${hash.digest("hex").slice(0, 16)}.tar`);
+  if (existsSync(path)) return new Blob([await readFile(path)]);
+  const image = await migratedImage();
+  // Written aside then renamed, so that a test file starting meanwhile never reads half of it.
+  const partial = `${path}.${randomBytes(4).toString("hex")}`;
+  await writeFile(partial, Buffer.from(await image.arrayBuffer()));
+  await rename(partial, path);
+  return image;
 }
 
 /**
@@ -49,7 +76,7 @@ async function isolatedDatabase(): Promise<{
   url: string | undefined;
   close(): Promise<void>;
 }> {
-  if (!onPostgres) return { ...(await openMemoryDatabase()), url: undefined };
+  if (!onPostgres) return { ...(await testDatabase()), url: undefined };
   const base = inject("postgresUrl");
   const name = `wattfolio_isolated_${randomBytes(6).toString("hex")}`;
   const administer = async (statement: string) => {
