@@ -8,6 +8,10 @@ import { addDays, addMonths, type CalendarDate, daysBetween } from "./calendar.t
 export const USAGE_INTERVALS = ["day", "week", "month"] as const;
 export type UsageInterval = (typeof USAGE_INTERVALS)[number];
 
+export function isUsageInterval(value: string): value is UsageInterval {
+  return (USAGE_INTERVALS as readonly string[]).includes(value);
+}
+
 /** At most this many periods per request: a year of days, or many years of weeks and months. */
 export const MAX_HISTORY_PERIODS = 400;
 

@@ -12,6 +12,24 @@ export const usage = defineMessages(
     "usage.card.smsLeft": "{left, number} left",
     "usage.card.smsSpent": "· {used, number} of {contracted, number} spent",
 
+    "usage.history.title": "Usage over time",
+    "usage.history.interval": "Show usage by",
+    "usage.history.days": "Days",
+    "usage.history.weeks": "Weeks",
+    "usage.history.months": "Months",
+    "usage.history.used": "Datapoints used",
+    "usage.history.contracted": "Datapoints contracted",
+    "usage.history.smsSpent": "SMS credits spent",
+    "usage.history.smsLeft": "SMS credits left",
+    "usage.history.registered": "Datapoints registered",
+    "usage.history.released": "Datapoints released",
+    "usage.history.period": "Period",
+    "usage.history.caption": "Usage per period",
+    "usage.history.summary":
+      "From {from} to {to}, datapoints used went from {usedFrom, number} to {usedTo, number} of {contracted, number} contracted, and {spent, plural, one {# SMS credit was} other {# SMS credits were}} spent.",
+    "usage.history.empty": "No usage recorded in this period.",
+    "usage.history.error": "The usage history could not be loaded. Try again later.",
+
     "usage.datapoints.title": "Datapoints",
     "usage.datapoints.description":
       "Registered by the platform. Billable kinds count against the contract; the others never count.",
@@ -90,6 +108,24 @@ export const usage = defineMessages(
     "usage.card.left": "Restantes",
     "usage.card.smsLeft": "Quedan {left, number}",
     "usage.card.smsSpent": "· {used, number} de {contracted, number} gastados",
+
+    "usage.history.title": "Uso a lo largo del tiempo",
+    "usage.history.interval": "Mostrar el uso por",
+    "usage.history.days": "Días",
+    "usage.history.weeks": "Semanas",
+    "usage.history.months": "Meses",
+    "usage.history.used": "Puntos de datos usados",
+    "usage.history.contracted": "Puntos de datos contratados",
+    "usage.history.smsSpent": "Créditos SMS gastados",
+    "usage.history.smsLeft": "Créditos SMS restantes",
+    "usage.history.registered": "Puntos de datos registrados",
+    "usage.history.released": "Puntos de datos liberados",
+    "usage.history.period": "Periodo",
+    "usage.history.caption": "Uso por periodo",
+    "usage.history.summary":
+      "Del {from} al {to}, los puntos de datos usados pasaron de {usedFrom, number} a {usedTo, number} de {contracted, number} contratados, y se {spent, plural, one {gastó # crédito SMS} other {gastaron # créditos SMS}}.",
+    "usage.history.empty": "No hay uso registrado en este periodo.",
+    "usage.history.error": "No se ha podido cargar el historial de uso. Inténtalo más tarde.",
 
     "usage.datapoints.title": "Puntos de datos",
     "usage.datapoints.description":

@@ -14,7 +14,7 @@ import {
 import { AccountDetails, useAccount } from "../../features/accounts/index.ts";
 import { useMe } from "../../features/auth/index.ts";
 import { UsersWithAccessCard } from "../../features/people/index.ts";
-import { DatapointsSection, UsageCard } from "../../features/usage/index.ts";
+import { DatapointsSection, UsageCard, UsageHistoryCard } from "../../features/usage/index.ts";
 import { type Translate, useT } from "../../lib/i18n.tsx";
 
 /** Where each role came from, and the way back there from an account it cannot see. */
@@ -91,6 +91,9 @@ export function AccountRoute() {
         usage={<UsageCard account={account.data} />}
         datapoints={<DatapointsSection account={account.data} canImport={superAdmin} />}
       />
+      <Box mt="lg">
+        <UsageHistoryCard accountId={account.data.id} />
+      </Box>
       {superAdmin && (
         <Box mt="lg">
           <UsersWithAccessCard accountId={account.data.id} />
