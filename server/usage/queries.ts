@@ -1,7 +1,13 @@
 /** Reading usage: an account's entitlements as used, and its registered datapoints. */
 import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
 import type { Page } from "../../shared/api/common.ts";
-import type { AccountUsage, Datapoint, DatapointListQuery } from "../../shared/api/usage.ts";
+import type {
+  AccountUsage,
+  Datapoint,
+  DatapointListQuery,
+  ReachableAccount,
+  ReachableAccountQuery,
+} from "../../shared/api/usage.ts";
 import { accountStatus } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import { datapointsCapacity, smsCapacity } from "../../shared/domain/usage.ts";
@@ -32,12 +38,74 @@ export async function readUsage(
     .innerJoin(partners, eq(partners.id, accounts.partnerId))
     .where(and(eq(accounts.id, accountId), accountScope(caller)));
   if (!row) return null;
+  const status = accountStatus(row.endsOn, dateIn(row.timeZone, now));
+  const closed = status === "expired";
+  const datapoints = datapointsCapacity(row.datapointsContracted, row.datapointsUsed);
+  const smsCredits = smsCapacity(row.smsSpent, row.smsBalance);
+  // An expired account refuses registrations and spending: nothing is left to use until renewed.
   return {
     account: { id: row.id, name: row.name },
-    status: accountStatus(row.endsOn, dateIn(row.timeZone, now)),
+    status,
+    closed,
     endsOn: row.endsOn,
-    datapoints: datapointsCapacity(row.datapointsContracted, row.datapointsUsed),
-    smsCredits: smsCapacity(row.smsSpent, row.smsBalance),
+    datapoints: closed ? { ...datapoints, left: 0 } : datapoints,
+    smsCredits: closed ? { ...smsCredits, left: 0 } : smsCredits,
+  };
+}
+
+/** The partner's date at `now`, as PostgreSQL computes it for each row. */
+const partnersToday = (now: Date) =>
+  sql`(${now.toISOString()}::timestamptz at time zone ${partners.timeZone})::date`;
+
+/** A page of the accounts the caller reaches, by name: an API key's way to discover its accounts. */
+export async function listReachableAccounts(
+  db: Database,
+  caller: Caller,
+  query: ReachableAccountQuery,
+  now: Date,
+): Promise<Page<ReachableAccount>> {
+  const active = sql`${accounts.endsOn} > ${partnersToday(now)}`;
+  const where = and(
+    accountScope(caller),
+    query.status === undefined
+      ? undefined
+      : query.status === "active"
+        ? active
+        : sql`not ${active}`,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: accounts.id,
+        name: accounts.name,
+        partnerId: partners.id,
+        partnerName: partners.name,
+        endsOn: accounts.endsOn,
+        timeZone: partners.timeZone,
+      })
+      .from(accounts)
+      .innerJoin(partners, eq(partners.id, accounts.partnerId))
+      .where(where)
+      .orderBy(asc(accounts.name), asc(accounts.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db
+      .select({ value: count() })
+      .from(accounts)
+      .innerJoin(partners, eq(partners.id, accounts.partnerId))
+      .where(where),
+  ]);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      partner: { id: row.partnerId, name: row.partnerName },
+      endsOn: row.endsOn,
+      status: accountStatus(row.endsOn, dateIn(row.timeZone, now)),
+    })),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: total?.value ?? 0,
   };
 }
 

@@ -10,6 +10,8 @@ import {
   datapointListQuery,
   datapointPage,
   idempotencyHeaders,
+  reachableAccountPage,
+  reachableAccountQuery,
   registrationResult,
   releaseResult,
   smsSpendingResult,
@@ -24,7 +26,7 @@ import type { Database } from "../db/client.ts";
 import { notFound, problemDocument } from "../errors.ts";
 import { readUsageHistory } from "./history.ts";
 import { idempotently, markReplay, rememberingOf } from "./idempotency.ts";
-import { listDatapoints, readUsage } from "./queries.ts";
+import { listDatapoints, listReachableAccounts, readUsage } from "./queries.ts";
 import { presentRegistration, registerDatapoints } from "./register-datapoints.ts";
 import { presentRelease, releaseDatapoints } from "./release-datapoints.ts";
 import { spendSmsCredits } from "./spend-sms-credits.ts";
@@ -35,6 +37,25 @@ const tags = ["usage"];
 export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): FastifyPluginAsyncZod {
   return async (app) => {
     const route = guarded(app);
+    route.get(
+      "/usage/accounts",
+      {
+        callers: callers.anyCaller,
+        schema: {
+          operationId: "listReachableAccounts",
+          tags,
+          security,
+          summary: "The accounts the caller reaches, by name: an API key discovers its accounts",
+          description:
+            "An account-scoped key reaches its one account, a partner's key every account of the partner, a platform key every account; a person the accounts they may see. `status` is as of today in the partner's time zone.",
+          querystring: reachableAccountQuery,
+          response: { 200: reachableAccountPage },
+        },
+      },
+      async (request, _reply, caller) =>
+        listReachableAccounts(db, caller, request.query, clock.now()),
+    );
+
     route.get(
       "/usage/accounts/:id",
       {

@@ -521,6 +521,7 @@ describe("reading usage", () => {
     expect(usage.json()).toEqual({
       account: { id: account.id, name: account.name },
       status: "active",
+      closed: false,
       endsOn: "2027-01-01",
       datapoints: { contracted: 50, used: 2, left: 48 },
       smsCredits: { contracted: 200, used: 15, left: 185 },

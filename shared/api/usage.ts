@@ -22,13 +22,38 @@ export const accountUsage = z
   .object({
     account: reference,
     status: z.enum(["active", "expired"]),
+    /**
+     * True once the account has expired: it takes no datapoints and spends no SMS credits until it
+     * is renewed, so both `left` are 0 (the SMS balance is kept and comes back with the renewal).
+     */
+    closed: z.boolean(),
     endsOn: z.iso.date(),
     datapoints: capacity,
-    /** Bought (spent + balance), spent, and the balance left. */
+    /** Bought (spent + balance), spent, and the balance left to spend now. */
     smsCredits: capacity,
   })
   .meta({ id: "AccountUsage" });
 export type AccountUsage = z.infer<typeof accountUsage>;
+
+/** An account an API key (or a person) reaches, to discover what to call the usage API with. */
+export const reachableAccount = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    partner: reference,
+    endsOn: z.iso.date(),
+    status: z.enum(["active", "expired"]),
+  })
+  .meta({ id: "ReachableAccount" });
+export type ReachableAccount = z.infer<typeof reachableAccount>;
+
+export const reachableAccountQuery = z.object({
+  status: z.enum(["active", "expired"]).optional(),
+  ...pageQuery,
+});
+export type ReachableAccountQuery = z.infer<typeof reachableAccountQuery>;
+
+export const reachableAccountPage = pageOf(reachableAccount).meta({ id: "ReachableAccountPage" });
 
 export const datapoint = z
   .object({
