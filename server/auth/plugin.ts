@@ -120,7 +120,9 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
         response: { 200: signedOut },
       },
     },
-    async (request, reply) => send(reply, await forward()(request, reply)),
+    // Signing out reads nothing from the body: whatever was sent (a 20,000-deep array, say)
+    // stays here rather than being serialised again for better-auth.
+    async (request, reply) => send(reply, await forward({})(request, reply)),
   );
   route.post(
     "/api/auth/request-password-reset",
