@@ -8,7 +8,10 @@
  * - the check constraint `accounts_used_within_contract` refuses a batch that would go over the
  *   contract, which undoes the whole statement, its inserts included: all-or-nothing, never over;
  * - `on conflict do nothing` counts only the rows really inserted, so a re-sent external id never
- *   counts twice, even when two requests send it at once.
+ *   counts twice, even when two requests send it at once;
+ * - the same statement appends the change to the usage ledger (./ledger.ts) and, under the same row
+ *   lock, raises or re-arms the account's usage alerts, recording the event of a crossing: a
+ *   threshold is announced by exactly one statement, whatever else races with it.
  * A refusal is explained afterwards by a read, off the hot path.
  */
 import { type SQL, sql } from "drizzle-orm";
