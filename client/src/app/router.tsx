@@ -26,6 +26,8 @@ import { ReviewQueueRoute } from "./routes/review-queue.tsx";
 import { SecurityLogRoute } from "./routes/security-log.tsx";
 import { StaffRoute } from "./routes/staff.tsx";
 import { UsersRoute } from "./routes/users.tsx";
+import { WebhookDeliveriesRoute } from "./routes/webhook-deliveries.tsx";
+import { WebhooksRoute } from "./routes/webhooks.tsx";
 
 function CrashPage() {
   const t = useT();
@@ -98,6 +100,22 @@ export const router = createBrowserRouter([
         element: (
           <RequireRole only="customer_success">
             <MailboxRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "webhooks",
+        element: (
+          <RequireRole only={["superadmin", "customer_success"]}>
+            <WebhooksRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: "webhooks/:id",
+        element: (
+          <RequireRole only={["superadmin", "customer_success"]}>
+            <WebhookDeliveriesRoute />
           </RequireRole>
         ),
       },

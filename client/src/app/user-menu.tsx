@@ -20,6 +20,7 @@ import {
   IconUserCircle,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from "@tabler/icons-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { FormattedMessage } from "react-intl";
@@ -176,6 +177,11 @@ export function UserMenu() {
         {me.role !== "account_user" && (
           <Menu.Item component={Link} to="/api-keys" leftSection={<IconKey {...icon} />}>
             {t("app.userMenu.apiKeys")}
+          </Menu.Item>
+        )}
+        {me.role !== "account_user" && (
+          <Menu.Item component={Link} to="/webhooks" leftSection={<IconWebhook {...icon} />}>
+            {t("webhooks.title")}
           </Menu.Item>
         )}
         {me.role !== "account_user" && (
