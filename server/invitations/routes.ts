@@ -27,7 +27,7 @@ export function invitationRoutes({
       {
         callers: callers.anyone,
         schema: {
-          operationId: "getInvitation",
+          operationId: "getInvitationLink",
           errors: ["INVITATION_EXPIRED"],
           tags: ["Invitations"],
           summary: "Who an invitation link is for, and to what",

@@ -11,6 +11,7 @@ import {
   createJsonSchemaTransformObject,
 } from "fastify-type-provider-zod";
 import { ERROR_CODES, type ErrorCode } from "../../shared/errors.ts";
+import { addExamples } from "./examples.ts";
 import {
   codesOf,
   fieldErrorSchema,
@@ -245,5 +246,10 @@ function finish(document: JsonObject): JsonObject {
     Object.entries(schemas).filter(([name]) => reachable.has(name)),
   );
   tidy(finished);
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      addExamples(operation, finished.components.schemas as Record<string, JsonObject>);
+    }
+  }
   return finished;
 }

@@ -129,7 +129,7 @@ describe("the OpenAPI document", () => {
       ];
     });
     expect(faults).toEqual([]);
-    const ids = operations.map((o) => o.operation.operationId);
+    const ids = operations.flatMap((o) => o.operation.operationId ?? []);
     expect(
       ids.filter((id, index) => ids.indexOf(id) !== index),
       "duplicate ids",
@@ -159,6 +159,27 @@ describe("the OpenAPI document", () => {
       });
     });
     expect(faults).toEqual([]);
+  });
+
+  it("has an example for every JSON request body, answer and refusal", () => {
+    const missing = operations.flatMap(({ method, path, operation }) => {
+      const route = `${method} ${path}`;
+      const body = (operation as { requestBody?: Response }).requestBody;
+      const json = [
+        ...(body ? [["request", body] as const] : []),
+        ...Object.entries(operation.responses),
+      ].flatMap(([what, part]) => {
+        const media = part.content?.["application/json"] as { example?: unknown } | undefined;
+        return media && media.example === undefined ? [`${route} ${what}`] : [];
+      });
+      const refusals = Object.entries(operation.responses).flatMap(([status, response]) =>
+        problemSchemas(response).some((schema) => !(schema as { examples?: [] }).examples?.length)
+          ? [`${route} ${status}`]
+          : [],
+      );
+      return [...json, ...refusals];
+    });
+    expect(missing).toEqual([]);
   });
 
   it("types the extension members of the codes that have them", () => {
