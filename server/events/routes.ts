@@ -15,6 +15,7 @@ export function eventRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
       {
         callers: callers.eventReader,
         schema: {
+          operationId: "listEvents",
           tags: ["Events"],
           summary: "The event feed, oldest first, from a cursor on",
           description:

@@ -49,6 +49,7 @@ export function webhookRoutes({
       {
         callers: manager,
         schema: {
+          operationId: "listWebhookEndpoints",
           tags: TAGS,
           summary:
             "The partner's webhook endpoints (SuperAdmin), or every endpoint (Customer Success)",
@@ -63,6 +64,7 @@ export function webhookRoutes({
       {
         callers: manager,
         schema: {
+          operationId: "createWebhookEndpoint",
           tags: TAGS,
           summary: "Register an endpoint: the signing secret is in this answer only",
           description:
@@ -88,6 +90,7 @@ export function webhookRoutes({
       {
         callers: manager,
         schema: {
+          operationId: "getWebhookEndpoint",
           tags: TAGS,
           summary: "One endpoint",
           params: idParams,
@@ -102,6 +105,7 @@ export function webhookRoutes({
       {
         callers: manager,
         schema: {
+          operationId: "changeWebhookEndpoint",
           tags: TAGS,
           summary: "Change an endpoint's URL, description or events, or disable or enable it",
           description: "Enabling an endpoint again clears its count of failures.",
@@ -128,6 +132,7 @@ export function webhookRoutes({
       {
         callers: manager,
         schema: {
+          operationId: "deleteWebhookEndpoint",
           tags: TAGS,
           summary: "Delete an endpoint with its delivery log (disable it to keep the log)",
           params: idParams,
@@ -145,6 +150,7 @@ export function webhookRoutes({
       {
         callers: manager,
         schema: {
+          operationId: "rotateWebhookSecret",
           tags: TAGS,
           summary: "Rotate the signing secret: the new one is in this answer only",
           description:
@@ -169,6 +175,7 @@ export function webhookRoutes({
       {
         callers: manager,
         schema: {
+          operationId: "listWebhookDeliveries",
           tags: TAGS,
           summary: "An endpoint's deliveries, newest first, each with its attempts",
           params: idParams,
@@ -187,6 +194,7 @@ export function webhookRoutes({
       {
         callers: manager,
         schema: {
+          operationId: "redeliverWebhookDelivery",
           tags: TAGS,
           summary: "Send a delivered or failed delivery again, with a fresh set of retries",
           params: deliveryParams,
