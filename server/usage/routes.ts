@@ -81,6 +81,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
       {
         callers: callers.anyCaller,
         schema: {
+          operationId: "getUsageHistory",
           tags,
           security,
           summary: "The account's usage by day, week or month between two dates",
