@@ -505,6 +505,19 @@ const table: Guard[] = [
   },
   // The usage API: people who can see the account read it; SuperAdmins also register and release
   // (the web app's import); SMS credits are spent by integrations only (see api-keys.test.ts).
+  // Everyone signed in, and every key, lists the accounts they reach (maybe none).
+  {
+    method: "GET",
+    route: "/api/v1/usage/accounts",
+    url: () => "/api/v1/usage/accounts",
+    expect: {
+      anonymous: 401,
+      accountUser: 200,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
   {
     method: "GET",
     route: "/api/v1/usage/accounts/{id}",
@@ -593,6 +606,18 @@ const table: Guard[] = [
       otherSuperAdmin: 201,
       customerSuccess: 201,
       superAdmin: 201,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/api-keys/{id}",
+    url: () => `/api/v1/api-keys/${ids.apiKey}`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
     },
   },
   // Customer Success may revoke any key; revoking it again changes nothing.
@@ -695,6 +720,12 @@ const table: Guard[] = [
     expect: customerSuccessOnly,
   },
   {
+    method: "GET",
+    route: "/api/v1/staff/invitations/{id}",
+    url: () => `/api/v1/staff/invitations/${ids.invitation}`,
+    expect: customerSuccessOnly,
+  },
+  {
     method: "POST",
     route: "/api/v1/staff/invitations/{id}/revoke",
     url: () => `/api/v1/staff/invitations/${ids.invitationCustomerSuccessRevokes}/revoke`,
@@ -719,6 +750,12 @@ const table: Guard[] = [
       url: () => `/api/v1/catalogue/${path}`,
       body: () => ({ name: `Guarded ${randomUUID()}` }),
       expect: customerSuccessCreates,
+    },
+    {
+      method: "GET",
+      route: `/api/v1/catalogue/${path}/{id}`,
+      url: () => `/api/v1/catalogue/${path}/${id()}`,
+      expect: customerSuccessOnly,
     },
     {
       method: "PUT",
@@ -800,6 +837,18 @@ const table: Guard[] = [
     method: "POST",
     route: "/api/v1/users/invitations/{id}/resend",
     url: () => `/api/v1/users/invitations/${ids.invitation}/resend`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/users/invitations/{id}",
+    url: () => `/api/v1/users/invitations/${ids.invitation}`,
     expect: {
       anonymous: 401,
       accountUser: 403,
@@ -923,6 +972,13 @@ describe("who may call each route", () => {
         statuses[caller] = response.statusCode;
         if (response.statusCode >= 400) {
           expect(response.headers["content-type"]).toMatch(/application\/problem\+json/);
+        }
+        // Conventions every client may rely on: how to authenticate, and where the new thing is.
+        if (response.statusCode === 401) {
+          expect(response.headers["www-authenticate"]).toBeDefined();
+        }
+        if (response.statusCode === 201) {
+          expect(response.headers.location).toMatch(/^\/api\/v1\//);
         }
       }
       expect(statuses).toEqual(guard.expect);

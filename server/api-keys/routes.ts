@@ -72,8 +72,26 @@ export function apiKeyRoutes({
           now: clock.now(),
           address: request.ip,
         });
-        return reply.status(201).send({ key: await present(actor, id), secret });
+        return reply
+          .status(201)
+          .header("location", `/api/v1/api-keys/${id}`)
+          .send({ key: await present(actor, id), secret });
       },
+    );
+
+    route.get(
+      "/api-keys/:id",
+      {
+        callers: callers.keyManager,
+        schema: {
+          operationId: "getApiKey",
+          tags: ["API keys"],
+          summary: "One API key, without its secret",
+          params: idParams,
+          response: { 200: apiKey },
+        },
+      },
+      async (request, _reply, actor) => present(actor, request.params.id),
     );
 
     route.post(

@@ -90,7 +90,10 @@ export function applicationRoutes({
           notices,
           catalogue,
         });
-        return reply.status(201).send(await present(actor, id, catalogue));
+        return reply
+          .status(201)
+          .header("location", `/api/v1/account-management/applications/${id}`)
+          .send(await present(actor, id, catalogue));
       },
     );
 

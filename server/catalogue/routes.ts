@@ -103,8 +103,26 @@ export function catalogueRoutes({
             now: clock.now(),
             address: request.ip,
           });
-          return reply.status(201).send(await present(section, key));
+          return reply
+            .status(201)
+            .header("location", `/api/v1${path}/${encodeURIComponent(key)}`)
+            .send(await present(section, key));
         },
+      );
+
+      route.get(
+        `${path}/:id`,
+        {
+          callers: callers.customerSuccess,
+          schema: {
+            operationId: `get${entry}`,
+            tags: ["catalogue"],
+            summary: `One ${one}, retired or not`,
+            params,
+            response: { 200: catalogueEntry },
+          },
+        },
+        async (request) => present(section, request.params.id),
       );
 
       route.put(

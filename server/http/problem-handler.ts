@@ -10,6 +10,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { FieldError } from "../../shared/errors.ts";
 import { dataExceptionOf, isDatabaseUnavailable } from "../db/errors.ts";
 import { codeForStatus, Problem, type ProblemDocument, toDocument } from "../errors.ts";
+import { challengesFor } from "./challenge.ts";
 import { REQUEST_ID_HEADER, stampResponse } from "./request-hygiene.ts";
 
 function validationErrorsOf(error: FastifyError): FieldError[] {
@@ -55,6 +56,8 @@ const databaseUnavailable = () =>
   );
 
 export function sendProblem(reply: FastifyReply, document: ProblemDocument): FastifyReply {
+  // A 401 says how to authenticate (RFC 9110): every 401 leaves through here.
+  if (document.status === 401) reply.header("www-authenticate", challengesFor(reply.request));
   return reply.status(document.status).type("application/problem+json").send(document);
 }
 

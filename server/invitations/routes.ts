@@ -66,7 +66,8 @@ export function invitationRoutes({
           password: request.body.password,
           address: request.ip,
         });
-        return reply.status(201).send({ email });
+        // The user now exists; it reads itself at /me once signed in.
+        return reply.status(201).header("location", "/api/v1/me").send({ email });
       },
     );
   };

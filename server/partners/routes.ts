@@ -82,7 +82,10 @@ export function partnerRoutes({
           now: clock.now(),
           address: request.ip,
         });
-        return reply.status(201).send(await present(id));
+        return reply
+          .status(201)
+          .header("location", `/api/v1/partners/${id}`)
+          .send(await present(id));
       },
     );
 
@@ -214,7 +217,10 @@ export function partnerRoutes({
           (pending) => pending.id === invitation.id,
         );
         if (!sent) throw new Error("the invitation just sent is not pending");
-        return reply.status(201).send(sent);
+        return reply
+          .status(201)
+          .header("location", `/api/v1/staff/invitations/${invitation.id}`)
+          .send(sent);
       },
     );
   };

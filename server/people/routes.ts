@@ -90,8 +90,26 @@ export function peopleRoutes({
           name: request.body.name,
           address: request.ip,
         });
-        return reply.status(201).send(await invitationOf(actor.partnerId, invitation.id));
+        return reply
+          .status(201)
+          .header("location", `/api/v1/users/invitations/${invitation.id}`)
+          .send(await invitationOf(actor.partnerId, invitation.id));
       },
+    );
+
+    route.get(
+      "/users/invitations/:id",
+      {
+        ...forSuperAdmins,
+        schema: {
+          operationId: "getUserInvitation",
+          tags,
+          summary: "One open invitation of the partner; 404 once accepted or revoked",
+          params: idParams,
+          response: { 200: pendingInvitation },
+        },
+      },
+      async (request, _reply, actor) => invitationOf(actor.partnerId, request.params.id),
     );
 
     route.post(

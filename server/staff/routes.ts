@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { idParams } from "../../shared/api/common.ts";
@@ -8,6 +9,7 @@ import type { Clock } from "../../shared/domain/clock.ts";
 import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
+import { invitations } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
 import { inviteUser } from "../invitations/invite-user.ts";
 import { pendingInvitations } from "../invitations/queries.ts";
@@ -140,7 +142,33 @@ export function staffRoutes({
           (pending) => pending.id === invitation.id,
         );
         if (!sent) throw new Error("the invitation just sent is not pending");
-        return reply.status(201).send(sent);
+        return reply
+          .status(201)
+          .header("location", `/api/v1/staff/invitations/${invitation.id}`)
+          .send(sent);
+      },
+    );
+
+    route.get(
+      "/staff/invitations/:id",
+      {
+        callers: callers.customerSuccess,
+        schema: {
+          operationId: "getInvitation",
+          tags: TAGS,
+          summary:
+            "Any open invitation, a colleague's or a partner's; 404 once accepted or revoked",
+          params: idParams,
+          response: { 200: anyInvitation },
+        },
+      },
+      async (request) => {
+        const [found] = await db
+          .select({ partnerId: invitations.partnerId })
+          .from(invitations)
+          .where(eq(invitations.id, request.params.id));
+        if (!found) throw notFound("invitation");
+        return presentInvitation(found.partnerId, request.params.id);
       },
     );
 
