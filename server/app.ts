@@ -31,6 +31,7 @@ import { type Database, isReady } from "./db/client.ts";
 import { toDocument } from "./errors.ts";
 import { eventRoutes } from "./events/routes.ts";
 import { trackAllowedMethods } from "./http/allowed-methods.ts";
+import { registerIdempotency } from "./http/idempotency.ts";
 import {
   answerClientError,
   answerFrameworkError,
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const keys = createKeyVerifier(db, clock);
   const requestLimit = createApiKeyRequestLimit(db, clock, config.apiKeyRequestsPerMinute);
   registerAuth(app, { auth, keys, requestLimit, db, config, clock });
+  registerIdempotency(app, { db, clock });
   registerCallerInLog(app);
 
   app.get(
