@@ -110,7 +110,8 @@ function Chart({ history, width }: { history: UsageHistory; width: number }) {
     Math.max(0, ...periods.flatMap((p) => [p.datapoints.used ?? 0, p.datapoints.contracted ?? 0])),
   );
   const y = (value: number) => top + lineHeight - (value / yMax) * lineHeight;
-  const spentMax = Math.max(1, ...periods.map((p) => p.smsCredits.spent));
+  const spentMost = Math.max(0, ...periods.map((p) => p.smsCredits.spent));
+  const spentMax = Math.max(1, spentMost);
   const barsTop = top + lineHeight + axisGap;
 
   const line = (value: (p: UsagePeriod) => number | null) =>
@@ -136,8 +137,8 @@ function Chart({ history, width }: { history: UsageHistory; width: number }) {
   const summary =
     first && last
       ? t("usage.history.summary", {
-          from: labels.long(first),
-          to: labels.long(last),
+          from: format.date(first.start),
+          to: format.date(last.end),
           usedFrom: first.datapoints.used ?? 0,
           usedTo: last.datapoints.used ?? 0,
           contracted: last.datapoints.contracted ?? 0,
@@ -221,7 +222,7 @@ function Chart({ history, width }: { history: UsageHistory; width: number }) {
         stroke={colors.gray[4]}
       />
       <text x={left - 6} y={barsTop + 10} textAnchor="end" fontSize={11} fill={ink("gray")}>
-        {format.number(spentMax)}
+        {format.number(spentMost)}
       </text>
     </svg>
   );
