@@ -14,6 +14,7 @@ import {
   createCatalogue,
   createCustomerSuccess,
   createPartner,
+  newAccountRequest,
   type PartnerFixture,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
@@ -237,6 +238,63 @@ describe("the e-mails of usage alerts", () => {
 });
 
 describe("the usage ledger", () => {
+  it("records each approved change of the contract or the credits with its application", async () => {
+    const source = await account({ endsOn: "2026-12-31", smsCredits: 10 });
+    const target = await account({ endsOn: "2026-12-31" });
+    await register(source.id, 30);
+    await approved(source.id, "edit_datapoints", { change: 50 });
+    await approved(source.id, "buy_sms_credits", { credits: 40 });
+    await approved(source.id, "move_datapoints", { targetAccountId: target.id, datapoints: 20 });
+    const entries = async (accountId: string) =>
+      (
+        await t.db
+          .select()
+          .from(usageLedger)
+          .where(eq(usageLedger.accountId, accountId))
+          .orderBy(asc(usageLedger.position))
+      ).map(
+        (row) =>
+          `${row.entry} ${row.datapointsDelta} ${row.smsCreditsDelta} → ${row.datapointsUsed}/${row.datapointsContracted} sms ${row.smsCredits}${row.applicationId ? " by application" : ""}`,
+      );
+    expect(await entries(source.id)).toEqual([
+      "opened 0 10 → 0/100 sms 10",
+      "registered 30 0 → 30/100 sms 10",
+      "contract_changed 0 0 → 30/150 sms 10 by application",
+      "contract_changed 0 40 → 30/150 sms 50 by application",
+      "contract_changed 0 0 → 30/130 sms 50 by application",
+    ]);
+    expect(await entries(target.id)).toEqual([
+      "opened 0 0 → 0/100 sms 0",
+      "contract_changed 0 0 → 0/120 sms 0 by application",
+    ]);
+  });
+
+  it("opens with the account an approved application creates", async () => {
+    const filed = await superAdmin.request({
+      method: "POST",
+      url: "/api/v1/account-management/applications",
+      payload: { kind: "new_account", payload: newAccountRequest(catalogue), comment: "" },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const decided = await customerSuccess.request({
+      method: "POST",
+      url: `/api/v1/review/applications/${filed.json().id}/approve`,
+      payload: { comment: "Approved" },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const [opened] = await t.db
+      .select()
+      .from(usageLedger)
+      .where(eq(usageLedger.applicationId, filed.json().id));
+    expect(opened).toMatchObject({
+      entry: "opened",
+      datapointsDelta: 0,
+      smsCreditsDelta: 500,
+      datapointsContracted: 250,
+      smsCredits: 500,
+    });
+  });
+
   it("cannot be changed or emptied once written", async () => {
     const { id } = await account();
     await register(id, 3);
