@@ -41,7 +41,7 @@ export function SecretOnce({
       <Group gap="xs" wrap="nowrap">
         <Code
           block
-          style={{ flex: 1, wordBreak: "break-all", fontSize: 14 }}
+          style={{ flex: 1, whiteSpace: "pre-wrap", wordBreak: "break-all", fontSize: 14 }}
           aria-label={t("webhooks.secret.label")}
           data-testid="webhook-secret"
         >
