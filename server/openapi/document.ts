@@ -11,6 +11,7 @@ import {
   createJsonSchemaTransformObject,
 } from "fastify-type-provider-zod";
 import { ERROR_CODES, type ErrorCode } from "../../shared/errors.ts";
+import { REQUEST_ID_HEADER } from "../http/request-hygiene.ts";
 import { addExamples } from "./examples.ts";
 import {
   codesOf,
@@ -70,8 +71,14 @@ const PROBLEM_CODES = "x-problem-codes";
 
 const header = (description: string, schema: JsonObject): JsonObject => ({ description, schema });
 
+/** The request id header as the server sends it (`x-request-id` → `X-Request-Id`). */
+const REQUEST_ID = REQUEST_ID_HEADER.replace(
+  /(^|-)([a-z])/g,
+  (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`,
+);
+
 const HEADERS: Record<string, JsonObject> = {
-  "X-Request-Id": header(
+  [REQUEST_ID]: header(
     "This request's id, in the server's log lines too: the caller's own `X-Request-Id` when it sent a sane one, else a new UUID.",
     { type: "string" },
   ),
@@ -85,6 +92,11 @@ const HEADERS: Record<string, JsonObject> = {
     type: "integer",
   }),
   "Retry-After": header("Seconds to wait before trying again.", { type: "integer" }),
+  "WWW-Authenticate": header(
+    'How to authenticate here: `Bearer realm="wattfolio"` where API keys are taken, and the sign-in form for a session cookie (`Cookie realm="wattfolio", form-action="/api/auth/sign-in/email"`).',
+    { type: "string" },
+  ),
+  Location: header("The address of what was created.", { type: "string" }),
 };
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -143,7 +155,17 @@ export function openApiOptions(publicUrl: string): SwaggerOptions {
 const isProblemRef = (response: JsonObject): boolean =>
   JSON.stringify(response.content ?? {}).includes('"#/components/schemas/Problem"');
 
-function finishOperation(operation: Operation): ErrorCode[] {
+/** `Idempotency-Key` as every POST of a person or a key takes it (server/http/idempotency.ts). */
+const IDEMPOTENCY_KEY = {
+  in: "header",
+  name: "Idempotency-Key",
+  required: false,
+  description:
+    "Any unique value (e.g. a UUID) per change. A retry with the same key and request gets the first answer again, with `Idempotent-Replayed: true`, without doing it twice; another request under it is refused (422). Kept for 24 hours; refusals are not kept.",
+  schema: { type: "string", minLength: 1, maxLength: 255 },
+};
+
+function finishOperation(path: string, method: string, operation: Operation): ErrorCode[] {
   const codes = (operation[PROBLEM_CODES] as ErrorCode[] | undefined) ?? [];
   delete operation[PROBLEM_CODES];
   const responses: Record<string, JsonObject> = {};
@@ -159,11 +181,15 @@ function finishOperation(operation: Operation): ErrorCode[] {
     responses[status] ??= response;
   }
   const byKey = operation.security?.some((requirement) => "apiKey" in requirement) ?? false;
-  const idempotent =
-    operation.parameters?.some((p) => p.in === "header" && p.name === "idempotency-key") ?? false;
+  const takesKey = (p: { in: string; name: string }) =>
+    p.in === "header" && p.name.toLowerCase() === "idempotency-key";
+  if (method === "post" && path.startsWith("/api/v1/") && !operation.parameters?.some(takesKey)) {
+    operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY];
+  }
+  const idempotent = operation.parameters?.some(takesKey) ?? false;
   for (const [status, response] of Object.entries(responses)) {
     const headers = (response.headers ?? {}) as JsonObject;
-    headers["X-Request-Id"] ??= headerRef("X-Request-Id");
+    headers[REQUEST_ID] ??= headerRef(REQUEST_ID);
     if (byKey) {
       for (const name of ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]) {
         headers[name] ??= headerRef(name);
@@ -173,6 +199,8 @@ function finishOperation(operation: Operation): ErrorCode[] {
       headers["Idempotent-Replayed"] ??= headerRef("Idempotent-Replayed");
     }
     if (status === "503") headers["Retry-After"] ??= headerRef("Retry-After");
+    if (status === "401") headers["WWW-Authenticate"] ??= headerRef("WWW-Authenticate");
+    if (status === "201") headers.Location ??= headerRef("Location");
     response.headers = headers;
   }
   operation.responses = Object.fromEntries(
@@ -219,9 +247,9 @@ function tidy(value: unknown): void {
 function finish(document: JsonObject): JsonObject {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
   const used = new Set<ErrorCode>();
-  for (const operations of Object.values(paths)) {
-    for (const operation of Object.values(operations)) {
-      for (const code of finishOperation(operation)) used.add(code);
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      for (const code of finishOperation(path, method, operation)) used.add(code);
     }
   }
   const components = (document.components ?? {}) as JsonObject;

@@ -197,6 +197,7 @@ describe("the OpenAPI document", () => {
     expect(codesAt(byId("approveApplication"), 409)).toEqual([
       "APPLICATION_NOT_PENDING",
       "APPLICATION_NO_LONGER_VALID",
+      "IDEMPOTENCY_KEY_IN_USE",
     ]);
   });
 
@@ -259,6 +260,49 @@ describe("what the server answers is what the document says", () => {
       expect.objectContaining({ in: "header", name: "idempotency-key" }),
     );
     expect(headerNames(register.responses["200"])).toContain("idempotent-replayed");
+  });
+
+  it("Location on a 201 and WWW-Authenticate on a 401, as documented", async () => {
+    const created = await superAdmin.request({
+      method: "POST",
+      url: "/api/v1/api-keys",
+      payload: { name: "Located" },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.location).toBe(`/api/v1/api-keys/${created.json().key.id}`);
+    expect(headerNames(byId("createApiKey").responses["201"])).toContain("location");
+    const refused = await t.app.inject({ method: "GET", url: "/api/v1/me" });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.headers["www-authenticate"]).toBeDefined();
+    for (const { operation } of operations) {
+      const unauthenticated = operation.responses["401"];
+      if (unauthenticated) expect(headerNames(unauthenticated)).toContain("www-authenticate");
+    }
+  });
+
+  it("Idempotency-Key on every POST of the API, the key's reuse refused with 422", async () => {
+    const first = await superAdmin.request({
+      method: "POST",
+      url: "/api/v1/api-keys",
+      headers: { "idempotency-key": "openapi-test-2" },
+      payload: { name: "Once" },
+    });
+    const other = await superAdmin.request({
+      method: "POST",
+      url: "/api/v1/api-keys",
+      headers: { "idempotency-key": "openapi-test-2" },
+      payload: { name: "Another" },
+    });
+    expect([first.statusCode, other.statusCode]).toEqual([201, 422]);
+    expect(other.json().code).toBe("IDEMPOTENCY_KEY_REUSED");
+    const posts = operations.filter((o) => o.method === "POST" && o.path.startsWith("/api/v1/"));
+    for (const { path, operation } of posts) {
+      expect(
+        operation.parameters?.map((p) => p.name.toLowerCase()),
+        path,
+      ).toContain("idempotency-key");
+      expect(codesAt(operation, 422), path).toContain("IDEMPOTENCY_KEY_REUSED");
+    }
   });
 
   it("a key's RateLimit-* headers, documented on the operations keys call", async () => {

@@ -179,6 +179,12 @@ export function codesOf(route: {
     codes.add("URI_TOO_LONG");
     codes.add("NOT_FOUND");
   }
+  // Every POST of a person or a key takes an Idempotency-Key (server/http/idempotency.ts); the
+  // usage POSTs keep theirs in their own statement and are never "still running".
+  if (method === "POST" && url.startsWith("/api/v1/")) {
+    codes.add("IDEMPOTENCY_KEY_REUSED");
+    if (!url.startsWith("/api/v1/usage/")) codes.add("IDEMPOTENCY_KEY_IN_USE");
+  }
   if (url.startsWith("/api/v1/")) {
     // A malformed or revoked API key is refused on every route; people-only routes refuse keys.
     codes.add("UNAUTHENTICATED");
@@ -215,7 +221,6 @@ export function problemResponses(codes: readonly ErrorCode[]): Record<string, Js
     responses[String(status)] = {
       description: group.map((code) => `\`${code}\``).join(", "),
       headers: {
-        "X-Request-Id": { $ref: "#/components/headers/X-Request-Id" },
         ...(retries ? { "Retry-After": { $ref: "#/components/headers/Retry-After" } } : {}),
       },
       content: { "application/problem+json": { schema } },
