@@ -39,20 +39,17 @@ export async function changeEndpoint({
     ...(change.description !== undefined ? { description: change.description } : {}),
     ...(change.eventTypes !== undefined ? { eventTypes: change.eventTypes } : {}),
   };
-  // Disabling an endpoint that is already disabled keeps when and why it was.
-  const [changed] = await db.transaction(async (tx) => {
+  const found = await db.transaction(async (tx) => {
     const [current] = await tx
       .select({ enabled: webhookEndpoints.enabled })
       .from(webhookEndpoints)
       .where(where)
       .for("update");
-    if (!current) return [];
-    const keep = change.enabled === current.enabled ? {} : enabling;
-    return tx
-      .update(webhookEndpoints)
-      .set({ ...values, ...keep, id: endpointId })
-      .where(where)
-      .returning({ id: webhookEndpoints.id });
+    if (!current) return false;
+    // Disabling an endpoint that is already disabled keeps when and why it was.
+    const set = { ...values, ...(change.enabled === current.enabled ? {} : enabling) };
+    if (Object.keys(set).length > 0) await tx.update(webhookEndpoints).set(set).where(where);
+    return true;
   });
-  if (!changed) throw notFound("webhook endpoint");
+  if (!found) throw notFound("webhook endpoint");
 }

@@ -173,6 +173,58 @@ describe("registering an endpoint", () => {
   });
 });
 
+describe("changing an endpoint", () => {
+  it("takes a new URL and events, and a disabled endpoint is sent nothing until enabled", async () => {
+    const p = await portfolio();
+    const { endpoint, path, secret } = await register(p.superAdmin, ["account.created"]);
+    const moved = `${path}/moved`;
+    receiver.secretsFor(moved, [secret]);
+    const changed = await p.superAdmin.request({
+      method: "PUT",
+      url: `/api/v1/webhooks/${endpoint.id}`,
+      payload: { url: receiver.url(moved), eventTypes: ["account.expired"], enabled: false },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({
+      url: receiver.url(moved),
+      eventTypes: ["account.expired"],
+      enabled: false,
+      disabledReason: "by_user",
+      disabledAt: "2026-03-15T10:00:00.000Z",
+    });
+    await expire(p);
+    await t.app.lifecycle.deliverWebhooks();
+    expect(deliveredTo(moved)).toEqual([]);
+
+    const enabled = await p.superAdmin.request({
+      method: "PUT",
+      url: `/api/v1/webhooks/${endpoint.id}`,
+      payload: { enabled: true },
+    });
+    expect(enabled.json()).toMatchObject({ enabled: true, disabledAt: null });
+    const eventId = await expire(p);
+    await t.app.lifecycle.deliverWebhooks();
+    expect(deliveredTo(moved).map((r) => r.headers["webhook-id"])).toEqual([eventId]);
+    expect(deliveredTo(path)).toEqual([]);
+  });
+
+  it("refuses a new URL that is not HTTPS and keeps the old one", async () => {
+    const p = await portfolio();
+    const { endpoint } = await register(p.superAdmin);
+    const refused = await p.superAdmin.request({
+      method: "PUT",
+      url: `/api/v1/webhooks/${endpoint.id}`,
+      payload: { url: "http://hooks.example.com/in" },
+    });
+    expect(refused.statusCode).toBe(400);
+    const [stored] = await t.db
+      .select({ url: webhookEndpoints.url })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.id, endpoint.id));
+    expect(stored?.url).toBe(endpoint.url);
+  });
+});
+
 describe("who manages endpoints", () => {
   it("keeps each partner's endpoints to its SuperAdmins, and shows Customer Success every one", async () => {
     const a = await portfolio();
