@@ -31,6 +31,7 @@ import { type Database, isReady } from "./db/client.ts";
 import { toDocument } from "./errors.ts";
 import { eventRoutes } from "./events/routes.ts";
 import { trackAllowedMethods } from "./http/allowed-methods.ts";
+import { registerConditionalRequests } from "./http/conditional-requests.ts";
 import { registerIdempotency } from "./http/idempotency.ts";
 import {
   answerClientError,
@@ -41,6 +42,7 @@ import {
 import {
   loggerOptions,
   registerCallerInLog,
+  REQUEST_ID_HEADER,
   registerRequestHygiene,
   requestIdOf,
 } from "./http/request-hygiene.ts";
@@ -113,7 +115,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   registerProblemHandler(app);
   registerRequestHygiene(app);
   const refuseWrongMethod = trackAllowedMethods(app);
-  await app.register(swagger, openApiOptions(config.publicUrl));
+  await app.register(
+    swagger,
+    openApiOptions({ publicUrl: config.publicUrl, requestIdHeader: REQUEST_ID_HEADER }),
+  );
   await app.register(async (docs) => {
     // The reference page runs its own inline bootstrap script.
     docs.addHook("onSend", async (_request, reply) => {
@@ -156,6 +161,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const requestLimit = createApiKeyRequestLimit(db, clock, config.apiKeyRequestsPerMinute);
   registerAuth(app, { auth, keys, requestLimit, db, config, clock });
   registerIdempotency(app, { db, clock });
+  registerConditionalRequests(app);
   registerCallerInLog(app);
 
   app.get(
