@@ -41,8 +41,8 @@ import {
 } from "./http/problem-handler.ts";
 import {
   loggerOptions,
-  registerCallerInLog,
   REQUEST_ID_HEADER,
+  registerCallerInLog,
   registerRequestHygiene,
   requestIdOf,
 } from "./http/request-hygiene.ts";

@@ -11,7 +11,6 @@ import {
   createJsonSchemaTransformObject,
 } from "fastify-type-provider-zod";
 import { ERROR_CODES, type ErrorCode } from "../../shared/errors.ts";
-import { REQUEST_ID_HEADER } from "../http/request-hygiene.ts";
 import { addExamples } from "./examples.ts";
 import {
   codesOf,
@@ -71,14 +70,15 @@ const PROBLEM_CODES = "x-problem-codes";
 
 const header = (description: string, schema: JsonObject): JsonObject => ({ description, schema });
 
-/** The request id header as the server sends it (`x-request-id` → `X-Request-Id`). */
-const REQUEST_ID = REQUEST_ID_HEADER.replace(
-  /(^|-)([a-z])/g,
-  (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`,
-);
+/** A header's name as documents spell it (`x-request-id` → `X-Request-Id`). */
+const canonical = (name: string) =>
+  name.replace(
+    /(^|-)([a-z])/g,
+    (_, dash: string, letter: string) => `${dash}${letter.toUpperCase()}`,
+  );
 
-const HEADERS: Record<string, JsonObject> = {
-  [REQUEST_ID]: header(
+const headersWith = (requestId: string): Record<string, JsonObject> => ({
+  [requestId]: header(
     "This request's id, in the server's log lines too: the caller's own `X-Request-Id` when it sent a sane one, else a new UUID.",
     { type: "string" },
   ),
@@ -97,15 +97,25 @@ const HEADERS: Record<string, JsonObject> = {
     { type: "string" },
   ),
   Location: header("The address of what was created.", { type: "string" }),
-};
+});
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
 const zodTransform = createJsonSchemaTransform({});
 const zodTransformObject = createJsonSchemaTransformObject({});
 
-/** @fastify/swagger's options for the API's document, served from `publicUrl`. */
-export function openApiOptions(publicUrl: string): SwaggerOptions {
+/**
+ * @fastify/swagger's options for the API's document, served from `publicUrl`; every answer carries
+ * the request id in `requestIdHeader` (the app's http/ tier says which).
+ */
+export function openApiOptions({
+  publicUrl,
+  requestIdHeader,
+}: {
+  publicUrl: string;
+  requestIdHeader: string;
+}): SwaggerOptions {
+  const requestId = canonical(requestIdHeader);
   return {
     openapi: {
       openapi: "3.1.0",
@@ -148,7 +158,7 @@ export function openApiOptions(publicUrl: string): SwaggerOptions {
       };
       return transformed;
     },
-    transformObject: (input) => finish(zodTransformObject(input) as JsonObject),
+    transformObject: (input) => finish(zodTransformObject(input) as JsonObject, requestId),
   } as SwaggerOptions;
 }
 
@@ -165,7 +175,12 @@ const IDEMPOTENCY_KEY = {
   schema: { type: "string", minLength: 1, maxLength: 255 },
 };
 
-function finishOperation(path: string, method: string, operation: Operation): ErrorCode[] {
+function finishOperation(
+  path: string,
+  method: string,
+  operation: Operation,
+  requestId: string,
+): ErrorCode[] {
   const codes = (operation[PROBLEM_CODES] as ErrorCode[] | undefined) ?? [];
   delete operation[PROBLEM_CODES];
   const responses: Record<string, JsonObject> = {};
@@ -189,7 +204,7 @@ function finishOperation(path: string, method: string, operation: Operation): Er
   const idempotent = operation.parameters?.some(takesKey) ?? false;
   for (const [status, response] of Object.entries(responses)) {
     const headers = (response.headers ?? {}) as JsonObject;
-    headers[REQUEST_ID] ??= headerRef(REQUEST_ID);
+    headers[requestId] ??= headerRef(requestId);
     if (byKey) {
       for (const name of ["RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"]) {
         headers[name] ??= headerRef(name);
@@ -244,12 +259,12 @@ function tidy(value: unknown): void {
   for (const member of Object.values(object)) tidy(member);
 }
 
-function finish(document: JsonObject): JsonObject {
+function finish(document: JsonObject, requestId: string): JsonObject {
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
   const used = new Set<ErrorCode>();
   for (const [path, operations] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(operations)) {
-      for (const code of finishOperation(path, method, operation)) used.add(code);
+      for (const code of finishOperation(path, method, operation, requestId)) used.add(code);
     }
   }
   const components = (document.components ?? {}) as JsonObject;
@@ -266,7 +281,7 @@ function finish(document: JsonObject): JsonObject {
   const finished = {
     ...document,
     paths,
-    components: { ...components, headers: HEADERS, schemas },
+    components: { ...components, headers: headersWith(requestId), schemas },
   };
   // zod's registry holds every schema with an id, used by a route or not.
   const reachable = reachableSchemas(finished, schemas);
