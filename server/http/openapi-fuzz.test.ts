@@ -53,6 +53,8 @@ interface Operation {
   path: string;
   parameters: Parameter[];
   body: Schema | undefined;
+  /** The codes the document says each refusal status can carry. */
+  refusals: Record<string, unknown[]>;
 }
 
 interface OpenApiDocument {
@@ -95,15 +97,30 @@ function operationsOf(doc: OpenApiDocument): Operation[] {
       parameters: operation.parameters ?? [],
       body: (operation as { requestBody?: { content?: Record<string, { schema?: Schema }> } })
         .requestBody?.content?.["application/json"]?.schema,
+      refusals: refusalsOf(operation as { responses?: Record<string, Response> }),
     })),
   );
 }
 
-const resolve = (schema: Schema): Schema => {
+type Response = { content?: Record<string, { schema?: Schema }> };
+
+function refusalsOf(operation: {
+  responses?: Record<string, Response>;
+}): Record<string, unknown[]> {
+  return Object.fromEntries(
+    Object.entries(operation.responses ?? {}).map(([status, response]) => {
+      const schema = response.content?.["application/problem+json"]?.schema ?? {};
+      const schemas = (schema.oneOf ?? [schema]).map(resolve);
+      return [status, schemas.flatMap((s) => s.properties?.code?.enum ?? [])];
+    }),
+  );
+}
+
+function resolve(schema: Schema): Schema {
   if (!schema.$ref) return schema;
   const name = schema.$ref.split("/").at(-1) ?? "";
   return resolve(document.components?.schemas?.[name] ?? {});
-};
+}
 
 // Strings no one should send: NUL, controls, half characters, direction marks, and lengths around
 // every limit of the API; most often one such character in otherwise ordinary text.
@@ -385,7 +402,11 @@ async function send(request: Request): Promise<LightMyRequestResponse> {
   });
 }
 
-function expectCleanAnswer(request: Request, response: LightMyRequestResponse): void {
+function expectCleanAnswer(
+  operation: Operation,
+  request: Request,
+  response: LightMyRequestResponse,
+): void {
   const sent = `${request.caller}: ${request.method} ${request.url} ${request.body.contentType ?? ""} ${(request.body.payload ?? "").slice(0, 300)}`;
   const answered = `${response.statusCode} ${response.body.slice(0, 300)}`;
   expect(response.statusCode, `${sent}\n→ ${answered}`).toBeLessThan(500);
@@ -399,6 +420,17 @@ function expectCleanAnswer(request: Request, response: LightMyRequestResponse): 
   expect(problem.status).toBe(response.statusCode);
   // The database's refusal is the last line of defence: validation should have named the field.
   expect(problem.detail, `${sent}\n→ ${answered}`).not.toMatch(/cannot be stored or compared/);
+  // The document is truthful: a refusal of this operation (not of a deeper path) is one it lists.
+  const path = request.url.split("?")[0] ?? "";
+  const own = new RegExp(`^${operation.path.replace(/\{\w+\}/g, "[^/]+")}$`);
+  // `.`, `..` and escaped slashes take the router to another path.
+  const elsewhere = path.split("/").some((segment) => /^(\.|%2e){1,2}$|%2f/i.test(segment));
+  if (own.test(path) && !elsewhere && request.method === operation.method) {
+    expect(
+      operation.refusals[String(response.statusCode)] ?? [],
+      `${operation.method} ${operation.path} answered ${problem.code} (${response.statusCode}), which its document does not list\n${sent}`,
+    ).toContain(problem.code);
+  }
 }
 
 const operations = operationsOf(document);
@@ -420,7 +452,7 @@ describe("garbage sent to any operation of the API", () => {
     it(`gets a clean 4xx problem from ${operation.method} ${operation.path}, never a 5xx`, async () => {
       await fc.assert(
         fc.asyncProperty(requestOf(operation), async (request) => {
-          expectCleanAnswer(request, await send(request));
+          expectCleanAnswer(operation, request, await send(request));
         }),
         { seed: seedOf(operation), numRuns: RUNS_PER_OPERATION },
       );
