@@ -2,7 +2,7 @@
  * Deleting an endpoint, with its deliveries and their attempts: the log is about the endpoint and
  * goes with it. The events stay in the event log. To keep the log, disable the endpoint instead.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Actor } from "../access/actor.ts";
 import { webhookEndpointScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
@@ -18,19 +18,30 @@ export async function deleteEndpoint({
   actor: Actor;
   endpointId: string;
 }): Promise<void> {
+  // Disabled and committed first: from then on the fan-out trigger gives it no new delivery, so a
+  // change recording an event meanwhile never trips over the endpoint going away.
+  const [disabled] = await db
+    .update(webhookEndpoints)
+    .set({ enabled: false })
+    .where(and(eq(webhookEndpoints.id, endpointId), webhookEndpointScope(actor)))
+    .returning({ id: webhookEndpoints.id });
+  if (!disabled) throw notFound("webhook endpoint");
   await db.transaction(async (tx) => {
-    // Locked first, so that no new delivery is fanned out to it while its deliveries go.
-    const [endpoint] = await tx
+    // The endpoint, then its deliveries, locked before anything goes: a deliverer recording an
+    // attempt waits, then finds its claim gone.
+    await tx
       .select({ id: webhookEndpoints.id })
       .from(webhookEndpoints)
-      .where(and(eq(webhookEndpoints.id, endpointId), webhookEndpointScope(actor)))
+      .where(eq(webhookEndpoints.id, endpointId))
       .for("update");
-    if (!endpoint) throw notFound("webhook endpoint");
-    const deliveries = tx
+    await tx.execute(
+      sql`select count(*) from (select 1 from ${webhookDeliveries} where ${webhookDeliveries.endpointId} = ${endpointId} for update) locked`,
+    );
+    const ofEndpoint = tx
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
       .where(eq(webhookDeliveries.endpointId, endpointId));
-    await tx.delete(webhookAttempts).where(inArray(webhookAttempts.deliveryId, deliveries));
+    await tx.delete(webhookAttempts).where(inArray(webhookAttempts.deliveryId, ofEndpoint));
     await tx.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
     await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
   });

@@ -208,6 +208,35 @@ describe("changing an endpoint", () => {
     expect(deliveredTo(path)).toEqual([]);
   });
 
+  it("deletes an endpoint with its delivery log, and keeps the events", async () => {
+    const p = await portfolio();
+    const { endpoint, path } = await register(p.superAdmin);
+    receiver.answerNext(path, { status: 500 });
+    const eventId = await expire(p);
+    await t.app.lifecycle.deliverWebhooks();
+    const deleted = await p.superAdmin.request({
+      method: "DELETE",
+      url: `/api/v1/webhooks/${endpoint.id}`,
+    });
+    expect(deleted.statusCode).toBe(204);
+    const again = await p.superAdmin.request({
+      method: "GET",
+      url: `/api/v1/webhooks/${endpoint.id}`,
+    });
+    expect(again.statusCode).toBe(404);
+    expect(
+      await t.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.endpointId, endpoint.id)),
+    ).toEqual([]);
+    expect(await t.db.select({ id: events.id }).from(events).where(eq(events.id, eventId))).toEqual(
+      [{ id: eventId }],
+    );
+    // A change recorded afterwards is not held up by the endpoint that went.
+    await expire(p);
+  });
+
   it("refuses a new URL that is not HTTPS and keeps the old one", async () => {
     const p = await portfolio();
     const { endpoint } = await register(p.superAdmin);
