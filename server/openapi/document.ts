@@ -97,6 +97,10 @@ const headersWith = (requestId: string): Record<string, JsonObject> => ({
     { type: "string" },
   ),
   Location: header("The address of what was created.", { type: "string" }),
+  ETag: header(
+    "A strong tag of this representation: send it back in `If-None-Match` to read it again, in `If-Match` to change it.",
+    { type: "string" },
+  ),
 });
 
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -175,6 +179,23 @@ const IDEMPOTENCY_KEY = {
   schema: { type: "string", minLength: 1, maxLength: 255 },
 };
 
+/** Conditional requests on the API (server/http/conditional-requests.ts). */
+const IF_NONE_MATCH = {
+  in: "header",
+  name: "If-None-Match",
+  required: false,
+  description: "The `ETag` of the copy one has: 304 without a body when it is still current.",
+  schema: { type: "string" },
+};
+const IF_MATCH = {
+  in: "header",
+  name: "If-Match",
+  required: false,
+  description:
+    "The `ETag` of what one read before editing it: 412 `PRECONDITION_FAILED` when it has changed since.",
+  schema: { type: "string" },
+};
+
 function finishOperation(
   path: string,
   method: string,
@@ -202,6 +223,18 @@ function finishOperation(
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY];
   }
   const idempotent = operation.parameters?.some(takesKey) ?? false;
+  const conditional = path.startsWith("/api/v1/") && (method === "get" || method === "put");
+  if (conditional) {
+    operation.parameters = [
+      ...(operation.parameters ?? []),
+      method === "get" ? IF_NONE_MATCH : IF_MATCH,
+    ];
+  }
+  if (conditional && method === "get" && responses["200"]) {
+    responses["304"] = {
+      description: "Not Modified: the copy named in `If-None-Match` is current.",
+    };
+  }
   for (const [status, response] of Object.entries(responses)) {
     const headers = (response.headers ?? {}) as JsonObject;
     headers[requestId] ??= headerRef(requestId);
@@ -216,6 +249,9 @@ function finishOperation(
     if (status === "503") headers["Retry-After"] ??= headerRef("Retry-After");
     if (status === "401") headers["WWW-Authenticate"] ??= headerRef("WWW-Authenticate");
     if (status === "201") headers.Location ??= headerRef("Location");
+    if (conditional && method === "get" && (status === "200" || status === "304")) {
+      headers.ETag ??= headerRef("ETag");
+    }
     response.headers = headers;
   }
   operation.responses = Object.fromEntries(

@@ -305,6 +305,30 @@ describe("what the server answers is what the document says", () => {
     }
   });
 
+  it("ETag, If-None-Match's 304 and If-Match's 412, as documented", async () => {
+    const read = await superAdmin.request({ method: "GET", url: "/api/v1/me/profile" });
+    const etag = String(read.headers.etag);
+    const again = await superAdmin.request({
+      method: "GET",
+      url: "/api/v1/me/profile",
+      headers: { "if-none-match": etag },
+    });
+    expect(again.statusCode).toBe(304);
+    const get = byId("getProfile");
+    expect(headerNames(get.responses["200"])).toContain("etag");
+    expect(get.responses["304"]).toBeDefined();
+    expect(get.parameters?.map((p) => p.name)).toContain("If-None-Match");
+    const stale = await superAdmin.request({
+      method: "PUT",
+      url: "/api/v1/me/profile",
+      headers: { "if-match": '"stale"' },
+      payload: { name: read.json().name, language: read.json().language },
+    });
+    expect(stale.statusCode).toBe(412);
+    expect(codesAt(byId("updateProfile"), 412)).toEqual([stale.json().code]);
+    expect(byId("updateProfile").parameters?.map((p) => p.name)).toContain("If-Match");
+  });
+
   it("a key's RateLimit-* headers, documented on the operations keys call", async () => {
     const created = await superAdmin.request({
       method: "POST",

@@ -185,6 +185,8 @@ export function codesOf(route: {
     codes.add("IDEMPOTENCY_KEY_REUSED");
     if (!url.startsWith("/api/v1/usage/")) codes.add("IDEMPOTENCY_KEY_IN_USE");
   }
+  // A PUT with an If-Match that no longer matches (server/http/conditional-requests.ts).
+  if (method === "PUT" && url.startsWith("/api/v1/")) codes.add("PRECONDITION_FAILED");
   if (url.startsWith("/api/v1/")) {
     // A malformed or revoked API key is refused on every route; people-only routes refuse keys.
     codes.add("UNAUTHENTICATED");
