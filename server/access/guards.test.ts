@@ -317,6 +317,30 @@ const table: Guard[] = [
   },
   {
     method: "GET",
+    route: "/api/v1/account-management/accounts/export.csv",
+    url: () => "/api/v1/account-management/accounts/export.csv",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 200,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/account-management/applications/export.csv",
+    url: () => "/api/v1/account-management/applications/export.csv",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 200,
+      customerSuccess: 403,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
     route: "/api/v1/account-management/applications",
     url: () => "/api/v1/account-management/applications",
     expect: {
@@ -522,6 +546,18 @@ const table: Guard[] = [
     method: "GET",
     route: "/api/v1/usage/accounts/{id}",
     url: () => `/api/v1/usage/accounts/${ids.account}`,
+    expect: {
+      anonymous: 401,
+      accountUser: 404,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/usage/accounts/{id}/datapoints/export.csv",
+    url: () => `/api/v1/usage/accounts/${ids.account}/datapoints/export.csv`,
     expect: {
       anonymous: 401,
       accountUser: 404,

@@ -10,11 +10,13 @@ import {
 import { historyPage } from "../../shared/api/applications.ts";
 import { idParams, pageQuery } from "../../shared/api/common.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
+import { zoneAccountsCsv } from "../../shared/domain/exports.ts";
 import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import { catalogueOnce } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../errors.ts";
+import { everyItem, sendCsv } from "../http/csv.ts";
 import { setBillingContact } from "./billing-contact.ts";
 import { listHistory } from "./history.ts";
 import { findAccount, listAccounts, listZoneAccounts } from "./queries.ts";
@@ -59,6 +61,30 @@ export function accountRoutes({
         },
       },
       async (request, _reply, actor) => listZoneAccounts(db, actor, request.query, clock.now()),
+    );
+
+    route.get(
+      "/account-management/accounts/export.csv",
+      {
+        callers: callers.superAdmin,
+        schema: {
+          operationId: "exportManagedAccounts",
+          tags: ["account management"],
+          summary:
+            "The Active or Expired accounts zone as a CSV file, with its search, filter and order",
+          querystring: accountListQuery.omit({ page: true, pageSize: true }),
+          response: {
+            200: z.string().meta({ description: "CSV (RFC 4180), UTF-8 with a byte order mark" }),
+          },
+        },
+      },
+      async (request, reply, actor) => {
+        const now = clock.now();
+        const items = await everyItem((page, pageSize) =>
+          listZoneAccounts(db, actor, { ...request.query, page, pageSize }, now),
+        );
+        return sendCsv(reply, `${request.query.zone}-accounts.csv`, zoneAccountsCsv(items ?? []));
+      },
     );
 
     route.get(

@@ -13,11 +13,13 @@ import {
 } from "../../shared/api/applications.ts";
 import { idParams } from "../../shared/api/common.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
+import { applicationsCsv } from "../../shared/domain/exports.ts";
 import { type Actor, callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import { type CatalogueReader, catalogueOnce } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../errors.ts";
+import { everyItem, sendCsv } from "../http/csv.ts";
 import type { Notices } from "../notices/notices.ts";
 import { listAutoApprovalRules, setAutoApprovalRule } from "./auto-approval.ts";
 import { approveApplication, rejectApplication } from "./decide-application.ts";
@@ -62,6 +64,29 @@ export function applicationRoutes({
         }),
     );
 
+    route.get(
+      "/account-management/applications/export.csv",
+      {
+        callers: callers.superAdmin,
+        schema: {
+          operationId: "exportApplications",
+          tags: ["account management"],
+          summary: "The Applications zone as a CSV file, pending first, with its filters",
+          querystring: applicationListQuery.omit({ partnerId: true, page: true, pageSize: true }),
+          response: {
+            200: z.string().meta({ description: "CSV (RFC 4180), UTF-8 with a byte order mark" }),
+          },
+        },
+      },
+      async (request, reply, actor) => {
+        const reading = { now: clock.now(), catalogue: catalogueOnce() };
+        const items = await everyItem((page, pageSize) =>
+          listApplications(db, actor, { ...request.query, page, pageSize }, reading),
+        );
+        return sendCsv(reply, "applications.csv", applicationsCsv(items ?? []));
+      },
+    );
+
     route.post(
       "/account-management/applications",
       {
@@ -73,6 +98,8 @@ export function applicationRoutes({
             "APPLICATION_ALREADY_PENDING",
             "ACCOUNT_NAME_TAKEN",
             "APPLICATION_NO_LONGER_VALID",
+            // The account named in the body may be missing or another partner's.
+            "NOT_FOUND",
           ],
           tags: ["account management"],
           summary: "File an application for Customer Success to review",

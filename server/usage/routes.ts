@@ -4,6 +4,7 @@
  * page lists its datapoints); SuperAdmins may register and release (the web app's CSV import).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { idParams } from "../../shared/api/common.ts";
 import {
   accountUsage,
@@ -19,11 +20,13 @@ import {
   usageHistoryQuery,
 } from "../../shared/api/usage.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
+import { datapointsCsv } from "../../shared/domain/exports.ts";
 import { datapointRegistration, datapointRelease, smsSpending } from "../../shared/domain/usage.ts";
 import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
 import { notFound, problemDocument } from "../errors.ts";
+import { everyItem, sendCsv } from "../http/csv.ts";
 import { readUsageHistory } from "./history.ts";
 import { idempotently, markReplay, rememberingOf } from "./idempotency.ts";
 import { listDatapoints, listReachableAccounts, readUsage } from "./queries.ts";
@@ -117,6 +120,31 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
         const page = await listDatapoints(db, actor, request.params.id, request.query);
         if (!page) throw notFound("account");
         return page;
+      },
+    );
+
+    route.get(
+      "/usage/accounts/:id/datapoints/export.csv",
+      {
+        callers: callers.anyCaller,
+        schema: {
+          operationId: "exportDatapoints",
+          tags,
+          security,
+          summary: "The account's registered datapoints as a CSV file the import reads back",
+          params: idParams,
+          querystring: datapointListQuery.omit({ page: true, pageSize: true }),
+          response: {
+            200: z.string().meta({ description: "CSV (RFC 4180), UTF-8 with a byte order mark" }),
+          },
+        },
+      },
+      async (request, reply, caller) => {
+        const items = await everyItem((page, pageSize) =>
+          listDatapoints(db, caller, request.params.id, { ...request.query, page, pageSize }),
+        );
+        if (!items) throw notFound("account");
+        return sendCsv(reply, "datapoints.csv", datapointsCsv(items));
       },
     );
 
