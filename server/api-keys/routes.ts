@@ -55,6 +55,8 @@ export function apiKeyRoutes({
         callers: callers.keyManager,
         schema: {
           operationId: "createApiKey",
+          // The account named in the body may be missing or another partner's.
+          errors: ["NOT_FOUND"],
           tags: ["API keys"],
           summary: "Create a key: the secret is in this answer only",
           description:

@@ -68,7 +68,8 @@ export function peopleRoutes({
         ...forSuperAdmins,
         schema: {
           operationId: "inviteUser",
-          errors: ["EMAIL_ALREADY_IN_USE"],
+          // An account named in the body may be missing or another partner's.
+          errors: ["EMAIL_ALREADY_IN_USE", "NOT_FOUND"],
           tags,
           summary: "Invite someone to the partner: an e-mailed link, single-use, for 7 days",
           description:

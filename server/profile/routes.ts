@@ -60,6 +60,8 @@ export function profileRoutes({
         callers: callers.signedIn,
         schema: {
           operationId: "updateProfile",
+          // A user deactivated (and so gone) between signing in and this change.
+          errors: ["NOT_FOUND"],
           tags: ["profile"],
           summary: "Change one's name and the language of one's e-mails",
           body: profileUpdate,
