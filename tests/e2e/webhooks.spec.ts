@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { expectAccessible } from "./axe.ts";
 import { escapeRegExp, t, tr } from "./language.ts";
-import { expectLoaded, signIn, USERS } from "./support.ts";
+import { expectLoaded, screenshot, signIn, USERS } from "./support.ts";
 
 interface Received {
   headers: IncomingHttpHeaders;
@@ -55,6 +55,7 @@ test("Customer Success adds a platform-wide endpoint, copies its secret, and see
     const card = page.getByRole("region", { name: receiver.url });
     await expect(card.getByText(t("webhooks.status.enabled"), { exact: true })).toBeVisible();
     await expectAccessible(page, "Webhooks");
+    await screenshot(page, "webhooks");
 
     // An event: a platform-wide API key revoked. Running the sweep wakes the deliverer at once.
     const key = await page.request.post("/api/v1/api-keys", { data: { name: "Journey key" } });
@@ -88,6 +89,7 @@ test("Customer Success adds a platform-wide endpoint, copies its secret, and see
       .click();
     await expect(table.getByText(t("webhooks.attempt.status", { status: 204 }))).toBeVisible();
     await expectAccessible(page, "an endpoint's deliveries");
+    await screenshot(page, "webhook-deliveries");
 
     await table
       .getByRole("button", {
