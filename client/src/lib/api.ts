@@ -72,7 +72,8 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
-function withQuery(path: string, query: QueryParams | undefined): string {
+/** `path` with the query's set values as its query string. */
+export function withQuery(path: string, query: QueryParams | undefined): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== "") params.set(name, String(value));

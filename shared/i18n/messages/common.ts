@@ -13,6 +13,8 @@ export const common = defineMessages(
     "common.actions": "Actions",
     "common.days": "{count, plural, one {# day} other {# days}}",
     "common.none": "None",
+    "common.downloadCsv": "Download CSV",
+    "common.downloadCsvOf": "Download {what} as a CSV file",
   },
   {
     "common.close": "Cerrar",
@@ -25,5 +27,7 @@ export const common = defineMessages(
     "common.actions": "Acciones",
     "common.days": "{count, plural, one {# día} other {# días}}",
     "common.none": "Ninguno",
+    "common.downloadCsv": "Descargar CSV",
+    "common.downloadCsvOf": "Descargar {what} como archivo CSV",
   },
 );

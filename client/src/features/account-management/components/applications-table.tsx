@@ -5,6 +5,7 @@ import type { ApplicationStatus } from "@shared/domain/applications.ts";
 import { IconArrowBackUp } from "@tabler/icons-react";
 import { useState } from "react";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
+import { CsvDownloadButton } from "../../../components/csv-download-button.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { useOneAtATime } from "../../../hooks/use-one-at-a-time.ts";
@@ -99,6 +100,11 @@ export function ApplicationsTable() {
         <ApplicationStatusFilter
           value={list.filters.status}
           onChange={(status) => list.setFilters({ status })}
+        />
+        <CsvDownloadButton
+          path="/api/v1/account-management/applications/export.csv"
+          query={{ status: list.filters.status }}
+          what={t("accounts.zones.applications")}
         />
       </Group>
       <PagedTable

@@ -5,6 +5,7 @@ import type { MessageKey } from "@shared/i18n/catalogue.ts";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { AccountLink } from "../../../components/account-link.tsx";
+import { CsvDownloadButton } from "../../../components/csv-download-button.tsx";
 import { DatapointsBar } from "../../../components/datapoints-bar.tsx";
 import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
@@ -184,6 +185,11 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
           value={list.filters.licenceId ?? null}
           onChange={(licenceId) => list.setFilters({ licenceId: licenceId ?? undefined })}
           w={200}
+        />
+        <CsvDownloadButton
+          path="/api/v1/account-management/accounts/export.csv"
+          query={{ zone, ...list.filters, q: list.q || undefined }}
+          what={t(LABELS[zone].table)}
         />
       </Group>
       <PagedTable

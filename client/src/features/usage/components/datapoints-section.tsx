@@ -4,6 +4,7 @@ import type { AccountDetail } from "@shared/api/accounts.ts";
 import type { Datapoint } from "@shared/api/usage.ts";
 import type { DatapointKind } from "@shared/domain/datapoints.ts";
 import { IconFileImport } from "@tabler/icons-react";
+import { CsvDownloadButton } from "../../../components/csv-download-button.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
 import { useListParams } from "../../../hooks/use-list-params.ts";
@@ -123,6 +124,11 @@ export function DatapointsSection({ account, canImport }: DatapointsSectionProps
             placeholder={t("usage.datapoints.devicePlaceholder")}
             value={list.search}
             onChange={list.setSearch}
+          />
+          <CsvDownloadButton
+            path={`/api/v1/usage/accounts/${encodeURIComponent(account.id)}/datapoints/export.csv`}
+            query={{ kind: list.filters.kind, device: list.q || undefined }}
+            what={t("usage.datapoints.title")}
           />
         </Group>
         <PagedTable
