@@ -95,7 +95,10 @@ const codesAt = (operation: Operation, status: number): unknown[] =>
   );
 
 describe("the OpenAPI document", () => {
-  it("is OpenAPI 3.1 with the installation's server", () => {
+  it("is OpenAPI 3.1 with the installation's server, served at /api/docs/openapi.json", async () => {
+    const served = await t.app.inject({ method: "GET", url: "/api/docs/openapi.json" });
+    expect(served.statusCode).toBe(200);
+    expect(served.json().paths).toEqual(JSON.parse(JSON.stringify(document.paths)));
     expect(document.openapi).toBe("3.1.0");
     expect(document.servers).toEqual([expect.objectContaining({ url: "http://localhost:3000" })]);
   });
