@@ -6,7 +6,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../db/client.ts";
+import { thresholdReached } from "../../shared/domain/events.ts";
+import { openDatabase, queryRows } from "../db/client.ts";
 import { events, mailOutbox, usageLedger } from "../db/schema/index.ts";
 import {
   type Catalogue,
@@ -18,6 +19,7 @@ import {
   type PartnerFixture,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { thresholdSql } from "./ledger.ts";
 
 const NOW = "2026-03-15T10:00:00Z";
 
@@ -195,6 +197,25 @@ describe("datapoint thresholds", () => {
         subject: expect.stringContaining("80%"),
       },
     ]);
+  });
+});
+
+describe("the threshold a usage reaches", () => {
+  it("is the same in the database's statements as in the domain's rule", async () => {
+    const cases = [20, 21, 99, 100, 101, 1200].flatMap((contracted) =>
+      [0, 1, 15, 16, 79, 80, 81, 99, 100, 101, 960, 1199, 1200].map((used) => ({
+        used,
+        contracted,
+      })),
+    );
+    const rows = await queryRows<{ used: number; contracted: number; reached: number }>(
+      t.db,
+      sql`select used, contracted, ${thresholdSql(sql`used`, sql`contracted`)} as reached
+        from jsonb_to_recordset(${JSON.stringify(cases)}::jsonb) as c(used int, contracted int)`,
+    );
+    expect(rows.map((row) => row.reached)).toEqual(
+      cases.map(({ used, contracted }) => thresholdReached(used, contracted)),
+    );
   });
 });
 
