@@ -2,11 +2,11 @@
  * `account.expiring` and `account.expired` from the sweep: once per account and term, whatever the
  * number of sweeps and instances, late after a downtime but not forever, afresh after a renewal.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../shared/domain/calendar.ts";
-import { openDatabase } from "../db/client.ts";
-import { accounts, events } from "../db/schema/index.ts";
+import { openDatabase, refreshStatistics } from "../db/client.ts";
+import { accounts, events, partners } from "../db/schema/index.ts";
 import { ofAccount, ofPartner, recordedEvents } from "../test/events.ts";
 import {
   type Catalogue,
@@ -15,7 +15,7 @@ import {
   createPartner,
 } from "../test/factories.ts";
 import { onPostgres, startTestApp, type TestApp } from "../test/harness.ts";
-import { EXPIRY_EVENT_LOOKBACK_DAYS } from "./expiry-events.ts";
+import { dueExpiriesQuery, EXPIRY_EVENT_LOOKBACK_DAYS } from "./expiry-events.ts";
 
 const TODAY = "2026-05-01";
 
@@ -160,6 +160,29 @@ describe("account.expired", () => {
     at(addDays(TODAY, 5));
     await sweepTwice();
     expect(await expiredOf(account.id)).toEqual([]);
+  });
+});
+
+describe("the expiry sweep's cost", () => {
+  it("reads only the accounts that ended within the look-back, through an index on the end date", async () => {
+    const partner = await createPartner(t.db);
+    // 20,000 accounts over four years, of which about 1 in 50 ended in the last 30 days.
+    await t.db.execute(sql`
+      insert into ${accounts} (partner_id, name, customer_name, country, sector_code, licence_id,
+        starts_on, ends_on, datapoints_contracted)
+      select ${partner.id}, 'Swept ' || n, 'Customer', 'GB', ${catalogue.sectorCode}, ${catalogue.licenceId},
+        date '2022-01-01', date '2024-06-01' + (n % 1460), 100
+      from generate_series(1, 20000) as n`);
+    await refreshStatistics(t.db, [accounts, partners]);
+    const query = dueExpiriesQuery(t.db, new Date(`${TODAY}T09:00:00Z`), 500).getSQL();
+    const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
+      | { rows: { "QUERY PLAN": string }[] }
+      | { "QUERY PLAN": string }[];
+    const plan = ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
+    expect(plan).toMatch(
+      /Index (Only )?Scan using accounts_(partner_)?ends_on_idx|Bitmap Index Scan on accounts_(partner_)?ends_on_idx/,
+    );
+    expect(plan).not.toMatch(/Seq Scan on accounts/);
   });
 });
 
