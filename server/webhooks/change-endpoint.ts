@@ -9,6 +9,7 @@ import { webhookEndpointScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
 import { webhookEndpoints } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
+import { recordSecurityEvent } from "../security-log/record.ts";
 import { checkEndpointUrl } from "./endpoint-rules.ts";
 
 export async function changeEndpoint({
@@ -18,6 +19,7 @@ export async function changeEndpoint({
   change,
   now,
   allowLocalHttp,
+  address,
 }: {
   db: Database;
   actor: Actor;
@@ -25,6 +27,8 @@ export async function changeEndpoint({
   change: { url?: string; description?: string; eventTypes?: EventType[]; enabled?: boolean };
   now: Date;
   allowLocalHttp: boolean;
+  /** The request's client address, for the security log. */
+  address?: string;
 }): Promise<void> {
   if (change.url !== undefined) checkEndpointUrl(change.url, allowLocalHttp);
   const enabling =
@@ -41,14 +45,33 @@ export async function changeEndpoint({
   };
   const found = await db.transaction(async (tx) => {
     const [current] = await tx
-      .select({ enabled: webhookEndpoints.enabled })
+      .select({
+        enabled: webhookEndpoints.enabled,
+        partnerId: webhookEndpoints.partnerId,
+        url: webhookEndpoints.url,
+        description: webhookEndpoints.description,
+        eventTypes: webhookEndpoints.eventTypes,
+      })
       .from(webhookEndpoints)
       .where(where)
       .for("update");
     if (!current) return false;
     // Disabling an endpoint that is already disabled keeps when and why it was.
     const set = { ...values, ...(change.enabled === current.enabled ? {} : enabling) };
-    if (Object.keys(set).length > 0) await tx.update(webhookEndpoints).set(set).where(where);
+    if (Object.keys(set).length === 0) return true;
+    await tx.update(webhookEndpoints).set(set).where(where);
+    const before = Object.fromEntries(
+      Object.keys(set).map((key) => [key, current[key as keyof typeof current]]),
+    );
+    await recordSecurityEvent(tx, {
+      kind: "webhook_endpoint_changed",
+      at: now,
+      actor,
+      partnerId: current.partnerId,
+      subject: change.url ?? current.url,
+      address: address ?? null,
+      detail: { webhookEndpointId: endpointId, before, after: set },
+    });
     return true;
   });
   if (!found) throw notFound("webhook endpoint");

@@ -8,15 +8,21 @@ import { webhookEndpointScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
+import { recordSecurityEvent } from "../security-log/record.ts";
 
 export async function deleteEndpoint({
   db,
   actor,
   endpointId,
+  now,
+  address,
 }: {
   db: Database;
   actor: Actor;
   endpointId: string;
+  now: Date;
+  /** The request's client address, for the security log. */
+  address?: string;
 }): Promise<void> {
   // Disabled and committed first: from then on the fan-out trigger gives it no new delivery, so a
   // change recording an event meanwhile never trips over the endpoint going away.
@@ -24,7 +30,7 @@ export async function deleteEndpoint({
     .update(webhookEndpoints)
     .set({ enabled: false })
     .where(and(eq(webhookEndpoints.id, endpointId), webhookEndpointScope(actor)))
-    .returning({ id: webhookEndpoints.id });
+    .returning({ partnerId: webhookEndpoints.partnerId, url: webhookEndpoints.url });
   if (!disabled) throw notFound("webhook endpoint");
   await db.transaction(async (tx) => {
     // The endpoint, then its deliveries, locked before anything goes: a deliverer recording an
@@ -44,5 +50,14 @@ export async function deleteEndpoint({
     await tx.delete(webhookAttempts).where(inArray(webhookAttempts.deliveryId, ofEndpoint));
     await tx.delete(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
     await tx.delete(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
+    await recordSecurityEvent(tx, {
+      kind: "webhook_endpoint_deleted",
+      at: now,
+      actor,
+      partnerId: disabled.partnerId,
+      subject: disabled.url,
+      address: address ?? null,
+      detail: { webhookEndpointId: endpointId },
+    });
   });
 }

@@ -9,6 +9,7 @@ import { webhookEndpointScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
 import { webhookEndpoints } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
+import { recordSecurityEvent } from "../security-log/record.ts";
 import { newWebhookSecret } from "./endpoint-rules.ts";
 
 export async function rotateSecret({
@@ -16,22 +17,36 @@ export async function rotateSecret({
   actor,
   endpointId,
   now,
+  address,
 }: {
   db: Database;
   actor: Actor;
   endpointId: string;
   now: Date;
+  /** The request's client address, for the security log. */
+  address?: string;
 }): Promise<{ secret: string }> {
   const secret = newWebhookSecret();
-  const [rotated] = await db
-    .update(webhookEndpoints)
-    .set({
-      previousSecret: sql`${webhookEndpoints.secret}`,
-      previousSecretExpiresAt: new Date(now.getTime() + WEBHOOK_PREVIOUS_SECRET_MS),
-      secret,
-    })
-    .where(and(eq(webhookEndpoints.id, endpointId), webhookEndpointScope(actor)))
-    .returning({ id: webhookEndpoints.id });
-  if (!rotated) throw notFound("webhook endpoint");
-  return { secret };
+  return db.transaction(async (tx) => {
+    const [rotated] = await tx
+      .update(webhookEndpoints)
+      .set({
+        previousSecret: sql`${webhookEndpoints.secret}`,
+        previousSecretExpiresAt: new Date(now.getTime() + WEBHOOK_PREVIOUS_SECRET_MS),
+        secret,
+      })
+      .where(and(eq(webhookEndpoints.id, endpointId), webhookEndpointScope(actor)))
+      .returning({ partnerId: webhookEndpoints.partnerId, url: webhookEndpoints.url });
+    if (!rotated) throw notFound("webhook endpoint");
+    await recordSecurityEvent(tx, {
+      kind: "webhook_secret_rotated",
+      at: now,
+      actor,
+      partnerId: rotated.partnerId,
+      subject: rotated.url,
+      address: address ?? null,
+      detail: { webhookEndpointId: endpointId },
+    });
+    return { secret };
+  });
 }

@@ -80,6 +80,7 @@ export function webhookRoutes({
           ...request.body,
           now: clock.now(),
           allowLocalHttp,
+          address: request.ip,
         });
         return reply.status(201).send({ endpoint: await present(actor, id), secret });
       },
@@ -122,6 +123,7 @@ export function webhookRoutes({
           change: request.body,
           now: clock.now(),
           allowLocalHttp,
+          address: request.ip,
         });
         return present(actor, request.params.id);
       },
@@ -140,7 +142,13 @@ export function webhookRoutes({
         },
       },
       async (request, reply, actor) => {
-        await deleteEndpoint({ db, actor, endpointId: request.params.id });
+        await deleteEndpoint({
+          db,
+          actor,
+          endpointId: request.params.id,
+          now: clock.now(),
+          address: request.ip,
+        });
         return reply.status(204).send(null);
       },
     );
@@ -165,6 +173,7 @@ export function webhookRoutes({
           actor,
           endpointId: request.params.id,
           now: clock.now(),
+          address: request.ip,
         });
         return { endpoint: await present(actor, request.params.id), secret };
       },

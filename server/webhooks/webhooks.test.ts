@@ -14,7 +14,13 @@ import type { EventType } from "../../shared/domain/events.ts";
 import { WEBHOOK_DISABLE_AFTER_FAILURES } from "../../shared/domain/webhooks.ts";
 import { loadConfig } from "../config.ts";
 import { type Database, openDatabase } from "../db/client.ts";
-import { events, mailOutbox, webhookDeliveries, webhookEndpoints } from "../db/schema/index.ts";
+import {
+  events,
+  mailOutbox,
+  securityEvents,
+  webhookDeliveries,
+  webhookEndpoints,
+} from "../db/schema/index.ts";
 import { recordEvent } from "../events/record-event.ts";
 import {
   type Catalogue,
@@ -251,6 +257,32 @@ describe("changing an endpoint", () => {
       .from(webhookEndpoints)
       .where(eq(webhookEndpoints.id, endpoint.id));
     expect(stored?.url).toBe(endpoint.url);
+  });
+});
+
+describe("the security log", () => {
+  it("records who added, changed, rotated and deleted an endpoint, never its secret", async () => {
+    const p = await portfolio();
+    const { endpoint, secret } = await register(p.superAdmin);
+    const url = `/api/v1/webhooks/${endpoint.id}`;
+    await p.superAdmin.request({ method: "PUT", url, payload: { enabled: false } });
+    const rotated = await p.superAdmin.request({ method: "POST", url: `${url}/rotate-secret` });
+    await p.superAdmin.request({ method: "DELETE", url });
+    const logged = await t.db
+      .select()
+      .from(securityEvents)
+      .where(eq(securityEvents.partnerId, p.partner.id))
+      .orderBy(securityEvents.at);
+    const ours = logged.filter((e) => e.kind.startsWith("webhook_"));
+    expect(ours.map((e) => [e.kind, e.actorId, e.subject])).toEqual([
+      ["webhook_endpoint_created", p.partner.superAdmin.id, endpoint.url],
+      ["webhook_endpoint_changed", p.partner.superAdmin.id, endpoint.url],
+      ["webhook_secret_rotated", p.partner.superAdmin.id, endpoint.url],
+      ["webhook_endpoint_deleted", p.partner.superAdmin.id, endpoint.url],
+    ]);
+    const written = JSON.stringify(ours);
+    expect(written).not.toContain(secret);
+    expect(written).not.toContain(rotated.json().secret);
   });
 });
 

@@ -28,5 +28,9 @@ export const SECURITY_EVENT_KINDS = [
   "catalogue_entry_renamed",
   "catalogue_entry_retired",
   "catalogue_entry_restored",
+  "webhook_endpoint_created",
+  "webhook_endpoint_changed",
+  "webhook_secret_rotated",
+  "webhook_endpoint_deleted",
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];

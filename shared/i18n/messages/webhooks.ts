@@ -3,6 +3,15 @@ import { defineMessages } from "../define.ts";
 
 export const webhooks = defineMessages(
   {
+    "securityLog.kind.webhook_endpoint_created": "Webhook endpoint added",
+    "securityLog.kind.webhook_endpoint_changed": "Webhook endpoint changed",
+    "securityLog.kind.webhook_secret_rotated": "Webhook secret rotated",
+    "securityLog.kind.webhook_endpoint_deleted": "Webhook endpoint deleted",
+    "securityLog.event.webhook_endpoint_created": "{who} added the webhook endpoint {subject}.",
+    "securityLog.event.webhook_endpoint_changed": "{who} changed the webhook endpoint {subject}.",
+    "securityLog.event.webhook_secret_rotated":
+      "{who} rotated the signing secret of the webhook endpoint {subject}.",
+    "securityLog.event.webhook_endpoint_deleted": "{who} deleted the webhook endpoint {subject}.",
     "mail.webhookDisabled.subject": "Webhook endpoint disabled: {url}",
     "mail.webhookDisabled.body":
       "Wattfolio stopped sending events to {url}: its last {failures, plural, one {# delivery} other {# deliveries}} failed, each after retries for about 17 hours.",
@@ -111,6 +120,17 @@ export const webhooks = defineMessages(
     "webhooks.event.api_key.revoked": "API key revoked",
   },
   {
+    "securityLog.kind.webhook_endpoint_created": "Endpoint de webhooks añadido",
+    "securityLog.kind.webhook_endpoint_changed": "Endpoint de webhooks modificado",
+    "securityLog.kind.webhook_secret_rotated": "Secreto de webhooks rotado",
+    "securityLog.kind.webhook_endpoint_deleted": "Endpoint de webhooks eliminado",
+    "securityLog.event.webhook_endpoint_created": "{who} añadió el endpoint de webhooks {subject}.",
+    "securityLog.event.webhook_endpoint_changed":
+      "{who} modificó el endpoint de webhooks {subject}.",
+    "securityLog.event.webhook_secret_rotated":
+      "{who} rotó el secreto de firma del endpoint de webhooks {subject}.",
+    "securityLog.event.webhook_endpoint_deleted":
+      "{who} eliminó el endpoint de webhooks {subject}.",
     "mail.webhookDisabled.subject": "Endpoint de webhooks desactivado: {url}",
     "mail.webhookDisabled.body":
       "Wattfolio ha dejado de enviar eventos a {url}: {failures, plural, one {su última entrega ha fallado} other {sus últimas # entregas han fallado}}, cada una tras reintentos durante unas 17 horas.",
