@@ -82,7 +82,10 @@ export function webhookRoutes({
           allowLocalHttp,
           address: request.ip,
         });
-        return reply.status(201).send({ endpoint: await present(actor, id), secret });
+        return reply
+          .status(201)
+          .header("location", `/api/v1/webhooks/${id}`)
+          .send({ endpoint: await present(actor, id), secret });
       },
     );
 

@@ -86,6 +86,7 @@ async function register(
   });
   expect(response.statusCode, response.body).toBe(201);
   const created: WebhookEndpointWithSecret = response.json();
+  expect(response.headers.location).toBe(`/api/v1/webhooks/${created.endpoint.id}`);
   receiver.secretsFor(path, [created.secret]);
   return { ...created, path };
 }
