@@ -6,6 +6,7 @@
 type JsonObject = Record<string, unknown>;
 
 const ACCOUNT_ID = "7f2c1b9e-3d4a-4c5b-8e6f-0a1b2c3d4e5f";
+const DATAPOINT_ID = "3c9d2e1f-5a6b-4c7d-9e8f-1a2b3c4d5e6f";
 
 /** Examples written out, by operationId: what an integrator sends and gets. */
 export const WRITTEN: Record<string, { request?: unknown; response?: unknown }> = {
@@ -20,9 +21,31 @@ export const WRITTEN: Record<string, { request?: unknown; response?: unknown }> 
         },
       ],
     },
+    response: {
+      registered: [{ id: DATAPOINT_ID, externalId: "meter-0042", billable: true }],
+      alreadyRegistered: [],
+      datapoints: { contracted: 500, used: 312, left: 188 },
+    },
   },
-  spendSmsCredits: { request: { credits: 3 } },
-  releaseDatapoints: { request: { externalIds: ["meter-0042"] } },
+  getAccountUsage: {
+    response: {
+      account: { id: ACCOUNT_ID, name: "Hotel Miramar" },
+      status: "active",
+      closed: false,
+      endsOn: "2026-12-31",
+      datapoints: { contracted: 500, used: 312, left: 188 },
+      smsCredits: { contracted: 100, used: 63, left: 37 },
+    },
+  },
+  spendSmsCredits: { request: { credits: 3 }, response: { spent: 3, smsCredits: { left: 37 } } },
+  releaseDatapoints: {
+    request: { externalIds: ["meter-0042"] },
+    response: {
+      released: [{ id: DATAPOINT_ID, externalId: "meter-0042", billable: true }],
+      notRegistered: { ids: [], externalIds: [] },
+      datapoints: { contracted: 500, used: 311, left: 189 },
+    },
+  },
   createApiKey: { request: { name: "CRM sync", accountId: ACCOUNT_ID } },
   signInWithEmail: { request: { email: "ana@partner.example", password: "correct horse battery" } },
 };
@@ -97,9 +120,10 @@ export function sampleOf(
     }
     case "integer":
     case "number": {
-      const minimum = schema.minimum ?? (schema.exclusiveMinimum as number | undefined);
-      const value = minimum === undefined ? 1 : Number(minimum) + (schema.minimum ? 0 : 1);
-      return Math.min(value, Number(schema.maximum ?? value));
+      // 1 where the limits allow it; zod's `int()` says ±2^53-1 as its limits.
+      const minimum = Number(schema.minimum ?? Number(schema.exclusiveMinimum ?? -Infinity) + 1);
+      const maximum = Number(schema.maximum ?? Number(schema.exclusiveMaximum ?? Infinity) - 1);
+      return Math.min(Math.max(1, minimum), maximum);
     }
     case "boolean":
       return true;
