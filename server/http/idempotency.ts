@@ -149,10 +149,16 @@ export function registerIdempotency(
       location: typeof location === "string" ? location : null,
       body: bodyOf(payload, typeof contentType === "string" ? contentType : null),
     };
-    await db
-      .update(idempotencyKeys)
-      .set({ response: { answer } satisfies Remembered })
-      .where(mine(remembering));
+    try {
+      await db
+        .update(idempotencyKeys)
+        .set({ response: { answer } satisfies Remembered })
+        .where(mine(remembering));
+    } catch (error) {
+      // The change is made: its answer goes out all the same. The claim stays pending, so a retry
+      // is refused (409) rather than done twice.
+      request.log.error({ err: error }, "the answer of an idempotent request was not recorded");
+    }
     return payload;
   });
 }
