@@ -566,6 +566,32 @@ describe("an endpoint that keeps failing", () => {
   });
 });
 
+describe("a platform-wide endpoint that keeps failing", () => {
+  it("is disabled, and Customer Success is told by e-mail", async () => {
+    const staff = await createCustomerSuccess(t.db);
+    const cs = await signIn(t.app, staff.email);
+    const { endpoint, path } = await register(cs);
+    receiver.answerAlways(path, { status: 502, body: "bad gateway" });
+    const p = await portfolio();
+    for (let n = 0; n < WEBHOOK_DISABLE_AFTER_FAILURES; n++) await expire(p);
+    for (let round = 0; round < 8; round++) {
+      await t.app.lifecycle.deliverWebhooks();
+      t.clock.advance(11 * 60 * 60_000);
+    }
+    const listed = await cs.request({ method: "GET", url: `/api/v1/webhooks/${endpoint.id}` });
+    expect(listed.json()).toMatchObject({ enabled: false, disabledReason: "failing" });
+    const mails = await t.db
+      .select({ recipient: mailOutbox.recipient, subject: mailOutbox.subject })
+      .from(mailOutbox)
+      .where(eq(mailOutbox.topic, "webhook_endpoint_disabled"));
+    expect(mails).toContainEqual({
+      recipient: staff.email,
+      subject: `Webhook endpoint disabled: ${receiver.url(path)}`,
+    });
+    expect(mails.map((m) => m.recipient)).not.toContain(p.partner.superAdmin.email);
+  });
+});
+
 describe("two server instances at once", () => {
   it("deliver each event to an endpoint exactly once", async () => {
     // On PostgreSQL a second connection pool to the same database, as a second instance has.
