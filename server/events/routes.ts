@@ -21,6 +21,7 @@ export function eventRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
           description:
             "Pass the `next` of a page as `after` to read on; when no event came, poll again later with the same `next`. The feed never skips an event: one still being committed appears on a later page. SuperAdmins read their partner's events, Customer Success every event, an API key the events of the accounts it reaches. The `Link` header has the next page.",
           security,
+          pagedByLink: true,
           querystring: eventFeedQuery,
           response: { 200: eventFeedPage },
         },

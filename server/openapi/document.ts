@@ -67,6 +67,7 @@ type Operation = JsonObject & {
 };
 
 const PROBLEM_CODES = "x-problem-codes";
+const PAGED_BY_LINK = "x-paged-by-link";
 
 const header = (description: string, schema: JsonObject): JsonObject => ({ description, schema });
 
@@ -97,6 +98,7 @@ const headersWith = (requestId: string): Record<string, JsonObject> => ({
     { type: "string" },
   ),
   Location: header("The address of what was created.", { type: "string" }),
+  Link: header('The next page, as `<address>; rel="next"` (RFC 8288).', { type: "string" }),
   ETag: header(
     "A strong tag of this representation: send it back in `If-None-Match` to read it again, in `If-Match` to change it.",
     { type: "string" },
@@ -154,6 +156,7 @@ export function openApiOptions({
       const methods = [input.route.method].flat();
       transformed.schema = {
         ...transformed.schema,
+        ...(input.schema?.pagedByLink ? { [PAGED_BY_LINK]: true } : {}),
         [PROBLEM_CODES]: codesOf({
           method: String(methods[0]),
           url: input.route.url,
@@ -203,7 +206,9 @@ function finishOperation(
   requestId: string,
 ): ErrorCode[] {
   const codes = (operation[PROBLEM_CODES] as ErrorCode[] | undefined) ?? [];
+  const pagedByLink = operation[PAGED_BY_LINK] === true;
   delete operation[PROBLEM_CODES];
+  delete operation[PAGED_BY_LINK];
   const responses: Record<string, JsonObject> = {};
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     // The route's own error schemas are the loose catch-all; the document states the codes.
@@ -249,6 +254,7 @@ function finishOperation(
     if (status === "503") headers["Retry-After"] ??= headerRef("Retry-After");
     if (status === "401") headers["WWW-Authenticate"] ??= headerRef("WWW-Authenticate");
     if (status === "201") headers.Location ??= headerRef("Location");
+    if (pagedByLink && status === "200") headers.Link ??= headerRef("Link");
     if (conditional && method === "get" && (status === "200" || status === "304")) {
       headers.ETag ??= headerRef("ETag");
     }

@@ -332,6 +332,13 @@ describe("what the server answers is what the document says", () => {
     expect(byId("updateProfile").parameters?.map((p) => p.name)).toContain("If-Match");
   });
 
+  it("the event feed's Link to its next page, as documented", async () => {
+    const feed = await superAdmin.request({ method: "GET", url: "/api/v1/events" });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers.link).toMatch(/rel="next"/);
+    expect(headerNames(byId("listEvents").responses["200"])).toContain("link");
+  });
+
   it("a key's RateLimit-* headers, documented on the operations keys call", async () => {
     const created = await superAdmin.request({
       method: "POST",

@@ -18,6 +18,8 @@ declare module "fastify" {
      * for the OpenAPI document; the common ones are added to every route that can answer them.
      */
     errors?: readonly ErrorCode[];
+    /** The answer names the next page in a `Link` header (`rel="next"`), for the document. */
+    pagedByLink?: boolean;
   }
 }
 
@@ -160,6 +162,8 @@ export function codesOf(route: {
     headers?: unknown;
     security?: readonly Record<string, unknown>[];
     errors?: readonly ErrorCode[];
+    /** The answer names the next page in a `Link` header (`rel="next"`), for the document. */
+    pagedByLink?: boolean;
   };
 }): ErrorCode[] {
   const { method, url, schema } = route;
