@@ -271,7 +271,13 @@ async function countFailure(tx: Database, endpointId: string, now: Date, publicU
   if (disabled) await tellOwnersOfDisabledEndpoint(tx, disabled, now, publicUrl);
 }
 
-/** Delivers up to `batchSize` due deliveries, one claim at a time so that each lease covers one post. */
+/** How many posts one instance has in flight at once: a slow endpoint does not hold up the rest. */
+export const WEBHOOK_CONCURRENCY = 8;
+
+/**
+ * Delivers up to `batchSize` due deliveries, a few at a time, each worker claiming one delivery at a
+ * time so that each lease covers one post.
+ */
 export async function deliverWebhooks({
   db,
   clock,
@@ -286,13 +292,18 @@ export async function deliverWebhooks({
   publicUrl: string;
 }): Promise<WebhookReport> {
   const report: WebhookReport = { delivered: 0, retrying: 0, failed: 0 };
-  for (let n = 0; n < batchSize; n++) {
-    const claimed = await claimNextDelivery(db, clock.now());
-    if (!claimed) break;
-    const attempt = await attemptDelivery(db, claimed, clock.now(), timeoutMs);
-    if (!attempt) continue;
-    const outcome = await recordAttempt(db, claimed, attempt, clock.now(), publicUrl);
-    if (outcome) report[outcome]++;
-  }
+  let claims = 0;
+  const worker = async () => {
+    while (claims < batchSize) {
+      claims++;
+      const claimed = await claimNextDelivery(db, clock.now());
+      if (!claimed) return;
+      const attempt = await attemptDelivery(db, claimed, clock.now(), timeoutMs);
+      if (!attempt) continue;
+      const outcome = await recordAttempt(db, claimed, attempt, clock.now(), publicUrl);
+      if (outcome) report[outcome]++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WEBHOOK_CONCURRENCY, batchSize) }, worker));
   return report;
 }
