@@ -99,6 +99,8 @@ export const webhooks = defineMessages(
     "webhooks.deliveries.redeliver": "Redeliver",
     "webhooks.deliveries.redeliverFor": "Redeliver {event}",
     "webhooks.deliveries.redelivered": "Queued: it is sent again within a minute",
+    "webhooks.deliveries.redeliveredWhenEnabled":
+      "Queued: it is sent once the endpoint is enabled again",
     "webhooks.attempt.noAnswer": "No answer",
     "webhooks.attempt.duration": "{ms, number} ms",
     "webhooks.attempt.status": "HTTP {status}",
@@ -220,6 +222,8 @@ export const webhooks = defineMessages(
     "webhooks.deliveries.redeliver": "Reenviar",
     "webhooks.deliveries.redeliverFor": "Reenviar {event}",
     "webhooks.deliveries.redelivered": "En cola: se envía de nuevo en menos de un minuto",
+    "webhooks.deliveries.redeliveredWhenEnabled":
+      "En cola: se envía cuando el endpoint vuelva a estar activado",
     "webhooks.attempt.noAnswer": "Sin respuesta",
     "webhooks.attempt.duration": "{ms, number} ms",
     "webhooks.attempt.status": "HTTP {status}",

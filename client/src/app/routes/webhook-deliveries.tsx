@@ -43,6 +43,7 @@ export function WebhookDeliveriesRoute() {
         </Group>
         <DeliveriesTable
           endpointId={id}
+          endpointEnabled={endpoint.data?.enabled ?? true}
           query={{
             status: status === "all" ? undefined : status,
             page,

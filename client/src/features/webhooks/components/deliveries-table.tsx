@@ -73,10 +73,13 @@ function Attempts({ delivery }: { delivery: WebhookDelivery }) {
 /** An endpoint's deliveries with their attempts, and a way to send one again. */
 export function DeliveriesTable({
   endpointId,
+  endpointEnabled,
   query,
   onPageChange,
 }: {
   endpointId: string;
+  /** A disabled endpoint's redeliveries wait until it is enabled. */
+  endpointEnabled: boolean;
   query: DeliveryListQuery;
   onPageChange: (page: number) => void;
 }) {
@@ -152,7 +155,11 @@ export function DeliveriesTable({
                     onSuccess: () =>
                       notifications.show({
                         color: "green",
-                        message: t("webhooks.deliveries.redelivered"),
+                        message: t(
+                          endpointEnabled
+                            ? "webhooks.deliveries.redelivered"
+                            : "webhooks.deliveries.redeliveredWhenEnabled",
+                        ),
                       }),
                   },
                 )
