@@ -10,6 +10,7 @@ import type {
 } from "../../shared/api/usage.ts";
 import { accountStatus } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
+import { decodeCursor, encodeCursor } from "../../shared/domain/cursor.ts";
 import { datapointsCapacity, smsCapacity } from "../../shared/domain/usage.ts";
 import type { Caller } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
@@ -115,11 +116,19 @@ export async function listDatapoints(
   caller: Caller,
   accountId: string,
   query: DatapointListQuery,
-): Promise<Page<Datapoint> | null> {
+): Promise<(Page<Datapoint> & { next: string | null }) | null> {
   const filters: (SQL | undefined)[] = [eq(datapoints.accountId, accountId)];
   if (query.kind) filters.push(eq(datapoints.kind, query.kind));
   if (query.device) filters.push(eq(datapoints.deviceName, query.device));
   const where = and(...filters);
+  // After a cursor: the rows past its key in the list's order, whatever the page number says.
+  const after = query.after ? decodeCursor(query.after, 3) : null;
+  const page = after
+    ? and(
+        where,
+        sql`(${datapoints.deviceName}, ${datapoints.name}, ${datapoints.id}) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`,
+      )
+    : where;
   const visible = await db
     .select({ id: accounts.id })
     .from(accounts)
@@ -129,12 +138,13 @@ export async function listDatapoints(
     db
       .select()
       .from(datapoints)
-      .where(where)
+      .where(page)
       .orderBy(asc(datapoints.deviceName), asc(datapoints.name), asc(datapoints.id))
       .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
+      .offset(after ? 0 : (query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(datapoints).where(where),
   ]);
+  const last = rows.at(-1);
   return {
     items: rows.map((d) => ({
       id: d.id,
@@ -148,5 +158,9 @@ export async function listDatapoints(
     page: query.page,
     pageSize: query.pageSize,
     total: total?.value ?? 0,
+    next:
+      last && rows.length === query.pageSize
+        ? encodeCursor([last.deviceName, last.name, last.id])
+        : null,
   };
 }

@@ -35,6 +35,14 @@ import { presentRelease, releaseDatapoints } from "./release-datapoints.ts";
 import { spendSmsCredits } from "./spend-sms-credits.ts";
 
 const security: Record<string, string[]>[] = [{ apiKey: [] }, { session: [] }];
+
+/** RFC 8288 `Link` to the page after `cursor`: this request's address, its filters kept. */
+function nextLink(url: string, cursor: string): string {
+  const next = new URL(url, "http://wattfolio.invalid");
+  next.searchParams.delete("page");
+  next.searchParams.set("after", cursor);
+  return `<${next.pathname}${next.search}>; rel="next"`;
+}
 const tags = ["usage"];
 
 export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): FastifyPluginAsyncZod {
@@ -116,9 +124,10 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           response: { 200: datapointPage },
         },
       },
-      async (request, _reply, actor) => {
+      async (request, reply, actor) => {
         const page = await listDatapoints(db, actor, request.params.id, request.query);
         if (!page) throw notFound("account");
+        if (page.next) reply.header("link", nextLink(request.url, page.next));
         return page;
       },
     );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeCursor } from "../domain/cursor.ts";
 import { DATAPOINT_KINDS } from "../domain/datapoints.ts";
 import { text } from "../domain/text.ts";
 import { MAX_HISTORY_PERIODS, periodCount, USAGE_INTERVALS } from "../domain/usage-history.ts";
@@ -76,11 +77,22 @@ export const datapointListQuery = z.object({
     .min(1, "Enter the device's name")
     .max(200, "Keep the device's name within 200 characters")
     .optional(),
+  /** The `next` of a page: the page after it, whatever was added or removed meanwhile (`page` is then ignored). */
+  after: z
+    .string()
+    .max(2000)
+    .refine((cursor) => decodeCursor(cursor, 3) !== null, "Not a cursor this list gave")
+    .optional(),
   ...pageQuery,
 });
 export type DatapointListQuery = z.infer<typeof datapointListQuery>;
 
-export const datapointPage = pageOf(datapoint).meta({ id: "DatapointPage" });
+export const datapointPage = pageOf(datapoint)
+  .extend({
+    /** The cursor of the page after this one (also in the `Link` header, rel="next"); null on the last. */
+    next: z.string().nullable(),
+  })
+  .meta({ id: "DatapointPage" });
 export type DatapointPage = z.infer<typeof datapointPage>;
 
 const registeredDatapoint = z.object({
