@@ -91,7 +91,10 @@ export const accountExpiringData = z
     accountId: z.uuid(),
     accountName: z.string(),
     endsOn: calendarDate,
-    /** Days to the end date when the reminder went: 30, 7, or 0 on the day it expires. */
+    /**
+     * The reminder's stage: 30 or 7 days before the end date, or 0 on the day it expires. A
+     * reminder delayed by a downtime keeps its stage's number; `endsOn` gives the date itself.
+     */
     daysLeft: z.literal(REMINDERS.map((r) => r.daysBefore)),
   })
   .meta({ id: "AccountExpiringData" });
