@@ -57,6 +57,19 @@ test("Customer Success adds a platform-wide endpoint, copies its secret, and see
     await expectAccessible(page, "Webhooks");
     await screenshot(page, "webhooks");
 
+    // Edited, and paused then resumed, with the keyboard's buttons.
+    await card.getByRole("button", { name: t("webhooks.action.edit") }).click();
+    const edit = page.getByRole("dialog", { name: t("webhooks.edit.title") });
+    await edit
+      .getByRole("textbox", { name: t("webhooks.description") })
+      .fill("Journey receiver (edited)");
+    await edit.getByRole("button", { name: t("common.save") }).click();
+    await expect(card.getByText("Journey receiver (edited)")).toBeVisible();
+    await card.getByRole("button", { name: t("webhooks.action.disable") }).click();
+    await expect(card.getByText(t("webhooks.status.disabled"), { exact: true })).toBeVisible();
+    await card.getByRole("button", { name: t("webhooks.action.enable") }).click();
+    await expect(card.getByText(t("webhooks.status.enabled"), { exact: true })).toBeVisible();
+
     // An event: a platform-wide API key revoked. Running the sweep wakes the deliverer at once.
     const key = await page.request.post("/api/v1/api-keys", { data: { name: "Journey key" } });
     const { key: created } = (await key.json()) as { key: { id: string } };
