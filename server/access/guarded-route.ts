@@ -18,6 +18,13 @@ import type {
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Caller, Callers } from "./actor.ts";
 
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Who may call the route, as `guarded` was told: the API document reads its refusals off it. */
+    callers?: Callers<Caller | null>;
+  }
+}
+
 type ZodApp = FastifyInstance<
   RawServerDefault,
   RawRequestDefaultExpression,
@@ -61,6 +68,8 @@ export function guarded(app: ZodApp) {
         method,
         url,
         schema,
+        // Who may call it, for the API document (which refusals the route can give).
+        config: { callers },
         onRequest: async (request) => void callers(request.actor),
         handler(request, reply) {
           return handler(request, reply, callers(request.actor));

@@ -11,6 +11,7 @@ import {
   createJsonSchemaTransformObject,
 } from "fastify-type-provider-zod";
 import { ERROR_CODES, type ErrorCode } from "../../shared/errors.ts";
+import { callers } from "../access/actor.ts";
 import { addExamples } from "./examples.ts";
 import {
   codesOf,
@@ -160,6 +161,9 @@ export function openApiOptions({
         [PROBLEM_CODES]: codesOf({
           method: String(methods[0]),
           url: input.route.url,
+          refusesNoCaller:
+            (input.route.config as { callers?: unknown } | undefined)?.callers ===
+            callers.anyCaller,
           schema: input.schema as Parameters<typeof codesOf>[0]["schema"],
         }),
       };

@@ -155,6 +155,8 @@ export const fieldErrorSchema: JsonSchema = {
 export function codesOf(route: {
   method: string;
   url: string;
+  /** The route takes any signed-in person or key (`callers.anyCaller`): it refuses nobody with 403. */
+  refusesNoCaller?: boolean;
   schema: {
     body?: unknown;
     querystring?: unknown;
@@ -194,7 +196,7 @@ export function codesOf(route: {
   if (url.startsWith("/api/v1/")) {
     // A malformed or revoked API key is refused on every route; people-only routes refuse keys.
     codes.add("UNAUTHENTICATED");
-    codes.add("FORBIDDEN");
+    if (!route.refusesNoCaller || changes) codes.add("FORBIDDEN");
     if (schema.security?.some((requirement) => "apiKey" in requirement)) codes.add("RATE_LIMITED");
   }
   for (const code of schema.errors ?? []) codes.add(code);
