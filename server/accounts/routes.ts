@@ -9,14 +9,14 @@ import {
 } from "../../shared/api/accounts.ts";
 import { historyPage } from "../../shared/api/applications.ts";
 import { idParams, pageQuery } from "../../shared/api/common.ts";
+import { zoneAccountsCsv } from "../../shared/api/csv-exports.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
-import { zoneAccountsCsv } from "../../shared/domain/exports.ts";
 import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import { catalogueOnce } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../errors.ts";
-import { everyItem, sendCsv } from "../http/csv.ts";
+import { everyItem, sendCsv } from "../exports/csv.ts";
 import { setBillingContact } from "./billing-contact.ts";
 import { listHistory } from "./history.ts";
 import { findAccount, listAccounts, listZoneAccounts } from "./queries.ts";

@@ -12,14 +12,14 @@ import {
   rejectBody,
 } from "../../shared/api/applications.ts";
 import { idParams } from "../../shared/api/common.ts";
+import { applicationsCsv } from "../../shared/api/csv-exports.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
-import { applicationsCsv } from "../../shared/domain/exports.ts";
 import { type Actor, callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import { type CatalogueReader, catalogueOnce } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
 import { notFound } from "../errors.ts";
-import { everyItem, sendCsv } from "../http/csv.ts";
+import { everyItem, sendCsv } from "../exports/csv.ts";
 import type { Notices } from "../notices/notices.ts";
 import { listAutoApprovalRules, setAutoApprovalRule } from "./auto-approval.ts";
 import { approveApplication, rejectApplication } from "./decide-application.ts";

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { idParams } from "../../shared/api/common.ts";
+import { datapointsCsv } from "../../shared/api/csv-exports.ts";
 import {
   accountUsage,
   datapointListQuery,
@@ -20,13 +21,12 @@ import {
   usageHistoryQuery,
 } from "../../shared/api/usage.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
-import { datapointsCsv } from "../../shared/domain/exports.ts";
 import { datapointRegistration, datapointRelease, smsSpending } from "../../shared/domain/usage.ts";
 import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
 import { notFound, problemDocument } from "../errors.ts";
-import { everyItem, sendCsv } from "../http/csv.ts";
+import { everyItem, sendCsv } from "../exports/csv.ts";
 import { readUsageHistory } from "./history.ts";
 import { idempotently, markReplay, rememberingOf } from "./idempotency.ts";
 import { listDatapoints, listReachableAccounts, readUsage } from "./queries.ts";

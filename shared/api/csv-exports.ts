@@ -4,11 +4,11 @@
  * imported again), values as the API gives them (ISO dates, codes) so that any spreadsheet or
  * script reads them alike.
  */
-import type { ZoneAccount } from "../api/accounts.ts";
-import type { Application } from "../api/applications.ts";
-import type { Datapoint } from "../api/usage.ts";
-import { writeCsv } from "./csv.ts";
-import { CSV_COLUMNS } from "./datapoints-csv.ts";
+import { writeCsv } from "../domain/csv.ts";
+import { CSV_COLUMNS } from "../domain/datapoints-csv.ts";
+import type { ZoneAccount } from "./accounts.ts";
+import type { Application } from "./applications.ts";
+import type { Datapoint } from "./usage.ts";
 
 /** UTF-8's byte order mark, so that spreadsheets read accents right. */
 const BOM = "\uFEFF";
