@@ -332,6 +332,23 @@ describe("what the server answers is what the document says", () => {
     expect(byId("updateProfile").parameters?.map((p) => p.name)).toContain("If-Match");
   });
 
+  it("the datapoints' Link to their next page, as documented", async () => {
+    await superAdmin.request({
+      method: "POST",
+      url: datapoints,
+      payload: {
+        datapoints: [
+          { externalId: "link-1", name: "A", deviceName: "D", kind: "meter" },
+          { externalId: "link-2", name: "B", deviceName: "D", kind: "meter" },
+        ],
+      },
+    });
+    const page = await superAdmin.request({ method: "GET", url: `${datapoints}?pageSize=1` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers.link).toMatch(/rel="next"/);
+    expect(headerNames(byId("listDatapoints").responses["200"])).toContain("link");
+  });
+
   it("the event feed's Link to its next page, as documented", async () => {
     const feed = await superAdmin.request({ method: "GET", url: "/api/v1/events" });
     expect(feed.statusCode).toBe(200);

@@ -119,6 +119,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           tags,
           security,
           summary: "The account's registered datapoints, by device then name",
+          pagedByLink: true,
           params: idParams,
           querystring: datapointListQuery,
           response: { 200: datapointPage },
