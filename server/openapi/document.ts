@@ -145,7 +145,7 @@ export function openApiOptions({
           apiKey: {
             type: "http",
             scheme: "bearer",
-            description: "An integration's API key; it reaches only the usage API.",
+            description: "An integration's API key; it reaches the usage API and the event feed.",
           },
         },
       },
