@@ -101,7 +101,7 @@ const environment = z.object({
   MAIL_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(10_000),
   WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
-  /** Unset: plain HTTP to localhost endpoints is accepted except in production. */
+  /** Unset: endpoints on this machine or a private network are accepted except in production. */
   WEBHOOK_ALLOW_LOCAL_HTTP: flag.optional(),
   TEST_CLOCK: flag.default(false),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
@@ -166,7 +166,10 @@ export interface WebhookConfig {
   timeoutMs: number;
   /** How many deliveries one run takes at most. */
   batchSize: number;
-  /** Whether http://localhost (127.0.0.1, ::1) endpoints are accepted beside https:// ones. */
+  /**
+   * Whether http://localhost (127.0.0.1, ::1) endpoints are accepted beside https:// ones, and
+   * endpoints may be on this machine or a private network at all (otherwise refused, SSRF).
+   */
   allowLocalHttp: boolean;
 }
 

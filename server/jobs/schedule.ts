@@ -103,6 +103,7 @@ export function createLifecycle({
       clock,
       batchSize: webhooks.batchSize,
       timeoutMs: webhooks.timeoutMs,
+      allowLocal: webhooks.allowLocalHttp,
       publicUrl,
     });
   };

@@ -12,7 +12,12 @@
  * for a day after a rotation, also with the previous one. A delivery failed for good counts against
  * the endpoint; after WEBHOOK_DISABLE_AFTER_FAILURES in a row the endpoint is disabled and its
  * owners are told by e-mail. Deliveries of a disabled endpoint wait until it is enabled again.
+ *
+ * Except where local delivery is allowed (development, tests), nothing is posted to this machine or
+ * a private network: the addresses are checked as the connection is made (private-network.ts).
  */
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import type { Clock } from "../../shared/domain/clock.ts";
@@ -29,6 +34,7 @@ import {
   webhookEndpoints,
 } from "../db/schema/index.ts";
 import { tellOwnersOfDisabledEndpoint } from "./endpoint-disabled-notice.ts";
+import { guardedLookup, isPrivateAddress, PrivateAddressError } from "./private-network.ts";
 
 /** How long a claim holds a delivery: well beyond the longest answer timeout (60 s). */
 export const WEBHOOK_LEASE_MS = 5 * 60_000;
@@ -99,63 +105,89 @@ export function signatures(
 }
 
 /** The first characters of an answer, without reading more of a long one than needed. */
-async function excerptOf(response: Response): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  while (text.length < WEBHOOK_RESPONSE_EXCERPT_CHARS) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  await reader.cancel().catch(() => {});
-  return text.slice(0, WEBHOOK_RESPONSE_EXCERPT_CHARS);
+function excerptOf(response: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const decoder = new TextDecoder();
+    let text = "";
+    const done = () => resolve(text.slice(0, WEBHOOK_RESPONSE_EXCERPT_CHARS));
+    response.on("data", (chunk: Buffer) => {
+      text += decoder.decode(chunk, { stream: true });
+      if (text.length >= WEBHOOK_RESPONSE_EXCERPT_CHARS) {
+        response.destroy();
+        done();
+      }
+    });
+    response.on("end", done);
+    // Cut short (timeout, connection lost): what came so far.
+    response.on("error", done);
+    response.on("close", done);
+  });
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof PrivateAddressError) return error.message;
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
     return `No answer within ${timeoutMs} ms`;
   }
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  if (cause?.code) return `Could not connect (${cause.code})`;
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  if (code) return `Could not connect (${code})`;
   return error instanceof Error ? error.message : String(error);
 }
 
-async function post(
-  url: string,
+/**
+ * Posts with node:http(s) rather than fetch, whose connections cannot be checked: unless local
+ * delivery is allowed, a literal private address is refused here and a host name's addresses when
+ * the connection is made (`guardedLookup`). Redirects are not followed (a 3xx is the answer); each
+ * post has its own connection (no agent), so none skips the check by reusing another's socket.
+ */
+function post(
+  target: string,
   headers: Record<string, string>,
   body: string,
-  timeoutMs: number,
+  { timeoutMs, allowLocal }: { timeoutMs: number; allowLocal: boolean },
   attemptedAt: Date,
 ): Promise<Attempt> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  try {
-    const response = await fetch(url, {
-      method: "POST",
-      headers,
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const responseExcerpt = await excerptOf(response).catch(() => "");
-    return {
-      attemptedAt,
-      statusCode: response.status,
-      durationMs: elapsed(),
-      error: null,
-      responseExcerpt,
-    };
-  } catch (error) {
-    return {
-      attemptedAt,
-      statusCode: null,
-      durationMs: elapsed(),
-      error: describeFailure(error, timeoutMs),
-      responseExcerpt: "",
-    };
-  }
+  const failed = (error: unknown): Attempt => ({
+    attemptedAt,
+    statusCode: null,
+    durationMs: elapsed(),
+    error: describeFailure(error, timeoutMs),
+    responseExcerpt: "",
+  });
+  return new Promise((resolve) => {
+    const url = new URL(target);
+    // Node connects to an IP address without a lookup, so a literal one is checked here.
+    if (!allowLocal && isPrivateAddress(url.hostname)) {
+      resolve(failed(new PrivateAddressError(url.hostname.replace(/^\[(.*)\]$/, "$1"))));
+      return;
+    }
+    const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+    const request = send(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+        agent: false,
+        ...(allowLocal ? {} : { lookup: guardedLookup }),
+        signal: AbortSignal.timeout(timeoutMs),
+      },
+      (response) => {
+        void excerptOf(response).then((responseExcerpt) =>
+          resolve({
+            attemptedAt,
+            statusCode: response.statusCode ?? null,
+            durationMs: elapsed(),
+            error: null,
+            responseExcerpt,
+          }),
+        );
+      },
+    );
+    request.on("error", (error) => resolve(failed(error)));
+    request.end(body);
+  });
 }
 
 /** Posts one claimed delivery; undefined when its endpoint or event went away meanwhile. */
@@ -163,7 +195,7 @@ async function attemptDelivery(
   db: Database,
   claimed: Claimed,
   now: Date,
-  timeoutMs: number,
+  connection: { timeoutMs: number; allowLocal: boolean },
 ): Promise<Attempt | undefined> {
   const [row] = await db
     .select({
@@ -192,7 +224,7 @@ async function attemptDelivery(
     "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
     "webhook-signature": signatures(endpoint, event.id, now, body),
   };
-  return post(endpoint.url, headers, body, timeoutMs, now);
+  return post(endpoint.url, headers, body, connection, now);
 }
 
 /**
@@ -283,12 +315,15 @@ export async function deliverWebhooks({
   clock,
   batchSize,
   timeoutMs,
+  allowLocal,
   publicUrl,
 }: {
   db: Database;
   clock: Clock;
   batchSize: number;
   timeoutMs: number;
+  /** Whether endpoints may be on this machine or a private network (WEBHOOK_ALLOW_LOCAL_HTTP). */
+  allowLocal: boolean;
   publicUrl: string;
 }): Promise<WebhookReport> {
   const report: WebhookReport = { delivered: 0, retrying: 0, failed: 0 };
@@ -298,7 +333,10 @@ export async function deliverWebhooks({
       claims++;
       const claimed = await claimNextDelivery(db, clock.now());
       if (!claimed) return;
-      const attempt = await attemptDelivery(db, claimed, clock.now(), timeoutMs);
+      const attempt = await attemptDelivery(db, claimed, clock.now(), {
+        timeoutMs,
+        allowLocal,
+      });
       if (!attempt) continue;
       const outcome = await recordAttempt(db, claimed, attempt, clock.now(), publicUrl);
       if (outcome) report[outcome]++;

@@ -592,6 +592,112 @@ describe("a platform-wide endpoint that keeps failing", () => {
   });
 });
 
+describe("where local delivery is not allowed (production)", () => {
+  /** A second instance on the same database, as production runs: no local or private endpoints. */
+  async function guardedApp() {
+    return startTestApp({
+      db: t.db,
+      now: NOW,
+      config: { WEBHOOK_TIMEOUT_MS: String(TIMEOUT_MS), WEBHOOK_ALLOW_LOCAL_HTTP: "false" },
+    });
+  }
+
+  it("never contacts an endpoint on this machine, by its address or by a name, and logs the refusal", async () => {
+    const guarded = await guardedApp();
+    try {
+      const p = await portfolio();
+      // Registered while local delivery was allowed (as a row written before the setting changed).
+      const byAddress = await register(p.superAdmin);
+      const byName = await register(p.superAdmin);
+      await t.db
+        .update(webhookEndpoints)
+        .set({ url: byName.endpoint.url.replace("127.0.0.1", "localhost") })
+        .where(eq(webhookEndpoints.id, byName.endpoint.id));
+      await expire(p);
+      await guarded.app.lifecycle.deliverWebhooks();
+      t.clock.advance(5_000);
+      guarded.clock.advance(5_000);
+      await guarded.app.lifecycle.deliverWebhooks();
+
+      expect(deliveredTo(byAddress.path)).toEqual([]);
+      expect(deliveredTo(byName.path)).toEqual([]);
+      const [first] = (await deliveries(p.superAdmin, byAddress.endpoint.id)).items;
+      expect(first?.attemptLog.map((a) => [a.statusCode, a.error])).toEqual([
+        [null, "The address 127.0.0.1 is inside a private network"],
+        [null, "The address 127.0.0.1 is inside a private network"],
+      ]);
+      const [second] = (await deliveries(p.superAdmin, byName.endpoint.id)).items;
+      expect(second?.attemptLog).toHaveLength(2);
+      for (const attempt of second?.attemptLog ?? []) {
+        expect(attempt.error).toMatch(
+          /^The address (127\.0\.0\.1|::1) is inside a private network$/,
+        );
+      }
+      // The rest of this file delivers locally: these two are kept out of its way.
+      await t.db
+        .update(webhookEndpoints)
+        .set({ enabled: false })
+        .where(eq(webhookEndpoints.partnerId, p.partner.id));
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it("refuses an endpoint whose host is a private IP address, and a change to one", async () => {
+    const guarded = await guardedApp();
+    try {
+      const p = await portfolio();
+      const superAdmin = await signIn(guarded.app, p.partner.superAdmin.email);
+      for (const url of [
+        "https://10.0.0.8/hooks",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[::1]:8443/in",
+        "https://[::ffff:192.168.1.1]/in",
+        "https://[fd12:3456::1]/in",
+        "https://0x7f.1/in",
+      ]) {
+        const refused = await superAdmin.request({
+          method: "POST",
+          url: "/api/v1/webhooks",
+          payload: { url, eventTypes: ["account.expired"] },
+        });
+        expect(refused.statusCode, url).toBe(400);
+        expect(refused.json().errors).toEqual([
+          {
+            field: "url",
+            message: "Use an address on the internet, not one inside a private network",
+          },
+        ]);
+      }
+      const created = await superAdmin.request({
+        method: "POST",
+        url: "/api/v1/webhooks",
+        payload: { url: "https://hooks.example.com/in", eventTypes: ["account.expired"] },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const { endpoint } = created.json() as WebhookEndpointWithSecret;
+      const changed = await superAdmin.request({
+        method: "PUT",
+        url: `/api/v1/webhooks/${endpoint.id}`,
+        payload: { url: "https://192.168.0.10/in" },
+      });
+      expect(changed.statusCode).toBe(400);
+      const stored = await t.db
+        .select({ url: webhookEndpoints.url, enabled: webhookEndpoints.enabled })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.partnerId, p.partner.id));
+      expect(stored).toEqual([{ url: "https://hooks.example.com/in", enabled: true }]);
+      // Not reachable in tests: kept out of the rest of this file's deliveries.
+      await t.db
+        .update(webhookEndpoints)
+        .set({ enabled: false })
+        .where(eq(webhookEndpoints.id, endpoint.id));
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe("two server instances at once", () => {
   it("deliver each event to an endpoint exactly once", async () => {
     // On PostgreSQL a second connection pool to the same database, as a second instance has.

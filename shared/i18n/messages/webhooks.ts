@@ -22,6 +22,8 @@ export const webhooks = defineMessages(
       "Enter the endpoint's URL, such as https://hooks.example.com/wattfolio",
     "validation.webhookHttps": "Use an https:// address",
     "validation.webhookCredentials": "Leave the user name and password out of the URL",
+    "validation.webhookPrivateAddress":
+      "Use an address on the internet, not one inside a private network",
     "validation.webhookUrlWithin2000": "Keep the URL within 2000 characters",
     "validation.webhookDescriptionWithin200": "Keep the description within 200 characters",
     "validation.webhookChooseEvents": "Choose events from the list",
@@ -143,6 +145,7 @@ export const webhooks = defineMessages(
       "Escribe la URL del endpoint, por ejemplo https://hooks.example.com/wattfolio",
     "validation.webhookHttps": "Usa una dirección https://",
     "validation.webhookCredentials": "Quita el usuario y la contraseña de la URL",
+    "validation.webhookPrivateAddress": "Usa una dirección de internet, no una de una red privada",
     "validation.webhookUrlWithin2000": "La URL puede tener como mucho 2000 caracteres",
     "validation.webhookDescriptionWithin200":
       "La descripción puede tener como mucho 200 caracteres",
