@@ -69,6 +69,7 @@ export function accountRoutes({
         callers: callers.superAdmin,
         schema: {
           operationId: "exportManagedAccounts",
+          produces: ["text/csv"],
           tags: ["account management"],
           summary:
             "The Active or Expired accounts zone as a CSV file, with its search, filter and order",

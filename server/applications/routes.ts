@@ -70,6 +70,7 @@ export function applicationRoutes({
         callers: callers.superAdmin,
         schema: {
           operationId: "exportApplications",
+          produces: ["text/csv"],
           tags: ["account management"],
           summary: "The Applications zone as a CSV file, pending first, with its filters",
           querystring: applicationListQuery.omit({ partnerId: true, page: true, pageSize: true }),

@@ -99,6 +99,9 @@ const headersWith = (requestId: string): Record<string, JsonObject> => ({
     { type: "string" },
   ),
   Location: header("The address of what was created.", { type: "string" }),
+  "Content-Disposition": header('A file to save, and its name: `attachment; filename="…"`.', {
+    type: "string",
+  }),
   Link: header('The next page, as `<address>; rel="next"` (RFC 8288).', { type: "string" }),
   ETag: header(
     "A strong tag of this representation: send it back in `If-None-Match` to read it again, in `If-Match` to change it.",
@@ -259,6 +262,9 @@ function finishOperation(
     if (status === "401") headers["WWW-Authenticate"] ??= headerRef("WWW-Authenticate");
     if (status === "201") headers.Location ??= headerRef("Location");
     if (pagedByLink && status === "200") headers.Link ??= headerRef("Link");
+    if (response.content && "text/csv" in (response.content as JsonObject)) {
+      headers["Content-Disposition"] ??= headerRef("Content-Disposition");
+    }
     if (conditional && method === "get" && (status === "200" || status === "304")) {
       headers.ETag ??= headerRef("ETag");
     }

@@ -349,6 +349,16 @@ describe("what the server answers is what the document says", () => {
     expect(headerNames(byId("listDatapoints").responses["200"])).toContain("link");
   });
 
+  it("a CSV export answers text/csv to save, as documented", async () => {
+    const csv = await superAdmin.request({ method: "GET", url: `${datapoints}/export.csv` });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(csv.headers["content-disposition"]).toMatch(/^attachment/);
+    const answer = byId("exportDatapoints").responses["200"];
+    expect(Object.keys(answer?.content ?? {})).toEqual(["text/csv"]);
+    expect(headerNames(answer)).toContain("content-disposition");
+  });
+
   it("the event feed's Link to its next page, as documented", async () => {
     const feed = await superAdmin.request({ method: "GET", url: "/api/v1/events" });
     expect(feed.statusCode).toBe(200);

@@ -139,6 +139,7 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
         callers: callers.anyCaller,
         schema: {
           operationId: "exportDatapoints",
+          produces: ["text/csv"],
           tags,
           security,
           summary: "The account's registered datapoints as a CSV file the import reads back",
