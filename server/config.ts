@@ -103,6 +103,7 @@ const environment = z.object({
   WEBHOOK_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(50),
   /** Unset: endpoints on this machine or a private network are accepted except in production. */
   WEBHOOK_ALLOW_LOCAL_HTTP: flag.optional(),
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
   TEST_CLOCK: flag.default(false),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
 });
@@ -171,6 +172,8 @@ export interface WebhookConfig {
    * endpoints may be on this machine or a private network at all (otherwise refused, SSRF).
    */
   allowLocalHttp: boolean;
+  /** How long delivered and failed deliveries, with their attempts, are kept. */
+  retentionMs: number;
 }
 
 export interface LifecycleConfig {
@@ -234,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.WEBHOOK_TIMEOUT_MS,
       batchSize: e.WEBHOOK_BATCH_SIZE,
       allowLocalHttp: e.WEBHOOK_ALLOW_LOCAL_HTTP ?? e.NODE_ENV !== "production",
+      retentionMs: e.WEBHOOK_RETENTION_DAYS * 24 * 60 * 60_000,
     },
     lifecycle: { intervalMs: e.SWEEP_INTERVAL_SECONDS * 1000, batchSize: e.SWEEP_BATCH_SIZE },
     testClock: e.TEST_CLOCK,

@@ -1,10 +1,10 @@
 /**
  * The lifecycle work every instance runs on a schedule: refresh the test clock (when on), sweep for
  * reminders until nothing more is due, then deliver the outbox; also forget the usage API's
- * idempotency records past their day and sign-in failures quiet for an hour, batch by batch. The
- * interval timer only schedules; an in-process guard keeps one run at a time here, and correctness
- * across instances comes from the database (the reminders' primary key, SKIP LOCKED claims on the
- * outbox).
+ * idempotency records past their day, sign-in failures quiet for an hour and webhook deliveries
+ * past their retention, batch by batch. The interval timer only schedules; an in-process guard
+ * keeps one run at a time here, and correctness across instances comes from the database (the
+ * reminders' primary key, SKIP LOCKED claims on the outbox).
  */
 import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../shared/domain/clock.ts";
@@ -18,6 +18,7 @@ import { type SweepReport, sweepReminders } from "../reminders/sweep.ts";
 import { forgetExpiredIdempotencyKeys } from "../usage/idempotency.ts";
 import { mailUsageAlerts } from "../usage/threshold-mail.ts";
 import { deliverWebhooks, type WebhookReport } from "../webhooks/deliver-webhooks.ts";
+import { forgetOldDeliveries } from "../webhooks/forget-old-deliveries.ts";
 
 export interface Lifecycle {
   readonly transport: MailTransport;
@@ -123,11 +124,13 @@ export function createLifecycle({
           // Webhooks before the next run's mail: an endpoint disabled here is told of right after.
           const posted = await postWebhooks();
           if (posted.delivered + posted.failed > 0) log.info({ webhooks: posted }, "webhooks run");
-          // Idempotency records past their day and old sign-in failures, a bounded batch at a time
-          // until none is left.
+          // Idempotency records past their day, old sign-in failures and webhook deliveries past
+          // their retention, a bounded batch at a time until none is left.
           const batch = lifecycle.batchSize;
           while ((await forgetExpiredIdempotencyKeys(db, clock.now(), batch)) === batch);
           while ((await forgetOldSignInFailures(db, clock.now(), batch)) === batch);
+          const kept = webhooks.retentionMs;
+          while ((await forgetOldDeliveries(db, clock.now(), kept, batch)) === batch);
           if (report.sweep.reminders > 0 || report.dispatch.sent + report.dispatch.failed > 0) {
             log.info(report, "lifecycle run");
           }

@@ -3,7 +3,7 @@
  * the lifecycle's deliverer posting them to a real HTTP receiver that checks the signatures with
  * the `standardwebhooks` package.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type {
   WebhookDeliveryPage,
@@ -18,6 +18,7 @@ import {
   events,
   mailOutbox,
   securityEvents,
+  webhookAttempts,
   webhookDeliveries,
   webhookEndpoints,
 } from "../db/schema/index.ts";
@@ -32,6 +33,7 @@ import {
 } from "../test/factories.ts";
 import { onPostgres, type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "../test/webhook-receiver.ts";
+import { forgetOldDeliveries } from "./forget-old-deliveries.ts";
 
 const NOW = "2026-03-15T10:00:00Z";
 const TIMEOUT_MS = 300;
@@ -589,6 +591,106 @@ describe("a platform-wide endpoint that keeps failing", () => {
       subject: `Webhook endpoint disabled: ${receiver.url(path)}`,
     });
     expect(mails.map((m) => m.recipient)).not.toContain(p.partner.superAdmin.email);
+  });
+});
+
+describe("forgetting old deliveries", () => {
+  const DAY = 24 * 60 * 60_000;
+
+  it("forgets delivered and failed ones with their attempts after 30 days, batch by batch, and keeps the events and those still waiting", async () => {
+    expect(loadConfig({}).webhooks.retentionMs).toBe(30 * DAY);
+    expect(loadConfig({ WEBHOOK_RETENTION_DAYS: "7" }).webhooks.retentionMs).toBe(7 * DAY);
+    const p = await portfolio();
+    const taking = await register(p.superAdmin);
+    const failing = await register(p.superAdmin);
+    const paused = await register(p.superAdmin);
+    receiver.answerAlways(failing.path, { status: 500, body: "broken" });
+    const oldEvent = await expire(p);
+    // Disabled after the event: its delivery waits, never attempted.
+    await p.superAdmin.request({
+      method: "PUT",
+      url: `/api/v1/webhooks/${paused.endpoint.id}`,
+      payload: { enabled: false },
+    });
+    // Every retry comes due within 11 hours of the one before: the failing one fails for good.
+    for (let round = 0; round < 8; round++) {
+      await t.app.lifecycle.deliverWebhooks();
+      t.clock.advance(11 * 60 * 60_000);
+    }
+    const recentEvent = await expire(p);
+    await t.app.lifecycle.deliverWebhooks();
+
+    const ours = async () =>
+      (
+        await Promise.all(
+          [taking, failing, paused].map(async ({ endpoint }) =>
+            (
+              await deliveries(p.superAdmin, endpoint.id)
+            ).items.map((d) => ({
+              endpoint: endpoint.id,
+              event: d.event.id,
+              status: d.status,
+              attempts: d.attemptLog.length,
+            })),
+          ),
+        )
+      ).flat();
+    const before = await ours();
+    expect(before).toEqual(
+      expect.arrayContaining([
+        { endpoint: taking.endpoint.id, event: oldEvent, status: "delivered", attempts: 1 },
+        { endpoint: failing.endpoint.id, event: oldEvent, status: "failed", attempts: 7 },
+      ]),
+    );
+    expect(before).toHaveLength(5);
+
+    // An hour short of 30 days after the first attempt, nothing is forgotten yet.
+    t.clock.set(new Date(Date.parse(NOW) + 30 * DAY - 60 * 60_000).toISOString());
+    expect(await forgetOldDeliveries(t.db, t.clock.now(), 30 * DAY, 1)).toBe(0);
+    // The failing one's last attempt was 66 hours in; the recent event came at 88 hours.
+    t.clock.set(new Date(Date.parse(NOW) + 30 * DAY + 67 * 60 * 60_000).toISOString());
+    // One at a time, run until nothing is left, then once more as another instance would.
+    let forgotten = 0;
+    for (let batch = await forgetOldDeliveries(t.db, t.clock.now(), 30 * DAY, 1); batch === 1; ) {
+      forgotten += batch;
+      batch = await forgetOldDeliveries(t.db, t.clock.now(), 30 * DAY, 1);
+    }
+    // Ours and those of earlier tests in this database.
+    expect(forgotten).toBeGreaterThanOrEqual(2);
+    expect(await forgetOldDeliveries(t.db, t.clock.now(), 30 * DAY, 1)).toBe(0);
+
+    const after = await ours();
+    expect(after).toHaveLength(3);
+    expect(after.filter((d) => d.event === oldEvent)).toEqual([
+      { endpoint: paused.endpoint.id, event: oldEvent, status: "queued", attempts: 0 },
+    ]);
+    expect(
+      after
+        .filter((d) => d.event === recentEvent)
+        .map((d) => d.status)
+        .sort(),
+    ).toEqual(["delivered", "retrying"]);
+    const forgottenIds = before
+      .filter((d) => d.event === oldEvent && d.status !== "queued")
+      .map((d) => d.endpoint);
+    const left = await t.db
+      .select({ id: webhookAttempts.id })
+      .from(webhookAttempts)
+      .innerJoin(webhookDeliveries, eq(webhookDeliveries.id, webhookAttempts.deliveryId))
+      .where(
+        and(
+          eq(webhookDeliveries.eventId, oldEvent),
+          inArray(webhookDeliveries.endpointId, forgottenIds),
+        ),
+      );
+    expect(left).toEqual([]);
+    expect(
+      await t.db.select({ id: events.id }).from(events).where(eq(events.id, oldEvent)),
+    ).toEqual([{ id: oldEvent }]);
+    await t.db
+      .update(webhookEndpoints)
+      .set({ enabled: false })
+      .where(eq(webhookEndpoints.partnerId, p.partner.id));
   });
 });
 

@@ -120,6 +120,10 @@ export const webhookDeliveries = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('queued', 'retrying')`),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
+    // Retention finds settled deliveries by their last attempt's lease without reading the rest.
+    index("webhook_deliveries_settled_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('delivered', 'failed')`),
     check(
       "webhook_deliveries_status_known",
       sql`${t.status} in (${sqlList(WEBHOOK_DELIVERY_STATUSES)})`,
