@@ -160,7 +160,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const keys = createKeyVerifier(db, clock);
   const requestLimit = createApiKeyRequestLimit(db, clock, config.apiKeyRequestsPerMinute);
   registerAuth(app, { auth, keys, requestLimit, db, config, clock });
-  registerIdempotency(app, { db, clock });
+  registerIdempotency(app, { db, clock, appSecret: deps.authSecret });
   registerConditionalRequests(app);
   registerCallerInLog(app);
 

@@ -5,7 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiKeys } from "../db/schema/index.ts";
+import { apiKeys, idempotencyKeys } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createCatalogue,
@@ -52,6 +52,19 @@ describe("Idempotency-Key on POST /api-keys", () => {
     expect(second.json()).toEqual(first.json());
     expect(second.headers.location).toBe(first.headers.location);
     expect(await keysNamed("Gateway one")).toHaveLength(1);
+  });
+
+  it("gives a retry the new key's secret, while the database keeps it only sealed", async () => {
+    const first = await createKey("create-gateway-sealed", "Gateway sealed");
+    const secret: string = first.json().secret;
+    const remembered = await t.db
+      .select({ response: idempotencyKeys.response })
+      .from(idempotencyKeys)
+      .where(eq(idempotencyKeys.key, "create-gateway-sealed"));
+    expect(remembered).toHaveLength(1);
+    expect(JSON.stringify(remembered[0]?.response)).not.toContain(secret);
+    const retry = await createKey("create-gateway-sealed", "Gateway sealed");
+    expect(retry.json().secret).toBe(secret);
   });
 
   it("refuses the same key with another request, and changes nothing", async () => {

@@ -10,6 +10,7 @@
  * The usage POSTs write their answer in the very statement of their change instead (see
  * server/usage/idempotency.ts), on the hot path without a second round-trip; they are left to it.
  */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Clock } from "../../shared/domain/clock.ts";
@@ -106,10 +107,48 @@ function bodyOf(payload: unknown, contentType: string | null): unknown {
   return contentType?.includes("json") ? JSON.parse(payload) : payload;
 }
 
+/**
+ * A new API key's or webhook endpoint's secret is in its answer, which a retry must get back; the
+ * database keeps API keys' secrets only as hashes, so the remembered answer keeps it sealed
+ * (AES-256-GCM under a key derived from the app's secret), never in clear.
+ */
+interface Sealed {
+  sealed: string;
+}
+
+function secretSealer(appSecret: string) {
+  const key = Buffer.from(hkdfSync("sha256", appSecret, "", "wattfolio idempotent answers", 32));
+  const seal = (secret: string): Sealed => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv("aes-256-gcm", key, iv);
+    const text = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
+    return { sealed: Buffer.concat([iv, cipher.getAuthTag(), text]).toString("base64") };
+  };
+  const open = ({ sealed }: Sealed): string => {
+    const bytes = Buffer.from(sealed, "base64");
+    const decipher = createDecipheriv("aes-256-gcm", key, bytes.subarray(0, 12));
+    decipher.setAuthTag(bytes.subarray(12, 28));
+    return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString("utf8");
+  };
+  const isRecord = (body: unknown): body is Record<string, unknown> =>
+    typeof body === "object" && body !== null && !Array.isArray(body);
+  return {
+    sealSecret: (body: unknown): unknown =>
+      isRecord(body) && typeof body.secret === "string"
+        ? { ...body, secret: seal(body.secret) }
+        : body,
+    openSecret: (body: unknown): unknown =>
+      isRecord(body) && isRecord(body.secret) && typeof body.secret.sealed === "string"
+        ? { ...body, secret: open(body.secret as unknown as Sealed) }
+        : body,
+  };
+}
+
 export function registerIdempotency(
   app: FastifyInstance,
-  { db, clock }: { db: Database; clock: Clock },
+  { db, clock, appSecret }: { db: Database; clock: Clock; appSecret: string },
 ): void {
+  const { sealSecret, openSecret } = secretSealer(appSecret);
   app.addHook("preHandler", async (request: FastifyRequest, reply) => {
     if (request.method !== "POST" || !request.actor) return;
     if (REMEMBERED_BY_THEIR_OWN_STATEMENT.test(request.url)) return;
@@ -130,7 +169,7 @@ export function registerIdempotency(
     markReplay(reply, { result: null, replayed: true });
     if (stored.location) reply.header("location", stored.location);
     if (stored.contentType) reply.type(stored.contentType);
-    return reply.code(stored.status).send(stored.body);
+    return reply.code(stored.status).send(openSecret(stored.body));
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
@@ -147,7 +186,7 @@ export function registerIdempotency(
       status: reply.statusCode,
       contentType: typeof contentType === "string" ? contentType : null,
       location: typeof location === "string" ? location : null,
-      body: bodyOf(payload, typeof contentType === "string" ? contentType : null),
+      body: sealSecret(bodyOf(payload, typeof contentType === "string" ? contentType : null)),
     };
     try {
       await db
