@@ -63,7 +63,7 @@ export const TAGS = [
 type JsonObject = Record<string, unknown>;
 type Operation = JsonObject & {
   responses?: Record<string, JsonObject>;
-  parameters?: { in: string; name: string }[];
+  parameters?: ({ in: string; name: string } & JsonObject)[];
   security?: Record<string, unknown>[];
 };
 
@@ -235,6 +235,17 @@ function finishOperation(
     operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY];
   }
   const idempotent = operation.parameters?.some(takesKey) ?? false;
+  operation.parameters = [
+    ...(operation.parameters ?? []),
+    {
+      in: "header",
+      name: requestId,
+      required: false,
+      description:
+        "One's own id for this request (a UUID, a tracing id): kept when it is up to 128 letters, digits and `._:=+/@-`, else a new one is made. The answer carries it back.",
+      schema: { type: "string", maxLength: 128 },
+    },
+  ];
   const conditional = path.startsWith("/api/v1/") && (method === "get" || method === "put");
   if (conditional) {
     operation.parameters = [

@@ -238,9 +238,14 @@ describe("what the server answers is what the document says", () => {
   });
 
   it("the request id header on every answer, under the documented name", async () => {
-    const answer = await superAdmin.request({ method: "GET", url: "/api/v1/me" });
-    expect(answer.headers[REQUEST_ID_HEADER]).toBeTruthy();
+    const answer = await superAdmin.request({
+      method: "GET",
+      url: "/api/v1/me",
+      headers: { [REQUEST_ID_HEADER]: "trace-42" },
+    });
+    expect(answer.headers[REQUEST_ID_HEADER]).toBe("trace-42");
     for (const { operation } of operations) {
+      expect(operation.parameters?.map((p) => p.name.toLowerCase())).toContain(REQUEST_ID_HEADER);
       for (const response of Object.values(operation.responses)) {
         expect(headerNames(response)).toContain(REQUEST_ID_HEADER);
       }
