@@ -58,6 +58,9 @@ const ids = {
   licence: "",
   billManagementType: "",
   sector: "",
+  webhook: "",
+  webhookToDelete: "",
+  webhookDelivery: "",
 };
 let filing: () => object;
 
@@ -98,7 +101,29 @@ beforeAll(async () => {
   ).json().key.id;
   await preparePeople(owner.id);
   await prepareStaffArea();
+  await prepareWebhooks(fileOne);
 });
+
+/** Two of the owner's webhook endpoints, one to delete, and a delivery to redeliver. */
+async function prepareWebhooks(fileOne: () => Promise<string>): Promise<void> {
+  const register = async () =>
+    (
+      await callers.superAdmin.request({
+        method: "POST",
+        url: "/api/v1/webhooks",
+        payload: { url: "https://hooks.example.com/guarded", eventTypes: ["application.filed"] },
+      })
+    ).json().endpoint.id as string;
+  ids.webhook = await register();
+  ids.webhookToDelete = await register();
+  await fileOne();
+  ids.webhookDelivery = (
+    await callers.superAdmin.request({
+      method: "GET",
+      url: `/api/v1/webhooks/${ids.webhook}/deliveries`,
+    })
+  ).json().items[0].id;
+}
 afterAll(() => t.close());
 
 /** A user of the owner's to change, and invitations to resend, revoke and open. */
@@ -965,6 +990,130 @@ const table: Guard[] = [
       otherSuperAdmin: 404,
       customerSuccess: 403,
       superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/usage/accounts/{id}/history",
+    url: () => `/api/v1/usage/accounts/${ids.account}/history?from=2026-03-01&to=2026-03-15`,
+    expect: {
+      anonymous: 401,
+      accountUser: 404,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  // Each SuperAdmin reads their own partner's events; Customer Success reads every partner's.
+  {
+    method: "GET",
+    route: "/api/v1/events",
+    url: () => "/api/v1/events",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/webhooks",
+    url: () => "/api/v1/webhooks",
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 200,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/webhooks",
+    url: () => "/api/v1/webhooks",
+    body: () => ({ url: "https://hooks.example.com/another", eventTypes: ["account.created"] }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 201,
+      customerSuccess: 201,
+      superAdmin: 201,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/webhooks/{id}",
+    url: () => `/api/v1/webhooks/${ids.webhook}`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/webhooks/{id}",
+    url: () => `/api/v1/webhooks/${ids.webhook}`,
+    body: () => ({ description: "Guarded endpoint" }),
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/webhooks/{id}/rotate-secret",
+    url: () => `/api/v1/webhooks/${ids.webhook}/rotate-secret`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "GET",
+    route: "/api/v1/webhooks/{id}/deliveries",
+    url: () => `/api/v1/webhooks/${ids.webhook}/deliveries`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 200,
+      superAdmin: 200,
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
+    url: () => `/api/v1/webhooks/${ids.webhook}/deliveries/${ids.webhookDelivery}/redeliver`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 202,
+      superAdmin: 202,
+    },
+  },
+  // The SuperAdmin deletes the endpoint; once gone, Customer Success finds nothing.
+  {
+    method: "DELETE",
+    route: "/api/v1/webhooks/{id}",
+    url: () => `/api/v1/webhooks/${ids.webhookToDelete}`,
+    expect: {
+      anonymous: 401,
+      accountUser: 403,
+      otherSuperAdmin: 404,
+      customerSuccess: 404,
+      superAdmin: 204,
     },
   },
   {
