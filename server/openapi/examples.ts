@@ -6,6 +6,7 @@
 type JsonObject = Record<string, unknown>;
 
 const ACCOUNT_ID = "7f2c1b9e-3d4a-4c5b-8e6f-0a1b2c3d4e5f";
+const PARTNER_ID = "1b2c3d4e-5f6a-4b7c-9d8e-2f3a4b5c6d7e";
 const DATAPOINT_ID = "3c9d2e1f-5a6b-4c7d-9e8f-1a2b3c4d5e6f";
 
 /** Examples written out, by operationId: what an integrator sends and gets. */
@@ -46,7 +47,25 @@ export const WRITTEN: Record<string, { request?: unknown; response?: unknown }> 
       datapoints: { contracted: 500, used: 311, left: 189 },
     },
   },
-  createApiKey: { request: { name: "CRM sync", accountId: ACCOUNT_ID } },
+  createApiKey: {
+    request: { name: "CRM sync", accountId: ACCOUNT_ID },
+    response: {
+      key: {
+        id: "5e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b",
+        name: "CRM sync",
+        scope: "account",
+        partner: { id: PARTNER_ID, name: "Iberia Energy" },
+        account: { id: ACCOUNT_ID, name: "Hotel Miramar" },
+        shownPart: "wfk_3xQp",
+        createdBy: { id: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", name: "Ana García" },
+        createdAt: "2026-03-15T10:00:00.000Z",
+        lastUsedAt: null,
+        revokedAt: null,
+        revokedBy: null,
+      },
+      secret: "wfk_3xQp9LmZt2VbR8sKc4YhN6wD1fJ0aE5u",
+    },
+  },
   signInWithEmail: { request: { email: "ana@partner.example", password: "correct horse battery" } },
 };
 
