@@ -11,6 +11,7 @@ import { webhookEndpoints } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
 import { recordSecurityEvent } from "../security-log/record.ts";
 import { checkEndpointUrl } from "./endpoint-rules.ts";
+import { holdDeliveries } from "./hold-deliveries.ts";
 
 export async function changeEndpoint({
   db,
@@ -60,6 +61,9 @@ export async function changeEndpoint({
     const set = { ...values, ...(change.enabled === current.enabled ? {} : enabling) };
     if (Object.keys(set).length === 0) return true;
     await tx.update(webhookEndpoints).set(set).where(where);
+    if (change.enabled !== undefined && change.enabled !== current.enabled) {
+      await holdDeliveries(tx, endpointId, change.enabled);
+    }
     const before = Object.fromEntries(
       Object.keys(set).map((key) => [key, current[key as keyof typeof current]]),
     );

@@ -34,6 +34,7 @@ import {
   webhookEndpoints,
 } from "../db/schema/index.ts";
 import { tellOwnersOfDisabledEndpoint } from "./endpoint-disabled-notice.ts";
+import { holdDeliveries } from "./hold-deliveries.ts";
 import { guardedLookup, isPrivateAddress, PrivateAddressError } from "./private-network.ts";
 
 /** How long a claim holds a delivery: well beyond the longest answer timeout (60 s). */
@@ -52,11 +53,17 @@ interface Claimed {
   eventId: string;
 }
 
-/** Takes the delivery that has waited longest among those due to enabled endpoints. */
+/**
+ * Takes the delivery that has waited longest among those due to enabled endpoints. The due index
+ * holds only deliveries of enabled endpoints (`endpoint_enabled`, see holdDeliveries), so what a
+ * disabled endpoint has waiting is never read here; the endpoint's own flag is still checked for a
+ * delivery the fan-out wrote as its endpoint was being disabled.
+ */
 export async function claimNextDelivery(db: Database, now: Date): Promise<Claimed | undefined> {
   const due = sql`(
     select d.id from ${webhookDeliveries} d
-    where d.status in ('queued', 'retrying') and d.next_attempt_at <= ${now.toISOString()}::timestamptz
+    where d.status in ('queued', 'retrying') and d.endpoint_enabled
+      and d.next_attempt_at <= ${now.toISOString()}::timestamptz
       and exists (select 1 from ${webhookEndpoints} e where e.id = d.endpoint_id and e.enabled)
     order by d.next_attempt_at
     limit 1
@@ -300,7 +307,9 @@ async function countFailure(tx: Database, endpointId: string, now: Date, publicU
       url: webhookEndpoints.url,
       failures: webhookEndpoints.consecutiveFailures,
     });
-  if (disabled) await tellOwnersOfDisabledEndpoint(tx, disabled, now, publicUrl);
+  if (!disabled) return;
+  await holdDeliveries(tx, endpointId, false);
+  await tellOwnersOfDisabledEndpoint(tx, disabled, now, publicUrl);
 }
 
 /** How many posts one instance has in flight at once: a slow endpoint does not hold up the rest. */

@@ -2,9 +2,9 @@
  * Redelivering: a delivered or failed delivery is queued again, due now, with a fresh set of
  * retries; its earlier attempts stay in the log. One still being worked on is left as it is.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.ts";
-import { webhookDeliveries } from "../db/schema/index.ts";
+import { webhookDeliveries, webhookEndpoints } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
 
 /** The caller has already found the endpoint within the actor's scope. */
@@ -25,7 +25,14 @@ export async function redeliver({
   );
   const [requeued] = await db
     .update(webhookDeliveries)
-    .set({ status: "queued", attempts: 0, nextAttemptAt: now, deliveredAt: null })
+    .set({
+      status: "queued",
+      attempts: 0,
+      nextAttemptAt: now,
+      deliveredAt: null,
+      // Held while the endpoint is disabled; FOR SHARE waits for an enabling or disabling under way.
+      endpointEnabled: sql`(select enabled from ${webhookEndpoints} where id = ${endpointId} for share)`,
+    })
     .where(and(ofEndpoint, inArray(webhookDeliveries.status, ["delivered", "failed"])))
     .returning({ id: webhookDeliveries.id });
   if (requeued) return;

@@ -217,6 +217,56 @@ describe("changing an endpoint", () => {
     expect(deliveredTo(path)).toEqual([]);
   });
 
+  it("holds what a disabled endpoint has waiting out of every claim, and sends it once enabled again", async () => {
+    const p = await portfolio();
+    const { endpoint, path } = await register(p.superAdmin);
+    const url = `/api/v1/webhooks/${endpoint.id}`;
+    const first = await expire(p);
+    await t.app.lifecycle.deliverWebhooks();
+    receiver.answerNext(path, { status: 500 });
+    const second = await expire(p);
+    expect(await t.app.lifecycle.deliverWebhooks()).toMatchObject({ retrying: 1 });
+    await p.superAdmin.request({ method: "PUT", url, payload: { enabled: false } });
+    const delivered = (await deliveries(p.superAdmin, endpoint.id)).items.find(
+      (d) => d.event.id === first,
+    );
+    const redelivered = await p.superAdmin.request({
+      method: "POST",
+      url: `${url}/deliveries/${delivered?.id}/redeliver`,
+    });
+    expect(redelivered.statusCode).toBe(202);
+
+    // Both wait, neither in the due index the claims read (its condition: waiting and enabled).
+    const waiting = () =>
+      t.db
+        .select({ event: webhookDeliveries.eventId, due: webhookDeliveries.endpointEnabled })
+        .from(webhookDeliveries)
+        .where(
+          and(
+            eq(webhookDeliveries.endpointId, endpoint.id),
+            inArray(webhookDeliveries.status, ["queued", "retrying"]),
+          ),
+        );
+    expect((await waiting()).sort((a, b) => a.event.localeCompare(b.event))).toEqual(
+      [
+        { event: first, due: false },
+        { event: second, due: false },
+      ].sort((a, b) => a.event.localeCompare(b.event)),
+    );
+    t.clock.advance(60_000);
+    await t.app.lifecycle.deliverWebhooks();
+    expect(deliveredTo(path)).toHaveLength(2);
+
+    await p.superAdmin.request({ method: "PUT", url, payload: { enabled: true } });
+    expect(await t.app.lifecycle.deliverWebhooks()).toMatchObject({ delivered: 2 });
+    await t.app.lifecycle.deliverWebhooks();
+    const ids = deliveredTo(path).map((r) => String(r.headers["webhook-id"]));
+    expect(ids.slice(0, 2)).toEqual([first, second]);
+    // Posted side by side: in either order.
+    expect(ids.slice(2).sort()).toEqual([first, second].sort());
+    expect(await waiting()).toEqual([]);
+  });
+
   it("deletes an endpoint with its delivery log, and keeps the events", async () => {
     const p = await portfolio();
     const { endpoint, path } = await register(p.superAdmin);

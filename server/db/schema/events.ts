@@ -113,12 +113,18 @@ export const webhookDeliveries = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    /**
+     * Whether its endpoint is enabled, written with the endpoint's own flag (holdDeliveries), so
+     * that the due index leaves out what a disabled endpoint has waiting and a claim does not read
+     * past it. The fan-out only writes deliveries of enabled endpoints.
+     */
+    endpointEnabled: boolean("endpoint_enabled").notNull().default(true),
   },
   (t) => [
     unique("webhook_deliveries_endpoint_event_key").on(t.endpointId, t.eventId),
     index("webhook_deliveries_due_idx")
       .on(t.nextAttemptAt)
-      .where(sql`${t.status} in ('queued', 'retrying')`),
+      .where(sql`${t.status} in ('queued', 'retrying') and ${t.endpointEnabled}`),
     index("webhook_deliveries_endpoint_idx").on(t.endpointId, t.createdAt),
     // Retention finds settled deliveries by their last attempt's lease without reading the rest.
     index("webhook_deliveries_settled_idx")
