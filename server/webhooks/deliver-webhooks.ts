@@ -164,7 +164,13 @@ function post(
     responseExcerpt: "",
   });
   return new Promise((resolve) => {
-    const url = new URL(target);
+    let url: URL;
+    try {
+      url = new URL(target);
+    } catch (error) {
+      resolve(failed(error));
+      return;
+    }
     // Node connects to an IP address without a lookup, so a literal one is checked here.
     if (!allowLocal && isPrivateAddress(url.hostname)) {
       resolve(failed(new PrivateAddressError(url.hostname.replace(/^\[(.*)\]$/, "$1"))));
