@@ -16,9 +16,15 @@ const URL_MESSAGES = {
   private: "Use an address on the internet, not one inside a private network",
 } as const;
 
-/** A literal private IP as the host, where local delivery is not allowed; names are checked when posting. */
+/**
+ * A literal private IP, or a name that always means this machine (RFC 6761), as the host where local
+ * delivery is not allowed; other names are checked as the deliverer connects.
+ */
 function privateHost(url: string, allowLocalHttp: boolean): "private" | null {
-  return !allowLocalHttp && isPrivateAddress(new URL(url).hostname) ? "private" : null;
+  if (allowLocalHttp) return null;
+  const host = new URL(url).hostname.replace(/\.$/, "");
+  const local = host === "localhost" || host.endsWith(".localhost") || isPrivateAddress(host);
+  return local ? "private" : null;
 }
 
 /** Refuses a URL that cannot be an endpoint here (see `webhookUrlProblem`). */

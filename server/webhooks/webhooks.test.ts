@@ -795,7 +795,7 @@ describe("where local delivery is not allowed (production)", () => {
     }
   });
 
-  it("refuses an endpoint whose host is a private IP address, and a change to one", async () => {
+  it("refuses an endpoint whose host is a private IP address or localhost, and a change to one", async () => {
     const guarded = await guardedApp();
     try {
       const p = await portfolio();
@@ -807,6 +807,8 @@ describe("where local delivery is not allowed (production)", () => {
         "https://[::ffff:192.168.1.1]/in",
         "https://[fd12:3456::1]/in",
         "https://0x7f.1/in",
+        "https://localhost/in",
+        "https://hooks.localhost./in",
       ]) {
         const refused = await superAdmin.request({
           method: "POST",
