@@ -164,8 +164,6 @@ export function codesOf(route: {
     headers?: unknown;
     security?: readonly Record<string, unknown>[];
     errors?: readonly ErrorCode[];
-    /** The answer names the next page in a `Link` header (`rel="next"`), for the document. */
-    pagedByLink?: boolean;
   };
 }): ErrorCode[] {
   const { method, url, schema } = route;
@@ -196,7 +194,7 @@ export function codesOf(route: {
   if (url.startsWith("/api/v1/")) {
     // A malformed or revoked API key is refused on every route; people-only routes refuse keys.
     codes.add("UNAUTHENTICATED");
-    if (!route.refusesNoCaller || changes) codes.add("FORBIDDEN");
+    if (!route.refusesNoCaller) codes.add("FORBIDDEN");
     if (schema.security?.some((requirement) => "apiKey" in requirement)) codes.add("RATE_LIMITED");
   }
   for (const code of schema.errors ?? []) codes.add(code);
