@@ -49,7 +49,7 @@ test("a SuperAdmin imports datapoints from a CSV: a faulty line is shown by numb
   await test.step("the account page shows usage and the datapoints", async () => {
     await page.goto(`/accounts/${account.id}`);
     await expect(page.getByRole("heading", { name: account.name })).toBeVisible();
-    await expect(page.getByRole("heading", { name: tr("Usage") })).toBeVisible();
+    await expect(page.getByRole("heading", { name: tr("Usage"), exact: true })).toBeVisible();
     await expect(usageBar(page, before.used, before.contracted)).toBeVisible();
     await expectLoaded(page, tr("Datapoints"));
   });
