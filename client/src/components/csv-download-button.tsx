@@ -5,7 +5,7 @@ import { useT } from "../lib/i18n.tsx";
 
 /**
  * A link that downloads a list as the server exports it, with the filters on screen; the browser
- * sends the session cookie and saves the file under the name the server gives.
+ * sends the session cookie and saves the file under the name the server gives. Not shown on phones.
  */
 export function CsvDownloadButton({
   path,
@@ -24,6 +24,8 @@ export function CsvDownloadButton({
       href={withQuery(path, query)}
       download
       variant="default"
+      // A file to work on at a desk; on a phone it would only push the list's rows down.
+      visibleFrom="sm"
       leftSection={<IconDownload size={16} aria-hidden />}
       aria-label={t("common.downloadCsvOf", { what })}
     >

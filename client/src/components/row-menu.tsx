@@ -39,9 +39,6 @@ function DialogMenu({
   return (
     <Menu
       position="bottom-end"
-      // Always below its row: a menu taller than the room left on a phone flipped above and back
-      // while the page scrolled to reach an item, so the item ran from the finger (and the tests).
-      middlewares={{ flip: false, shift: true }}
       shadow="md"
       width={width}
       withinPortal
