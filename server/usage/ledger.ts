@@ -30,9 +30,6 @@ export function thresholdSql(used: SQL, contracted: SQL): SQL {
   return sql`(case ${sql.join(whens, sql` `)} else 0 end)`;
 }
 
-/** The SMS balance under which an account's owners are warned. */
-export const SMS_CREDITS_LOW_LEVEL = DEFAULT_SMS_CREDITS_LOW_LEVEL;
-
 type AccountCounters = Pick<
   typeof accounts.$inferSelect,
   "id" | "partnerId" | "datapointsUsed" | "datapointsContracted" | "smsCredits"
@@ -66,7 +63,7 @@ export async function openUsage(
 export async function armUsageAlerts(tx: Database, account: AccountCounters): Promise<void> {
   const state = {
     datapointsThreshold: thresholdReached(account.datapointsUsed, account.datapointsContracted),
-    smsCreditsLow: account.smsCredits < SMS_CREDITS_LOW_LEVEL,
+    smsCreditsLow: account.smsCredits < DEFAULT_SMS_CREDITS_LOW_LEVEL,
   };
   await tx
     .insert(usageAlerts)
@@ -112,7 +109,7 @@ export async function recordContractChange(
     .update(usageAlerts)
     .set({
       datapointsThreshold: sql`least(${usageAlerts.datapointsThreshold}, ${thresholdReached(after.datapointsUsed, after.datapointsContracted)}::int)`,
-      smsCreditsLow: sql`${usageAlerts.smsCreditsLow} and ${after.smsCredits < SMS_CREDITS_LOW_LEVEL}::boolean`,
+      smsCreditsLow: sql`${usageAlerts.smsCreditsLow} and ${after.smsCredits < DEFAULT_SMS_CREDITS_LOW_LEVEL}::boolean`,
     })
     .where(eq(usageAlerts.accountId, after.id));
 }

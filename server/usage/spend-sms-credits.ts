@@ -1,12 +1,12 @@
 /** Spending SMS credits: never below zero, never on an expired account. */
 import { sql } from "drizzle-orm";
 import type { SmsSpendingResult } from "../../shared/api/usage.ts";
+import { DEFAULT_SMS_CREDITS_LOW_LEVEL } from "../../shared/domain/events.ts";
 import type { IntegrationActor } from "../access/actor.ts";
 import { type Database, queryRows } from "../db/client.ts";
 import { accounts, events, smsSpendings, usageAlerts, usageLedger } from "../db/schema/index.ts";
 import { notFound, Problem } from "../errors.ts";
 import { type Remembering, rememberAnswer } from "./idempotency.ts";
-import { SMS_CREDITS_LOW_LEVEL } from "./ledger.ts";
 import { expired, type Outcome, target } from "./statements.ts";
 /** Spends SMS credits from an active account's balance, or refuses with the balance. */
 export async function spendSmsCredits({
@@ -47,7 +47,7 @@ export async function spendSmsCredits({
     -- Raised only when not raised already: one warning per fall below the level (see registering).
     alerted as (
       insert into ${usageAlerts} as a (account_id, partner_id, sms_credits_low)
-      select id, partner_id, true from spent where sms_credits < ${SMS_CREDITS_LOW_LEVEL}::int
+      select id, partner_id, true from spent where sms_credits < ${DEFAULT_SMS_CREDITS_LOW_LEVEL}::int
       on conflict (account_id) do update set sms_credits_low = true where not a.sms_credits_low
       returning account_id, partner_id
     ),
@@ -55,7 +55,7 @@ export async function spendSmsCredits({
       insert into ${events} (type, partner_id, account_id, occurred_at, data)
       select 'sms_credits.low', alerted.partner_id, alerted.account_id, ${now.toISOString()}::timestamptz,
         jsonb_build_object('accountId', alerted.account_id, 'smsCreditsLeft', spent.sms_credits,
-          'level', ${SMS_CREDITS_LOW_LEVEL}::int)
+          'level', ${DEFAULT_SMS_CREDITS_LOW_LEVEL}::int)
       from alerted cross join spent
     ),
     answer as (
