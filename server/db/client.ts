@@ -125,26 +125,25 @@ async function openPostgres(
   poolSize: number,
   log: DatabaseLog,
 ): Promise<DatabaseHandle> {
+  const asAppRole = await migrateWithLock(url);
+  if (!asAppRole) {
+    log.warn({}, `working as the tables' owner: the role ${APP_ROLE} is missing or not granted`);
+  }
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     // A database that does not answer costs a request a few seconds and a 503, not a hang.
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
+    // Every connection works as the application's role from its first statement on: set when it
+    // opens, so no query of the pool ever runs before it.
+    ...(asAppRole ? { options: `-c role=${APP_ROLE}` } : {}),
   });
   // A connection cut while idle in the pool (PostgreSQL restarted, a backend terminated) is
   // dropped and replaced on the next request; without a listener it would end the process.
   pool.on("error", (error) => {
     log.warn({ err: error }, "a database connection was lost; the pool replaces it");
   });
-  if (await migrateWithLock(url)) {
-    // Every connection works as the application's role from its first statement on.
-    pool.on("connect", (connection) => {
-      connection.query(WORK_AS_APP_ROLE).catch(() => {});
-    });
-  } else {
-    log.warn({}, `working as the tables' owner: the role ${APP_ROLE} is missing or not granted`);
-  }
   return {
     db: drizzlePostgres({ client: pool, schema }) as unknown as Database,
     kind: "postgres",
@@ -218,6 +217,35 @@ export async function openMemoryDatabase(image?: Blob): Promise<DatabaseHandle> 
   };
 }
 
+/** The connection pool to a PostgreSQL server; none for the embedded PGlite. */
+function poolOf(db: Database): pg.Pool | undefined {
+  const client = (db as { $client?: unknown }).$client;
+  return client instanceof pg.Pool ? client : undefined;
+}
+
+export interface PoolUsage {
+  /** Connections the pool may open at most (DATABASE_POOL_SIZE). */
+  size: number;
+  /** Connections running a query or a transaction now. */
+  inUse: number;
+  /** Requests for a connection waiting until one is free. */
+  waiting: number;
+}
+
+/**
+ * How busy the connection pool is, on a PostgreSQL server. The embedded PGlite has one connection
+ * and keeps its queue to itself: nothing to tell there.
+ */
+export function poolUsage(db: Database): PoolUsage | undefined {
+  const pool = poolOf(db);
+  if (!pool) return undefined;
+  return {
+    size: pool.options.max,
+    inUse: pool.totalCount - pool.idleCount,
+    waiting: pool.waitingCount,
+  };
+}
+
 const dialect = new PgDialect();
 const statementNames = new Map<string, string>();
 
@@ -241,8 +269,8 @@ export async function queryRows<T>(
   query: SQL,
   { prepared = false }: { prepared?: boolean } = {},
 ): Promise<T[]> {
-  const client = (db as { $client?: unknown }).$client;
-  if (prepared && client instanceof pg.Pool) {
+  const client = poolOf(db);
+  if (prepared && client) {
     const { sql: text, params } = dialect.sqlToQuery(query);
     return (await client.query({ name: statementName(text), text, values: params })).rows as T[];
   }
