@@ -51,6 +51,8 @@ import { sweepRoutes } from "./jobs/routes.ts";
 import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
 import { mailRoutes } from "./mail/routes.ts";
 import { transportFor } from "./mail/transports.ts";
+import { metricsListener } from "./metrics/listener.ts";
+import { createMetrics } from "./metrics/metrics.ts";
 import { createNotices } from "./notices/notices.ts";
 import { openApiOptions } from "./openapi/document.ts";
 import { partnerRoutes } from "./partners/routes.ts";
@@ -67,6 +69,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Reminder sweeps and mail delivery of this instance; scheduled unless the interval is 0. */
     lifecycle: Lifecycle;
+    /** Serves `/metrics` to Prometheus; listens only where METRICS_PORT says (main.ts). */
+    metricsListener: FastifyInstance;
   }
 }
 
@@ -114,6 +118,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerProblemHandler(app);
   registerRequestHygiene(app);
+  const metrics = createMetrics({ db, clock, sweepIntervalMs: config.lifecycle.intervalMs });
+  metrics.observe(app);
+  app.decorate("metricsListener", metricsListener(metrics.registry));
+  app.addHook("onClose", async () => app.metricsListener.close());
   const refuseWrongMethod = trackAllowedMethods(app);
   await app.register(
     swagger,
@@ -149,6 +157,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     webhooks: config.webhooks,
     publicUrl: config.publicUrl,
     log: app.log,
+    metrics: metrics.lifecycle,
   });
   app.decorate("lifecycle", lifecycle);
   app.addHook("onReady", async () => lifecycle.start());

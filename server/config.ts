@@ -106,6 +106,9 @@ const environment = z.object({
   WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
   TEST_CLOCK: flag.default(false),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(1).max(600).default(20),
+  /** Unset: no metrics listener. Metrics never share the public port. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().default("127.0.0.1"),
 });
 
 export type DatabaseConfig =
@@ -136,6 +139,8 @@ export interface Config {
   testClock: boolean;
   /** How long a stopping instance waits for requests in flight before it exits anyway. */
   shutdownTimeoutMs: number;
+  /** Where Prometheus scrapes `/metrics`: a listener of its own, off unless a port is given. */
+  metrics: { host: string; port: number } | undefined;
 }
 
 export interface SignInLimits {
@@ -204,6 +209,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  SESSION_IDLE_HOURS: longer than SESSION_MAX_AGE_HOURS, the most a session lives",
     );
   }
+  if (e.METRICS_PORT !== undefined && e.METRICS_PORT === e.PORT) {
+    throw new Error(
+      "Invalid configuration:\n  METRICS_PORT: the same as PORT; metrics are served on a port of their own, apart from the public one",
+    );
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
     environment: e.NODE_ENV,
@@ -242,5 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lifecycle: { intervalMs: e.SWEEP_INTERVAL_SECONDS * 1000, batchSize: e.SWEEP_BATCH_SIZE },
     testClock: e.TEST_CLOCK,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    metrics:
+      e.METRICS_PORT === undefined ? undefined : { host: e.METRICS_HOST, port: e.METRICS_PORT },
   };
 }

@@ -80,9 +80,15 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 
   await app.listen({ host: config.host, port: config.port });
+  if (config.metrics) await app.metricsListener.listen(config.metrics);
   const where =
     config.database.kind === "pglite" ? `embedded database in ${config.dataDir}` : "PostgreSQL";
   const lines = [``, `  Wattfolio is running at ${config.publicUrl}  (${where})`];
+  if (config.metrics) {
+    lines.push(
+      `  Metrics for Prometheus at http://${config.metrics.host}:${config.metrics.port}/metrics`,
+    );
+  }
   if (demoLogins) {
     lines.push(``, `  Demo logins (password: ${DEMO_PASSWORD})`);
     for (const login of DEMO_LOGINS) lines.push(`    ${login.email.padEnd(24)} ${login.role}`);

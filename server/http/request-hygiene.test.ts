@@ -101,6 +101,27 @@ describe("the request log", () => {
     expect(ofRequest.at(-1)?.partnerId).toBe(partnerId);
   });
 
+  it("puts the request id and the key's partner on every line of an API key's request", async () => {
+    const created = await superAdmin.request({
+      method: "POST",
+      url: "/api/v1/api-keys",
+      payload: { name: "Log integration" },
+    });
+    expect(created.statusCode).toBe(201);
+    lines.length = 0;
+    const requestId = "trace-key-1";
+    const response = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/usage/accounts/${accountId}`,
+      headers: { authorization: `Bearer ${created.json().secret}`, "x-request-id": requestId },
+    });
+    expect(response.statusCode).toBe(200);
+    const ofRequest = lines.filter((line) => line.reqId === requestId);
+    expect(ofRequest.map((line) => line.msg)).toEqual(["incoming request", "request completed"]);
+    expect(lines.filter((line) => line.reqId !== requestId)).toEqual([]);
+    expect(ofRequest.at(-1)?.partnerId).toBe(partnerId);
+  });
+
   it("never shows an API key sent in the query string", async () => {
     lines.length = 0;
     const secret = "wfk_AbCdEfGh1234567890abcdefghijklmnopqrstuvw";

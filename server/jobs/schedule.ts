@@ -37,6 +37,16 @@ export interface Lifecycle {
   stop(): Promise<void>;
 }
 
+/** What the lifecycle tells the metrics of its runs (server/metrics). */
+export interface LifecycleMetrics {
+  /** A reminder sweep that began at `at` ran to its end. */
+  swept(at: Date): void;
+  /** A mail delivery run; its retrying and failed messages are failed attempts. */
+  mailDispatched(report: DispatchReport): void;
+  /** A webhook delivery run; its retrying and failed deliveries are failed attempts. */
+  webhooksPosted(report: WebhookReport): void;
+}
+
 export function createLifecycle({
   db,
   clock,
@@ -48,6 +58,7 @@ export function createLifecycle({
   webhooks,
   publicUrl,
   log,
+  metrics,
 }: {
   db: Database;
   clock: Clock;
@@ -61,6 +72,7 @@ export function createLifecycle({
   /** Where the web app is, for links in e-mails the lifecycle writes. */
   publicUrl: string;
   log: FastifyBaseLogger;
+  metrics?: LifecycleMetrics | undefined;
 }): Lifecycle {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -68,6 +80,7 @@ export function createLifecycle({
 
   const sweep = async () => {
     await refreshClock?.();
+    const startedAt = clock.now();
     const total = { reminders: 0, mails: 0, expired: 0 };
     // Usage alerts recorded by the usage API since the last run, each mailed once.
     for (;;) {
@@ -90,16 +103,21 @@ export function createLifecycle({
       total.reminders += batch.reminders;
       total.mails += batch.mails;
       total.expired += batch.expired;
-      if (!batch.more) return total;
+      if (!batch.more) {
+        metrics?.swept(startedAt);
+        return total;
+      }
     }
   };
   const dispatch = async () => {
     await refreshClock?.();
-    return dispatchMail({ db, transport, clock, batchSize: mail.batchSize });
+    const report = await dispatchMail({ db, transport, clock, batchSize: mail.batchSize });
+    metrics?.mailDispatched(report);
+    return report;
   };
   const postWebhooks = async () => {
     await refreshClock?.();
-    return deliverWebhooks({
+    const report = await deliverWebhooks({
       db,
       clock,
       batchSize: webhooks.batchSize,
@@ -107,6 +125,8 @@ export function createLifecycle({
       allowLocal: webhooks.allowLocalHttp,
       publicUrl,
     });
+    metrics?.webhooksPosted(report);
+    return report;
   };
   const tick = async () => ({ sweep: await sweep(), dispatch: await dispatch() });
 
