@@ -1,6 +1,7 @@
 /** Starts Wattfolio: configuration, database (migrated), demo data when asked for, then the server. */
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
 import { systemClock } from "../shared/domain/clock.ts";
 import { buildApp, defaultClientDir } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
@@ -66,8 +67,19 @@ async function main(): Promise<void> {
 
   // Stop taking requests (new ones get 503 meanwhile), finish those in flight, stop the schedule,
   // close the pool; an instance that cannot drain in time exits anyway.
+  const inFlight = new Set<ServerResponse>();
+  app.server.on("request", (_request, response: ServerResponse) => {
+    inFlight.add(response);
+    response.once("close", () => inFlight.delete(response));
+  });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal} received, draining`);
+    // Node closes the idle keep-alive connections as the server closes, not those busy then: a
+    // load balancer's would hold the exit until its keep-alive timeout. Each closes after its answer.
+    for (const response of inFlight) {
+      if (!response.headersSent) response.setHeader("connection", "close");
+      else response.once("finish", () => response.socket?.end());
+    }
     setTimeout(() => {
       app.log.error(`could not drain within ${config.shutdownTimeoutMs} ms; exiting`);
       process.exit(1);
