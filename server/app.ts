@@ -118,7 +118,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   registerProblemHandler(app);
   registerRequestHygiene(app);
-  const metrics = createMetrics({ db, clock, sweepIntervalMs: config.lifecycle.intervalMs });
+  const metrics = createMetrics({
+    db,
+    clock,
+    sweepIntervalMs: config.lifecycle.intervalMs,
+    processFigures: config.metrics !== undefined,
+  });
   metrics.observe(app);
   app.decorate("metricsListener", metricsListener(metrics.registry));
   app.addHook("onClose", async () => app.metricsListener.close());

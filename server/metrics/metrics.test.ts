@@ -38,8 +38,13 @@ let superAdmin: Session;
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  // Its own database: the outboxes are every partner's.
-  t = await startTestApp({ isolated: true, now: NOW, config: { SMTP_URL: smtp.url } });
+  // Its own database: the outboxes are every partner's. The metrics port is never listened on in
+  // tests (main.ts does that); the listener is asked directly.
+  t = await startTestApp({
+    isolated: true,
+    now: NOW,
+    config: { SMTP_URL: smtp.url, METRICS_PORT: "9464" },
+  });
   receiver = await startWebhookReceiver(t.clock);
   catalogue = await createCatalogue(t.db);
   partner = await createPartner(t.db);
@@ -98,7 +103,7 @@ describe("the metrics endpoint", () => {
     expect(() => loadConfig({ METRICS_PORT: "port" })).toThrow(/METRICS_PORT/);
   });
 
-  it("tells the process's own figures too", async () => {
+  it("tells the process's own figures too where metrics are served", async () => {
     const samples = await scrape();
     expect(samples.get("process_cpu_seconds_total")).toBeGreaterThan(0);
     expect(samples.get("nodejs_heap_size_used_bytes")).toBeGreaterThan(0);

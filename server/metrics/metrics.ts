@@ -38,16 +38,22 @@ export function createMetrics({
   db,
   clock,
   sweepIntervalMs,
+  processFigures,
 }: {
   db: Database;
   /** The app's clock, the one the sweep runs by. */
   clock: Clock;
   /** How often the schedule sweeps; 0 when it does not (the lag then means nothing). */
   sweepIntervalMs: number;
+  /**
+   * The Node.js process's own figures (CPU, memory, event loop, GC). They start monitors that run
+   * for the life of the process: only where a listener serves them, not in every app a test builds.
+   */
+  processFigures: boolean;
 }): Metrics {
   const registry = new Registry();
   const registers = [registry];
-  collectDefaultMetrics({ register: registry });
+  if (processFigures) collectDefaultMetrics({ register: registry });
 
   const requestDuration = new Histogram({
     name: "http_request_duration_seconds",
