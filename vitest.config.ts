@@ -27,7 +27,11 @@ export default defineConfig({
     projects: [
       {
         // Pure logic of the web client (no DOM) runs with the domain's units.
-        test: { name: "unit", include: ["shared/**/*.test.ts", "client/src/**/*.test.ts"], env },
+        test: {
+          name: "unit",
+          include: ["shared/**/*.test.ts", "client/src/**/*.test.ts", "scripts/**/*.test.ts"],
+          env,
+        },
         resolve: { alias: { "@shared": fileURLToPath(new URL("./shared", import.meta.url)) } },
       },
       {

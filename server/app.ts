@@ -3,7 +3,9 @@
  * OpenAPI, errors), then the app's own (sessions and actors), then one route group per capability.
  */
 import { existsSync } from "node:fs";
+import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import compress from "@fastify/compress";
 import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -116,6 +118,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
   });
+  // Answers from 1 KB (API JSON, CSV, problem documents) go out in brotli or gzip as the browser
+  // accepts; the web client's files are compressed once at build time and sent as they are (below).
+  // It compresses after every other hook has seen the answer (ETags are of the uncompressed body).
+  await app.register(compress, { global: true, threshold: 1024, encodings: ["br", "gzip"] });
   registerProblemHandler(app);
   registerRequestHygiene(app);
   const metrics = createMetrics({
@@ -246,7 +252,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const clientDir = deps.clientDir;
   const serveClient = clientDir !== undefined && existsSync(`${clientDir}/index.html`);
   if (serveClient) {
-    await app.register(fastifyStatic, { root: clientDir, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: clientDir,
+      wildcard: false,
+      // The `.br` and `.gz` copies the build wrote beside each file.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        // Built assets are named after their content: a new build has new names, so they never go
+        // stale. The page that names them (index.html) is checked on every visit.
+        const hashed = relative(clientDir, path).startsWith(`assets${sep}`);
+        reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const isPage =

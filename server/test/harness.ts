@@ -119,6 +119,8 @@ export async function startTestApp(
     isolated?: boolean;
     /** Where the app's log lines go (set LOG_LEVEL in `config` too); none by default. */
     logStream?: DestinationStream;
+    /** A built web client to serve; none by default. */
+    clientDir?: string;
   } = {},
 ): Promise<TestApp> {
   const database: { db: Database; url?: string | undefined; close(): Promise<void> } = options.db
@@ -133,6 +135,7 @@ export async function startTestApp(
     clock,
     authSecret: "test-secret-test-secret-test-secret-0123",
     logStream: options.logStream,
+    clientDir: options.clientDir,
   });
   await app.ready();
   return {

@@ -1,0 +1,175 @@
+/**
+ * `npm run bench:web`: Lighthouse (Debian's Chromium, headless) on the real server with the demo
+ * portfolio — the sign-in page, and Account management signed in as the demo SuperAdmin — on a
+ * phone (Lighthouse's mobile preset: slow 4G, 4× slower CPU) and on a desktop. Prints the
+ * performance score, first and largest contentful paint, total blocking time and the JavaScript
+ * transferred, each the median of `--runs=N` runs (1 unless said).
+ *
+ * The server runs on an embedded database in a temporary folder, on a free port (PORT to choose).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse, { type Config, desktopConfig } from "lighthouse";
+import { buildClient } from "../scripts/build-client.ts";
+import { DEMO_PASSWORD } from "../server/demo/seed.ts";
+
+const SUPER_ADMIN = "ana@enerlogic.demo";
+const CHROMIUM = "/usr/bin/chromium";
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const address = server.address();
+  server.close();
+  if (address === null || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}
+
+async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
+  const server = spawn(
+    process.execPath,
+    [fileURLToPath(new URL("../server/main.ts", import.meta.url))],
+    {
+      env: {
+        ...process.env,
+        // Vite's build (just before) sets production, where the demo logins are refused.
+        NODE_ENV: "development",
+        DATA_DIR: dataDir,
+        HOST: "127.0.0.1",
+        PORT: String(port),
+        PUBLIC_URL: `http://localhost:${port}`,
+        SEED_DEMO: "true",
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  for (let attempt = 0; attempt < 600 && server.exitCode === null; attempt++) {
+    const ready = await fetch(`http://localhost:${port}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return server;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  server.kill();
+  throw new Error("the server did not start");
+}
+
+/** The demo SuperAdmin's session cookie, signed in as the sign-in page does (same Origin). */
+async function sessionCookie(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email: SUPER_ADMIN, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
+}
+
+interface Figures {
+  score: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  jsKiB: number;
+}
+
+async function measure(
+  url: string,
+  port: number,
+  config: Config | undefined,
+  cookie?: string,
+): Promise<Figures> {
+  const result = await lighthouse(
+    url,
+    {
+      port,
+      logLevel: "error",
+      onlyCategories: ["performance"],
+      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+    },
+    config,
+  );
+  if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
+  const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const requests = (lhr.audits["network-requests"]?.details as
+    | { items: { resourceType?: string; transferSize?: number }[] }
+    | undefined) ?? { items: [] };
+  const jsBytes = requests.items
+    .filter((item) => item.resourceType === "Script")
+    .reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+  return {
+    score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    fcpMs: audit("first-contentful-paint"),
+    lcpMs: audit("largest-contentful-paint"),
+    tbtMs: audit("total-blocking-time"),
+    jsKiB: jsBytes / 1024,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+async function main(): Promise<void> {
+  const runs = Number(process.argv.find((arg) => arg.startsWith("--runs="))?.slice(7) ?? 1);
+  await buildClient();
+  const port = process.env.PORT ? Number(process.env.PORT) : await freePort();
+  const origin = `http://localhost:${port}`;
+  const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-bench-web-"));
+  const server = await startServer(dataDir, port);
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ["--headless=new", "--no-sandbox"],
+  });
+  try {
+    const cookie = await sessionCookie(origin);
+    const pages = [
+      { name: "Sign-in page", url: `${origin}/login`, cookie: undefined },
+      { name: "Account management", url: `${origin}/account-management`, cookie },
+    ];
+    const devices: { name: string; config: Config | undefined }[] = [
+      { name: "mobile", config: undefined },
+      { name: "desktop", config: desktopConfig },
+    ];
+    console.log(`Lighthouse ${runs === 1 ? "(1 run)" : `(median of ${runs} runs)`}\n`);
+    console.log(
+      `${"page".padEnd(20)} ${"device".padEnd(8)} ${"score".padStart(5)} ${"FCP".padStart(8)} ${"LCP".padStart(8)} ${"TBT".padStart(8)} ${"JS".padStart(9)}`,
+    );
+    for (const page of pages) {
+      for (const device of devices) {
+        const figures: Figures[] = [];
+        for (let run = 0; run < runs; run++) {
+          figures.push(await measure(page.url, chrome.port, device.config, page.cookie));
+        }
+        const of = (key: keyof Figures) => median(figures.map((figure) => figure[key]));
+        console.log(
+          `${page.name.padEnd(20)} ${device.name.padEnd(8)} ${String(of("score")).padStart(5)} ${`${(of("fcpMs") / 1000).toFixed(1)} s`.padStart(8)} ${`${(of("lcpMs") / 1000).toFixed(1)} s`.padStart(8)} ${`${Math.round(of("tbtMs"))} ms`.padStart(8)} ${`${Math.round(of("jsKiB"))} KiB`.padStart(9)}`,
+        );
+      }
+    }
+  } finally {
+    chrome.kill();
+    server.kill("SIGTERM");
+    await once(server, "exit");
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
