@@ -4,11 +4,12 @@
  * load balancer, loopback only.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Fleet, startFleet } from "../deploy/fleet.ts";
+import { type Fleet, HAPROXY_CONFIG, startFleet } from "../deploy/fleet.ts";
 import { addDays } from "../shared/domain/calendar.ts";
 import { createApiKey } from "./api-keys/create-api-key.ts";
 import { createUser } from "./auth/users.ts";
@@ -250,6 +251,25 @@ async function settled(db: Database, thresholdMails: number): Promise<void> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("the HAProxy configuration", () => {
+  it("is quoted in the README as the fleet runs it", async () => {
+    const readme = await readFile(new URL("../README.md", import.meta.url), "utf8");
+    const quoted = /```haproxy\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+    const meaningful = (text: string) =>
+      text
+        .split("\n")
+        .map((line) => line.replace(/#.*/, "").trimEnd())
+        .filter((line) => line.trim() !== "");
+    const running = meaningful(await readFile(HAPROXY_CONFIG, "utf8"));
+    const lines = meaningful(quoted);
+    expect(lines.length).toBeGreaterThan(10);
+    // Every quoted line, in the file's order: only the comments and the sections around are left out.
+    const positions = lines.map((line) => running.indexOf(line));
+    expect(positions).not.toContain(-1);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+});
 
 describe.runIf(onPostgres)("a fleet of three instances behind HAProxy", { timeout: 75_000 }, () => {
   // A database of its own beside the suite's, on TEST_DATABASE_URL's server.
