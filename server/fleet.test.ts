@@ -21,10 +21,10 @@ import { administer } from "./test/postgres-setup.ts";
 /** HAProxy's port; the instances take the next three, its stats page the fourth. */
 const PORT = 3600;
 /** The most the load lasts; it ends earlier once every quota is full and the survivor served. */
-const MAX_LOAD_MS = 30_000;
+const MAX_LOAD_MS = 40_000;
 const ACCOUNTS = 8;
 /** Small, so that the load asks for far more than the accounts may have. */
-const CONTRACTED = 25;
+const CONTRACTED = 20;
 const SUPER_ADMINS = 2;
 /** Accounts whose reminder falls due during the load. */
 const LATER_ACCOUNTS = 30;
