@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const HAPROXY = "/usr/sbin/haproxy";
@@ -98,6 +99,9 @@ async function stopProcess(running: Running, graceMs = 10_000): Promise<void> {
 }
 
 export async function startFleet(options: FleetOptions): Promise<Fleet> {
+  if (!existsSync(HAPROXY)) {
+    throw new Error(`HAProxy is not installed at ${HAPROXY}: apt-get install haproxy`);
+  }
   const echo = options.echo ?? false;
   const authSecret = options.authSecret ?? randomBytes(32).toString("base64url");
   const url = `http://${HOST}:${options.port}`;
