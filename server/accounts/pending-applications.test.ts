@@ -188,12 +188,11 @@ describe("the count's cost", () => {
       from ${accounts} a
       where a.partner_id = ${big.id}`);
     await refreshStatistics(t.db, [accounts, applications, partners]);
-    const query = zoneAccountsQuery(t.db, eq(accounts.partnerId, big.id), {
-      zone: "active",
-      sort: "endsOn",
-      order: "asc",
-      page: 1,
-      pageSize: 25,
+    const query = zoneAccountsQuery(t.db, eq(accounts.partnerId, big.id), "endsOn", {
+      ascending: true,
+      from: null,
+      offset: 0,
+      limit: 26,
     }).getSQL();
     const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
       | { rows: { "QUERY PLAN": string }[] }

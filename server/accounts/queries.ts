@@ -1,18 +1,37 @@
 /** Reading accounts: the zones of Account management, the home list and the account page. */
-import { and, asc, count, desc, eq, gt, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  exists,
+  gt,
+  ilike,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type {
-  AccountDetail,
-  AccountListQuery,
-  AccountSummary,
-  ZoneAccount,
+import {
+  type AccountCursor,
+  type AccountDetail,
+  type AccountListQuery,
+  type AccountSort,
+  type AccountSummary,
+  EXACT_TOTAL_UP_TO,
+  readAccountCursor,
+  type ZoneAccountPage,
 } from "../../shared/api/accounts.ts";
 import type { Page } from "../../shared/api/common.ts";
 import { accountStatus, daysLeft } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
+import { encodeCursor } from "../../shared/domain/cursor.ts";
 import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
-import type { Database } from "../db/client.ts";
+import { type Database, queryRows } from "../db/client.ts";
 import {
   accounts,
   applications,
@@ -22,9 +41,9 @@ import {
   sectors,
 } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
+import { Problem } from "../errors.ts";
 
 const bmType = alias(billManagementTypes, "bm_type");
-const datapointsLeftSql = sql<number>`(${accounts.datapointsContracted} - ${accounts.datapointsUsed})`;
 
 const summaryColumns = {
   id: accounts.id,
@@ -109,7 +128,7 @@ const SORT_COLUMNS = {
   name: sql`lower(${accounts.name})`,
   customerName: sql`lower(${accounts.customerName})`,
   endsOn: accounts.endsOn,
-  datapointsLeft: datapointsLeftSql,
+  datapointsLeft: accounts.datapointsLeft,
   licence: licences.name,
 } as const;
 
@@ -129,6 +148,10 @@ export function listFilters(
   if (query.q) {
     const pattern = containing(query.q);
     filters.push(or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)));
+    // The index of letter pairs (migration 0012) finds the few rows that may hold the text.
+    if ([...query.q].length > 1) {
+      filters.push(sql`${accounts.searchPairs} @> letter_pairs(${query.q})`);
+    }
   }
   if (query.licenceId) filters.push(eq(accounts.licenceId, query.licenceId));
   return and(...filters);
@@ -141,6 +164,21 @@ async function countAccounts(db: Database, where: SQL | undefined): Promise<numb
     .innerJoin(licences, eq(licences.id, accounts.licenceId))
     .where(where);
   return total?.value ?? 0;
+}
+
+/** The accounts matching, counted up to EXACT_TOTAL_UP_TO and one more: past it, "more than". */
+async function countUpToLimit(
+  db: Database,
+  where: SQL | undefined,
+): Promise<{ total: number; totalExact: boolean }> {
+  const [counted] = await queryRows<{ value: number }>(
+    db,
+    sql`select count(*)::int as value from (select 1 from ${accounts} where ${where} limit ${EXACT_TOTAL_UP_TO + 1}) as matching`,
+  );
+  const value = counted?.value ?? 0;
+  return value > EXACT_TOTAL_UP_TO
+    ? { total: EXACT_TOTAL_UP_TO, totalExact: false }
+    : { total: value, totalExact: true };
 }
 
 const orderOf = (query: Pick<AccountListQuery, "sort" | "order">) =>
@@ -170,41 +208,199 @@ export async function listAccounts(
   };
 }
 
-/** The rows of one page of a SuperAdmin's zone, each with its pending applications. */
-export function zoneAccountsQuery(db: Database, where: SQL | undefined, query: AccountListQuery) {
+/**
+ * Each sort of a zone as a keyset: the key a cursor holds (as text, as PostgreSQL writes it), the
+ * order, and the row of values a cursor is compared with, the account's id last so that ties (one
+ * end date shared by many accounts) still have one order. Each order is an index of `accounts`
+ * (migration 0012). The licence's order is its name's, in another table: a page sorted by licence
+ * is read licence by licence (`licencePage`), each by account id.
+ */
+const KEYSETS: Record<
+  Exclude<AccountSort, "licence">,
+  { key: SQL; order: SQL; at: (key: string) => SQL }
+> = {
+  name: {
+    key: sql`lower(${accounts.name})`,
+    order: sql`lower(${accounts.name})`,
+    at: (key) => sql`${key}::text`,
+  },
+  customerName: {
+    key: sql`lower(${accounts.customerName})`,
+    order: sql`lower(${accounts.customerName})`,
+    at: (key) => sql`${key}::text`,
+  },
+  endsOn: {
+    key: sql`${accounts.endsOn}::text`,
+    order: sql`${accounts.endsOn}`,
+    at: (key) => sql`${key}::date`,
+  },
+  datapointsLeft: {
+    key: sql`${accounts.datapointsLeft}::text`,
+    order: sql`${accounts.datapointsLeft}`,
+    at: (key) => sql`${key}::int`,
+  },
+};
+
+interface Reading {
+  /** The index is read upwards (ascending order, or a page before a cursor of descending order). */
+  ascending: boolean;
+  /** Where the page starts: after this account in the order read. */
+  from: AccountCursor | null;
+  offset: number;
+  limit: number;
+  /** Every row has one licence: the order is the account id's alone, as the index has it. */
+  oneLicence?: boolean;
+}
+
+/** The rows of one page of a SuperAdmin's zone, each with its pending applications and sort key. */
+export function zoneAccountsQuery(
+  db: Database,
+  where: SQL | undefined,
+  sort: AccountSort,
+  reading: Reading,
+) {
+  const direction = reading.ascending ? asc : desc;
+  const keyset = sort === "licence" ? null : KEYSETS[sort];
+  const { from } = reading;
+  const past =
+    from && keyset
+      ? sql`(${keyset.order}, ${accounts.id}) ${sql.raw(reading.ascending ? ">" : "<")} (${keyset.at(from.key)}, ${from.id}::uuid)`
+      : undefined;
   return db
-    .select({ ...summaryColumns, pendingApplications: pendingApplicationsSql })
+    .select({
+      ...summaryColumns,
+      pendingApplications: pendingApplicationsSql,
+      sortKey: sql<string>`${keyset?.key ?? sql`${accounts.licenceId}::text`}`,
+    })
     .from(accounts)
     .innerJoin(partners, eq(partners.id, accounts.partnerId))
     .innerJoin(licences, eq(licences.id, accounts.licenceId))
     .innerJoin(sectors, eq(sectors.code, accounts.sectorCode))
     .leftJoin(bmType, eq(bmType.id, accounts.billManagementTypeId))
-    .where(where)
-    .orderBy(...orderOf(query))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(where, past))
+    .orderBy(
+      ...(keyset
+        ? [keyset.order]
+        : reading.oneLicence
+          ? []
+          : [licences.name, accounts.licenceId]
+      ).map((c) => direction(c)),
+      direction(accounts.id),
+    )
+    .limit(reading.limit)
+    .offset(reading.offset);
 }
 
-/** A page of a SuperAdmin's Active or Expired zone: each account with its pending applications. */
+type ZoneRow = Awaited<ReturnType<typeof zoneAccountsQuery>>[number];
+
+/**
+ * A page sorted by licence: licence after licence in the order of their names (a catalogue holds a
+ * handful), each read by account id on the index (partner, licence, id), until the page is full.
+ * A page by page number (no cursor) is one query, sorted whole.
+ */
+async function licencePage(
+  db: Database,
+  { scope, where }: { scope: SQL; where: SQL | undefined },
+  query: AccountListQuery,
+  reading: Reading,
+): Promise<ZoneRow[]> {
+  if (!reading.from && reading.offset > 0) return zoneAccountsQuery(db, where, "licence", reading);
+  const direction = reading.ascending ? asc : desc;
+  // The licences the actor's accounts hold, one probe of the index each.
+  const ordered = await db
+    .select({ id: licences.id })
+    .from(licences)
+    .where(
+      and(
+        query.licenceId ? eq(licences.id, query.licenceId) : undefined,
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(accounts)
+            .where(and(scope, eq(accounts.licenceId, licences.id))),
+        ),
+      ),
+    )
+    .orderBy(direction(licences.name), direction(licences.id));
+  const { from } = reading;
+  const start = from ? ordered.findIndex((licence) => licence.id === from.key) : 0;
+  const rows: ZoneRow[] = [];
+  for (const licence of start < 0 ? [] : ordered.slice(start)) {
+    const within =
+      from?.key === licence.id ? (reading.ascending ? gt : lt)(accounts.id, from.id) : undefined;
+    rows.push(
+      ...(await zoneAccountsQuery(
+        db,
+        and(where, eq(accounts.licenceId, licence.id), within),
+        "licence",
+        {
+          ...reading,
+          from: null,
+          limit: reading.limit - rows.length,
+        },
+      )),
+    );
+    if (rows.length >= reading.limit) break;
+  }
+  return rows;
+}
+
+function cursorGiven(query: AccountListQuery): AccountCursor | null {
+  const [field, value] = query.before ? ["before", query.before] : ["after", query.after];
+  if (!value) return null;
+  const cursor = readAccountCursor(value);
+  if (cursor?.sort !== query.sort) {
+    throw new Problem("VALIDATION_FAILED", "The cursor is of another order of the list.", {
+      errors: [
+        { field, message: "This cursor belongs to another sort: start from the first page" },
+      ],
+    });
+  }
+  return cursor;
+}
+
+/**
+ * A page of a SuperAdmin's Active or Expired zone: each account with its pending applications.
+ * Pages follow cursors (keyset): the page after `after` or before `before` costs what the first
+ * does, however deep. The total is counted only up to EXACT_TOTAL_UP_TO.
+ */
 export async function listZoneAccounts(
   db: Database,
   actor: Actor & { kind: "partner_user" },
   query: AccountListQuery,
   now: Date,
-): Promise<Page<ZoneAccount>> {
+): Promise<ZoneAccountPage> {
   const where = listFilters(actor, query, now);
-  const [rows, total] = await Promise.all([
-    zoneAccountsQuery(db, where, query),
-    countAccounts(db, where),
+  const from = cursorGiven(query);
+  const backwards = Boolean(query.before);
+  const reading: Reading = {
+    ascending: (query.order === "asc") !== backwards,
+    from,
+    offset: from ? 0 : (query.page - 1) * query.pageSize,
+    // One more than the page: whether another page follows in the direction read.
+    limit: query.pageSize + 1,
+  };
+  const [rows, counted] = await Promise.all([
+    query.sort === "licence"
+      ? licencePage(db, { scope: accountScope(actor), where }, query, reading)
+      : zoneAccountsQuery(db, where, query.sort, reading),
+    countUpToLimit(db, where),
   ]);
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (backwards) page.reverse();
+  const cursorOf = (row: ZoneRow | undefined) =>
+    row ? encodeCursor([query.sort, row.sortKey, row.id]) : null;
   return {
-    items: rows.map((row) => ({
+    items: page.map((row) => ({
       ...toSummary(row, now),
       pendingApplications: Number(row.pendingApplications),
     })),
     page: query.page,
     pageSize: query.pageSize,
-    total,
+    ...counted,
+    next: backwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (backwards ? more : from !== null || reading.offset > 0) ? cursorOf(page[0]) : null,
   };
 }
 

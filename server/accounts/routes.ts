@@ -73,7 +73,12 @@ export function accountRoutes({
           tags: ["account management"],
           summary:
             "The Active or Expired accounts zone as a CSV file, with its search, filter and order",
-          querystring: accountListQuery.omit({ page: true, pageSize: true }),
+          querystring: accountListQuery.omit({
+            page: true,
+            pageSize: true,
+            after: true,
+            before: true,
+          }),
           response: {
             200: z.string().meta({ description: "CSV (RFC 4180), UTF-8 with a byte order mark" }),
           },

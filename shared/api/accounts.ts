@@ -1,9 +1,53 @@
 import { z } from "zod";
+import { decodeCursor } from "../domain/cursor.ts";
 import { plainText, text } from "../domain/text.ts";
 import { pageOf, pageQuery, reference } from "./common.ts";
 
 const ACCOUNT_SORTS = ["name", "customerName", "endsOn", "datapointsLeft", "licence"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
+
+/**
+ * Where a page of a zone starts or ends: the sort it belongs to, the sort key of an account (the
+ * lowercased name or customer, the end date, the datapoints left, the licence's id) and its id.
+ */
+export interface AccountCursor {
+  sort: AccountSort;
+  key: string;
+  id: string;
+}
+
+const uuid = z.uuid();
+/** What the database takes as each sort's key; anything else is not a cursor this list gave. */
+const CURSOR_KEYS: Record<AccountSort, (key: string) => boolean> = {
+  name: (key) => key.length <= 500 && !key.includes("\0"),
+  customerName: (key) => key.length <= 500 && !key.includes("\0"),
+  endsOn: (key) => {
+    const day = new Date(key);
+    return (
+      /^\d{4}-\d{2}-\d{2}$/.test(key) &&
+      key >= "0001-01-01" &&
+      !Number.isNaN(day.getTime()) &&
+      day.toISOString().slice(0, 10) === key
+    );
+  },
+  datapointsLeft: (key) => /^-?\d{1,10}$/.test(key) && Math.abs(Number(key)) <= 2 ** 31 - 1,
+  licence: (key) => uuid.safeParse(key).success,
+};
+
+export function readAccountCursor(cursor: string): AccountCursor | null {
+  const [sort, key, id] = decodeCursor(cursor, 3) ?? [];
+  const known = ACCOUNT_SORTS.find((name) => name === sort);
+  if (!known || key === undefined || !CURSOR_KEYS[known](key)) return null;
+  return id !== undefined && uuid.safeParse(id).success ? { sort: known, key, id } : null;
+}
+
+const accountCursor = z
+  .string()
+  .max(2000)
+  .refine((cursor) => readAccountCursor(cursor) !== null, "Not a cursor this list gave");
+
+/** A zone counts its accounts up to this many; past it the total reads "more than 1,000". */
+export const EXACT_TOTAL_UP_TO = 1_000;
 
 export const accountListQuery = z.object({
   zone: z.enum(["active", "expired"]).default("active"),
@@ -11,6 +55,10 @@ export const accountListQuery = z.object({
   licenceId: z.uuid().optional(),
   sort: z.enum(ACCOUNT_SORTS).default("endsOn"),
   order: z.enum(["asc", "desc"]).default("asc"),
+  /** A page's `next`: the page after it, whatever was added or removed meanwhile (`page` is then ignored). */
+  after: accountCursor.optional(),
+  /** A page's `previous`: the page before it (`page` is then ignored). */
+  before: accountCursor.optional(),
   ...pageQuery,
 });
 export type AccountListQuery = z.infer<typeof accountListQuery>;
@@ -77,5 +125,14 @@ const zoneAccount = accountSummary
   .meta({ id: "ZoneAccount" });
 export type ZoneAccount = z.infer<typeof zoneAccount>;
 
-export const zoneAccountPage = pageOf(zoneAccount).meta({ id: "ZoneAccountPage" });
+export const zoneAccountPage = pageOf(zoneAccount)
+  .extend({
+    /** False when more accounts match than were counted: there are more than `total`. */
+    totalExact: z.boolean(),
+    /** The cursor of the page after this one (`after`); null on the last. */
+    next: z.string().nullable(),
+    /** The cursor of the page before this one (`before`); null on the first. */
+    previous: z.string().nullable(),
+  })
+  .meta({ id: "ZoneAccountPage" });
 export type ZoneAccountPage = z.infer<typeof zoneAccountPage>;

@@ -12,7 +12,14 @@ import {
   VisuallyHidden,
 } from "@mantine/core";
 import type { Page } from "@shared/api/common.ts";
-import { IconChevronDown, IconChevronUp, IconInbox, IconSelector } from "@tabler/icons-react";
+import {
+  IconChevronDown,
+  IconChevronLeft,
+  IconChevronRight,
+  IconChevronUp,
+  IconInbox,
+  IconSelector,
+} from "@tabler/icons-react";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useT } from "../lib/i18n.tsx";
@@ -38,22 +45,41 @@ export interface Column<T, S extends string = string> {
   render: (row: T) => ReactNode;
 }
 
-interface PagedTableProps<T, S extends string> {
+/** A page of a list read by cursors, whose total is exact only up to a limit. */
+interface KeysetPage<T> extends Page<T> {
+  totalExact: boolean;
+  next: string | null;
+  previous: string | null;
+}
+
+/**
+ * How the table moves between pages: by page number, or (long lists) to the page before or after
+ * the one shown, `first` being the place of its first row in the whole list (0 for the first).
+ */
+type Paging<T> =
+  | { result: UseQueryResult<Page<T>>; page: number; onPageChange: (page: number) => void }
+  | {
+      result: UseQueryResult<KeysetPage<T>>;
+      keyset: {
+        first: number;
+        onNext: (cursor: string) => void;
+        onPrevious: (cursor: string) => void;
+      };
+    };
+
+type PagedTableProps<T, S extends string> = Paging<T> & {
   /** What the table lists, for screen readers (e.g. "Active accounts"). */
   label: string;
   columns: Column<T, S>[];
-  result: UseQueryResult<Page<T>>;
   rowKey: (row: T) => string;
   empty: string;
-  page: number;
-  onPageChange: (page: number) => void;
   sorting?: Sorting<S>;
   onSortingChange?: (sorting: Sorting<S>) => void;
   /** Below this width the table scrolls sideways (860 px unless said). */
   minWidth?: number;
   /** The row that is open elsewhere on the page (e.g. in a reader), highlighted. */
   activeRowKey?: string | undefined;
-}
+};
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
 
@@ -66,22 +92,20 @@ function SortIcon({ active, order }: { active: boolean; order: SortOrder }) {
  * A page of a server-side list: sortable headers, loading and empty states, pagination. On a phone
  * each row is a card of its own, every value under its column's name (app/styles.css).
  */
-export function PagedTable<T, S extends string>({
-  label,
-  columns,
-  result,
-  rowKey,
-  empty,
-  page,
-  onPageChange,
-  sorting,
-  onSortingChange,
-  minWidth = 860,
-  activeRowKey,
-}: PagedTableProps<T, S>) {
+export function PagedTable<T, S extends string>(props: PagedTableProps<T, S>) {
+  const {
+    label,
+    columns,
+    result,
+    rowKey,
+    empty,
+    sorting,
+    onSortingChange,
+    minWidth = 860,
+    activeRowKey,
+  } = props;
   const t = useT();
   const { data, isPending, isError, isPlaceholderData, refetch } = result;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
   const header = (column: Column<T, S>) => {
     const { sortBy } = column;
@@ -166,9 +190,6 @@ export function PagedTable<T, S extends string>({
     ));
   }
 
-  const first = data && data.total > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
-  const last = data ? Math.min(data.total, data.page * data.pageSize) : 0;
-
   return (
     <Stack gap="sm">
       <Paper withBorder radius="md" style={{ overflow: "hidden" }}>
@@ -195,27 +216,74 @@ export function PagedTable<T, S extends string>({
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {data && data.total > 0 && (
-        <Group justify="space-between">
-          <Text size="sm" c="dimmed">
-            {t("app.table.range", { first, last, total: data.total })}
-          </Text>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={page}
-              onChange={onPageChange}
-              size="sm"
-              getItemProps={(item) => ({ "aria-label": t("app.table.page", { page: item }) })}
-              getControlProps={(control) => ({
-                "aria-label": t(
-                  control === "next" ? "app.table.nextPage" : "app.table.previousPage",
-                ),
-              })}
-            />
-          )}
-        </Group>
-      )}
+      {data && data.total > 0 && <PageFooter paging={props} />}
     </Stack>
+  );
+}
+
+function PageFooter<T>({ paging }: { paging: Paging<T> }) {
+  const t = useT();
+  const data = paging.result.data;
+  if (!data) return null;
+  if ("keyset" in paging) {
+    const keyset = paging.result.data;
+    if (!keyset) return null;
+    // The first page is the first, however far the count of pages turned says it is.
+    const first = keyset.previous === null ? 0 : paging.keyset.first;
+    const last = first + keyset.items.length;
+    const { previous, next } = keyset;
+    return (
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {keyset.totalExact
+            ? t("app.table.range", { first: first + 1, last, total: keyset.total })
+            : t("app.table.rangeOfMore", { first: first + 1, last, total: keyset.total })}
+        </Text>
+        {(previous !== null || next !== null) && (
+          <Group gap="xs">
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconChevronLeft size={14} />}
+              disabled={previous === null}
+              onClick={() => previous && paging.keyset.onPrevious(previous)}
+            >
+              {t("app.table.previousPage")}
+            </Button>
+            <Button
+              variant="default"
+              size="xs"
+              rightSection={<IconChevronRight size={14} />}
+              disabled={next === null}
+              onClick={() => next && paging.keyset.onNext(next)}
+            >
+              {t("app.table.nextPage")}
+            </Button>
+          </Group>
+        )}
+      </Group>
+    );
+  }
+  const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
+  const first = (data.page - 1) * data.pageSize + 1;
+  const last = Math.min(data.total, data.page * data.pageSize);
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        {t("app.table.range", { first, last, total: data.total })}
+      </Text>
+      {pages > 1 && (
+        <Pagination
+          total={pages}
+          value={paging.page}
+          onChange={paging.onPageChange}
+          size="sm"
+          getItemProps={(item) => ({ "aria-label": t("app.table.page", { page: item }) })}
+          getControlProps={(control) => ({
+            "aria-label": t(control === "next" ? "app.table.nextPage" : "app.table.previousPage"),
+          })}
+        />
+      )}
+    </Group>
   );
 }

@@ -17,12 +17,22 @@ function zoneOf(value: string | null): Zone {
 
 const totalOnly = { page: 1, pageSize: 1 } as const;
 
-function TabCount({ value, color = "gray" }: { value: number | undefined; color?: string }) {
+/** A zone's count on its tab; `exact` false when the zone holds more than `value` (1,000+). */
+function TabCount({
+  value,
+  exact = true,
+  color = "gray",
+}: {
+  value: number | undefined;
+  exact?: boolean;
+  color?: string;
+}) {
   const format = useFormat();
+  const t = useT();
   if (value === undefined) return null;
   return (
     <Badge size="sm" variant="light" color={color} circle={value < 10}>
-      {format.number(value)}
+      {exact ? format.number(value) : t("app.table.moreThan", { total: value })}
     </Badge>
   );
 }
@@ -47,14 +57,14 @@ export function AccountZones() {
         <Tabs.Tab
           value="active"
           leftSection={<IconCircleCheck size={16} />}
-          rightSection={<TabCount value={active.data?.total} />}
+          rightSection={<TabCount value={active.data?.total} exact={active.data?.totalExact} />}
         >
           {t("accounts.zones.active")}
         </Tabs.Tab>
         <Tabs.Tab
           value="expired"
           leftSection={<IconClockHour4 size={16} />}
-          rightSection={<TabCount value={expired.data?.total} />}
+          rightSection={<TabCount value={expired.data?.total} exact={expired.data?.totalExact} />}
         >
           {t("accounts.zones.expired")}
         </Tabs.Tab>

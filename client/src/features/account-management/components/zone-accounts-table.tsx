@@ -11,6 +11,7 @@ import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { useReturnFocus } from "../../../components/row-menu.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
+import { useKeysetPages } from "../../../hooks/use-keyset-pages.ts";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { type Format, useFormat } from "../../../lib/format.ts";
 import { type Translate, useT } from "../../../lib/i18n.tsx";
@@ -156,11 +157,13 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
     order: zone === "active" ? "asc" : "desc",
     licenceId: undefined,
   });
+  const pages = useKeysetPages(JSON.stringify([list.filters, list.q]), PAGE_SIZE);
   const result = useZoneAccounts({
     zone,
     ...list.filters,
     q: list.q || undefined,
-    page: list.page,
+    ...pages.cursor,
+    page: 1,
     pageSize: PAGE_SIZE,
   });
   const filtered = Boolean(list.q || list.filters.licenceId);
@@ -198,8 +201,7 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
         result={result}
         rowKey={(account) => account.id}
         empty={t(filtered ? "accounts.zones.noMatch" : LABELS[zone].empty)}
-        page={list.page}
-        onPageChange={list.setPage}
+        keyset={pages}
         sorting={list.filters}
         onSortingChange={list.setFilters}
       />

@@ -1,0 +1,190 @@
+/**
+ * `npm run bench:lists`: how a page of the Active accounts zone grows with the portfolio, on
+ * PostgreSQL.
+ *
+ * In a database of its own (created from BENCH_DATABASE_URL, dropped at the end) it seeds two
+ * partners, one with 10,000 accounts and one with 100,000, starts the real server
+ * (`server/main.ts`) and reads each kind of page, 50 accounts, as each partner's SuperAdmin, with
+ * 1 and 8 concurrent clients (autocannon). It prints p50/p99 per page and size, and the ratio of
+ * the p99 at 100,000 accounts to the p99 at 10,000: 1 means a page costs the same however large
+ * the portfolio.
+ */
+import { randomBytes } from "node:crypto";
+import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
+import { createUser } from "../server/auth/users.ts";
+import { type Database, openDatabase, refreshStatistics } from "../server/db/client.ts";
+import { licences, partners, sectors } from "../server/db/schema/index.ts";
+import { administer } from "../server/test/postgres-setup.ts";
+import { BENCH_PASSWORD, freePort, signIn, startServer, stopServer } from "./server.ts";
+
+const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SIZES = [10_000, 100_000];
+const CLIENTS = [1, 8];
+const PAGE_SIZE = 50;
+/** Accounts named "Hot path …" in each portfolio: what the two-letter search "ho" finds. */
+const FOUND_BY_SEARCH = 200;
+/** How far into the zone the deep page is, as a share of its accounts (page 1,170 of 1,800 at 100,000). */
+const DEEP = 0.65;
+
+interface Measure {
+  page: string;
+  accounts: number;
+  clients: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * `count` accounts in a new partner, shaped as `npm run bench`'s: nine in ten active, ending over
+ * the next two years, the rest expired; two licences; datapoints used spread over the contract.
+ */
+async function seedPortfolio(db: Database, count: number, licenceIds: [string, string]) {
+  const [partner] = await db
+    .insert(partners)
+    .values({ name: `Bench portfolio of ${count}`, timeZone: "Europe/Madrid", country: "ES" })
+    .returning();
+  if (!partner) throw new Error("seed failed");
+  const [first, second] = licenceIds;
+  await db.execute(sql`
+    insert into accounts (partner_id, name, customer_name, country, sector_code, licence_id,
+      starts_on, ends_on, datapoints_contracted, datapoints_used, sms_credits)
+    select ${partner.id}, 'Site ' || lpad(i::text, 6, '0'), 'Customer ' || (i % 700), 'ES',
+      'offices', case when i % 3 = 0 then ${second}::uuid else ${first}::uuid end,
+      ends_on - 365, ends_on, 100 + (i % 50) * 20, (i * 13) % (100 + (i % 50) * 20), 500
+    from generate_series(0, ${count - FOUND_BY_SEARCH - 1}) as i,
+      lateral (select current_date
+        + case when i % 10 = 0 then -1 - (i % 300) else 1 + ((i * 7) % 730) end as ends_on) as term`);
+  await db.execute(sql`
+    insert into accounts (partner_id, name, customer_name, country, sector_code, licence_id,
+      starts_on, ends_on, datapoints_contracted)
+    select ${partner.id}, 'Hot path ' || i, 'Bench', 'ES', 'offices', ${first}::uuid,
+      current_date, current_date + 365, 1000000
+    from generate_series(1, ${FOUND_BY_SEARCH}) as i`);
+  const email = `admin-${count}@bench.test`;
+  await createUser(db, {
+    email,
+    name: "Bench Admin",
+    password: BENCH_PASSWORD,
+    role: "partner",
+    partnerId: partner.id,
+    userType: "super_admin",
+  });
+  return { email, active: Math.round(count * 0.9) };
+}
+
+async function measure(
+  page: string,
+  accounts: number,
+  clients: number,
+  options: autocannon.Options,
+  seconds = SECONDS,
+): Promise<Measure> {
+  const result = await autocannon({ ...options, connections: clients, duration: seconds });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > 0) throw new Error(`${page}: ${failed} requests failed`);
+  return { page, accounts, clients, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** The address of the page `depth` accounts into the zone sorted by end date. */
+async function deepPage(list: string, headers: Record<string, string>, depth: number) {
+  let url = `${list}&sort=endsOn&pageSize=100`;
+  for (let seen = 0; seen < depth; seen += 100) {
+    const page = (await (await fetch(url, { headers })).json()) as { next: string | null };
+    if (!page.next) throw new Error("the zone ended before the deep page");
+    url = `${list}&sort=endsOn&pageSize=100&after=${page.next}`;
+  }
+  return url.replace("pageSize=100", `pageSize=${PAGE_SIZE}`);
+}
+
+function print(measures: Measure[]): void {
+  console.table(
+    measures.map((m) => ({
+      page: m.page,
+      accounts: m.accounts.toLocaleString("en"),
+      clients: m.clients,
+      "p50 ms": m.p50.toFixed(1),
+      "p99 ms": m.p99.toFixed(1),
+    })),
+  );
+  const [small, large] = SIZES as [number, number];
+  const ratios = [...new Set(measures.map((m) => m.page))].map((page) => {
+    const row: Record<string, string> = { page };
+    for (const clients of CLIENTS) {
+      const at = (accounts: number) =>
+        measures.find((m) => m.page === page && m.accounts === accounts && m.clients === clients);
+      const ratio = (at(large)?.p99 ?? Number.NaN) / (at(small)?.p99 ?? Number.NaN);
+      row[`p99 ${large / 1000}k/${small / 1000}k, ${clients} client${clients > 1 ? "s" : ""}`] =
+        ratio.toFixed(2);
+    }
+    return row;
+  });
+  console.table(ratios);
+}
+
+async function main(): Promise<void> {
+  const name = `wattfolio_bench_${randomBytes(6).toString("hex")}`;
+  await administer(BASE_URL, `create database ${name}`);
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const database = await openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 4 });
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    const started = performance.now();
+    const licenceRows = await database.db
+      .insert(licences)
+      .values([
+        { code: "bench", name: "Professional" },
+        { code: "bench-lite", name: "Essentials" },
+      ])
+      .returning();
+    await database.db.insert(sectors).values({ code: "offices", name: "Offices" });
+    const licenceIds = licenceRows.map((licence) => licence.id) as [string, string];
+    const portfolios = [];
+    for (const size of SIZES) portfolios.push(await seedPortfolio(database.db, size, licenceIds));
+    // As autovacuum would soon: the planner needs statistics of the freshly loaded tables.
+    await refreshStatistics(database.db);
+    console.log(
+      `Seeded ${SIZES.map((size) => size.toLocaleString("en")).join(" and ")} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    const port = await freePort();
+    server = await startServer(databaseUrl, port);
+    const base = `http://127.0.0.1:${port}`;
+    const measures: Measure[] = [];
+    for (const [index, size] of SIZES.entries()) {
+      const portfolio = portfolios[index];
+      if (!portfolio) continue;
+      const headers = { cookie: await signIn(base, portfolio.email), origin: base };
+      const list = `${base}/api/v1/account-management/accounts?zone=active`;
+      const pages: [string, string][] = [
+        ["sorted by end date, first page", `${list}&sort=endsOn&pageSize=${PAGE_SIZE}`],
+        [
+          "sorted by datapoints left, first page",
+          `${list}&sort=datapointsLeft&pageSize=${PAGE_SIZE}`,
+        ],
+        ["sorted by name, first page", `${list}&sort=name&pageSize=${PAGE_SIZE}`],
+        ["sorted by licence, first page", `${list}&sort=licence&pageSize=${PAGE_SIZE}`],
+        [
+          `sorted by end date, ${Math.round(DEEP * 100)}% deep`,
+          await deepPage(list, headers, Math.floor((portfolio.active * DEEP) / 100) * 100),
+        ],
+        ['search "ho"', `${list}&q=ho&pageSize=${PAGE_SIZE}`],
+      ];
+      for (const [page, address] of pages) {
+        await measure("warm-up", size, 8, { url: address, headers }, 1);
+        for (const clients of CLIENTS) {
+          measures.push(await measure(page, size, clients, { url: address, headers }));
+        }
+      }
+    }
+    print(measures);
+  } finally {
+    if (server) await stopServer(server);
+    await database.close();
+    await administer(BASE_URL, `drop database if exists ${name} with (force)`);
+  }
+}
+
+await main();
