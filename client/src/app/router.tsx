@@ -1,33 +1,11 @@
 import { Button } from "@mantine/core";
 import { IconBug } from "@tabler/icons-react";
+import type { ComponentProps, ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
+import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
 import { useT } from "../lib/i18n.tsx";
-import { AppLayout } from "./layout.tsx";
 import { RequireRole } from "./require-role.tsx";
-import { AccountRoute } from "./routes/account.tsx";
-import { AccountManagementRoute } from "./routes/account-management.tsx";
-import { ApiKeysRoute } from "./routes/api-keys.tsx";
-import { AutoApprovalRulesRoute } from "./routes/auto-approval-rules.tsx";
-import { ForgotPasswordRoute } from "./routes/forgot-password.tsx";
-import { HomeRoute } from "./routes/home.tsx";
-import { InvitationRoute } from "./routes/invitation.tsx";
-import { LicenceCatalogueRoute } from "./routes/licence-catalogue.tsx";
-import { LoginRoute } from "./routes/login.tsx";
-import { MailboxRoute } from "./routes/mailbox.tsx";
-import { NewAccountRoute } from "./routes/new-account.tsx";
-import { NotFoundRoute } from "./routes/not-found.tsx";
-import { PartnerRoute } from "./routes/partner.tsx";
-import { PartnersRoute } from "./routes/partners.tsx";
-import { ProfileRoute } from "./routes/profile.tsx";
-import { ResetPasswordRoute } from "./routes/reset-password.tsx";
-import { ReviewApplicationRoute } from "./routes/review-application.tsx";
-import { ReviewQueueRoute } from "./routes/review-queue.tsx";
-import { SecurityLogRoute } from "./routes/security-log.tsx";
-import { StaffRoute } from "./routes/staff.tsx";
-import { UsersRoute } from "./routes/users.tsx";
-import { WebhookDeliveriesRoute } from "./routes/webhook-deliveries.tsx";
-import { WebhooksRoute } from "./routes/webhooks.tsx";
 
 function CrashPage() {
   const t = useT();
@@ -45,139 +23,168 @@ function CrashPage() {
   );
 }
 
+/**
+ * A page loaded when its route is first visited: the sign-in page downloads none of the signed-in
+ * pages' code, and each of those only its own. The router fetches it alongside the layout's, and
+ * keeps the current page on screen meanwhile.
+ */
+function page(
+  load: () => Promise<ComponentType>,
+  only?: ComponentProps<typeof RequireRole>["only"],
+) {
+  return async () => {
+    const Page = await load();
+    return {
+      element: only ? (
+        <RequireRole only={only}>
+          <Page />
+        </RequireRole>
+      ) : (
+        <Page />
+      ),
+    };
+  };
+}
+
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginRoute /> },
-  { path: "/invitations/:token", element: <InvitationRoute /> },
-  { path: "/forgot-password", element: <ForgotPasswordRoute /> },
-  { path: "/reset-password", element: <ResetPasswordRoute /> },
   {
-    element: <AppLayout />,
-    errorElement: <CrashPage />,
+    // Shown while the first page's code arrives.
+    hydrateFallbackElement: <LoadingState />,
     children: [
-      { index: true, element: <HomeRoute /> },
+      { path: "/login", lazy: page(async () => (await import("./routes/login.tsx")).LoginRoute) },
       {
-        path: "account-management",
-        element: (
-          <RequireRole only="superadmin">
-            <AccountManagementRoute />
-          </RequireRole>
-        ),
+        path: "/invitations/:token",
+        lazy: page(async () => (await import("./routes/invitation.tsx")).InvitationRoute),
       },
       {
-        path: "account-management/new",
-        element: (
-          <RequireRole only="superadmin">
-            <NewAccountRoute />
-          </RequireRole>
-        ),
+        path: "/forgot-password",
+        lazy: page(async () => (await import("./routes/forgot-password.tsx")).ForgotPasswordRoute),
       },
       {
-        path: "review",
-        element: (
-          <RequireRole only="customer_success">
-            <ReviewQueueRoute />
-          </RequireRole>
-        ),
+        path: "/reset-password",
+        lazy: page(async () => (await import("./routes/reset-password.tsx")).ResetPasswordRoute),
       },
       {
-        path: "review/auto-approval-rules",
-        element: (
-          <RequireRole only="customer_success">
-            <AutoApprovalRulesRoute />
-          </RequireRole>
-        ),
+        lazy: async () => ({ Component: (await import("./layout.tsx")).AppLayout }),
+        errorElement: <CrashPage />,
+        children: [
+          { index: true, lazy: page(async () => (await import("./routes/home.tsx")).HomeRoute) },
+          {
+            path: "account-management",
+            lazy: page(
+              async () => (await import("./routes/account-management.tsx")).AccountManagementRoute,
+              "superadmin",
+            ),
+          },
+          {
+            path: "account-management/new",
+            lazy: page(
+              async () => (await import("./routes/new-account.tsx")).NewAccountRoute,
+              "superadmin",
+            ),
+          },
+          {
+            path: "review",
+            lazy: page(
+              async () => (await import("./routes/review-queue.tsx")).ReviewQueueRoute,
+              "customer_success",
+            ),
+          },
+          {
+            path: "review/auto-approval-rules",
+            lazy: page(
+              async () => (await import("./routes/auto-approval-rules.tsx")).AutoApprovalRulesRoute,
+              "customer_success",
+            ),
+          },
+          {
+            path: "review/:id",
+            lazy: page(
+              async () => (await import("./routes/review-application.tsx")).ReviewApplicationRoute,
+              "customer_success",
+            ),
+          },
+          {
+            path: "mailbox",
+            lazy: page(
+              async () => (await import("./routes/mailbox.tsx")).MailboxRoute,
+              "customer_success",
+            ),
+          },
+          {
+            path: "webhooks",
+            lazy: page(
+              async () => (await import("./routes/webhooks.tsx")).WebhooksRoute,
+              ["superadmin", "customer_success"],
+            ),
+          },
+          {
+            path: "webhooks/:id",
+            lazy: page(
+              async () => (await import("./routes/webhook-deliveries.tsx")).WebhookDeliveriesRoute,
+              ["superadmin", "customer_success"],
+            ),
+          },
+          {
+            path: "api-keys",
+            lazy: page(
+              async () => (await import("./routes/api-keys.tsx")).ApiKeysRoute,
+              ["superadmin", "customer_success"],
+            ),
+          },
+          {
+            path: "staff/partners",
+            lazy: page(
+              async () => (await import("./routes/partners.tsx")).PartnersRoute,
+              "customer_success",
+            ),
+          },
+          {
+            path: "staff/partners/:id",
+            lazy: page(
+              async () => (await import("./routes/partner.tsx")).PartnerRoute,
+              "customer_success",
+            ),
+          },
+          {
+            path: "staff/team",
+            lazy: page(
+              async () => (await import("./routes/staff.tsx")).StaffRoute,
+              "customer_success",
+            ),
+          },
+          {
+            path: "staff/catalogue",
+            lazy: page(
+              async () => (await import("./routes/licence-catalogue.tsx")).LicenceCatalogueRoute,
+              "customer_success",
+            ),
+          },
+          {
+            path: "profile",
+            lazy: page(async () => (await import("./routes/profile.tsx")).ProfileRoute),
+          },
+          {
+            path: "security-log",
+            lazy: page(
+              async () => (await import("./routes/security-log.tsx")).SecurityLogRoute,
+              ["superadmin", "customer_success"],
+            ),
+          },
+          {
+            path: "users",
+            lazy: page(async () => (await import("./routes/users.tsx")).UsersRoute, "superadmin"),
+          },
+          {
+            path: "accounts/:id",
+            lazy: page(async () => (await import("./routes/account.tsx")).AccountRoute),
+          },
+          {
+            path: "*",
+            lazy: page(async () => (await import("./routes/not-found.tsx")).NotFoundRoute),
+          },
+        ],
       },
-      {
-        path: "review/:id",
-        element: (
-          <RequireRole only="customer_success">
-            <ReviewApplicationRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "mailbox",
-        element: (
-          <RequireRole only="customer_success">
-            <MailboxRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "webhooks",
-        element: (
-          <RequireRole only={["superadmin", "customer_success"]}>
-            <WebhooksRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "webhooks/:id",
-        element: (
-          <RequireRole only={["superadmin", "customer_success"]}>
-            <WebhookDeliveriesRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "api-keys",
-        element: (
-          <RequireRole only={["superadmin", "customer_success"]}>
-            <ApiKeysRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "staff/partners",
-        element: (
-          <RequireRole only="customer_success">
-            <PartnersRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "staff/partners/:id",
-        element: (
-          <RequireRole only="customer_success">
-            <PartnerRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "staff/team",
-        element: (
-          <RequireRole only="customer_success">
-            <StaffRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "staff/catalogue",
-        element: (
-          <RequireRole only="customer_success">
-            <LicenceCatalogueRoute />
-          </RequireRole>
-        ),
-      },
-      { path: "profile", element: <ProfileRoute /> },
-      {
-        path: "security-log",
-        element: (
-          <RequireRole only={["superadmin", "customer_success"]}>
-            <SecurityLogRoute />
-          </RequireRole>
-        ),
-      },
-      {
-        path: "users",
-        element: (
-          <RequireRole only="superadmin">
-            <UsersRoute />
-          </RequireRole>
-        ),
-      },
-      { path: "accounts/:id", element: <AccountRoute /> },
-      { path: "*", element: <NotFoundRoute /> },
     ],
   },
 ]);
