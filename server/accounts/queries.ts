@@ -306,7 +306,8 @@ async function licencePage(
 ): Promise<ZoneRow[]> {
   if (!reading.from && reading.offset > 0) return zoneAccountsQuery(db, where, "licence", reading);
   const direction = reading.ascending ? asc : desc;
-  // The licences the actor's accounts hold, one probe of the index each.
+  // The licences the actor's accounts hold, one probe of the index each (the limit keeps the
+  // planner from joining every account of the portfolio instead).
   const ordered = await db
     .select({ id: licences.id })
     .from(licences)
@@ -317,7 +318,8 @@ async function licencePage(
           db
             .select({ one: sql`1` })
             .from(accounts)
-            .where(and(scope, eq(accounts.licenceId, licences.id))),
+            .where(and(scope, eq(accounts.licenceId, licences.id)))
+            .limit(1),
         ),
       ),
     )
