@@ -30,8 +30,8 @@ function iconsOneByOne(): Plugin {
 
 /**
  * React, which every page runs, in a chunk of its own that stays cached while the app's code
- * changes; the icons together rather than one request each. Mantine is left to Rollup: a page
- * loads only the components it shows.
+ * changes; the icons together rather than one request each; zod, which only forms need, apart.
+ * Mantine is left to Rollup: a page loads only the components it shows.
  */
 function chunkOf(id: string): string | undefined {
   if (/\/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return "react";
