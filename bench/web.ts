@@ -90,16 +90,17 @@ async function measure(
   config: Config | undefined,
   cookie?: string,
 ): Promise<Figures> {
-  const result = await lighthouse(
-    url,
-    {
-      port,
-      logLevel: "error",
-      onlyCategories: ["performance"],
-      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
-    },
-    config,
-  );
+  const flags = {
+    port,
+    logLevel: "error" as const,
+    onlyCategories: ["performance"],
+    ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+  };
+  let result = await lighthouse(url, flags, config);
+  // On a busy machine Chromium now and then misses the trace's start (NO_NAVSTART): measure again.
+  for (let retry = 0; retry < 2 && result?.lhr.runtimeError; retry++) {
+    result = await lighthouse(url, flags, config);
+  }
   if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
