@@ -12,11 +12,8 @@
  * prints requests/s and p50/p99 latency of each run, and per figure the median API/SQL ratio of
  * its pairs with their min–max.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { once } from "node:events";
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
@@ -28,6 +25,7 @@ import { accounts, licences, partners, sectors } from "../server/db/schema/index
 import { administer } from "../server/test/postgres-setup.ts";
 import { registrationStatement } from "../server/usage/register-datapoints.ts";
 import { addDays } from "../shared/domain/calendar.ts";
+import { BENCH_PASSWORD, freePort, signIn, startServer, stopServer } from "./server.ts";
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -38,7 +36,6 @@ const CONCURRENCY = [8, 32];
 const ACCOUNTS = 10_000;
 /** Registrations go to one account (every request contends for its counter) or spread over these many. */
 const HOT_ACCOUNTS = 100;
-const PASSWORD = "bench-password-0123";
 const NOW = new Date();
 
 interface Measure {
@@ -47,15 +44,6 @@ interface Measure {
   requestsPerSecond: number;
   p50: number;
   p99: number;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
 }
 
 async function seed(db: Database) {
@@ -113,7 +101,7 @@ async function seed(db: Database) {
   await createUser(db, {
     email: "admin@bench.test",
     name: "Bench Admin",
-    password: PASSWORD,
+    password: BENCH_PASSWORD,
     role: "partner",
     partnerId: partner.id,
     userType: "super_admin",
@@ -121,7 +109,7 @@ async function seed(db: Database) {
   const staff = await createUser(db, {
     email: "cs@bench.test",
     name: "Customer Success",
-    password: PASSWORD,
+    password: BENCH_PASSWORD,
     role: "customer_success",
   });
   const key = await createApiKey({
@@ -141,55 +129,6 @@ async function seed(db: Database) {
   await refreshStatistics(db);
   const ids = roomy.map((account) => account.id);
   return { viaApi: ids.slice(0, HOT_ACCOUNTS), viaSql: ids.slice(HOT_ACCOUNTS), key };
-}
-
-async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [fileURLToPath(new URL("../server/main.ts", import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
-        DATABASE_POOL_SIZE: String(POOL_SIZE),
-        AUTH_SECRET: randomBytes(32).toString("hex"),
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        SEED_DEMO: "false",
-        LOG_LEVEL: "warn",
-        // The reminder sweep would e-mail about the seeded accounts meanwhile; it is measured apart.
-        SWEEP_INTERVAL_SECONDS: "0",
-        // The per-key request limit stays on, so its statement is measured, far above what is sent.
-        API_KEY_REQUESTS_PER_MINUTE: String(1_000_000_000),
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error("the server did not start");
-}
-
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email: "admin@bench.test", password: PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
 }
 
 async function overHttp(
@@ -290,9 +229,13 @@ async function main(): Promise<void> {
       `Seeded ${ACCOUNTS.toLocaleString("en")} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const port = await freePort();
-    server = await startServer(databaseUrl, port);
+    server = await startServer(databaseUrl, port, {
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+      // The per-key request limit stays on, so its statement is measured, far above what is sent.
+      API_KEY_REQUESTS_PER_MINUTE: String(1_000_000_000),
+    });
     const base = `http://127.0.0.1:${port}`;
-    const cookie = await signIn(base);
+    const cookie = await signIn(base, "admin@bench.test");
 
     const pick = (ids: string[], spread: boolean) =>
       (spread ? ids[Math.floor(Math.random() * ids.length)] : ids[0]) as string;
@@ -384,10 +327,7 @@ async function main(): Promise<void> {
     }
     printTable(measures, figures);
   } finally {
-    if (server) {
-      server.kill("SIGTERM");
-      await once(server, "exit");
-    }
+    if (server) await stopServer(server);
     await direct.end();
     await database.close();
     await administer(BASE_URL, `drop database if exists ${name} with (force)`);
