@@ -8,9 +8,7 @@
  * The server runs on an embedded database in a temporary folder, on a free port (PORT to choose).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,18 +16,10 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Config, desktopConfig } from "lighthouse";
 import { buildClient } from "../scripts/build-client.ts";
 import { DEMO_PASSWORD } from "../server/demo/seed.ts";
+import { freePort, stopServer } from "./server.ts";
 
 const SUPER_ADMIN = "ana@enerlogic.demo";
 const CHROMIUM = "/usr/bin/chromium";
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  if (address === null || typeof address === "string") throw new Error("no free port");
-  return address.port;
-}
 
 async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
   const server = spawn(
@@ -167,8 +157,7 @@ async function main(): Promise<void> {
     }
   } finally {
     chrome.kill();
-    server.kill("SIGTERM");
-    await once(server, "exit");
+    await stopServer(server);
     await rm(dataDir, { recursive: true, force: true });
   }
 }
