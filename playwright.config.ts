@@ -38,6 +38,9 @@ export default defineConfig({
   retries: 0,
   // Journeys sign in as two or three people in turn; a busy two-core machine needs the headroom.
   timeout: 60_000,
+  // A page's code loads on its first visit (the client is split by route): on a busy two-core
+  // machine a first visit can take more than the default five seconds to show.
+  expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
   use: {
