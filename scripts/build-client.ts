@@ -60,17 +60,27 @@ export async function stampBuild(outDir: string, digest: string): Promise<void> 
   await writeFile(join(outDir, STAMP), `${digest}\n`);
 }
 
-/** Builds the web client into dist/client unless the build there is of the current sources. */
-export async function buildClient(): Promise<void> {
+/**
+ * Builds the web client into dist/client unless the build there is of the current sources. At
+ * install (`npm install` runs it as `prepare`), so that the first `npm start` only starts; an
+ * install without the dev dependencies (`--omit=dev`) has no Vite and leaves the build to
+ * `npm run build`.
+ */
+export async function buildClient({ atInstall = false } = {}): Promise<void> {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const outDir = join(root, "dist", "client");
   const digest = await inputsDigest(root);
   if (await isBuildOf(outDir, digest)) return;
+  const vite = await import("vite").catch(() => undefined);
+  if (!vite && atInstall) {
+    console.log("Vite is not installed (--omit=dev): build the web client with npm run build.");
+    return;
+  }
   console.log("Building the web client (its sources changed since the last build)…");
-  const { build } = await import("vite");
+  const { build } = vite ?? (await import("vite"));
   // Vite empties outDir first, so a build cut short leaves no stamp and is redone next time.
   await build({ configFile: join(root, "vite.config.ts"), logLevel: "warn" });
   await stampBuild(outDir, digest);
 }
 
-if (import.meta.main) await buildClient();
+if (import.meta.main) await buildClient({ atInstall: process.argv.includes("--at-install") });
