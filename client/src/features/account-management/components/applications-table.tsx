@@ -20,19 +20,25 @@ export function WithdrawButton({ application }: { application: Application }) {
   const withdraw = useWithdrawApplication();
   const [confirming, setConfirming] = useState(false);
   const oneAtATime = useOneAtATime();
+  // Through the promise, not mutate's callbacks: the refreshed list drops this button (the
+  // application is no longer pending), and callbacks of an unmounted button never run, so the
+  // confirmation would then not show. A failure is told by the query client.
   const confirm = () =>
     oneAtATime((settled) =>
-      withdraw.mutate(application.id, {
-        onSettled: settled,
-        onSuccess: () => {
-          setConfirming(false);
-          notifications.show({
-            color: "gray",
-            title: t("accounts.applications.withdrawn"),
-            message: application.summary,
-          });
-        },
-      }),
+      withdraw
+        .mutateAsync(application.id)
+        .then(
+          () => {
+            setConfirming(false);
+            notifications.show({
+              color: "gray",
+              title: t("accounts.applications.withdrawn"),
+              message: application.summary,
+            });
+          },
+          () => {},
+        )
+        .finally(settled),
     );
   return (
     <>
