@@ -64,14 +64,18 @@ export async function stopServer(server: ChildProcess): Promise<void> {
   await once(server, "exit");
 }
 
-/** The session cookie of a user signed in with the benchmarks' password. */
-export async function signIn(base: string, email: string): Promise<string> {
+/** The session cookie of a user signed in as the sign-in page does (same Origin). */
+export async function signIn(
+  base: string,
+  email: string,
+  password = BENCH_PASSWORD,
+): Promise<string> {
   const response = await fetch(`${base}/api/auth/sign-in/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+    body: JSON.stringify({ email, password }),
   });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status}`);
+  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return response.headers
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])

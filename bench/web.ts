@@ -16,7 +16,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Config, desktopConfig } from "lighthouse";
 import { buildClient } from "../scripts/build-client.ts";
 import { DEMO_PASSWORD } from "../server/demo/seed.ts";
-import { freePort, stopServer } from "./server.ts";
+import { freePort, signIn, stopServer } from "./server.ts";
 
 const SUPER_ADMIN = "ana@enerlogic.demo";
 const CHROMIUM = "/usr/bin/chromium";
@@ -50,20 +50,6 @@ async function startServer(dataDir: string, port: number): Promise<ChildProcess>
   }
   server.kill();
   throw new Error("the server did not start");
-}
-
-/** The demo SuperAdmin's session cookie, signed in as the sign-in page does (same Origin). */
-async function sessionCookie(origin: string): Promise<string> {
-  const response = await fetch(`${origin}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin },
-    body: JSON.stringify({ email: SUPER_ADMIN, password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
 }
 
 interface Figures {
@@ -130,7 +116,7 @@ async function main(): Promise<void> {
     chromeFlags: ["--headless=new", "--no-sandbox"],
   });
   try {
-    const cookie = await sessionCookie(origin);
+    const cookie = await signIn(origin, SUPER_ADMIN, DEMO_PASSWORD);
     const pages = [
       { name: "Sign-in page", url: `${origin}/login`, cookie: undefined },
       { name: "Account management", url: `${origin}/account-management`, cookie },
