@@ -69,8 +69,12 @@ export default defineConfig({
     { name: "test clock", testMatch: /test-clock\.spec\.ts$/, dependencies: ["journeys"] },
     { name: "first start", testMatch: /first-start\.spec\.ts$/, use: { baseURL: EMPTY_URL } },
     {
+      // The journeys tagged @phone, in Spanish on a phone: every screen (the axe journeys visit them
+      // all), the main flows and the messages that come from the server. The rest of the journeys
+      // test rules that neither the language nor the screen's width changes.
       name: "journeys · es · phone",
       testIgnore: /(test-clock|first-start)\.spec\.ts$/,
+      grep: /@phone/,
       metadata: { language: "es" },
       use: { ...PHONE, baseURL: SPANISH_URL },
     },

@@ -459,8 +459,9 @@ describe.runIf(onPostgres)("a fleet of three instances behind HAProxy", { timeou
     // One per crossing and SuperAdmin: two crossings per account.
     expect(thresholdMails).toHaveLength(ACCOUNTS * SUPER_ADMINS);
     expect(thresholdMails.every((m) => m.count === 2)).toBe(true);
-    // Delivered once each to the in-app mailbox; a mail the killed instance had taken waits for
-    // its lease to end (at least once, never lost), none failed.
+    // Delivered once each to the in-app mailbox; a mail still leased is on its way: taken by the
+    // survivor a moment ago, or by the killed instance, and then it waits for its lease to end
+    // (at least once, never lost). None failed, none delivered twice.
     const deliveries = await queryRows<{ status: string; delivered: number; leased: boolean }>(
       database.db,
       sql`select o.status, (select count(*)::int from mailbox_messages m where m.message_id = o.message_id) as delivered,
@@ -469,7 +470,10 @@ describe.runIf(onPostgres)("a fleet of three instances behind HAProxy", { timeou
     );
     for (const mail of deliveries) {
       if (mail.status === "sent") expect(mail.delivered).toBe(1);
-      else expect(mail).toMatchObject({ status: "queued", delivered: 0, leased: true });
+      else {
+        expect(mail).toMatchObject({ status: "queued", leased: true });
+        expect(mail.delivered).toBeLessThanOrEqual(1);
+      }
     }
   });
 });

@@ -2,9 +2,9 @@ import { expect, test } from "@playwright/test";
 import { tr } from "./language.ts";
 import { expectLoaded, signIn, USERS } from "./support.ts";
 
-test("an account user sees their accounts but no Account management, on home or in the menu", async ({
-  page,
-}) => {
+test("an account user sees their accounts but no Account management, on home or in the menu", {
+  tag: "@phone",
+}, async ({ page }) => {
   await signIn(page, USERS.accountUser);
   await expect(page.getByRole("heading", { name: tr("Your accounts") })).toBeVisible();
   await expectLoaded(page, tr("Your accounts"));
@@ -21,7 +21,7 @@ test("an account user sees their accounts but no Account management, on home or 
   await expect(page.getByRole("heading", { name: tr("Not available to you") })).toBeVisible();
 });
 
-test("a wrong password is refused with a clear message", async ({ page }) => {
+test("a wrong password is refused with a clear message", { tag: "@phone" }, async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel(tr("E-mail")).fill(USERS.superAdmin);
   await page.getByLabel(tr("Password")).fill("not-the-password");

@@ -73,7 +73,9 @@ async function visit(page: Page, path: string): Promise<void> {
   await expect(page.getByText(tr("Loading…"))).toHaveCount(0);
 }
 
-test.describe("every screen passes axe's WCAG 2.1 AA checks without a critical or serious finding", () => {
+test.describe("every screen passes axe's WCAG 2.1 AA checks without a critical or serious finding", {
+  tag: "@phone",
+}, () => {
   test("the pages for someone not signed in", async ({ page }) => {
     for (const path of ["/login", "/forgot-password", "/reset-password", "/invitations/unknown"]) {
       await visit(page, path);

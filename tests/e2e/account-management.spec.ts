@@ -23,9 +23,9 @@ async function openAccountManagementFromUserMenu(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { name: tr("Account management") })).toBeVisible();
 }
 
-test("a SuperAdmin requests a new account, Customer Success approves it, and the SuperAdmin finds it active", async ({
-  page,
-}) => {
+test("a SuperAdmin requests a new account, Customer Success approves it, and the SuperAdmin finds it active", {
+  tag: "@phone",
+}, async ({ page }) => {
   const account = { ...NEW_ACCOUNT, name: `${NEW_ACCOUNT.name}${runSuffix()}` };
   // The application's summary, as the server writes it in the reader's language.
   const summary = t("application.summary.newAccount", {
@@ -236,9 +236,9 @@ test("the RTC field is disabled outside Spain, and choosing another country rese
   expect(JSON.stringify(await refused.json())).toContain("payload.rtcLines");
 });
 
-test("a name already used in the portfolio is refused by the server under Account name", async ({
-  page,
-}) => {
+test("a name already used in the portfolio is refused by the server under Account name", {
+  tag: "@phone",
+}, async ({ page }) => {
   await signIn(page, USERS.superAdmin);
   const accounts = await page.request.get("/api/v1/account-management/accounts?pageSize=1");
   const [existing] = ((await accounts.json()) as { items: { name: string }[] }).items;

@@ -115,9 +115,9 @@ test("a SuperAdmin removes datapoints with a negative number and sees the applic
   });
 });
 
-test("a SuperAdmin moves datapoints from A to B, Customer Success approves, and both rows are updated", async ({
-  page,
-}) => {
+test("a SuperAdmin moves datapoints from A to B, Customer Success approves, and both rows are updated", {
+  tag: "@phone",
+}, async ({ page }) => {
   const from = await createActiveAccount(baseURL(), unique("Reus Warehouse"), 100);
   const to = await createActiveAccount(baseURL(), unique("Reus Offices"), 40);
   // The move's summary, in the language of whoever reads it (each signs in in the project's).
@@ -170,9 +170,9 @@ test("a SuperAdmin moves datapoints from A to B, Customer Success approves, and 
   });
 });
 
-test("a SuperAdmin renews an expired account and sees it move to Active accounts", async ({
-  page,
-}) => {
+test("a SuperAdmin renews an expired account and sees it move to Active accounts", {
+  tag: "@phone",
+}, async ({ page }) => {
   // An expired demo account without a pending renewal; renewals are approved on filing by default.
   const superAdmin = await apiSession(baseURL(), USERS.superAdmin);
   const expired = (await (

@@ -12,9 +12,9 @@ const noticeOpening = t(
   { partner: "\u0000", summary: "" },
   NOTICE_LANGUAGE,
 ).split("\u0000")[0] as string;
-test("Customer Success reads the notice of a demo application in the mailbox, as HTML and as plain text", async ({
-  page,
-}) => {
+test("Customer Success reads the notice of a demo application in the mailbox, as HTML and as plain text", {
+  tag: "@phone",
+}, async ({ page }) => {
   await signIn(page, USERS.customerSuccess);
   await page.getByRole("button", { name: tr("User menu") }).click();
   await page.getByRole("menuitem", { name: tr("Mailbox") }).click();

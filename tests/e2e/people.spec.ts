@@ -16,9 +16,9 @@ const otherSessionsEnded = () =>
       .join("|"),
   );
 
-test("Customer Success sees every partner, the team, and who did what in the security log", async ({
-  page,
-}) => {
+test("Customer Success sees every partner, the team, and who did what in the security log", {
+  tag: "@phone",
+}, async ({ page }) => {
   await signIn(page, USERS.customerSuccess);
   await page.getByRole("button", { name: tr("User menu") }).click();
   await page.getByRole("menuitem", { name: tr("Partners") }).click();

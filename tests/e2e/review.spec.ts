@@ -148,9 +148,9 @@ test("every change in the review queue names its account and its partner", async
   await expect(row).toContainText(change.partner.name);
 });
 
-test("the review queue filters by partner and kind, searches, and keeps its filters in the address", async ({
-  page,
-}) => {
+test("the review queue filters by partner and kind, searches, and keeps its filters in the address", {
+  tag: "@phone",
+}, async ({ page }) => {
   const token = unique("Triage");
   const greenFiled = await fileNewAccountAs(GREENGRID.admin, `${token} Greenhouse`);
   const blueFiled = await fileNewAccountAs(ENERLOGIC.admin, `${token} Bluewater`);
@@ -223,9 +223,9 @@ test("every pending application in the review queue says how long it has waited"
   await expect(row.first()).toContainText(steady.partner.name);
 });
 
-test("Approve asks to confirm, showing the change before → after, and applies nothing when cancelled", async ({
-  page,
-}) => {
+test("Approve asks to confirm, showing the change before → after, and applies nothing when cancelled", {
+  tag: "@phone",
+}, async ({ page }) => {
   const account = await createActiveAccount(baseURL(), unique("Confirm Quay"), 100);
   const { id } = await fileDatapoints(account.id, 30);
   await signIn(page, USERS.customerSuccess);

@@ -71,11 +71,15 @@ test("Customer Success moves the test clock 30 days ahead, runs the sweep and re
       name: tr("Advance {days, plural, one {# day} other {# days}}", { days: 30 }),
     })
     .click();
-  await expect(
-    page.getByRole("alert").filter({ hasText: tr("Test clock advanced") }),
-  ).toBeVisible();
+  const advanced = page.getByRole("alert").filter({ hasText: tr("Test clock advanced") });
+  await expect(advanced).toBeVisible();
   await expect(controls.getByText(thirtyDaysAhead)).toBeVisible();
+  // The step button kept the focus while the clock moved, so Escape still closes the controls.
   await page.keyboard.press("Escape");
+  await expect(controls).toBeHidden();
+  // On a phone the message covers the header's buttons: close it.
+  await advanced.getByRole("button", { name: t("common.close") }).click();
+  await expect(advanced).toBeHidden();
 
   await page.getByRole("button", { name: tr("Run reminder sweep now") }).click();
   const sweepDone = page.getByRole("alert").filter({ hasText: tr("Reminder sweep done") });

@@ -108,9 +108,9 @@ test("a SuperAdmin imports datapoints from a CSV: a faulty line is shown by numb
   });
 });
 
-test("a SuperAdmin imports a semicolon file with kinds named as the app shows them, after a preview of what counts toward the contract", async ({
-  page,
-}) => {
+test("a SuperAdmin imports a semicolon file with kinds named as the app shows them, after a preview of what counts toward the contract", {
+  tag: "@phone",
+}, async ({ page }) => {
   await signIn(page, USERS.superAdmin);
   const account = await roomyAccount(page, 2);
   const before = await usageOf(page, account.id);

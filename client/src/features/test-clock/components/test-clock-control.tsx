@@ -155,8 +155,12 @@ function TestClockPopover({ offsetMs }: { offsetMs: number }) {
                 variant="light"
                 color="orange"
                 aria-label={t("testClock.stepName", { days: step.days })}
-                disabled={advance.isPending}
-                onClick={() => move(step.duration)}
+                // Not `disabled`: a disabled button drops the keyboard focus to the page, and
+                // Escape would no longer close the controls while the clock moves.
+                data-disabled={advance.isPending || undefined}
+                onClick={() => {
+                  if (!advance.isPending) move(step.duration);
+                }}
               >
                 {t("testClock.step", { days: step.days })}
               </Button>
