@@ -10,13 +10,21 @@
  * the portfolio.
  */
 import { randomBytes } from "node:crypto";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { createUser } from "../server/auth/users.ts";
 import { type Database, openDatabase, refreshStatistics } from "../server/db/client.ts";
-import { licences, partners, sectors } from "../server/db/schema/index.ts";
+import { partners } from "../server/db/schema/index.ts";
+import { type Catalogue, createCatalogue } from "../server/test/factories.ts";
 import { administer } from "../server/test/postgres-setup.ts";
-import { BENCH_PASSWORD, freePort, signIn, startServer, stopServer } from "./server.ts";
+import {
+  BENCH_PASSWORD,
+  freePort,
+  loadOverHttp,
+  signIn,
+  startServer,
+  stopServer,
+} from "./server.ts";
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -40,18 +48,18 @@ interface Measure {
  * `count` accounts in a new partner, shaped as `npm run bench`'s: nine in ten active, ending over
  * the next two years, the rest expired; two licences; datapoints used spread over the contract.
  */
-async function seedPortfolio(db: Database, count: number, licenceIds: [string, string]) {
+async function seedPortfolio(db: Database, count: number, catalogue: Catalogue) {
   const [partner] = await db
     .insert(partners)
     .values({ name: `Bench portfolio of ${count}`, timeZone: "Europe/Madrid", country: "ES" })
     .returning();
   if (!partner) throw new Error("seed failed");
-  const [first, second] = licenceIds;
+  const { licenceId: first, otherLicenceId: second, sectorCode } = catalogue;
   await db.execute(sql`
     insert into accounts (partner_id, name, customer_name, country, sector_code, licence_id,
       starts_on, ends_on, datapoints_contracted, datapoints_used, sms_credits)
     select ${partner.id}, 'Site ' || lpad(i::text, 6, '0'), 'Customer ' || (i % 700), 'ES',
-      'offices', case when i % 3 = 0 then ${second}::uuid else ${first}::uuid end,
+      ${sectorCode}, case when i % 3 = 0 then ${second}::uuid else ${first}::uuid end,
       ends_on - 365, ends_on, 100 + (i % 50) * 20, (i * 13) % (100 + (i % 50) * 20), 500
     from generate_series(0, ${count - FOUND_BY_SEARCH - 1}) as i,
       lateral (select current_date
@@ -59,7 +67,7 @@ async function seedPortfolio(db: Database, count: number, licenceIds: [string, s
   await db.execute(sql`
     insert into accounts (partner_id, name, customer_name, country, sector_code, licence_id,
       starts_on, ends_on, datapoints_contracted)
-    select ${partner.id}, 'Hot path ' || i, 'Bench', 'ES', 'offices', ${first}::uuid,
+    select ${partner.id}, 'Hot path ' || i, 'Bench', 'ES', ${sectorCode}, ${first}::uuid,
       current_date, current_date + 365, 1000000
     from generate_series(1, ${FOUND_BY_SEARCH}) as i`);
   const email = `admin-${count}@bench.test`;
@@ -81,10 +89,8 @@ async function measure(
   options: autocannon.Options,
   seconds = SECONDS,
 ): Promise<Measure> {
-  const result = await autocannon({ ...options, connections: clients, duration: seconds });
-  const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${page}: ${failed} requests failed`);
-  return { page, accounts, clients, p50: result.latency.p50, p99: result.latency.p99 };
+  const { latency } = await loadOverHttp(page, clients, seconds, options);
+  return { page, accounts, clients, p50: latency.p50, p99: latency.p99 };
 }
 
 /** The address of the page `depth` accounts into the zone sorted by end date. */
@@ -133,24 +139,16 @@ async function main(): Promise<void> {
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     const started = performance.now();
-    const licenceRows = await database.db
-      .insert(licences)
-      .values([
-        { code: "bench", name: "Professional" },
-        { code: "bench-lite", name: "Essentials" },
-      ])
-      .returning();
-    await database.db.insert(sectors).values({ code: "offices", name: "Offices" });
-    const licenceIds = licenceRows.map((licence) => licence.id) as [string, string];
+    const catalogue = await createCatalogue(database.db);
     const portfolios = [];
-    for (const size of SIZES) portfolios.push(await seedPortfolio(database.db, size, licenceIds));
+    for (const size of SIZES) portfolios.push(await seedPortfolio(database.db, size, catalogue));
     // As autovacuum would soon: the planner needs statistics of the freshly loaded tables.
     await refreshStatistics(database.db);
     console.log(
       `Seeded ${SIZES.map((size) => size.toLocaleString("en")).join(" and ")} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const port = await freePort();
-    server = await startServer(databaseUrl, port);
+    server = await startServer(port, { DATABASE_URL: databaseUrl });
     const base = `http://127.0.0.1:${port}`;
     const measures: Measure[] = [];
     for (const [index, size] of SIZES.entries()) {

@@ -1,12 +1,13 @@
 /**
  * What the benchmarks share: a free port, the real server (`server/main.ts`) started on it against
- * a benchmark's database, and a SuperAdmin's session cookie.
+ * a benchmark's database, a SuperAdmin's session cookie, and load over HTTP.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
 
 export const BENCH_PASSWORD = "bench-password-0123";
 
@@ -19,11 +20,13 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** The production server on `port`, ready (`/readyz`); `env` adds to or overrides its settings. */
+/**
+ * The production server on `port`, ready (`/readyz`); `env` names its database (DATABASE_URL or
+ * DATA_DIR) and adds to or overrides its settings.
+ */
 export async function startServer(
-  databaseUrl: string,
   port: number,
-  env: Record<string, string> = {},
+  env: ({ DATABASE_URL: string } | { DATA_DIR: string }) & Record<string, string>,
 ): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
@@ -32,7 +35,6 @@ export async function startServer(
       env: {
         ...process.env,
         NODE_ENV: "production",
-        DATABASE_URL: databaseUrl,
         AUTH_SECRET: randomBytes(32).toString("hex"),
         HOST: "127.0.0.1",
         PORT: String(port),
@@ -46,7 +48,7 @@ export async function startServer(
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
-  for (let attempt = 0; attempt < 300; attempt++) {
+  for (let attempt = 0; attempt < 600 && server.exitCode === null; attempt++) {
     const healthy = await fetch(`http://127.0.0.1:${port}/readyz`).then(
       (response) => response.ok,
       () => false,
@@ -80,4 +82,20 @@ export async function signIn(
     .getSetCookie()
     .map((cookie) => cookie.split(";")[0])
     .join("; ");
+}
+
+/**
+ * `clients` connections sending `options`' requests for `seconds` (autocannon). A benchmark measures
+ * only answers that worked: one failed request stops it, with `what` failed.
+ */
+export async function loadOverHttp(
+  what: string,
+  clients: number,
+  seconds: number,
+  options: autocannon.Options,
+): Promise<autocannon.Result> {
+  const result = await autocannon({ ...options, connections: clients, duration: seconds });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  if (failed > 0) throw new Error(`${what}: ${failed} requests failed`);
+  return result;
 }

@@ -14,18 +14,26 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import type { IntegrationActor } from "../server/access/actor.ts";
 import { createApiKey } from "../server/api-keys/create-api-key.ts";
 import { createUser } from "../server/auth/users.ts";
 import { type Database, openDatabase, refreshStatistics } from "../server/db/client.ts";
-import { accounts, licences, partners, sectors } from "../server/db/schema/index.ts";
+import { accounts, partners } from "../server/db/schema/index.ts";
+import { createCatalogue } from "../server/test/factories.ts";
 import { administer } from "../server/test/postgres-setup.ts";
 import { registrationStatement } from "../server/usage/register-datapoints.ts";
 import { addDays } from "../shared/domain/calendar.ts";
-import { BENCH_PASSWORD, freePort, signIn, startServer, stopServer } from "./server.ts";
+import {
+  BENCH_PASSWORD,
+  freePort,
+  loadOverHttp,
+  signIn,
+  startServer,
+  stopServer,
+} from "./server.ts";
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -47,16 +55,12 @@ interface Measure {
 }
 
 async function seed(db: Database) {
-  const [licence] = await db
-    .insert(licences)
-    .values({ code: "bench", name: "Professional" })
-    .returning();
-  await db.insert(sectors).values({ code: "offices", name: "Offices" });
+  const catalogue = await createCatalogue(db);
   const [partner] = await db
     .insert(partners)
     .values({ name: "Bench Energy Services", timeZone: "Europe/Madrid", country: "ES" })
     .returning();
-  if (!licence || !partner) throw new Error("seed failed");
+  if (!partner) throw new Error("seed failed");
   const today = NOW.toISOString().slice(0, 10);
   for (let start = 0; start < ACCOUNTS; start += 1_000) {
     await db.insert(accounts).values(
@@ -70,8 +74,8 @@ async function seed(db: Database) {
           name: `Site ${String(i).padStart(5, "0")}`,
           customerName: `Customer ${i % 700}`,
           country: "ES",
-          sectorCode: "offices",
-          licenceId: licence.id,
+          sectorCode: catalogue.sectorCode,
+          licenceId: catalogue.licenceId,
           startsOn: addDays(endsOn, -365),
           endsOn,
           datapointsContracted: contracted,
@@ -90,8 +94,8 @@ async function seed(db: Database) {
         name: `Hot path ${i}`,
         customerName: "Bench",
         country: "ES",
-        sectorCode: "offices",
-        licenceId: licence.id,
+        sectorCode: catalogue.sectorCode,
+        licenceId: catalogue.licenceId,
         startsOn: today,
         endsOn: addDays(today, 365),
         datapointsContracted: 1_000_000,
@@ -137,16 +141,8 @@ async function overHttp(
   options: autocannon.Options,
   seconds = SECONDS,
 ): Promise<Measure> {
-  const result = await autocannon({ ...options, connections: clients, duration: seconds });
-  const failed = result.non2xx + result.errors + result.timeouts;
-  if (failed > 0) throw new Error(`${what}: ${failed} requests failed`);
-  return {
-    what,
-    clients,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-  };
+  const { requests, latency } = await loadOverHttp(what, clients, seconds, options);
+  return { what, clients, requestsPerSecond: requests.average, p50: latency.p50, p99: latency.p99 };
 }
 
 /** `clients` loops sending the API's own statement through a pool, for `seconds`. */
@@ -229,7 +225,8 @@ async function main(): Promise<void> {
       `Seeded ${ACCOUNTS.toLocaleString("en")} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const port = await freePort();
-    server = await startServer(databaseUrl, port, {
+    server = await startServer(port, {
+      DATABASE_URL: databaseUrl,
       DATABASE_POOL_SIZE: String(POOL_SIZE),
       // The per-key request limit stays on, so its statement is measured, far above what is sent.
       API_KEY_REQUESTS_PER_MINUTE: String(1_000_000_000),

@@ -7,50 +7,17 @@
  *
  * The server runs on an embedded database in a temporary folder, on a free port (PORT to choose).
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Config, desktopConfig } from "lighthouse";
 import { buildClient } from "../scripts/build-client.ts";
 import { DEMO_PASSWORD } from "../server/demo/seed.ts";
-import { freePort, signIn, stopServer } from "./server.ts";
+import { freePort, signIn, startServer, stopServer } from "./server.ts";
 
 const SUPER_ADMIN = "ana@enerlogic.demo";
 const CHROMIUM = "/usr/bin/chromium";
-
-async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [fileURLToPath(new URL("../server/main.ts", import.meta.url))],
-    {
-      env: {
-        ...process.env,
-        // Vite's build (just before) sets production, where the demo logins are refused.
-        NODE_ENV: "development",
-        DATA_DIR: dataDir,
-        HOST: "127.0.0.1",
-        PORT: String(port),
-        PUBLIC_URL: `http://localhost:${port}`,
-        SEED_DEMO: "true",
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  for (let attempt = 0; attempt < 600 && server.exitCode === null; attempt++) {
-    const ready = await fetch(`http://localhost:${port}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  server.kill();
-  throw new Error("the server did not start");
-}
 
 interface Figures {
   score: number;
@@ -110,7 +77,13 @@ async function main(): Promise<void> {
   const port = process.env.PORT ? Number(process.env.PORT) : await freePort();
   const origin = `http://localhost:${port}`;
   const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-bench-web-"));
-  const server = await startServer(dataDir, port);
+  const server = await startServer(port, {
+    DATA_DIR: dataDir,
+    // Measured as a visitor sees the demo: demo logins work outside production only.
+    NODE_ENV: "development",
+    PUBLIC_URL: origin,
+    SEED_DEMO: "true",
+  });
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
     chromeFlags: ["--headless=new", "--no-sandbox"],

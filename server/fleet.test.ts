@@ -14,7 +14,8 @@ import { addDays } from "../shared/domain/calendar.ts";
 import { createApiKey } from "./api-keys/create-api-key.ts";
 import { createUser } from "./auth/users.ts";
 import { type Database, openDatabase, queryRows } from "./db/client.ts";
-import { accounts, licences, partners, sectors } from "./db/schema/index.ts";
+import { accounts, partners } from "./db/schema/index.ts";
+import { createCatalogue } from "./test/factories.ts";
 import { onPostgres } from "./test/harness.ts";
 import { administer } from "./test/postgres-setup.ts";
 
@@ -39,23 +40,19 @@ interface Seeded {
 }
 
 async function seed(db: Database, today: string): Promise<Seeded> {
-  const [licence] = await db
-    .insert(licences)
-    .values({ code: "fleet", name: "Professional" })
-    .returning();
-  await db.insert(sectors).values({ code: "offices", name: "Offices" });
+  const catalogue = await createCatalogue(db);
   const [partner] = await db
     .insert(partners)
     .values({ name: "Fleet Energy Services", timeZone: "UTC", country: "ES" })
     .returning();
-  if (!licence || !partner) throw new Error("seed failed");
+  if (!partner) throw new Error("seed failed");
   const account = (name: string, contracted: number) => ({
     partnerId: partner.id,
     name,
     customerName: "Fleet",
     country: "ES",
-    sectorCode: "offices",
-    licenceId: licence.id,
+    sectorCode: catalogue.sectorCode,
+    licenceId: catalogue.licenceId,
     startsOn: addDays(today, -360),
     // Ending in five days: every instance's first sweep finds the 7-day reminder due.
     endsOn: addDays(today, 5),

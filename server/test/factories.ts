@@ -17,9 +17,11 @@ import {
   sectors,
 } from "../db/schema/index.ts";
 import { openUsage } from "../usage/ledger.ts";
-import { TEST_PASSWORD } from "./harness.ts";
 
 const unique = () => randomUUID().slice(0, 8);
+
+/** Every test user's password. */
+export const TEST_PASSWORD = "correct horse battery";
 
 export interface Catalogue {
   licenceId: string;

@@ -15,6 +15,9 @@ import { fixedClock } from "../../shared/domain/clock.ts";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
 import { type Database, migratedImage, openDatabase, openMemoryDatabase } from "../db/client.ts";
+import { TEST_PASSWORD } from "./factories.ts";
+
+export { TEST_PASSWORD };
 
 export const PUBLIC_URL = "http://localhost:3000";
 export const onPostgres = process.env.WATTFOLIO_TEST_DB === "postgres";
@@ -188,5 +191,3 @@ export function anonymous(app: FastifyInstance): Session {
       app.inject({ ...options, headers: { origin: PUBLIC_URL, ...(options.headers ?? {}) } }),
   };
 }
-
-export const TEST_PASSWORD = "correct horse battery";
