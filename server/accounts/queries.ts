@@ -21,7 +21,6 @@ import {
   type AccountListQuery,
   type AccountSort,
   type AccountSummary,
-  EXACT_TOTAL_UP_TO,
   readAccountCursor,
   type ZoneAccountPage,
 } from "../../shared/api/accounts.ts";
@@ -31,7 +30,8 @@ import { dateIn } from "../../shared/domain/calendar.ts";
 import { encodeCursor } from "../../shared/domain/cursor.ts";
 import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
-import { type Database, queryRows } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
+import { countUpToLimit } from "../db/paging.ts";
 import {
   accounts,
   applications,
@@ -164,21 +164,6 @@ async function countAccounts(db: Database, where: SQL | undefined): Promise<numb
     .innerJoin(licences, eq(licences.id, accounts.licenceId))
     .where(where);
   return total?.value ?? 0;
-}
-
-/** The accounts matching, counted up to EXACT_TOTAL_UP_TO and one more: past it, "more than". */
-async function countUpToLimit(
-  db: Database,
-  where: SQL | undefined,
-): Promise<{ total: number; totalExact: boolean }> {
-  const [counted] = await queryRows<{ value: number }>(
-    db,
-    sql`select count(*)::int as value from (select 1 from ${accounts} where ${where} limit ${EXACT_TOTAL_UP_TO + 1}) as matching`,
-  );
-  const value = counted?.value ?? 0;
-  return value > EXACT_TOTAL_UP_TO
-    ? { total: EXACT_TOTAL_UP_TO, totalExact: false }
-    : { total: value, totalExact: true };
 }
 
 const orderOf = (query: Pick<AccountListQuery, "sort" | "order">) =>
@@ -386,7 +371,7 @@ export async function listZoneAccounts(
     query.sort === "licence"
       ? licencePage(db, { scope: accountScope(actor), where }, query, reading)
       : zoneAccountsQuery(db, where, query.sort, reading),
-    countUpToLimit(db, where),
+    countUpToLimit(db, accounts, where),
   ]);
   const more = rows.length > query.pageSize;
   const page = rows.slice(0, query.pageSize);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decodeCursor } from "../domain/cursor.ts";
 import { plainText, text } from "../domain/text.ts";
-import { pageOf, pageQuery, reference } from "./common.ts";
+import { keysetPageOf, pageOf, pageQuery, reference } from "./common.ts";
 
 const ACCOUNT_SORTS = ["name", "customerName", "endsOn", "datapointsLeft", "licence"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
@@ -45,9 +45,6 @@ const accountCursor = z
   .string()
   .max(2000)
   .refine((cursor) => readAccountCursor(cursor) !== null, "Not a cursor this list gave");
-
-/** A zone counts its accounts up to this many; past it the total reads "more than 1,000". */
-export const EXACT_TOTAL_UP_TO = 1_000;
 
 export const accountListQuery = z.object({
   zone: z.enum(["active", "expired"]).default("active"),
@@ -125,14 +122,5 @@ const zoneAccount = accountSummary
   .meta({ id: "ZoneAccount" });
 export type ZoneAccount = z.infer<typeof zoneAccount>;
 
-export const zoneAccountPage = pageOf(zoneAccount)
-  .extend({
-    /** False when more accounts match than were counted: there are more than `total`. */
-    totalExact: z.boolean(),
-    /** The cursor of the page after this one (`after`); null on the last. */
-    next: z.string().nullable(),
-    /** The cursor of the page before this one (`before`); null on the first. */
-    previous: z.string().nullable(),
-  })
-  .meta({ id: "ZoneAccountPage" });
+export const zoneAccountPage = keysetPageOf(zoneAccount).meta({ id: "ZoneAccountPage" });
 export type ZoneAccountPage = z.infer<typeof zoneAccountPage>;

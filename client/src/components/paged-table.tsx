@@ -11,7 +11,7 @@ import {
   UnstyledButton,
   VisuallyHidden,
 } from "@mantine/core";
-import type { Page } from "@shared/api/common.ts";
+import type { KeysetPage, Page } from "@shared/api/common.ts";
 import {
   IconChevronDown,
   IconChevronLeft,
@@ -43,13 +43,6 @@ export interface Column<T, S extends string = string> {
   sortBy?: S;
   align?: "right";
   render: (row: T) => ReactNode;
-}
-
-/** A page of a list read by cursors, whose total is exact only up to a limit. */
-interface KeysetPage<T> extends Page<T> {
-  totalExact: boolean;
-  next: string | null;
-  previous: string | null;
 }
 
 /**
