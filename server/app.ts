@@ -71,7 +71,7 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Reminder sweeps and mail delivery of this instance; scheduled unless the interval is 0. */
     lifecycle: Lifecycle;
-    /** Serves `/metrics` to Prometheus; listens only where METRICS_PORT says (main.ts). */
+    /** Serves `/metrics` to Prometheus; listens only where METRICS_PORT says (instance.ts). */
     metricsListener: FastifyInstance;
   }
 }

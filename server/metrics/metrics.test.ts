@@ -39,7 +39,7 @@ let superAdmin: Session;
 beforeAll(async () => {
   smtp = await startSmtpSink();
   // Its own database: the outboxes are every partner's. The metrics port is never listened on in
-  // tests (main.ts does that); the listener is asked directly.
+  // tests (instance.ts does that); the listener is asked directly.
   t = await startTestApp({
     isolated: true,
     now: NOW,
