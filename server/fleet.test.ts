@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { request } from "node:http";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -20,7 +21,7 @@ import { onPostgres } from "./test/harness.ts";
 import { administer } from "./test/postgres-setup.ts";
 
 /** HAProxy's port; the instances take the next three, its stats page the fourth. */
-const PORT = 3600;
+const PORT = 3650;
 /** The most the load lasts; it ends earlier once every quota is full and the survivor served. */
 const MAX_LOAD_MS = 40_000;
 const ACCOUNTS = 8;
@@ -247,6 +248,34 @@ async function settled(db: Database, thresholdMails: number): Promise<void> {
   }
 }
 
+/** One HTTP request sent from `localAddress` (fetch cannot choose where it connects from). */
+function requestFrom(
+  localAddress: string,
+  url: string,
+  { method, headers, body }: { method: string; headers: Record<string, string>; body?: string },
+): Promise<{ status: number; cookies: string[]; body: string }> {
+  return new Promise((resolve, reject) => {
+    const sent = request(url, { method, headers, localAddress }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        text += chunk;
+      });
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          cookies: (response.headers["set-cookie"] ?? []).map(
+            (cookie) => cookie.split(";")[0] ?? "",
+          ),
+          body: text,
+        }),
+      );
+    });
+    sent.on("error", reject);
+    sent.end(body);
+  });
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the HAProxy configuration", () => {
@@ -306,6 +335,29 @@ describe.runIf(onPostgres)("a fleet of three instances behind HAProxy", { timeou
     await fleet?.stop();
     await database?.close();
     await administer(base, `drop database if exists ${name} with (force)`);
+  });
+
+  it("tells each instance the client's own address, which HAProxy forwards (TRUST_PROXY), not HAProxy's", async () => {
+    if (!fleet) throw new Error("the fleet did not start");
+    // A client on another loopback address than HAProxy's, which connects to the instances from
+    // 127.0.0.1: the session it opens records where the client is.
+    const client = "127.0.0.5";
+    const signedIn = await requestFrom(client, `${fleet.url}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: fleet.url },
+      body: JSON.stringify({ email: "admin0@fleet.test", password: "fleet-password-0123" }),
+    });
+    expect(signedIn.status).toBe(200);
+    const cookie = signedIn.cookies.join("; ");
+    const sessions = await requestFrom(client, `${fleet.url}/api/v1/me/sessions`, {
+      method: "GET",
+      headers: { cookie },
+    });
+    expect(sessions.status).toBe(200);
+    const { items } = JSON.parse(sessions.body) as {
+      items: { address: string | null; current: boolean }[];
+    };
+    expect(items.find((session) => session.current)?.address).toBe(client);
   });
 
   it("loses no acknowledged write, answers no 500, never oversubscribes a quota, reminds and mails once, and lets the stopped instance finish its requests", async () => {
