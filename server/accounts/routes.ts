@@ -86,8 +86,8 @@ export function accountRoutes({
       },
       async (request, reply, actor) => {
         const now = clock.now();
-        const items = await everyItem((page, pageSize) =>
-          listZoneAccounts(db, actor, { ...request.query, page, pageSize }, now),
+        const items = await everyItem((page, pageSize, after) =>
+          listZoneAccounts(db, actor, { ...request.query, page, pageSize, after }, now),
         );
         return sendCsv(reply, `${request.query.zone}-accounts.csv`, zoneAccountsCsv(items ?? []));
       },

@@ -13,16 +13,26 @@ export function sendCsv(reply: FastifyReply, filename: string, text: string): Fa
     .send(text);
 }
 
-/** Every item of a paged list, page after page, up to MAX_EXPORT_ROWS. */
+/**
+ * Every item of a paged list, page after page, up to MAX_EXPORT_ROWS. A list read by cursors
+ * answers `next`, which the following read passes on as `after`: each page then costs what the first
+ * does, where page numbers would make the database skip more rows at each step.
+ */
 export async function everyItem<T>(
-  page: (page: number, pageSize: number) => Promise<Page<T> | null>,
+  page: (
+    page: number,
+    pageSize: number,
+    after: string | undefined,
+  ) => Promise<(Page<T> & { next?: string | null }) | null>,
 ): Promise<T[] | null> {
   const items: T[] = [];
+  let after: string | undefined;
   for (let number = 1; items.length < MAX_EXPORT_ROWS; number++) {
-    const found = await page(number, EXPORT_PAGE_SIZE);
+    const found = await page(number, EXPORT_PAGE_SIZE, after);
     if (!found) return null;
     items.push(...found.items);
-    if (found.items.length < EXPORT_PAGE_SIZE) break;
+    if (found.items.length < EXPORT_PAGE_SIZE || found.next === null) break;
+    after = found.next;
   }
   return items.slice(0, MAX_EXPORT_ROWS);
 }

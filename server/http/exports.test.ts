@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCsv } from "../../shared/domain/csv.ts";
 import { CSV_COLUMNS } from "../../shared/domain/datapoints-csv.ts";
+import { accounts } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,
@@ -75,6 +76,36 @@ describe("CSV exports of the Account management zones", () => {
       "/api/v1/account-management/accounts/export.csv?zone=expired",
     );
     expect(expiredZone.rows.map((r) => r[0])).toEqual([expired.id]);
+  });
+
+  it("exports a zone of more accounts than one read holds with each account once, in the zone's order", async () => {
+    // Another partner's portfolio of 1,100 accounts sharing a handful of end dates: three reads of
+    // 500, each following the last one's cursor through accounts that tie on their end date.
+    const large = await createPartner(t.db);
+    const endsOn = ["2026-06-30", "2026-09-30", "2026-12-31"];
+    await t.db.insert(accounts).values(
+      Array.from({ length: 1_100 }, (_, n) => ({
+        partnerId: large.id,
+        name: `Site ${String(n).padStart(4, "0")}`,
+        customerName: "Large",
+        country: "ES",
+        sectorCode: catalogue.sectorCode,
+        licenceId: catalogue.licenceId,
+        startsOn: "2026-01-01",
+        endsOn: endsOn[n % endsOn.length] as string,
+        datapointsContracted: 100,
+      })),
+    );
+    const session = await signIn(t.app, large.superAdmin.email);
+    const { header, rows } = await download(
+      session,
+      "/api/v1/account-management/accounts/export.csv?sort=endsOn",
+    );
+    const at = (column: string) => header.indexOf(column);
+    expect(rows).toHaveLength(1_100);
+    expect(new Set(rows.map((r) => r[at("id")])).size).toBe(1_100);
+    const ends = rows.map((r) => r[at("ends_on")] ?? "");
+    expect(ends).toEqual([...ends].sort());
   });
 
   it("exports the Applications zone with what each asks and its decision", async () => {
