@@ -8,6 +8,7 @@ import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { INSTANCE_NODE_FLAGS } from "../deploy/fleet.ts";
 
 export const BENCH_PASSWORD = "bench-password-0123";
 
@@ -30,7 +31,7 @@ export async function startServer(
 ): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
-    [fileURLToPath(new URL("../server/main.ts", import.meta.url))],
+    [...INSTANCE_NODE_FLAGS, fileURLToPath(new URL("../server/main.ts", import.meta.url))],
     {
       env: {
         ...process.env,

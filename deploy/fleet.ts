@@ -12,6 +12,11 @@ import { fileURLToPath } from "node:url";
 export const HAPROXY = "/usr/sbin/haproxy";
 export const HAPROXY_CONFIG = fileURLToPath(new URL("./haproxy.cfg", import.meta.url));
 const MAIN = fileURLToPath(new URL("../server/main.ts", import.meta.url));
+/**
+ * An instance runs as `npm run serve` runs it: young objects in 4 MB semi-spaces, where V8's default
+ * of up to 32 MB kept some 130 MB more resident on an idle instance.
+ */
+export const INSTANCE_NODE_FLAGS = ["--max-semi-space-size=4"];
 const HOST = "127.0.0.1";
 
 export interface Running {
@@ -130,7 +135,13 @@ export async function startFleet(options: FleetOptions): Promise<Fleet> {
         LOG_LEVEL: "warn",
         ...options.env,
       };
-      const instance = run(`instance${n}`, process.execPath, [MAIN], env, echo);
+      const instance = run(
+        `instance${n}`,
+        process.execPath,
+        [...INSTANCE_NODE_FLAGS, MAIN],
+        env,
+        echo,
+      );
       instances.push({ ...instance, port, url: `http://${HOST}:${port}` });
     }
     // Started together, they race for the migration lock: as a rolling deployment's would.

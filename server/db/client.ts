@@ -106,7 +106,11 @@ function processIsAlive(pid: number): boolean {
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   await mkdir(dataDir, { recursive: true });
   const release = await lockDataFolder(dataDir);
-  const client = await PGlite.create(`${dataDir}/pg`);
+  // PostgreSQL's 128 MB of shared buffers, in WebAssembly memory that never shrinks, held most of
+  // an idle instance's memory; a data folder's working set fits in far less.
+  const client = await PGlite.create(`${dataDir}/pg`, {
+    startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
+  });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   await workAsAppRole(client);
