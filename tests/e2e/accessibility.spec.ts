@@ -76,6 +76,9 @@ async function visit(page: Page, path: string): Promise<void> {
 test.describe("every screen passes axe's WCAG 2.1 AA checks without a critical or serious finding", {
   tag: "@phone",
 }, () => {
+  // Each journey checks up to eleven screens and dialogs in turn: twice the time of one journey.
+  test.describe.configure({ timeout: 120_000 });
+
   test("the pages for someone not signed in", async ({ page }) => {
     for (const path of ["/login", "/forgot-password", "/reset-password", "/invitations/unknown"]) {
       await visit(page, path);
