@@ -1,20 +1,22 @@
 /** Reading usage: an account's entitlements as used, and its registered datapoints. */
-import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Page } from "../../shared/api/common.ts";
-import type {
-  AccountUsage,
-  Datapoint,
-  DatapointListQuery,
-  ReachableAccount,
-  ReachableAccountQuery,
+import {
+  type AccountUsage,
+  type DatapointListQuery,
+  type DatapointPage,
+  type ReachableAccount,
+  type ReachableAccountQuery,
+  readDatapointCursor,
 } from "../../shared/api/usage.ts";
 import { accountStatus } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
-import { decodeCursor, encodeCursor } from "../../shared/domain/cursor.ts";
+import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { datapointsCapacity, smsCapacity } from "../../shared/domain/usage.ts";
 import type { Caller } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
+import { countUpToLimit } from "../db/paging.ts";
 import { accounts, datapoints, partners, smsSpendings } from "../db/schema/index.ts";
 
 export async function readUsage(
@@ -110,43 +112,58 @@ export async function listReachableAccounts(
   };
 }
 
-/** A page of an account's datapoints by device, then name; null when the caller cannot see the account. */
+/**
+ * A page of an account's datapoints by device, then name; null when the caller cannot see the
+ * account. Pages follow cursors (keyset): the page after `after` or before `before` is a range of
+ * the index (account, device, name, id) — or (account, kind, device, name, id) when filtered by
+ * kind — so a deep page costs what the first does. The total is counted up to EXACT_TOTAL_UP_TO.
+ */
 export async function listDatapoints(
   db: Database,
   caller: Caller,
   accountId: string,
   query: DatapointListQuery,
-): Promise<(Page<Datapoint> & { next: string | null }) | null> {
-  const filters: (SQL | undefined)[] = [eq(datapoints.accountId, accountId)];
-  if (query.kind) filters.push(eq(datapoints.kind, query.kind));
-  if (query.device) filters.push(eq(datapoints.deviceName, query.device));
-  const where = and(...filters);
-  // After a cursor: the rows past its key in the list's order, whatever the page number says.
-  const after = query.after ? decodeCursor(query.after, 3) : null;
-  const page = after
-    ? and(
-        where,
-        sql`(${datapoints.deviceName}, ${datapoints.name}, ${datapoints.id}) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`,
-      )
-    : where;
+): Promise<DatapointPage | null> {
   const visible = await db
     .select({ id: accounts.id })
     .from(accounts)
     .where(and(eq(accounts.id, accountId), accountScope(caller)));
   if (visible.length === 0) return null;
-  const [rows, [total]] = await Promise.all([
+  const where = and(
+    eq(datapoints.accountId, accountId),
+    query.kind ? eq(datapoints.kind, query.kind) : undefined,
+    query.device ? eq(datapoints.deviceName, query.device) : undefined,
+  );
+  const backwards = query.before !== undefined;
+  const cursor = query.before ?? query.after;
+  const from = cursor === undefined ? null : readDatapointCursor(cursor);
+  const direction = backwards ? desc : asc;
+  const past = from
+    ? sql`(${datapoints.deviceName}, ${datapoints.name}, ${datapoints.id}) ${sql.raw(backwards ? "<" : ">")} (${from.deviceName}::text, ${from.name}::text, ${from.id}::uuid)`
+    : undefined;
+  const offset = from ? 0 : (query.page - 1) * query.pageSize;
+  const [rows, counted] = await Promise.all([
     db
       .select()
       .from(datapoints)
-      .where(page)
-      .orderBy(asc(datapoints.deviceName), asc(datapoints.name), asc(datapoints.id))
-      .limit(query.pageSize)
-      .offset(after ? 0 : (query.page - 1) * query.pageSize),
-    db.select({ value: count() }).from(datapoints).where(where),
+      .where(and(where, past))
+      .orderBy(
+        direction(datapoints.deviceName),
+        direction(datapoints.name),
+        direction(datapoints.id),
+      )
+      // One more than the page: whether another page follows in the direction read.
+      .limit(query.pageSize + 1)
+      .offset(offset),
+    countUpToLimit(db, datapoints, where),
   ]);
-  const last = rows.at(-1);
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (backwards) page.reverse();
+  const cursorOf = (row: (typeof rows)[number] | undefined) =>
+    row ? encodeCursor([row.deviceName, row.name, row.id]) : null;
   return {
-    items: rows.map((d) => ({
+    items: page.map((d) => ({
       id: d.id,
       externalId: d.externalId,
       name: d.name,
@@ -157,10 +174,8 @@ export async function listDatapoints(
     })),
     page: query.page,
     pageSize: query.pageSize,
-    total: total?.value ?? 0,
-    next:
-      last && rows.length === query.pageSize
-        ? encodeCursor([last.deviceName, last.name, last.id])
-        : null,
+    ...counted,
+    next: backwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (backwards ? more : from !== null || offset > 0) ? cursorOf(page[0]) : null,
   };
 }
