@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Page } from "../../shared/api/common.ts";
 import {
   type AccountUsage,
+  type DatapointCursor,
   type DatapointListQuery,
   type DatapointPage,
   type ReachableAccount,
@@ -112,11 +113,50 @@ export async function listReachableAccounts(
   };
 }
 
+/** Where a page of datapoints is read from: after (or, backwards, before) a datapoint, or from the start. */
+interface Reading {
+  from: DatapointCursor | null;
+  backwards: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The rows of a page of an account's datapoints, by device, then name, then id: a range of the
+ * index (account, device, name, id), or (account, kind, device, name, id) when filtered by kind.
+ */
+export function datapointPageQuery(
+  db: Database,
+  list: Pick<DatapointListQuery, "kind" | "device"> & { accountId: string },
+  { from, backwards, offset, limit }: Reading,
+) {
+  const direction = backwards ? desc : asc;
+  const past = from
+    ? sql`(${datapoints.deviceName}, ${datapoints.name}, ${datapoints.id}) ${sql.raw(backwards ? "<" : ">")} (${from.deviceName}::text, ${from.name}::text, ${from.id}::uuid)`
+    : undefined;
+  return db
+    .select()
+    .from(datapoints)
+    .where(and(datapointFilters(list), past))
+    .orderBy(direction(datapoints.deviceName), direction(datapoints.name), direction(datapoints.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+const datapointFilters = (
+  list: Pick<DatapointListQuery, "kind" | "device"> & { accountId: string },
+) =>
+  and(
+    eq(datapoints.accountId, list.accountId),
+    list.kind ? eq(datapoints.kind, list.kind) : undefined,
+    list.device ? eq(datapoints.deviceName, list.device) : undefined,
+  );
+
 /**
  * A page of an account's datapoints by device, then name; null when the caller cannot see the
  * account. Pages follow cursors (keyset): the page after `after` or before `before` is a range of
- * the index (account, device, name, id) — or (account, kind, device, name, id) when filtered by
- * kind — so a deep page costs what the first does. The total is counted up to EXACT_TOTAL_UP_TO.
+ * an index (`datapointPageQuery`), so a deep page costs what the first does. The total is counted
+ * up to EXACT_TOTAL_UP_TO.
  */
 export async function listDatapoints(
   db: Database,
@@ -129,33 +169,15 @@ export async function listDatapoints(
     .from(accounts)
     .where(and(eq(accounts.id, accountId), accountScope(caller)));
   if (visible.length === 0) return null;
-  const where = and(
-    eq(datapoints.accountId, accountId),
-    query.kind ? eq(datapoints.kind, query.kind) : undefined,
-    query.device ? eq(datapoints.deviceName, query.device) : undefined,
-  );
+  const list = { accountId, kind: query.kind, device: query.device };
   const backwards = query.before !== undefined;
   const cursor = query.before ?? query.after;
   const from = cursor === undefined ? null : readDatapointCursor(cursor);
-  const direction = backwards ? desc : asc;
-  const past = from
-    ? sql`(${datapoints.deviceName}, ${datapoints.name}, ${datapoints.id}) ${sql.raw(backwards ? "<" : ">")} (${from.deviceName}::text, ${from.name}::text, ${from.id}::uuid)`
-    : undefined;
   const offset = from ? 0 : (query.page - 1) * query.pageSize;
   const [rows, counted] = await Promise.all([
-    db
-      .select()
-      .from(datapoints)
-      .where(and(where, past))
-      .orderBy(
-        direction(datapoints.deviceName),
-        direction(datapoints.name),
-        direction(datapoints.id),
-      )
-      // One more than the page: whether another page follows in the direction read.
-      .limit(query.pageSize + 1)
-      .offset(offset),
-    countUpToLimit(db, datapoints, where),
+    // One more than the page: whether another page follows in the direction read.
+    datapointPageQuery(db, list, { from, backwards, offset, limit: query.pageSize + 1 }),
+    countUpToLimit(db, datapoints, datapointFilters(list)),
   ]);
   const more = rows.length > query.pageSize;
   const page = rows.slice(0, query.pageSize);
