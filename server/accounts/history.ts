@@ -60,6 +60,28 @@ export async function recordHistory(
 }
 
 /**
+ * The entries of a page of an account's history, newest first, with their application and actor:
+ * a range of the index (account, seq) after (older than) or, backwards, before the entry `from`.
+ */
+export function historyPageQuery(
+  db: Database,
+  accountId: string,
+  reading: { from: number | null; backwards: boolean; offset: number; limit: number },
+) {
+  const { from, backwards } = reading;
+  const past = from === null ? undefined : (backwards ? gt : lt)(accountHistory.seq, from);
+  return db
+    .select({ entry: accountHistory, application: applications, actorName: users.name })
+    .from(accountHistory)
+    .leftJoin(applications, eq(applications.id, accountHistory.applicationId))
+    .leftJoin(users, eq(users.id, accountHistory.actorId))
+    .where(and(eq(accountHistory.accountId, accountId), past))
+    .orderBy((backwards ? asc : desc)(accountHistory.seq))
+    .limit(reading.limit)
+    .offset(reading.offset);
+}
+
+/**
  * A page of an account's history, newest first, read by cursors (keyset): the page after `after`
  * or before `before` is a range of the index (account, seq), however long the history has grown.
  * The total is counted up to EXACT_TOTAL_UP_TO.
@@ -77,25 +99,14 @@ export async function listHistory(
     .where(and(eq(accounts.id, accountId), accountScope(actor)));
   if (!visible) return null;
 
-  const where = eq(accountHistory.accountId, accountId);
   const backwards = query.before !== undefined;
   const cursor = query.before ?? query.after;
   const from = cursor === undefined ? null : readHistoryCursor(cursor);
-  // Newest first: a page after a cursor holds older entries (a lower seq), one before it newer.
-  const past = from === null ? undefined : (backwards ? gt : lt)(accountHistory.seq, from);
   const offset = from === null ? (query.page - 1) * query.pageSize : 0;
   const [rows, counted] = await Promise.all([
-    db
-      .select({ entry: accountHistory, application: applications, actorName: users.name })
-      .from(accountHistory)
-      .leftJoin(applications, eq(applications.id, accountHistory.applicationId))
-      .leftJoin(users, eq(users.id, accountHistory.actorId))
-      .where(and(where, past))
-      .orderBy((backwards ? asc : desc)(accountHistory.seq))
-      // One more than the page: whether another page follows in the direction read.
-      .limit(query.pageSize + 1)
-      .offset(offset),
-    countUpToLimit(db, accountHistory, where),
+    // One more than the page: whether another page follows in the direction read.
+    historyPageQuery(db, accountId, { from, backwards, offset, limit: query.pageSize + 1 }),
+    countUpToLimit(db, accountHistory, eq(accountHistory.accountId, accountId)),
   ]);
   const more = rows.length > query.pageSize;
   const page = rows.slice(0, query.pageSize);
