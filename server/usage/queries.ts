@@ -1,6 +1,6 @@
 /** Reading usage: an account's entitlements as used, and its registered datapoints. */
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
-import type { Page } from "../../shared/api/common.ts";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { KeysetPage } from "../../shared/api/common.ts";
 import {
   type AccountUsage,
   type DatapointCursor,
@@ -9,6 +9,7 @@ import {
   type ReachableAccount,
   type ReachableAccountQuery,
   readDatapointCursor,
+  readReachableAccountCursor,
 } from "../../shared/api/usage.ts";
 import { accountStatus } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
@@ -61,13 +62,17 @@ export async function readUsage(
 const partnersToday = (now: Date) =>
   sql`(${now.toISOString()}::timestamptz at time zone ${partners.timeZone})::date`;
 
-/** A page of the accounts the caller reaches, by name: an API key's way to discover its accounts. */
+/**
+ * A page of the accounts the caller reaches, by name: an API key's way to discover its accounts.
+ * Pages follow cursors (keyset) on the index (partner, name, id), or (name, id) for a platform-wide
+ * caller; the total is counted up to EXACT_TOTAL_UP_TO.
+ */
 export async function listReachableAccounts(
   db: Database,
   caller: Caller,
   query: ReachableAccountQuery,
   now: Date,
-): Promise<Page<ReachableAccount>> {
+): Promise<KeysetPage<ReachableAccount>> {
   const active = sql`${accounts.endsOn} > ${partnersToday(now)}`;
   const where = and(
     accountScope(caller),
@@ -77,7 +82,16 @@ export async function listReachableAccounts(
         ? active
         : sql`not ${active}`,
   );
-  const [rows, [total]] = await Promise.all([
+  const backwards = query.before !== undefined;
+  const cursor = query.before ?? query.after;
+  const from = cursor === undefined ? null : readReachableAccountCursor(cursor);
+  const past = from
+    ? sql`(${accounts.name}, ${accounts.id}) ${sql.raw(backwards ? "<" : ">")} (${from.name}::text, ${from.id}::uuid)`
+    : undefined;
+  const direction = backwards ? desc : asc;
+  const offset = from ? 0 : (query.page - 1) * query.pageSize;
+  const reached = sql`${accounts} inner join ${partners} on ${partners.id} = ${accounts.partnerId}`;
+  const [rows, counted] = await Promise.all([
     db
       .select({
         id: accounts.id,
@@ -89,18 +103,20 @@ export async function listReachableAccounts(
       })
       .from(accounts)
       .innerJoin(partners, eq(partners.id, accounts.partnerId))
-      .where(where)
-      .orderBy(asc(accounts.name), asc(accounts.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ value: count() })
-      .from(accounts)
-      .innerJoin(partners, eq(partners.id, accounts.partnerId))
-      .where(where),
+      .where(and(where, past))
+      .orderBy(direction(accounts.name), direction(accounts.id))
+      // One more than the page: whether another page follows in the direction read.
+      .limit(query.pageSize + 1)
+      .offset(offset),
+    countUpToLimit(db, reached, where),
   ]);
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (backwards) page.reverse();
+  const cursorOf = (row: (typeof rows)[number] | undefined) =>
+    row ? encodeCursor([row.name, row.id]) : null;
   return {
-    items: rows.map((row) => ({
+    items: page.map((row) => ({
       id: row.id,
       name: row.name,
       partner: { id: row.partnerId, name: row.partnerName },
@@ -109,7 +125,9 @@ export async function listReachableAccounts(
     })),
     page: query.page,
     pageSize: query.pageSize,
-    total: total?.value ?? 0,
+    ...counted,
+    next: backwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (backwards ? more : from !== null || offset > 0) ? cursorOf(page[0]) : null,
   };
 }
 

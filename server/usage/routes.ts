@@ -59,12 +59,16 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           summary: "The accounts the caller reaches, by name: an API key discovers its accounts",
           description:
             "An account-scoped key reaches its one account, a partner's key every account of the partner, a platform key every account; a person the accounts they may see. `status` is as of today in the partner's time zone.",
+          pagedByLink: true,
           querystring: reachableAccountQuery,
           response: { 200: reachableAccountPage },
         },
       },
-      async (request, _reply, caller) =>
-        listReachableAccounts(db, caller, request.query, clock.now()),
+      async (request, reply, caller) => {
+        const page = await listReachableAccounts(db, caller, request.query, clock.now());
+        if (page.next) reply.header("link", nextLink(request.url, page.next));
+        return page;
+      },
     );
 
     route.get(

@@ -3,7 +3,7 @@ import { decodeCursor } from "../domain/cursor.ts";
 import { DATAPOINT_KINDS } from "../domain/datapoints.ts";
 import { text } from "../domain/text.ts";
 import { MAX_HISTORY_PERIODS, periodCount, USAGE_INTERVALS } from "../domain/usage-history.ts";
-import { keysetPageOf, pageOf, pageQuery, reference } from "./common.ts";
+import { keysetPageOf, pageQuery, reference } from "./common.ts";
 
 /** `Idempotency-Key`: a retry with the same key and body gets the first answer, without doing it again. */
 export const idempotencyHeaders = z.looseObject({
@@ -48,13 +48,35 @@ export const reachableAccount = z
   .meta({ id: "ReachableAccount" });
 export type ReachableAccount = z.infer<typeof reachableAccount>;
 
+const uuid = z.uuid();
+const cursorText = (part: string) => part.length <= 1000 && !part.includes("\0");
+
+/** Where a page of reachable accounts starts or ends: an account's name and id, the list's order. */
+export function readReachableAccountCursor(cursor: string): { name: string; id: string } | null {
+  const [name, id] = decodeCursor(cursor, 2) ?? [];
+  if (name === undefined || id === undefined) return null;
+  return cursorText(name) && uuid.safeParse(id).success ? { name, id } : null;
+}
+
+const reachableAccountCursor = z
+  .string()
+  .max(3000)
+  .refine((cursor) => readReachableAccountCursor(cursor) !== null, "Not a cursor this list gave");
+
 export const reachableAccountQuery = z.object({
   status: z.enum(["active", "expired"]).optional(),
+  /** A page's `next`: the page after it, whatever was added or removed meanwhile (`page` is then ignored). */
+  after: reachableAccountCursor.optional(),
+  /** A page's `previous`: the page before it (`page` is then ignored). */
+  before: reachableAccountCursor.optional(),
   ...pageQuery,
 });
 export type ReachableAccountQuery = z.infer<typeof reachableAccountQuery>;
 
-export const reachableAccountPage = pageOf(reachableAccount).meta({ id: "ReachableAccountPage" });
+/** A page of reachable accounts read by cursors (`next` also in the `Link` header); total exact up to 1,000. */
+export const reachableAccountPage = keysetPageOf(reachableAccount).meta({
+  id: "ReachableAccountPage",
+});
 
 export const datapoint = z
   .object({
@@ -75,9 +97,6 @@ export interface DatapointCursor {
   name: string;
   id: string;
 }
-
-const uuid = z.uuid();
-const cursorText = (part: string) => part.length <= 1000 && !part.includes("\0");
 
 /** The datapoint a cursor names; null for anything this list did not give. */
 export function readDatapointCursor(cursor: string): DatapointCursor | null {
