@@ -126,6 +126,17 @@ async function datapointCursorAt(db: Database, accountId: string, depth: number,
   return encodeCursor([row.device_name, row.name, row.id]);
 }
 
+/** The cursor after the account `depth` rows into the usage API's reachable accounts, by name. */
+async function reachableCursorAt(db: Database, email: string, depth: number) {
+  const [row] = await queryRows<{ name: string; id: string }>(
+    db,
+    sql`select a.name, a.id from accounts a join users u on u.partner_id = a.partner_id
+      where u.email = ${email} order by a.name, a.id offset ${depth - 1} limit 1`,
+  );
+  if (!row) throw new Error("the accounts ended before the deep page");
+  return encodeCursor([row.name, row.id]);
+}
+
 /** The cursor after the history entry `depth` rows into the account's history, newest first. */
 async function historyCursorAt(db: Database, accountId: string, depth: number) {
   const [row] = await queryRows<{ seq: string }>(
@@ -250,6 +261,15 @@ async function main(): Promise<void> {
           `${points}&before=${await datapointCursorAt(database.db, accountId, deep)}`,
         ],
         ["account history, first page", history],
+        ["usage API accounts, first page", `${base}/api/v1/usage/accounts?pageSize=${PAGE_SIZE}`],
+        [
+          "usage API active accounts, first page",
+          `${base}/api/v1/usage/accounts?status=active&pageSize=${PAGE_SIZE}`,
+        ],
+        [
+          `usage API accounts, ${Math.round(DEEP * 100)}% deep`,
+          `${base}/api/v1/usage/accounts?pageSize=${PAGE_SIZE}&after=${await reachableCursorAt(database.db, portfolio.email, deep)}`,
+        ],
         [
           `account history, ${Math.round(DEEP * 100)}% deep`,
           `${history}&after=${await historyCursorAt(database.db, accountId, deep)}`,

@@ -1,5 +1,5 @@
 /** Reading usage: an account's entitlements as used, and its registered datapoints. */
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { KeysetPage } from "../../shared/api/common.ts";
 import {
   type AccountUsage,
@@ -63,6 +63,42 @@ const partnersToday = (now: Date) =>
   sql`(${now.toISOString()}::timestamptz at time zone ${partners.timeZone})::date`;
 
 /**
+ * The rows of a page of reachable accounts, by name, then id: a range of the index (partner, name,
+ * id), or (name, id) for a platform-wide caller, after (or, backwards, before) an account.
+ */
+export function reachablePageQuery(
+  db: Database,
+  where: SQL | undefined,
+  reading: {
+    from: { name: string; id: string } | null;
+    backwards: boolean;
+    offset: number;
+    limit: number;
+  },
+) {
+  const { from, backwards } = reading;
+  const past = from
+    ? sql`(${accounts.name}, ${accounts.id}) ${sql.raw(backwards ? "<" : ">")} (${from.name}::text, ${from.id}::uuid)`
+    : undefined;
+  const direction = backwards ? desc : asc;
+  return db
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      partnerId: partners.id,
+      partnerName: partners.name,
+      endsOn: accounts.endsOn,
+      timeZone: partners.timeZone,
+    })
+    .from(accounts)
+    .innerJoin(partners, eq(partners.id, accounts.partnerId))
+    .where(and(where, past))
+    .orderBy(direction(accounts.name), direction(accounts.id))
+    .limit(reading.limit)
+    .offset(reading.offset);
+}
+
+/**
  * A page of the accounts the caller reaches, by name: an API key's way to discover its accounts.
  * Pages follow cursors (keyset) on the index (partner, name, id), or (name, id) for a platform-wide
  * caller; the total is counted up to EXACT_TOTAL_UP_TO.
@@ -85,29 +121,11 @@ export async function listReachableAccounts(
   const backwards = query.before !== undefined;
   const cursor = query.before ?? query.after;
   const from = cursor === undefined ? null : readReachableAccountCursor(cursor);
-  const past = from
-    ? sql`(${accounts.name}, ${accounts.id}) ${sql.raw(backwards ? "<" : ">")} (${from.name}::text, ${from.id}::uuid)`
-    : undefined;
-  const direction = backwards ? desc : asc;
   const offset = from ? 0 : (query.page - 1) * query.pageSize;
   const reached = sql`${accounts} inner join ${partners} on ${partners.id} = ${accounts.partnerId}`;
   const [rows, counted] = await Promise.all([
-    db
-      .select({
-        id: accounts.id,
-        name: accounts.name,
-        partnerId: partners.id,
-        partnerName: partners.name,
-        endsOn: accounts.endsOn,
-        timeZone: partners.timeZone,
-      })
-      .from(accounts)
-      .innerJoin(partners, eq(partners.id, accounts.partnerId))
-      .where(and(where, past))
-      .orderBy(direction(accounts.name), direction(accounts.id))
-      // One more than the page: whether another page follows in the direction read.
-      .limit(query.pageSize + 1)
-      .offset(offset),
+    // One more than the page: whether another page follows in the direction read.
+    reachablePageQuery(db, where, { from, backwards, offset, limit: query.pageSize + 1 }),
     countUpToLimit(db, reached, where),
   ]);
   const more = rows.length > query.pageSize;

@@ -2,8 +2,11 @@
  * An API key discovers the accounts it reaches, and an expired account's usage says it is closed
  * instead of offering datapoints it would refuse.
  */
+import { eq, sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshStatistics } from "../db/client.ts";
+import { accounts, partners } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,
@@ -13,6 +16,7 @@ import {
   type PartnerFixture,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { reachablePageQuery } from "./queries.ts";
 
 let t: TestApp;
 let catalogue: Catalogue;
@@ -156,6 +160,31 @@ describe("GET /api/v1/usage/accounts", () => {
     ]) {
       const response = await get(`/api/v1/usage/accounts?${query}`);
       expect(response.statusCode, query).toBe(400);
+    }
+  });
+
+  it("reads a page as a range of an index by name, both ways", async () => {
+    const big = await createPartner(t.db);
+    await t.db.execute(sql`
+      insert into ${accounts} (partner_id, name, customer_name, country, sector_code, licence_id, starts_on, ends_on, datapoints_contracted)
+      select ${big.id}, 'Site ' || lpad(n::text, 5, '0'), 'Customer', 'ES', ${catalogue.sectorCode}, ${catalogue.licenceId},
+        date '2026-01-01', date '2027-01-01', 100
+      from generate_series(1, 5000) as n`);
+    await refreshStatistics(t.db, [accounts, partners]);
+    const from = { name: "Site 02000", id: big.id };
+    for (const backwards of [false, true]) {
+      const query = reachablePageQuery(t.db, eq(accounts.partnerId, big.id), {
+        from,
+        backwards,
+        offset: 0,
+        limit: 51,
+      }).getSQL();
+      const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
+        | { rows: { "QUERY PLAN": string }[] }
+        | { "QUERY PLAN": string }[];
+      const plan = ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
+      expect(plan).toMatch(/Index Scan (Backward )?using accounts_(partner_)?name_idx/);
+      expect(plan).not.toMatch(/Sort|Seq Scan on accounts/);
     }
   });
 
