@@ -8,15 +8,21 @@
  * 1 and 8 concurrent clients (autocannon). It prints p50/p99 per page and size, and the ratio of
  * the p99 at 100,000 accounts to the p99 at 10,000: 1 means a page costs the same however large
  * the portfolio.
+ *
+ * The same run measures an account's datapoints and its history, grown in one account of each
+ * portfolio to the portfolio's size (10,000 and 100,000 datapoints, as many history entries):
+ * there the size column counts datapoints or entries of that one account. `BENCH_PAGES` (a regular
+ * expression) measures only the pages whose names it matches.
  */
 import { randomBytes } from "node:crypto";
 import type autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { createUser } from "../server/auth/users.ts";
-import { type Database, openDatabase, refreshStatistics } from "../server/db/client.ts";
+import { type Database, openDatabase, queryRows, refreshStatistics } from "../server/db/client.ts";
 import { partners } from "../server/db/schema/index.ts";
 import { type Catalogue, createCatalogue } from "../server/test/factories.ts";
 import { administer } from "../server/test/postgres-setup.ts";
+import { encodeCursor } from "../shared/domain/cursor.ts";
 import {
   BENCH_PASSWORD,
   freePort,
@@ -35,6 +41,13 @@ const PAGE_SIZE = 50;
 const FOUND_BY_SEARCH = 200;
 /** How far into the zone the deep page is, as a share of its accounts (page 1,170 of 1,800 at 100,000). */
 const DEEP = 0.65;
+/** Only the pages whose names match, when given. */
+const ONLY = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
+/** Devices of the account of many datapoints, and the kinds it registers, in turn. */
+const DEVICES = 200;
+const KINDS = ["meter", "weather", "virtual", "group", "calculated", "derived"];
+/** Rows of a page of the account page's history. */
+const HISTORY_PAGE_SIZE = 10;
 
 interface Measure {
   page: string;
@@ -71,7 +84,7 @@ async function seedPortfolio(db: Database, count: number, catalogue: Catalogue) 
       current_date, current_date + 365, 1000000
     from generate_series(1, ${FOUND_BY_SEARCH}) as i`);
   const email = `admin-${count}@bench.test`;
-  await createUser(db, {
+  const admin = await createUser(db, {
     email,
     name: "Bench Admin",
     password: BENCH_PASSWORD,
@@ -79,7 +92,60 @@ async function seedPortfolio(db: Database, count: number, catalogue: Catalogue) 
     partnerId: partner.id,
     userType: "super_admin",
   });
-  return { email, active: Math.round(count * 0.9) };
+  // One account holds `count` datapoints on DEVICES devices and `count` entries of history.
+  const [account] = await queryRows<{ id: string }>(
+    db,
+    sql`select id from accounts where partner_id = ${partner.id} and name = 'Hot path 1'`,
+  );
+  if (!account) throw new Error("seed failed");
+  await db.execute(sql`
+    insert into datapoints (partner_id, account_id, external_id, name, device_name, kind, billable,
+      registered_at)
+    select ${partner.id}, ${account.id}, 'dp-' || i, 'Point ' || lpad(i::text, 6, '0'),
+      'Board ' || lpad((i % ${DEVICES})::text, 3, '0'), kind, kind in ('meter', 'weather', 'virtual'),
+      now() - make_interval(mins => i)
+    from generate_series(1, ${count}) as i,
+      lateral (select (string_to_array(${KINDS.join(",")}, ','))[1 + i % ${KINDS.length}] as kind) as k`);
+  await db.execute(sql`
+    insert into account_history (partner_id, account_id, event, actor_id, occurred_at, comment, changes)
+    select ${partner.id}, ${account.id}, 'created', ${admin.id}, now() - make_interval(mins => i),
+      'Entry ' || i, '[{"field": "smsCredits", "before": 0, "after": 250}]'::jsonb
+    from generate_series(${count}, 1, -1) as i`);
+  return { email, active: Math.round(count * 0.9), accountId: account.id };
+}
+
+/** The cursor after the datapoint `depth` rows into the account's list, as `next` would give it. */
+async function datapointCursorAt(db: Database, accountId: string, depth: number, kind?: string) {
+  const [row] = await queryRows<{ device_name: string; name: string; id: string }>(
+    db,
+    sql`select device_name, name, id from datapoints
+      where account_id = ${accountId} ${kind ? sql`and kind = ${kind}` : sql``}
+      order by device_name, name, id offset ${depth - 1} limit 1`,
+  );
+  if (!row) throw new Error("the datapoints ended before the deep page");
+  return encodeCursor([row.device_name, row.name, row.id]);
+}
+
+/** The cursor after the account `depth` rows into the usage API's reachable accounts, by name. */
+async function reachableCursorAt(db: Database, email: string, depth: number) {
+  const [row] = await queryRows<{ name: string; id: string }>(
+    db,
+    sql`select a.name, a.id from accounts a join users u on u.partner_id = a.partner_id
+      where u.email = ${email} order by a.name, a.id offset ${depth - 1} limit 1`,
+  );
+  if (!row) throw new Error("the accounts ended before the deep page");
+  return encodeCursor([row.name, row.id]);
+}
+
+/** The cursor after the history entry `depth` rows into the account's history, newest first. */
+async function historyCursorAt(db: Database, accountId: string, depth: number) {
+  const [row] = await queryRows<{ seq: string }>(
+    db,
+    sql`select seq::text from account_history where account_id = ${accountId}
+      order by seq desc offset ${depth - 1} limit 1`,
+  );
+  if (!row) throw new Error("the history ended before the deep page");
+  return encodeCursor([row.seq]);
 }
 
 async function measure(
@@ -108,7 +174,7 @@ function print(measures: Measure[]): void {
   console.table(
     measures.map((m) => ({
       page: m.page,
-      accounts: m.accounts.toLocaleString("en"),
+      size: m.accounts.toLocaleString("en"),
       clients: m.clients,
       "p50 ms": m.p50.toFixed(1),
       "p99 ms": m.p99.toFixed(1),
@@ -170,7 +236,46 @@ async function main(): Promise<void> {
         ],
         ['search "ho"', `${list}&q=ho&pageSize=${PAGE_SIZE}`],
       ];
-      for (const [page, address] of pages) {
+      const { accountId } = portfolio;
+      const points = `${base}/api/v1/usage/accounts/${accountId}/datapoints?pageSize=${PAGE_SIZE}`;
+      const deep = Math.floor(size * DEEP);
+      const history = `${base}/api/v1/accounts/${accountId}/history?pageSize=${HISTORY_PAGE_SIZE}`;
+      pages.push(
+        ["datapoints, first page", points],
+        ["datapoints of one kind, first page", `${points}&kind=meter`],
+        ["datapoints of one device, first page", `${points}&device=Board%20007`],
+        [
+          "datapoints of one kind and device, first page",
+          `${points}&kind=meter&device=Board%20006`,
+        ],
+        [
+          `datapoints, ${Math.round(DEEP * 100)}% deep`,
+          `${points}&after=${await datapointCursorAt(database.db, accountId, deep)}`,
+        ],
+        [
+          `datapoints of one kind, ${Math.round(DEEP * 100)}% deep`,
+          `${points}&kind=meter&after=${await datapointCursorAt(database.db, accountId, Math.floor(deep / KINDS.length), "meter")}`,
+        ],
+        [
+          `datapoints, ${Math.round(DEEP * 100)}% deep, previous page`,
+          `${points}&before=${await datapointCursorAt(database.db, accountId, deep)}`,
+        ],
+        ["account history, first page", history],
+        ["usage API accounts, first page", `${base}/api/v1/usage/accounts?pageSize=${PAGE_SIZE}`],
+        [
+          "usage API active accounts, first page",
+          `${base}/api/v1/usage/accounts?status=active&pageSize=${PAGE_SIZE}`,
+        ],
+        [
+          `usage API accounts, ${Math.round(DEEP * 100)}% deep`,
+          `${base}/api/v1/usage/accounts?pageSize=${PAGE_SIZE}&after=${await reachableCursorAt(database.db, portfolio.email, deep)}`,
+        ],
+        [
+          `account history, ${Math.round(DEEP * 100)}% deep`,
+          `${history}&after=${await historyCursorAt(database.db, accountId, deep)}`,
+        ],
+      );
+      for (const [page, address] of pages.filter(([page]) => !ONLY || ONLY.test(page))) {
         await measure("warm-up", size, 8, { url: address, headers }, 1);
         for (const clients of CLIENTS) {
           measures.push(await measure(page, size, clients, { url: address, headers }));

@@ -1,12 +1,18 @@
 /** An account's history: every application and every change it made, newest first. Append-only. */
-import { and, count, desc, eq } from "drizzle-orm";
-import type { HistoryEntry } from "../../shared/api/applications.ts";
-import type { Page } from "../../shared/api/common.ts";
+import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
+import {
+  type HistoryEntry,
+  type HistoryQuery,
+  readHistoryCursor,
+} from "../../shared/api/applications.ts";
+import type { KeysetPage } from "../../shared/api/common.ts";
+import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { describeApplication } from "../../shared/i18n/describe-application.ts";
 import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
+import { countUpToLimit } from "../db/paging.ts";
 import {
   accountHistory,
   accounts,
@@ -53,40 +59,68 @@ export async function recordHistory(
   );
 }
 
+/**
+ * The entries of a page of an account's history, newest first, with their application and actor:
+ * a range of the index (account, seq) after (older than) or, backwards, before the entry `from`.
+ */
+export function historyPageQuery(
+  db: Database,
+  accountId: string,
+  reading: { from: number | null; backwards: boolean; offset: number; limit: number },
+) {
+  const { from, backwards } = reading;
+  const past = from === null ? undefined : (backwards ? gt : lt)(accountHistory.seq, from);
+  return db
+    .select({ entry: accountHistory, application: applications, actorName: users.name })
+    .from(accountHistory)
+    .leftJoin(applications, eq(applications.id, accountHistory.applicationId))
+    .leftJoin(users, eq(users.id, accountHistory.actorId))
+    .where(and(eq(accountHistory.accountId, accountId), past))
+    .orderBy((backwards ? asc : desc)(accountHistory.seq))
+    .limit(reading.limit)
+    .offset(reading.offset);
+}
+
+/**
+ * A page of an account's history, newest first, read by cursors (keyset): the page after `after`
+ * or before `before` is a range of the index (account, seq), however long the history has grown.
+ * The total is counted up to EXACT_TOTAL_UP_TO.
+ */
 export async function listHistory(
   db: Database,
   actor: Actor,
   accountId: string,
-  paging: { page: number; pageSize: number },
+  query: HistoryQuery,
   catalogue: CatalogueReader,
-): Promise<Page<HistoryEntry> | null> {
+): Promise<KeysetPage<HistoryEntry> | null> {
   const [visible] = await db
     .select({ id: accounts.id })
     .from(accounts)
     .where(and(eq(accounts.id, accountId), accountScope(actor)));
   if (!visible) return null;
 
-  const rows = await db
-    .select({ entry: accountHistory, application: applications, actorName: users.name })
-    .from(accountHistory)
-    .leftJoin(applications, eq(applications.id, accountHistory.applicationId))
-    .leftJoin(users, eq(users.id, accountHistory.actorId))
-    .where(eq(accountHistory.accountId, accountId))
-    .orderBy(desc(accountHistory.seq))
-    .limit(paging.pageSize)
-    .offset((paging.page - 1) * paging.pageSize);
-  const [total] = await db
-    .select({ value: count() })
-    .from(accountHistory)
-    .where(eq(accountHistory.accountId, accountId));
+  const backwards = query.before !== undefined;
+  const cursor = query.before ?? query.after;
+  const from = cursor === undefined ? null : readHistoryCursor(cursor);
+  const offset = from === null ? (query.page - 1) * query.pageSize : 0;
+  const [rows, counted] = await Promise.all([
+    // One more than the page: whether another page follows in the direction read.
+    historyPageQuery(db, accountId, { from, backwards, offset, limit: query.pageSize + 1 }),
+    countUpToLimit(db, accountHistory, eq(accountHistory.accountId, accountId)),
+  ]);
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (backwards) page.reverse();
+  const cursorOf = (row: (typeof rows)[number] | undefined) =>
+    row ? encodeCursor([String(row.entry.seq)]) : null;
 
   const { names: describe } = await describingNames(db, {
     scope: accountScope(actor),
     catalogue,
-    accountIds: rows.map(({ application }) => application?.targetAccountId ?? null),
+    accountIds: page.map(({ application }) => application?.targetAccountId ?? null),
   });
   return {
-    items: rows.map(({ entry, application, actorName }) => ({
+    items: page.map(({ entry, application, actorName }) => ({
       id: entry.id,
       event: entry.event,
       application: application
@@ -107,8 +141,10 @@ export async function listHistory(
       comment: entry.comment,
       changes: entry.changes,
     })),
-    page: paging.page,
-    pageSize: paging.pageSize,
-    total: total?.value ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+    ...counted,
+    next: backwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (backwards ? more : from !== null || offset > 0) ? cursorOf(page[0]) : null,
   };
 }

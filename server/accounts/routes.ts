@@ -7,8 +7,8 @@ import {
   billingContactBody,
   zoneAccountPage,
 } from "../../shared/api/accounts.ts";
-import { historyPage } from "../../shared/api/applications.ts";
-import { idParams, pageQuery } from "../../shared/api/common.ts";
+import { historyPage, historyQuery } from "../../shared/api/applications.ts";
+import { idParams } from "../../shared/api/common.ts";
 import { zoneAccountsCsv } from "../../shared/api/csv-exports.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
 import { callers } from "../access/actor.ts";
@@ -120,7 +120,7 @@ export function accountRoutes({
           tags: ["accounts"],
           summary: "Every application of the account and every change it made, newest first",
           params: idParams,
-          querystring: z.object(pageQuery),
+          querystring: historyQuery,
           response: { 200: historyPage },
         },
       },

@@ -1,20 +1,24 @@
 /** Reading usage: an account's entitlements as used, and its registered datapoints. */
-import { and, asc, count, eq, type SQL, sql } from "drizzle-orm";
-import type { Page } from "../../shared/api/common.ts";
-import type {
-  AccountUsage,
-  Datapoint,
-  DatapointListQuery,
-  ReachableAccount,
-  ReachableAccountQuery,
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { KeysetPage } from "../../shared/api/common.ts";
+import {
+  type AccountUsage,
+  type DatapointCursor,
+  type DatapointListQuery,
+  type DatapointPage,
+  type ReachableAccount,
+  type ReachableAccountQuery,
+  readDatapointCursor,
+  readReachableAccountCursor,
 } from "../../shared/api/usage.ts";
 import { accountStatus } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
-import { decodeCursor, encodeCursor } from "../../shared/domain/cursor.ts";
+import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { datapointsCapacity, smsCapacity } from "../../shared/domain/usage.ts";
 import type { Caller } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
+import { countUpToLimit } from "../db/paging.ts";
 import { accounts, datapoints, partners, smsSpendings } from "../db/schema/index.ts";
 
 export async function readUsage(
@@ -58,13 +62,53 @@ export async function readUsage(
 const partnersToday = (now: Date) =>
   sql`(${now.toISOString()}::timestamptz at time zone ${partners.timeZone})::date`;
 
-/** A page of the accounts the caller reaches, by name: an API key's way to discover its accounts. */
+/**
+ * The rows of a page of reachable accounts, by name, then id: a range of the index (partner, name,
+ * id), or (name, id) for a platform-wide caller, after (or, backwards, before) an account.
+ */
+export function reachablePageQuery(
+  db: Database,
+  where: SQL | undefined,
+  reading: {
+    from: { name: string; id: string } | null;
+    backwards: boolean;
+    offset: number;
+    limit: number;
+  },
+) {
+  const { from, backwards } = reading;
+  const past = from
+    ? sql`(${accounts.name}, ${accounts.id}) ${sql.raw(backwards ? "<" : ">")} (${from.name}::text, ${from.id}::uuid)`
+    : undefined;
+  const direction = backwards ? desc : asc;
+  return db
+    .select({
+      id: accounts.id,
+      name: accounts.name,
+      partnerId: partners.id,
+      partnerName: partners.name,
+      endsOn: accounts.endsOn,
+      timeZone: partners.timeZone,
+    })
+    .from(accounts)
+    .innerJoin(partners, eq(partners.id, accounts.partnerId))
+    .where(and(where, past))
+    .orderBy(direction(accounts.name), direction(accounts.id))
+    .limit(reading.limit)
+    .offset(reading.offset);
+}
+
+/**
+ * A page of the accounts the caller reaches, by name: an API key's way to discover its accounts.
+ * Pages follow cursors (keyset) on the index (partner, name, id), or (name, id) for a platform-wide
+ * caller; the total is counted up to EXACT_TOTAL_UP_TO.
+ */
 export async function listReachableAccounts(
   db: Database,
   caller: Caller,
   query: ReachableAccountQuery,
   now: Date,
-): Promise<Page<ReachableAccount>> {
+): Promise<KeysetPage<ReachableAccount>> {
   const active = sql`${accounts.endsOn} > ${partnersToday(now)}`;
   const where = and(
     accountScope(caller),
@@ -74,30 +118,23 @@ export async function listReachableAccounts(
         ? active
         : sql`not ${active}`,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: accounts.id,
-        name: accounts.name,
-        partnerId: partners.id,
-        partnerName: partners.name,
-        endsOn: accounts.endsOn,
-        timeZone: partners.timeZone,
-      })
-      .from(accounts)
-      .innerJoin(partners, eq(partners.id, accounts.partnerId))
-      .where(where)
-      .orderBy(asc(accounts.name), asc(accounts.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ value: count() })
-      .from(accounts)
-      .innerJoin(partners, eq(partners.id, accounts.partnerId))
-      .where(where),
+  const backwards = query.before !== undefined;
+  const cursor = query.before ?? query.after;
+  const from = cursor === undefined ? null : readReachableAccountCursor(cursor);
+  const offset = from ? 0 : (query.page - 1) * query.pageSize;
+  const reached = sql`${accounts} inner join ${partners} on ${partners.id} = ${accounts.partnerId}`;
+  const [rows, counted] = await Promise.all([
+    // One more than the page: whether another page follows in the direction read.
+    reachablePageQuery(db, where, { from, backwards, offset, limit: query.pageSize + 1 }),
+    countUpToLimit(db, reached, where),
   ]);
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (backwards) page.reverse();
+  const cursorOf = (row: (typeof rows)[number] | undefined) =>
+    row ? encodeCursor([row.name, row.id]) : null;
   return {
-    items: rows.map((row) => ({
+    items: page.map((row) => ({
       id: row.id,
       name: row.name,
       partner: { id: row.partnerId, name: row.partnerName },
@@ -106,47 +143,85 @@ export async function listReachableAccounts(
     })),
     page: query.page,
     pageSize: query.pageSize,
-    total: total?.value ?? 0,
+    ...counted,
+    next: backwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (backwards ? more : from !== null || offset > 0) ? cursorOf(page[0]) : null,
   };
 }
 
-/** A page of an account's datapoints by device, then name; null when the caller cannot see the account. */
+/** Where a page of datapoints is read from: after (or, backwards, before) a datapoint, or from the start. */
+interface Reading {
+  from: DatapointCursor | null;
+  backwards: boolean;
+  offset: number;
+  limit: number;
+}
+
+/**
+ * The rows of a page of an account's datapoints, by device, then name, then id: a range of the
+ * index (account, device, name, id), or (account, kind, device, name, id) when filtered by kind.
+ */
+export function datapointPageQuery(
+  db: Database,
+  list: Pick<DatapointListQuery, "kind" | "device"> & { accountId: string },
+  { from, backwards, offset, limit }: Reading,
+) {
+  const direction = backwards ? desc : asc;
+  const past = from
+    ? sql`(${datapoints.deviceName}, ${datapoints.name}, ${datapoints.id}) ${sql.raw(backwards ? "<" : ">")} (${from.deviceName}::text, ${from.name}::text, ${from.id}::uuid)`
+    : undefined;
+  return db
+    .select()
+    .from(datapoints)
+    .where(and(datapointFilters(list), past))
+    .orderBy(direction(datapoints.deviceName), direction(datapoints.name), direction(datapoints.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+const datapointFilters = (
+  list: Pick<DatapointListQuery, "kind" | "device"> & { accountId: string },
+) =>
+  and(
+    eq(datapoints.accountId, list.accountId),
+    list.kind ? eq(datapoints.kind, list.kind) : undefined,
+    list.device ? eq(datapoints.deviceName, list.device) : undefined,
+  );
+
+/**
+ * A page of an account's datapoints by device, then name; null when the caller cannot see the
+ * account. Pages follow cursors (keyset): the page after `after` or before `before` is a range of
+ * an index (`datapointPageQuery`), so a deep page costs what the first does. The total is counted
+ * up to EXACT_TOTAL_UP_TO.
+ */
 export async function listDatapoints(
   db: Database,
   caller: Caller,
   accountId: string,
   query: DatapointListQuery,
-): Promise<(Page<Datapoint> & { next: string | null }) | null> {
-  const filters: (SQL | undefined)[] = [eq(datapoints.accountId, accountId)];
-  if (query.kind) filters.push(eq(datapoints.kind, query.kind));
-  if (query.device) filters.push(eq(datapoints.deviceName, query.device));
-  const where = and(...filters);
-  // After a cursor: the rows past its key in the list's order, whatever the page number says.
-  const after = query.after ? decodeCursor(query.after, 3) : null;
-  const page = after
-    ? and(
-        where,
-        sql`(${datapoints.deviceName}, ${datapoints.name}, ${datapoints.id}) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)`,
-      )
-    : where;
+): Promise<DatapointPage | null> {
   const visible = await db
     .select({ id: accounts.id })
     .from(accounts)
     .where(and(eq(accounts.id, accountId), accountScope(caller)));
   if (visible.length === 0) return null;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(datapoints)
-      .where(page)
-      .orderBy(asc(datapoints.deviceName), asc(datapoints.name), asc(datapoints.id))
-      .limit(query.pageSize)
-      .offset(after ? 0 : (query.page - 1) * query.pageSize),
-    db.select({ value: count() }).from(datapoints).where(where),
+  const list = { accountId, kind: query.kind, device: query.device };
+  const backwards = query.before !== undefined;
+  const cursor = query.before ?? query.after;
+  const from = cursor === undefined ? null : readDatapointCursor(cursor);
+  const offset = from ? 0 : (query.page - 1) * query.pageSize;
+  const [rows, counted] = await Promise.all([
+    // One more than the page: whether another page follows in the direction read.
+    datapointPageQuery(db, list, { from, backwards, offset, limit: query.pageSize + 1 }),
+    countUpToLimit(db, datapoints, datapointFilters(list)),
   ]);
-  const last = rows.at(-1);
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (backwards) page.reverse();
+  const cursorOf = (row: (typeof rows)[number] | undefined) =>
+    row ? encodeCursor([row.deviceName, row.name, row.id]) : null;
   return {
-    items: rows.map((d) => ({
+    items: page.map((d) => ({
       id: d.id,
       externalId: d.externalId,
       name: d.name,
@@ -157,10 +232,8 @@ export async function listDatapoints(
     })),
     page: query.page,
     pageSize: query.pageSize,
-    total: total?.value ?? 0,
-    next:
-      last && rows.length === query.pageSize
-        ? encodeCursor([last.deviceName, last.name, last.id])
-        : null,
+    ...counted,
+    next: backwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (backwards ? more : from !== null || offset > 0) ? cursorOf(page[0]) : null,
   };
 }

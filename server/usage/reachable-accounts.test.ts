@@ -2,8 +2,11 @@
  * An API key discovers the accounts it reaches, and an expired account's usage says it is closed
  * instead of offering datapoints it would refuse.
  */
+import { eq, sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refreshStatistics } from "../db/client.ts";
+import { accounts, partners } from "../db/schema/index.ts";
 import {
   type Catalogue,
   createAccount,
@@ -13,6 +16,7 @@ import {
   type PartnerFixture,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { reachablePageQuery } from "./queries.ts";
 
 let t: TestApp;
 let catalogue: Catalogue;
@@ -77,6 +81,9 @@ describe("GET /api/v1/usage/accounts", () => {
       page: 1,
       pageSize: 25,
       total: 2,
+      totalExact: true,
+      next: null,
+      previous: null,
     });
     const onlyActive = await get("/api/v1/usage/accounts?status=active");
     expect(onlyActive.json()).toMatchObject({ items: [{ id: active.id }], total: 1 });
@@ -97,16 +104,88 @@ describe("GET /api/v1/usage/accounts", () => {
     const other = await createPartner(t.db);
     const account = await createAccount(t.db, other.id, catalogue);
     const get = await keyFor(cs);
-    // On PostgreSQL other test files' accounts share the list: it is read to its end.
+    // On PostgreSQL other test files' accounts share the list: it is read to its end, by `next`.
     const reached: string[] = [];
-    for (let page = 1; ; page++) {
-      const response = await get(`/api/v1/usage/accounts?pageSize=100&page=${page}`);
+    for (let url = "/api/v1/usage/accounts?pageSize=100"; ; ) {
+      const response = await get(url);
       expect(response.statusCode).toBe(200);
-      const { items, total } = response.json();
+      const { items, next } = response.json();
       reached.push(...items.map((a: { id: string }) => a.id));
-      if (items.length === 0 || reached.length >= total) break;
+      if (!next) break;
+      url = `/api/v1/usage/accounts?pageSize=100&after=${next}`;
     }
     expect(reached).toContain(account.id);
+    expect(new Set(reached).size).toBe(reached.length);
+  });
+
+  it("pages by cursors: next visits every account once by name while accounts are added, previous comes back, Link says next", async () => {
+    const own = await createPartner(t.db);
+    const admin = await signIn(t.app, own.superAdmin.email);
+    for (const name of ["Delta", "alpha", "Echo", "Bravo", "charlie"]) {
+      await createAccount(t.db, own.id, catalogue, { name });
+    }
+    const get = await keyFor(admin);
+    const names = (items: { name: string }[]) => items.map((a) => a.name);
+    const whole = names((await get("/api/v1/usage/accounts?pageSize=100")).json().items);
+    const pages = [];
+    for (let url: string | undefined = "/api/v1/usage/accounts?pageSize=2"; url; ) {
+      const response = await get(url);
+      const page = response.json();
+      pages.push(page);
+      const link = response.headers.link;
+      expect(typeof link === "string" ? link : null, "a Link header exactly when next").toBe(
+        page.next ? `</api/v1/usage/accounts?pageSize=2&after=${page.next}>; rel="next"` : null,
+      );
+      url = typeof link === "string" ? link.slice(1, link.indexOf(">")) : undefined;
+      // Behind the cursor: not seen; ahead of it: seen at its place.
+      if (pages.length === 1) {
+        await createAccount(t.db, own.id, catalogue, { name: "AAA first" });
+        await createAccount(t.db, own.id, catalogue, { name: "zulu" });
+      }
+    }
+    expect(pages.flatMap((page) => names(page.items))).toEqual([...whole, "zulu"]);
+    expect(pages[0].previous).toBeNull();
+    const last = pages.at(-1);
+    expect(last.next).toBeNull();
+    const back = (await get(`/api/v1/usage/accounts?pageSize=2&before=${last.previous}`)).json();
+    expect(names(back.items)).toEqual(names(pages.at(-2).items));
+  });
+
+  it("refuses a cursor it did not give with 400", async () => {
+    const get = await keyFor(superAdmin);
+    for (const query of [
+      "after=not-a-cursor",
+      `before=${Buffer.from(JSON.stringify(["Name", "not-an-id"])).toString("base64url")}`,
+      `after=${Buffer.from(JSON.stringify(["a\u0000b", "6f1c2a7e-4b1d-4c3e-9f5a-2d8b7c6e5f40"])).toString("base64url")}`,
+    ]) {
+      const response = await get(`/api/v1/usage/accounts?${query}`);
+      expect(response.statusCode, query).toBe(400);
+    }
+  });
+
+  it("reads a page as a range of an index by name, both ways", async () => {
+    const big = await createPartner(t.db);
+    await t.db.execute(sql`
+      insert into ${accounts} (partner_id, name, customer_name, country, sector_code, licence_id, starts_on, ends_on, datapoints_contracted)
+      select ${big.id}, 'Site ' || lpad(n::text, 5, '0'), 'Customer', 'ES', ${catalogue.sectorCode}, ${catalogue.licenceId},
+        date '2026-01-01', date '2027-01-01', 100
+      from generate_series(1, 5000) as n`);
+    await refreshStatistics(t.db, [accounts, partners]);
+    const from = { name: "Site 02000", id: big.id };
+    for (const backwards of [false, true]) {
+      const query = reachablePageQuery(t.db, eq(accounts.partnerId, big.id), {
+        from,
+        backwards,
+        offset: 0,
+        limit: 51,
+      }).getSQL();
+      const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
+        | { rows: { "QUERY PLAN": string }[] }
+        | { "QUERY PLAN": string }[];
+      const plan = ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
+      expect(plan).toMatch(/Index Scan (Backward )?using accounts_(partner_)?name_idx/);
+      expect(plan).not.toMatch(/Sort|Seq Scan on accounts/);
+    }
   });
 
   it("answers 401 without a key", async () => {

@@ -26,7 +26,7 @@ import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
 import { notFound, problemDocument } from "../errors.ts";
-import { everyItem, sendCsv } from "../exports/csv.ts";
+import { everyItemFollowing, sendCsv } from "../exports/csv.ts";
 import { readUsageHistory } from "./history.ts";
 import { idempotently, markReplay, rememberingOf } from "./idempotency.ts";
 import { listDatapoints, listReachableAccounts, readUsage } from "./queries.ts";
@@ -59,12 +59,16 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           summary: "The accounts the caller reaches, by name: an API key discovers its accounts",
           description:
             "An account-scoped key reaches its one account, a partner's key every account of the partner, a platform key every account; a person the accounts they may see. `status` is as of today in the partner's time zone.",
+          pagedByLink: true,
           querystring: reachableAccountQuery,
           response: { 200: reachableAccountPage },
         },
       },
-      async (request, _reply, caller) =>
-        listReachableAccounts(db, caller, request.query, clock.now()),
+      async (request, reply, caller) => {
+        const page = await listReachableAccounts(db, caller, request.query, clock.now());
+        if (page.next) reply.header("link", nextLink(request.url, page.next));
+        return page;
+      },
     );
 
     route.get(
@@ -144,15 +148,25 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
           security,
           summary: "The account's registered datapoints as a CSV file the import reads back",
           params: idParams,
-          querystring: datapointListQuery.omit({ page: true, pageSize: true }),
+          querystring: datapointListQuery.omit({
+            page: true,
+            pageSize: true,
+            after: true,
+            before: true,
+          }),
           response: {
             200: z.string().meta({ description: "CSV (RFC 4180), UTF-8 with a byte order mark" }),
           },
         },
       },
       async (request, reply, caller) => {
-        const items = await everyItem((page, pageSize) =>
-          listDatapoints(db, caller, request.params.id, { ...request.query, page, pageSize }),
+        const items = await everyItemFollowing((after, pageSize) =>
+          listDatapoints(db, caller, request.params.id, {
+            ...request.query,
+            after,
+            page: 1,
+            pageSize,
+          }),
         );
         if (!items) throw notFound("account");
         return sendCsv(reply, "datapoints.csv", datapointsCsv(items));

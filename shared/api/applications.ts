@@ -11,8 +11,9 @@ import {
   renewSubscriptionPayload,
   upgradeMetersPayload,
 } from "../domain/applications.ts";
+import { decodeCursor } from "../domain/cursor.ts";
 import { text } from "../domain/text.ts";
-import { pageOf, pageQuery, reference } from "./common.ts";
+import { keysetPageOf, pageOf, pageQuery, reference } from "./common.ts";
 
 const change = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
   z.strictObject({
@@ -151,4 +152,26 @@ const historyEntry = z
   })
   .meta({ id: "HistoryEntry" });
 export type HistoryEntry = z.infer<typeof historyEntry>;
-export const historyPage = pageOf(historyEntry).meta({ id: "HistoryPage" });
+
+/** The place in an account's history a cursor names: the entry's order of writing; null if none. */
+export function readHistoryCursor(cursor: string): number | null {
+  const [seq] = decodeCursor(cursor, 1) ?? [];
+  return seq !== undefined && /^[1-9]\d{0,14}$/.test(seq) ? Number(seq) : null;
+}
+
+const historyCursor = z
+  .string()
+  .max(100)
+  .refine((cursor) => readHistoryCursor(cursor) !== null, "Not a cursor this list gave");
+
+export const historyQuery = z.object({
+  /** A page's `next`: the older entries after it (`page` is then ignored). */
+  after: historyCursor.optional(),
+  /** A page's `previous`: the newer entries before it (`page` is then ignored). */
+  before: historyCursor.optional(),
+  ...pageQuery,
+});
+export type HistoryQuery = z.infer<typeof historyQuery>;
+
+/** A page of an account's history, newest first, read by cursors; the total is exact up to 1,000. */
+export const historyPage = keysetPageOf(historyEntry).meta({ id: "HistoryPage" });

@@ -3,7 +3,7 @@ import { decodeCursor } from "../domain/cursor.ts";
 import { DATAPOINT_KINDS } from "../domain/datapoints.ts";
 import { text } from "../domain/text.ts";
 import { MAX_HISTORY_PERIODS, periodCount, USAGE_INTERVALS } from "../domain/usage-history.ts";
-import { pageOf, pageQuery, reference } from "./common.ts";
+import { keysetPageOf, pageQuery, reference } from "./common.ts";
 
 /** `Idempotency-Key`: a retry with the same key and body gets the first answer, without doing it again. */
 export const idempotencyHeaders = z.looseObject({
@@ -48,13 +48,35 @@ export const reachableAccount = z
   .meta({ id: "ReachableAccount" });
 export type ReachableAccount = z.infer<typeof reachableAccount>;
 
+const uuid = z.uuid();
+const cursorText = (part: string) => part.length <= 1000 && !part.includes("\0");
+
+/** Where a page of reachable accounts starts or ends: an account's name and id, the list's order. */
+export function readReachableAccountCursor(cursor: string): { name: string; id: string } | null {
+  const [name, id] = decodeCursor(cursor, 2) ?? [];
+  if (name === undefined || id === undefined) return null;
+  return cursorText(name) && uuid.safeParse(id).success ? { name, id } : null;
+}
+
+const reachableAccountCursor = z
+  .string()
+  .max(3000)
+  .refine((cursor) => readReachableAccountCursor(cursor) !== null, "Not a cursor this list gave");
+
 export const reachableAccountQuery = z.object({
   status: z.enum(["active", "expired"]).optional(),
+  /** A page's `next`: the page after it, whatever was added or removed meanwhile (`page` is then ignored). */
+  after: reachableAccountCursor.optional(),
+  /** A page's `previous`: the page before it (`page` is then ignored). */
+  before: reachableAccountCursor.optional(),
   ...pageQuery,
 });
 export type ReachableAccountQuery = z.infer<typeof reachableAccountQuery>;
 
-export const reachableAccountPage = pageOf(reachableAccount).meta({ id: "ReachableAccountPage" });
+/** A page of reachable accounts read by cursors (`next` also in the `Link` header); total exact up to 1,000. */
+export const reachableAccountPage = keysetPageOf(reachableAccount).meta({
+  id: "ReachableAccountPage",
+});
 
 export const datapoint = z
   .object({
@@ -69,6 +91,26 @@ export const datapoint = z
   .meta({ id: "Datapoint" });
 export type Datapoint = z.infer<typeof datapoint>;
 
+/** Where a page of datapoints starts or ends: a datapoint's device, name and id, the list's order. */
+export interface DatapointCursor {
+  deviceName: string;
+  name: string;
+  id: string;
+}
+
+/** The datapoint a cursor names; null for anything this list did not give. */
+export function readDatapointCursor(cursor: string): DatapointCursor | null {
+  const [deviceName, name, id] = decodeCursor(cursor, 3) ?? [];
+  if (deviceName === undefined || name === undefined || id === undefined) return null;
+  if (!cursorText(deviceName) || !cursorText(name) || !uuid.safeParse(id).success) return null;
+  return { deviceName, name, id };
+}
+
+const datapointCursor = z
+  .string()
+  .max(4000)
+  .refine((cursor) => readDatapointCursor(cursor) !== null, "Not a cursor this list gave");
+
 export const datapointListQuery = z.object({
   kind: z.enum(DATAPOINT_KINDS).optional(),
   /** The device's name, exactly. */
@@ -78,21 +120,18 @@ export const datapointListQuery = z.object({
     .max(200, "Keep the device's name within 200 characters")
     .optional(),
   /** The `next` of a page: the page after it, whatever was added or removed meanwhile (`page` is then ignored). */
-  after: z
-    .string()
-    .max(2000)
-    .refine((cursor) => decodeCursor(cursor, 3) !== null, "Not a cursor this list gave")
-    .optional(),
+  after: datapointCursor.optional(),
+  /** The `previous` of a page: the page before it (`page` is then ignored). */
+  before: datapointCursor.optional(),
   ...pageQuery,
 });
 export type DatapointListQuery = z.infer<typeof datapointListQuery>;
 
-export const datapointPage = pageOf(datapoint)
-  .extend({
-    /** The cursor of the page after this one (also in the `Link` header, rel="next"); null on the last. */
-    next: z.string().nullable(),
-  })
-  .meta({ id: "DatapointPage" });
+/**
+ * A page of datapoints read by cursors: `next` is also in the `Link` header (rel="next"); the total
+ * is exact up to 1,000.
+ */
+export const datapointPage = keysetPageOf(datapoint).meta({ id: "DatapointPage" });
 export type DatapointPage = z.infer<typeof datapointPage>;
 
 const registeredDatapoint = z.object({

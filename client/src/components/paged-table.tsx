@@ -220,42 +220,7 @@ function PageFooter<T>({ paging }: { paging: Paging<T> }) {
   if (!data) return null;
   if ("keyset" in paging) {
     const keyset = paging.result.data;
-    if (!keyset) return null;
-    // The first page is the first, however far the count of pages turned says it is.
-    const first = keyset.previous === null ? 0 : paging.keyset.first;
-    const last = first + keyset.items.length;
-    const { previous, next } = keyset;
-    return (
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed">
-          {keyset.totalExact
-            ? t("app.table.range", { first: first + 1, last, total: keyset.total })
-            : t("app.table.rangeOfMore", { first: first + 1, last, total: keyset.total })}
-        </Text>
-        {(previous !== null || next !== null) && (
-          <Group gap="xs">
-            <Button
-              variant="default"
-              size="xs"
-              leftSection={<IconChevronLeft size={14} />}
-              disabled={previous === null}
-              onClick={() => previous && paging.keyset.onPrevious(previous)}
-            >
-              {t("app.table.previousPage")}
-            </Button>
-            <Button
-              variant="default"
-              size="xs"
-              rightSection={<IconChevronRight size={14} />}
-              disabled={next === null}
-              onClick={() => next && paging.keyset.onNext(next)}
-            >
-              {t("app.table.nextPage")}
-            </Button>
-          </Group>
-        )}
-      </Group>
-    );
+    return keyset ? <KeysetFooter data={keyset} {...paging.keyset} /> : null;
   }
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const first = (data.page - 1) * data.pageSize + 1;
@@ -276,6 +241,56 @@ function PageFooter<T>({ paging }: { paging: Paging<T> }) {
             "aria-label": t(control === "next" ? "app.table.nextPage" : "app.table.previousPage"),
           })}
         />
+      )}
+    </Group>
+  );
+}
+
+interface KeysetFooterProps {
+  data: KeysetPage<unknown>;
+  /** The place of the page's first row in the whole list (0 for the first page). */
+  first: number;
+  onNext: (cursor: string) => void;
+  onPrevious: (cursor: string) => void;
+  /** The buttons' words where "Previous page" and "Next page" would not say it (e.g. Newer, Older). */
+  labels?: { previous: string; next: string };
+}
+
+/** Where a page of a list read by cursors stands ("26–50 of more than 1,000"), and Previous, Next. */
+export function KeysetFooter({ data, first, onNext, onPrevious, labels }: KeysetFooterProps) {
+  const t = useT();
+  // The first page is the first, however far the count of pages turned says it is.
+  const start = data.previous === null ? 0 : first;
+  const last = start + data.items.length;
+  const { previous, next } = data;
+  return (
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        {data.totalExact
+          ? t("app.table.range", { first: start + 1, last, total: data.total })
+          : t("app.table.rangeOfMore", { first: start + 1, last, total: data.total })}
+      </Text>
+      {(previous !== null || next !== null) && (
+        <Group gap="xs">
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconChevronLeft size={14} />}
+            disabled={previous === null}
+            onClick={() => previous && onPrevious(previous)}
+          >
+            {labels?.previous ?? t("app.table.previousPage")}
+          </Button>
+          <Button
+            variant="default"
+            size="xs"
+            rightSection={<IconChevronRight size={14} />}
+            disabled={next === null}
+            onClick={() => next && onNext(next)}
+          >
+            {labels?.next ?? t("app.table.nextPage")}
+          </Button>
+        </Group>
       )}
     </Group>
   );

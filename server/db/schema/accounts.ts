@@ -69,6 +69,9 @@ export const accounts = pgTable(
     index("accounts_partner_customer_idx").on(t.partnerId, sql`lower(${t.customerName})`, t.id),
     index("accounts_partner_datapoints_left_idx").on(t.partnerId, t.datapointsLeft, t.id),
     index("accounts_partner_licence_idx").on(t.partnerId, t.licenceId, t.id),
+    // The usage API's reachable accounts, by name: a partner's, and a platform-wide caller's.
+    index("accounts_partner_name_idx").on(t.partnerId, t.name, t.id),
+    index("accounts_name_idx").on(t.name, t.id),
     // A small pending list: a search reads it whole until it is merged (by autovacuum or when full).
     index("accounts_search_pairs_idx")
       .using("gin", t.searchPairs)

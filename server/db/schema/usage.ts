@@ -40,9 +40,10 @@ export const datapoints = pgTable(
   },
   (t) => [
     uniqueIndex("datapoints_account_external_id_key").on(t.accountId, t.externalId),
-    index("datapoints_account_kind_idx").on(t.accountId, t.kind),
-    // The account page filters by device and lists by device, then name.
-    index("datapoints_account_device_idx").on(t.accountId, t.deviceName, t.name),
+    // The account page lists by device, then name (the id breaks ties), filtered by device or by
+    // kind: each page a range of one of these two indexes, however deep (listDatapoints).
+    index("datapoints_account_device_idx").on(t.accountId, t.deviceName, t.name, t.id),
+    index("datapoints_account_kind_idx").on(t.accountId, t.kind, t.deviceName, t.name, t.id),
     check("datapoints_kind_known", sql`${t.kind} in (${sqlList(DATAPOINT_KINDS)})`),
     check(
       "datapoints_billable_by_kind",

@@ -47,7 +47,8 @@ export const accounts = defineMessages(
     "accounts.history.created": "Created",
     "accounts.history.autoApprovalRule": "Auto-approval rule",
     "accounts.history.empty": "Nothing has happened to this account yet.",
-    "accounts.history.page": "History page {page}",
+    "accounts.history.newer": "Newer",
+    "accounts.history.older": "Older",
 
     // Account management and its zones.
     "accounts.management.title": "Account management",
@@ -211,7 +212,8 @@ export const accounts = defineMessages(
     "accounts.history.created": "Creada",
     "accounts.history.autoApprovalRule": "Regla de aprobación automática",
     "accounts.history.empty": "Todavía no ha pasado nada en esta cuenta.",
-    "accounts.history.page": "Página {page} del historial",
+    "accounts.history.newer": "Más recientes",
+    "accounts.history.older": "Anteriores",
 
     "accounts.management.title": "Gestión de cuentas",
     "accounts.management.description":

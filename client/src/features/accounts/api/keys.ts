@@ -7,5 +7,5 @@ export const accountKeys = {
   all,
   list: (query: QueryParams) => [...all, "list", query] as const,
   detail: (id: string) => [...all, "detail", id] as const,
-  history: (id: string, page: number) => [...all, "history", id, page] as const,
+  history: (id: string, cursor: QueryParams) => [...all, "history", id, cursor] as const,
 };

@@ -1,18 +1,10 @@
-import {
-  Center,
-  Group,
-  Loader,
-  type MantineColor,
-  Pagination,
-  Stack,
-  Text,
-  ThemeIcon,
-  Timeline,
-} from "@mantine/core";
+import { Center, Loader, type MantineColor, Stack, Text, ThemeIcon, Timeline } from "@mantine/core";
 import type { HistoryEntry } from "@shared/api/applications.ts";
 import type { MessageKey } from "@shared/i18n/catalogue.ts";
 import { IconArrowBackUp, IconCheck, IconSend, IconSparkles, IconX } from "@tabler/icons-react";
-import { type ReactNode, useState } from "react";
+import type { ReactNode } from "react";
+import { KeysetFooter } from "../../../components/paged-table.tsx";
+import { useKeysetPages } from "../../../hooks/use-keyset-pages.ts";
 import { useEntitlements } from "../../../lib/account-fields.ts";
 import { useFormat } from "../../../lib/format.ts";
 import { useT } from "../../../lib/i18n.tsx";
@@ -64,11 +56,14 @@ function Entry({ entry }: { entry: HistoryEntry }) {
   );
 }
 
-/** What happened to the account: its applications, decisions and the changes they made. */
+/**
+ * What happened to the account: its applications, decisions and the changes they made, newest
+ * first, turned page by page (Newer, Older) however long it has grown.
+ */
 export function AccountHistory({ accountId }: { accountId: string }) {
   const t = useT();
-  const [page, setPage] = useState(1);
-  const history = useAccountHistory(accountId, page);
+  const pages = useKeysetPages(accountId, HISTORY_PAGE_SIZE);
+  const history = useAccountHistory(accountId, pages.cursor);
 
   if (!history.data) {
     return (
@@ -84,7 +79,6 @@ export function AccountHistory({ accountId }: { accountId: string }) {
       </Text>
     );
   }
-  const pages = Math.ceil(history.data.total / HISTORY_PAGE_SIZE);
   return (
     <Stack gap="md">
       <Timeline bulletSize={24} lineWidth={2}>
@@ -110,16 +104,14 @@ export function AccountHistory({ accountId }: { accountId: string }) {
           );
         })}
       </Timeline>
-      {pages > 1 && (
-        <Group justify="flex-end">
-          <Pagination
-            total={pages}
-            value={page}
-            onChange={setPage}
-            size="sm"
-            getItemProps={(item) => ({ "aria-label": t("accounts.history.page", { page: item }) })}
-          />
-        </Group>
+      {(history.data.next !== null || history.data.previous !== null) && (
+        <KeysetFooter
+          data={history.data}
+          first={pages.first}
+          onNext={pages.onNext}
+          onPrevious={pages.onPrevious}
+          labels={{ previous: t("accounts.history.newer"), next: t("accounts.history.older") }}
+        />
       )}
     </Stack>
   );

@@ -19,9 +19,12 @@ export function useAccountUsage(accountId: string) {
   return useQuery(accountUsageQueryOptions(accountId));
 }
 
-type DatapointFilters = Pick<DatapointListQuery, "kind" | "device" | "page" | "pageSize">;
+type DatapointFilters = Pick<
+  DatapointListQuery,
+  "kind" | "device" | "after" | "before" | "page" | "pageSize"
+>;
 
-/** The account's registered datapoints, by device then name, a page at a time. */
+/** The account's registered datapoints, by device then name, a page at a time (after or before a cursor). */
 const getDatapoints = (
   accountId: string,
   filters: DatapointFilters,

@@ -7,6 +7,7 @@ import { IconFileImport } from "@tabler/icons-react";
 import { CsvDownloadButton } from "../../../components/csv-download-button.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
+import { useKeysetPages } from "../../../hooks/use-keyset-pages.ts";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { useDatapointKinds } from "../../../lib/datapoint-kinds.ts";
 import { useFormat } from "../../../lib/format.ts";
@@ -68,16 +69,21 @@ interface DatapointsSectionProps {
   canImport: boolean;
 }
 
-/** The account's registered datapoints, paged and filtered on the server, and the CSV import. */
+/**
+ * The account's registered datapoints, filtered on the server and turned page by page (Previous,
+ * Next: cursors, however many it holds), and the CSV import.
+ */
 export function DatapointsSection({ account, canImport }: DatapointsSectionProps) {
   const t = useT();
   const kinds = useDatapointKinds();
   const columns = useColumns();
   const list = useListParams<{ kind: DatapointKind | undefined }>({ kind: undefined });
+  const pages = useKeysetPages(JSON.stringify([list.filters, list.q]), PAGE_SIZE);
   const result = useDatapoints(account.id, {
     kind: list.filters.kind,
     device: list.q || undefined,
-    page: list.page,
+    ...pages.cursor,
+    page: 1,
     pageSize: PAGE_SIZE,
   });
   const [importing, { open, close }] = useDisclosure(false);
@@ -141,8 +147,7 @@ export function DatapointsSection({ account, canImport }: DatapointsSectionProps
               ? t("usage.datapoints.noMatch")
               : t("usage.datapoints.empty")
           }
-          page={list.page}
-          onPageChange={list.setPage}
+          keyset={pages}
         />
       </Stack>
       {canImport && <CsvImportModal account={account} opened={importing} onClose={close} />}
