@@ -6,13 +6,12 @@ import {
   readHistoryCursor,
 } from "../../shared/api/applications.ts";
 import type { KeysetPage } from "../../shared/api/common.ts";
-import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { describeApplication } from "../../shared/i18n/describe-application.ts";
 import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
-import { countUpToLimit } from "../db/paging.ts";
+import { countUpToLimit, pageOfRows } from "../db/paging.ts";
 import {
   accountHistory,
   accounts,
@@ -108,11 +107,15 @@ export async function listHistory(
     historyPageQuery(db, accountId, { from, backwards, offset, limit: query.pageSize + 1 }),
     countUpToLimit(db, accountHistory, eq(accountHistory.accountId, accountId)),
   ]);
-  const more = rows.length > query.pageSize;
-  const page = rows.slice(0, query.pageSize);
-  if (backwards) page.reverse();
-  const cursorOf = (row: (typeof rows)[number] | undefined) =>
-    row ? encodeCursor([String(row.entry.seq)]) : null;
+  const {
+    rows: page,
+    next,
+    previous,
+  } = pageOfRows(
+    rows,
+    { pageSize: query.pageSize, backwards, atStart: from === null && offset === 0 },
+    (row) => [String(row.entry.seq)],
+  );
 
   const { names: describe } = await describingNames(db, {
     scope: accountScope(actor),
@@ -144,7 +147,7 @@ export async function listHistory(
     page: query.page,
     pageSize: query.pageSize,
     ...counted,
-    next: backwards || more ? cursorOf(page.at(-1)) : null,
-    previous: (backwards ? more : from !== null || offset > 0) ? cursorOf(page[0]) : null,
+    next,
+    previous,
   };
 }

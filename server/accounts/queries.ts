@@ -27,11 +27,10 @@ import {
 import type { Page } from "../../shared/api/common.ts";
 import { accountStatus, daysLeft } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
-import { encodeCursor } from "../../shared/domain/cursor.ts";
 import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { countUpToLimit } from "../db/paging.ts";
+import { countUpToLimit, pageOfRows } from "../db/paging.ts";
 import {
   accounts,
   applications,
@@ -373,11 +372,15 @@ export async function listZoneAccounts(
       : zoneAccountsQuery(db, where, query.sort, reading),
     countUpToLimit(db, accounts, where),
   ]);
-  const more = rows.length > query.pageSize;
-  const page = rows.slice(0, query.pageSize);
-  if (backwards) page.reverse();
-  const cursorOf = (row: ZoneRow | undefined) =>
-    row ? encodeCursor([query.sort, row.sortKey, row.id]) : null;
+  const {
+    rows: page,
+    next,
+    previous,
+  } = pageOfRows(
+    rows,
+    { pageSize: query.pageSize, backwards, atStart: from === null && reading.offset === 0 },
+    (row) => [query.sort, row.sortKey, row.id],
+  );
   return {
     items: page.map((row) => ({
       ...toSummary(row, now),
@@ -386,8 +389,8 @@ export async function listZoneAccounts(
     page: query.page,
     pageSize: query.pageSize,
     ...counted,
-    next: backwards || more ? cursorOf(page.at(-1)) : null,
-    previous: (backwards ? more : from !== null || reading.offset > 0) ? cursorOf(page[0]) : null,
+    next,
+    previous,
   };
 }
 

@@ -2,6 +2,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { EXACT_TOTAL_UP_TO } from "../../shared/api/common.ts";
+import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { type Database, queryRows } from "./client.ts";
 
 /**
@@ -21,4 +22,26 @@ export async function countUpToLimit(
   return value > EXACT_TOTAL_UP_TO
     ? { total: EXACT_TOTAL_UP_TO, totalExact: false }
     : { total: value, totalExact: true };
+}
+
+/**
+ * A page out of the rows read for it — one more than the page, in the direction read, so that the
+ * extra row tells whether another page follows — in the list's order, with the cursors of the pages
+ * after and before it. `atStart`: read from the list's beginning (no cursor, no offset), so no page
+ * comes before it.
+ */
+export function pageOfRows<R>(
+  rows: R[],
+  { pageSize, backwards, atStart }: { pageSize: number; backwards: boolean; atStart: boolean },
+  keyOf: (row: R) => readonly string[],
+): { rows: R[]; next: string | null; previous: string | null } {
+  const more = rows.length > pageSize;
+  const page = rows.slice(0, pageSize);
+  if (backwards) page.reverse();
+  const cursorOf = (row: R | undefined) => (row ? encodeCursor(keyOf(row)) : null);
+  return {
+    rows: page,
+    next: backwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (backwards ? more : !atStart) ? cursorOf(page[0]) : null,
+  };
 }

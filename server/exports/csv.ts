@@ -1,6 +1,6 @@
 /** Answering with a CSV file to download, and reading every page of a list to fill it. */
 import type { FastifyReply } from "fastify";
-import type { KeysetPage, Page } from "../../shared/api/common.ts";
+import type { Page } from "../../shared/api/common.ts";
 
 /** Rows read per query while exporting, and the most an export holds. */
 const EXPORT_PAGE_SIZE = 500;
@@ -32,22 +32,6 @@ export async function everyItem<T>(
     if (!found) return null;
     items.push(...found.items);
     if (found.items.length < EXPORT_PAGE_SIZE || found.next === null) break;
-    after = found.next;
-  }
-  return items.slice(0, MAX_EXPORT_ROWS);
-}
-
-/** Every item of a list read by cursors, following `next` page after page, up to MAX_EXPORT_ROWS. */
-export async function everyItemFollowing<T>(
-  page: (after: string | undefined, pageSize: number) => Promise<KeysetPage<T> | null>,
-): Promise<T[] | null> {
-  const items: T[] = [];
-  let after: string | undefined;
-  while (items.length < MAX_EXPORT_ROWS) {
-    const found = await page(after, EXPORT_PAGE_SIZE);
-    if (!found) return null;
-    items.push(...found.items);
-    if (found.next === null) break;
     after = found.next;
   }
   return items.slice(0, MAX_EXPORT_ROWS);

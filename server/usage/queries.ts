@@ -13,12 +13,11 @@ import {
 } from "../../shared/api/usage.ts";
 import { accountStatus } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
-import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { datapointsCapacity, smsCapacity } from "../../shared/domain/usage.ts";
 import type { Caller } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { countUpToLimit } from "../db/paging.ts";
+import { countUpToLimit, pageOfRows } from "../db/paging.ts";
 import { accounts, datapoints, partners, smsSpendings } from "../db/schema/index.ts";
 
 export async function readUsage(
@@ -128,11 +127,15 @@ export async function listReachableAccounts(
     reachablePageQuery(db, where, { from, backwards, offset, limit: query.pageSize + 1 }),
     countUpToLimit(db, reached, where),
   ]);
-  const more = rows.length > query.pageSize;
-  const page = rows.slice(0, query.pageSize);
-  if (backwards) page.reverse();
-  const cursorOf = (row: (typeof rows)[number] | undefined) =>
-    row ? encodeCursor([row.name, row.id]) : null;
+  const {
+    rows: page,
+    next,
+    previous,
+  } = pageOfRows(
+    rows,
+    { pageSize: query.pageSize, backwards, atStart: from === null && offset === 0 },
+    (row) => [row.name, row.id],
+  );
   return {
     items: page.map((row) => ({
       id: row.id,
@@ -144,8 +147,8 @@ export async function listReachableAccounts(
     page: query.page,
     pageSize: query.pageSize,
     ...counted,
-    next: backwards || more ? cursorOf(page.at(-1)) : null,
-    previous: (backwards ? more : from !== null || offset > 0) ? cursorOf(page[0]) : null,
+    next,
+    previous,
   };
 }
 
@@ -215,11 +218,15 @@ export async function listDatapoints(
     datapointPageQuery(db, list, { from, backwards, offset, limit: query.pageSize + 1 }),
     countUpToLimit(db, datapoints, datapointFilters(list)),
   ]);
-  const more = rows.length > query.pageSize;
-  const page = rows.slice(0, query.pageSize);
-  if (backwards) page.reverse();
-  const cursorOf = (row: (typeof rows)[number] | undefined) =>
-    row ? encodeCursor([row.deviceName, row.name, row.id]) : null;
+  const {
+    rows: page,
+    next,
+    previous,
+  } = pageOfRows(
+    rows,
+    { pageSize: query.pageSize, backwards, atStart: from === null && offset === 0 },
+    (row) => [row.deviceName, row.name, row.id],
+  );
   return {
     items: page.map((d) => ({
       id: d.id,
@@ -233,7 +240,7 @@ export async function listDatapoints(
     page: query.page,
     pageSize: query.pageSize,
     ...counted,
-    next: backwards || more ? cursorOf(page.at(-1)) : null,
-    previous: (backwards ? more : from !== null || offset > 0) ? cursorOf(page[0]) : null,
+    next,
+    previous,
   };
 }

@@ -26,7 +26,7 @@ import { callers } from "../access/actor.ts";
 import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
 import { notFound, problemDocument } from "../errors.ts";
-import { everyItemFollowing, sendCsv } from "../exports/csv.ts";
+import { everyItem, sendCsv } from "../exports/csv.ts";
 import { readUsageHistory } from "./history.ts";
 import { idempotently, markReplay, rememberingOf } from "./idempotency.ts";
 import { listDatapoints, listReachableAccounts, readUsage } from "./queries.ts";
@@ -160,12 +160,12 @@ export function usageRoutes({ db, clock }: { db: Database; clock: Clock }): Fast
         },
       },
       async (request, reply, caller) => {
-        const items = await everyItemFollowing((after, pageSize) =>
+        const items = await everyItem((page, pageSize, after) =>
           listDatapoints(db, caller, request.params.id, {
             ...request.query,
-            after,
-            page: 1,
+            page,
             pageSize,
+            after,
           }),
         );
         if (!items) throw notFound("account");
