@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { LANGUAGE_NAMES, LOCALES } from "../../shared/domain/languages.ts";
 import { escapeRegExp, language, t, tr } from "./language.ts";
-import { choose, expectLoaded, screenshot, signIn, signOut } from "./support.ts";
+import { choose, expectLoaded, screenshot, signInOnThePage, signOut } from "./support.ts";
 
 // The second journey resets the password of a user the first one made.
 test.describe.configure({ mode: "serial" });
@@ -62,7 +62,7 @@ async function linkFromMailbox(
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
-    await signIn(page, OPERATOR.email, { password: PASSWORD });
+    await signInOnThePage(page, OPERATOR.email, { password: PASSWORD });
     await page.goto("/mailbox");
     await page.getByRole("textbox", { name: tr("Search the mailbox") }).fill(recipient);
     const mailbox = page.getByRole("table", { name: tr("Mailbox") });
@@ -93,7 +93,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
   test.setTimeout(180_000);
   await test.step("the first Customer Success user follows the link the command printed", async () => {
     await acceptInvitation(page, bootstrapLink(), "accept-invitation");
-    await signIn(page, OPERATOR.email, { password: PASSWORD });
+    await signInOnThePage(page, OPERATOR.email, { password: PASSWORD });
     await expect(page.getByText(OPERATOR.name).first()).toBeVisible();
   });
 
@@ -148,7 +148,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
     const link = await linkFromMailbox(browser, SUPER_ADMIN.email, /\/invitations\//);
     await signOut(page);
     await acceptInvitation(page, link);
-    await signIn(page, SUPER_ADMIN.email, { password: PASSWORD });
+    await signInOnThePage(page, SUPER_ADMIN.email, { password: PASSWORD });
 
     await openFromUserMenu(page, tr("Account management"));
     await page.getByRole("link", { name: tr("Create a new account") }).click();
@@ -164,7 +164,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
   });
 
   await test.step("Customer Success approves the application", async () => {
-    await signIn(page, OPERATOR.email, { password: PASSWORD });
+    await signInOnThePage(page, OPERATOR.email, { password: PASSWORD });
     await expect(page.getByRole("heading", { name: tr("Review queue") })).toBeVisible();
     await expectLoaded(page, tr("Review queue"));
     // The application's summary names the account: New account "Lisbon Harbour Offices" for …
@@ -186,7 +186,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
   });
 
   await test.step("the SuperAdmin invites a colleague, who joins as a Manager", async () => {
-    await signIn(page, SUPER_ADMIN.email, { password: PASSWORD });
+    await signInOnThePage(page, SUPER_ADMIN.email, { password: PASSWORD });
     await openFromUserMenu(page, tr("Users"));
     await page.getByRole("button", { name: tr("Invite user") }).click();
     const invite = page.getByRole("dialog", { name: tr("Invite a user") });
@@ -230,7 +230,7 @@ test("an operator starts from an empty database: Customer Success sets up a part
   });
 
   await test.step("the colleague sees exactly that account", async () => {
-    await signIn(page, COLLEAGUE.email, { password: PASSWORD });
+    await signInOnThePage(page, COLLEAGUE.email, { password: PASSWORD });
     await expect(page.getByRole("heading", { name: tr("Your accounts") })).toBeVisible();
     await expect(page.getByRole("link", { name: ACCOUNT })).toBeVisible();
     await expect(page.getByRole("button", { name: tr("User menu") })).toBeVisible();
@@ -262,6 +262,6 @@ test("a user who forgot their password gets a link by e-mail and signs in with a
   await page.getByLabel(tr("Password")).fill(PASSWORD);
   await page.getByRole("button", { name: tr("Sign in") }).click();
   await expect(page.getByRole("alert")).toBeVisible();
-  await signIn(page, COLLEAGUE.email, { password: "a brand new password" });
+  await signInOnThePage(page, COLLEAGUE.email, { password: "a brand new password" });
   await expect(page.getByRole("link", { name: ACCOUNT })).toBeVisible();
 });

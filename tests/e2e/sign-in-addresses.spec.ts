@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { tr } from "./language.ts";
-import { signIn, USERS } from "./support.ts";
+import { signInOnThePage, USERS } from "./support.ts";
 
 /**
  * The server answers at localhost and at 127.0.0.1 alike (it logs "listening at
@@ -12,7 +12,7 @@ for (const host of ["127.0.0.1", "localhost"]) {
     baseURL,
   }) => {
     const origin = `http://${host}:${new URL(baseURL ?? "").port}`;
-    await signIn(page, USERS.superAdmin, { origin });
+    await signInOnThePage(page, USERS.superAdmin, { origin });
     await expect(page.getByRole("heading", { name: tr("Your accounts") })).toBeVisible();
     expect(new URL(page.url()).hostname).toBe(host);
 

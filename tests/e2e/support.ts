@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page, request } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
 import { LANGUAGE_NAMES, type Language } from "../../shared/domain/languages.ts";
 import { language, tr } from "./language.ts";
 
@@ -18,11 +18,10 @@ export function signedInMenu(page: Page) {
 }
 
 /**
- * Signs in on the login page (at `origin`, the project's address unless said), then shows the app
- * in the project's language: the app follows the user's profile, so a user whose profile says
- * otherwise switches it in the user menu, as one would.
+ * Signs in on the login page (at `origin`, the project's address unless said), as a user does, then
+ * shows the app in the project's language.
  */
-export async function signIn(
+export async function signInOnThePage(
   page: Page,
   email: string,
   { password = DEMO_PASSWORD, origin = "" }: { password?: string; origin?: string } = {},
@@ -31,6 +30,34 @@ export async function signIn(
   await page.getByLabel(tr("E-mail")).fill(email);
   await page.getByLabel(tr("Password")).fill(password);
   await page.getByRole("button", { name: tr("Sign in") }).click();
+  await inTheProjectsLanguage(page, origin);
+}
+
+/**
+ * Signs in as a journey starts, when signing in is not what it tests: through the sign-in API with
+ * the browser's cookies (the login page has journeys of its own), then opens the home page in the
+ * project's language.
+ */
+export async function signIn(
+  page: Page,
+  email: string,
+  { password = DEMO_PASSWORD }: { password?: string } = {},
+): Promise<void> {
+  const origin = new URL(test.info().project.use.baseURL ?? "").origin;
+  const signedIn = await page.request.post("/api/auth/sign-in/email", {
+    data: { email, password },
+    headers: { origin },
+  });
+  expect(signedIn.ok(), await signedIn.text()).toBe(true);
+  await page.goto("/");
+  await inTheProjectsLanguage(page, "");
+}
+
+/**
+ * The app follows the signed-in user's profile: a user whose profile says another language than
+ * the project's switches it in the user menu, as one would.
+ */
+async function inTheProjectsLanguage(page: Page, origin: string): Promise<void> {
   await expect(signedInMenu(page)).toBeVisible();
   const me = (await (await page.request.get(`${origin}/api/v1/me`)).json()) as {
     language: Language;
