@@ -149,6 +149,31 @@ describe("searching the mailbox", () => {
   });
 });
 
+describe("searching a large mailbox", () => {
+  it("finds common text among the newest messages and rare text past thousands of them, page by page in order", async () => {
+    // 3,000 newer messages; one in twenty a weekly digest.
+    await t.db.execute(sql`
+      insert into ${mailboxMessages} (message_id, sender, recipient, subject, html, text, delivered_at)
+      select '<news-' || i || '>', 'noreply@wattfolio.test', 'reader' || i || '@news.test',
+        'Newsletter ' || i || case when i % 20 = 0 then ' weekly digest' else '' end, '', '',
+        timestamptz '2026-03-20' + i * interval '1 second'
+      from generate_series(1, 3000) as i`);
+    const digests = await following<MailboxPage>("/api/v1/mailbox?q=weekly%20digest");
+    const found = digests.flatMap((page) => subjects(page.items));
+    expect(found).toHaveLength(150);
+    expect(found.slice(0, 2)).toEqual([
+      "Newsletter 3000 weekly digest",
+      "Newsletter 2980 weekly digest",
+    ]);
+    expect(found.at(-1)).toBe("Newsletter 20 weekly digest");
+    expect(digests[0]).toMatchObject({ total: 150, totalExact: true });
+    const hotel = await read<MailboxPage>("/api/v1/mailbox?q=hotel");
+    expect(subjects(hotel.items)).toEqual(["Hotel"]);
+    expect(hotel).toMatchObject({ total: 1, next: null, previous: null });
+    await backFrom("/api/v1/mailbox?q=weekly%20digest", digests);
+  });
+});
+
 describe("keyset pages of the outbox", () => {
   it("next visits every e-mail once, newest first, of every status or of one; previous comes back", async () => {
     for (const status of ["", "sent", "failed"]) {

@@ -3,7 +3,7 @@
  * cursors (keyset): a page is a range of one index, however deep, and the total is counted only up
  * to EXACT_TOTAL_UP_TO.
  */
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { KeysetPage } from "../../shared/api/common.ts";
 import {
@@ -102,29 +102,87 @@ function pageOf<R extends { id: string; cursorAt: string }>(
   };
 }
 
-/** What a search of the mailbox keeps: text anywhere in the recipient's address or the subject. */
-function mailboxSearch(q: string | undefined): SQL | undefined {
+/**
+ * What a search of the mailbox keeps: text anywhere in the recipient's address or the subject.
+ * `pairs`: through the index of letter pairs, which finds the few messages that may hold the text.
+ */
+function mailboxSearch(q: string | undefined, pairs: boolean): SQL | undefined {
   if (!q) return undefined;
   const pattern = containing(q);
   return and(
     or(ilike(mailboxMessages.recipient, pattern), ilike(mailboxMessages.subject, pattern)),
-    // The index of letter pairs finds the few messages that may hold the text.
-    [...q].length > 1 ? sql`${mailboxMessages.searchPairs} @> letter_pairs(${q})` : undefined,
+    pairs && [...q].length > 1
+      ? sql`${mailboxMessages.searchPairs} @> letter_pairs(${q})`
+      : undefined,
   );
 }
 
+/**
+ * How many of the newest messages (past the cursor) a search reads in order before it asks the
+ * index of letter pairs instead. Text that many messages hold ("ends in 30", a quarter of them)
+ * fills a page within them, where the pairs would name every one of them to be sorted; rarer text
+ * is found through the pairs, a few to sort.
+ */
+const SEARCH_WINDOW = 2_000;
+
 /** The rows of one page of the mailbox (one more than the page), each with its cursor's time. */
-export function mailboxPageQuery(db: Database, query: MailboxQuery) {
+export function mailboxPageQuery(
+  db: Database,
+  query: MailboxQuery,
+  { pairs = true, within }: { pairs?: boolean; within?: SQL | undefined } = {},
+) {
   const reading = readingOf("mailbox", query);
   const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
   return db
-    .select({ ...itemColumns, cursorAt: cursorTime(mailboxMessages.deliveredAt) })
+    .select({
+      id: mailboxMessages.id,
+      messageId: mailboxMessages.messageId,
+      from: mailboxMessages.sender,
+      to: mailboxMessages.recipient,
+      subject: mailboxMessages.subject,
+      deliveredAt: mailboxMessages.deliveredAt,
+      cursorAt: cursorTime(mailboxMessages.deliveredAt),
+    })
     .from(mailboxMessages)
-    .leftJoin(mailOutbox, eq(mailOutbox.messageId, mailboxMessages.messageId))
-    .where(and(mailboxSearch(query.q), past))
+    .where(and(mailboxSearch(query.q, pairs), past, within))
     .orderBy(...order)
     .limit(reading.limit)
     .offset(reading.offset);
+}
+
+/**
+ * The rows of a page of a search, and whether the text is common: first among the SEARCH_WINDOW
+ * newest messages past the cursor, read in order (the whole rest when it is no longer); then, if
+ * that did not fill the page, through the index of letter pairs.
+ */
+async function searchedPage(db: Database, query: MailboxQuery, reading: Reading) {
+  if (reading.offset > 0) return { rows: await mailboxPageQuery(db, query), common: false };
+  const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
+  const [edge] = await db
+    .select({ at: cursorTime(mailboxMessages.deliveredAt), id: mailboxMessages.id })
+    .from(mailboxMessages)
+    .where(past)
+    .orderBy(...order)
+    .offset(SEARCH_WINDOW - 1)
+    .limit(1);
+  const within = edge
+    ? sql`(${mailboxMessages.deliveredAt}, ${mailboxMessages.id}) ${sql.raw(reading.backwards ? "<=" : ">=")} (${edge.at}::timestamptz, ${edge.id}::uuid)`
+    : undefined;
+  const recent = await mailboxPageQuery(db, query, { pairs: false, within });
+  if (recent.length >= reading.limit || !edge) {
+    return { rows: recent, common: recent.length >= reading.limit };
+  }
+  return { rows: await mailboxPageQuery(db, query), common: false };
+}
+
+/** The language each message was written in, from its outbox row (none for mail without one). */
+async function languagesOf(db: Database, messageIds: string[]) {
+  if (messageIds.length === 0) return new Map<string, MailboxItem["language"]>();
+  const rows = await db
+    .select({ messageId: mailOutbox.messageId, language: mailOutbox.language })
+    .from(mailOutbox)
+    .where(inArray(mailOutbox.messageId, messageIds));
+  return new Map(rows.map((row) => [row.messageId, row.language]));
 }
 
 export async function listMailbox(
@@ -132,14 +190,20 @@ export async function listMailbox(
   query: MailboxQuery,
 ): Promise<KeysetPage<MailboxItem>> {
   const reading = readingOf("mailbox", query);
-  const [rows, counted] = await Promise.all([
-    mailboxPageQuery(db, query),
-    countUpToLimit(db, mailboxMessages, mailboxSearch(query.q)),
-  ]);
+  const { rows, common } = query.q
+    ? await searchedPage(db, query, reading)
+    : { rows: await mailboxPageQuery(db, query), common: true };
+  // Common text is counted up to the limit among the newest messages; rare text, by its pairs.
+  const counted = await countUpToLimit(db, mailboxMessages, mailboxSearch(query.q, !common));
   const page = pageOf("mailbox", rows, query, reading);
+  const languages = await languagesOf(
+    db,
+    page.rows.map((row) => row.messageId),
+  );
   return {
     items: page.rows.map(({ cursorAt: _, ...row }) => ({
       ...row,
+      language: languages.get(row.messageId) ?? null,
       deliveredAt: row.deliveredAt.toISOString(),
     })),
     page: query.page,
