@@ -172,6 +172,24 @@ describe("searching a large mailbox", () => {
     expect(hotel).toMatchObject({ total: 1, next: null, previous: null });
     await backFrom("/api/v1/mailbox?q=weekly%20digest", digests);
   });
+
+  it("counts common text past the twenty thousand newest messages exactly, up to 1,000", async () => {
+    // 24,000 older messages; one in forty a weekly digest: 600 more, some past the newest 20,000.
+    await t.db.execute(sql`
+      insert into ${mailboxMessages} (message_id, sender, recipient, subject, html, text, delivered_at)
+      select '<archive-' || i || '>', 'noreply@wattfolio.test', 'archive@news.test',
+        'Archived ' || i || case when i % 40 = 0 then ' weekly digest' else '' end, '', '',
+        timestamptz '2025-01-01' + i * interval '1 second'
+      from generate_series(1, 24000) as i`);
+    expect(await read<MailboxPage>("/api/v1/mailbox?q=weekly%20digest")).toMatchObject({
+      total: 750,
+      totalExact: true,
+    });
+    expect(await read<MailboxPage>("/api/v1/mailbox?q=archived")).toMatchObject({
+      total: 1_000,
+      totalExact: false,
+    });
+  });
 });
 
 describe("keyset pages of the outbox", () => {

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { KeysetPage } from "../../shared/api/common.ts";
+import { EXACT_TOTAL_UP_TO, type KeysetPage } from "../../shared/api/common.ts";
 import {
   type MailboxItem,
   type MailboxMessage,
@@ -175,6 +175,42 @@ async function searchedPage(db: Database, query: MailboxQuery, reading: Reading)
   return { rows: await mailboxPageQuery(db, query), common: false };
 }
 
+/** The newest messages a count of common text reads in order before it asks the letter pairs. */
+const COUNT_WINDOW = 20_000;
+
+/**
+ * The messages a search finds, counted up to EXACT_TOTAL_UP_TO. Rare text is counted through its
+ * letter pairs. Common text is counted among the COUNT_WINDOW newest messages first, which usually
+ * holds more than the limit; only when it does not, the older ones through their pairs.
+ */
+async function countSearch(db: Database, q: string | undefined, common: boolean) {
+  if (!q || !common) return countUpToLimit(db, mailboxMessages, mailboxSearch(q, true));
+  const time = mailboxMessages.deliveredAt;
+  const [edge] = await db
+    .select({ at: cursorTime(time), id: mailboxMessages.id })
+    .from(mailboxMessages)
+    .orderBy(desc(time), desc(mailboxMessages.id))
+    .offset(COUNT_WINDOW - 1)
+    .limit(1);
+  if (!edge) return countUpToLimit(db, mailboxMessages, mailboxSearch(q, false));
+  const at = sql`(${edge.at}::timestamptz, ${edge.id}::uuid)`;
+  const newest = await countUpToLimit(
+    db,
+    mailboxMessages,
+    and(mailboxSearch(q, false), sql`(${time}, ${mailboxMessages.id}) >= ${at}`),
+  );
+  if (!newest.totalExact) return newest;
+  const older = await countUpToLimit(
+    db,
+    mailboxMessages,
+    and(mailboxSearch(q, true), sql`(${time}, ${mailboxMessages.id}) < ${at}`),
+  );
+  const total = newest.total + older.total;
+  return total > EXACT_TOTAL_UP_TO
+    ? { total: EXACT_TOTAL_UP_TO, totalExact: false }
+    : { total, totalExact: true };
+}
+
 /** The language each message was written in, from its outbox row (none for mail without one). */
 async function languagesOf(db: Database, messageIds: string[]) {
   if (messageIds.length === 0) return new Map<string, MailboxItem["language"]>();
@@ -193,8 +229,7 @@ export async function listMailbox(
   const { rows, common } = query.q
     ? await searchedPage(db, query, reading)
     : { rows: await mailboxPageQuery(db, query), common: true };
-  // Common text is counted up to the limit among the newest messages; rare text, by its pairs.
-  const counted = await countUpToLimit(db, mailboxMessages, mailboxSearch(query.q, !common));
+  const counted = await countSearch(db, query.q, common);
   const page = pageOf("mailbox", rows, query, reading);
   const languages = await languagesOf(
     db,
