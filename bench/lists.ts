@@ -13,6 +13,9 @@
  * portfolio to the portfolio's size (10,000 and 100,000 datapoints, as many history entries):
  * there the size column counts datapoints or entries of that one account. `BENCH_PAGES` (a regular
  * expression) measures only the pages whose names it matches.
+ *
+ * Then the mailbox and the outbox at 100,000 and 1,000,000 messages (bench/mail-lists.ts).
+ * BENCH_LISTS=accounts or BENCH_LISTS=mail measures only one part.
  */
 import { randomBytes } from "node:crypto";
 import type autocannon from "autocannon";
@@ -23,6 +26,7 @@ import { partners } from "../server/db/schema/index.ts";
 import { type Catalogue, createCatalogue } from "../server/test/factories.ts";
 import { administer } from "../server/test/postgres-setup.ts";
 import { encodeCursor } from "../shared/domain/cursor.ts";
+import { measureMailLists } from "./mail-lists.ts";
 import {
   BENCH_PASSWORD,
   freePort,
@@ -34,6 +38,7 @@ import {
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const LISTS = (process.env.BENCH_LISTS ?? "accounts,mail").split(",");
 const SIZES = [10_000, 100_000];
 const CLIENTS = [1, 8];
 const PAGE_SIZE = 50;
@@ -207,17 +212,19 @@ async function main(): Promise<void> {
     const started = performance.now();
     const catalogue = await createCatalogue(database.db);
     const portfolios = [];
-    for (const size of SIZES) portfolios.push(await seedPortfolio(database.db, size, catalogue));
+    const sizes = LISTS.includes("accounts") ? SIZES : [];
+    for (const size of sizes) portfolios.push(await seedPortfolio(database.db, size, catalogue));
     // As autovacuum would soon: the planner needs statistics of the freshly loaded tables.
     await refreshStatistics(database.db);
-    console.log(
-      `Seeded ${SIZES.map((size) => size.toLocaleString("en")).join(" and ")} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    );
+    if (sizes.length > 0)
+      console.log(
+        `Seeded ${SIZES.map((size) => size.toLocaleString("en")).join(" and ")} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     const port = await freePort();
     server = await startServer(port, { DATABASE_URL: databaseUrl });
     const base = `http://127.0.0.1:${port}`;
     const measures: Measure[] = [];
-    for (const [index, size] of SIZES.entries()) {
+    for (const [index, size] of sizes.entries()) {
       const portfolio = portfolios[index];
       if (!portfolio) continue;
       const headers = { cookie: await signIn(base, portfolio.email), origin: base };
@@ -282,7 +289,8 @@ async function main(): Promise<void> {
         }
       }
     }
-    print(measures);
+    if (measures.length > 0) print(measures);
+    if (LISTS.includes("mail")) await measureMailLists(database.db, base, SECONDS);
   } finally {
     if (server) await stopServer(server);
     await database.close();

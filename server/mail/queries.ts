@@ -1,6 +1,10 @@
-/** Reading the in-app mailbox and the outbox, newest first, for Customer Success. */
-import { and, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
-import type { Page } from "../../shared/api/common.ts";
+/**
+ * Reading the in-app mailbox and the outbox, newest first, for Customer Success. Both lists read by
+ * cursors (keyset): a page is a range of one index, however deep, and the total is counted only up
+ * to EXACT_TOTAL_UP_TO.
+ */
+import { and, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { EXACT_TOTAL_UP_TO, type KeysetPage } from "../../shared/api/common.ts";
 import type {
   MailboxItem,
   MailboxMessage,
@@ -9,8 +13,10 @@ import type {
   OutboxQuery,
 } from "../../shared/api/lifecycle.ts";
 import type { Database } from "../db/client.ts";
+import { countUpToLimit } from "../db/paging.ts";
 import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
+import { cursorTime, keyset, pageOf, type Reading, readingOf } from "./keyset.ts";
 
 const itemColumns = {
   id: mailboxMessages.id,
@@ -23,31 +29,150 @@ const itemColumns = {
   deliveredAt: mailboxMessages.deliveredAt,
 };
 
-export async function listMailbox(db: Database, query: MailboxQuery): Promise<Page<MailboxItem>> {
-  const filters: SQL[] = [];
-  if (query.q) {
-    const pattern = containing(query.q);
-    const either = or(
-      ilike(mailboxMessages.recipient, pattern),
-      ilike(mailboxMessages.subject, pattern),
-    );
-    if (either) filters.push(either);
-  }
-  const where = and(...filters);
-  const rows = await db
-    .select(itemColumns)
+/**
+ * What a search of the mailbox keeps: text anywhere in the recipient's address or the subject.
+ * `pairs`: through the index of letter pairs, which finds the few messages that may hold the text.
+ */
+function mailboxSearch(q: string | undefined, pairs: boolean): SQL | undefined {
+  if (!q) return undefined;
+  const pattern = containing(q);
+  return and(
+    or(ilike(mailboxMessages.recipient, pattern), ilike(mailboxMessages.subject, pattern)),
+    pairs && [...q].length > 1
+      ? sql`${mailboxMessages.searchPairs} @> letter_pairs(${q})`
+      : undefined,
+  );
+}
+
+/**
+ * How many of the newest messages (past the cursor) a search reads in order before it asks the
+ * index of letter pairs instead. Text that many messages hold ("ends in 30", a quarter of them)
+ * fills a page within them, where the pairs would name every one of them to be sorted; rarer text
+ * is found through the pairs, a few to sort.
+ */
+const SEARCH_WINDOW = 2_000;
+
+/** The rows of one page of the mailbox (one more than the page), each with its cursor's time. */
+export function mailboxPageQuery(
+  db: Database,
+  query: MailboxQuery,
+  { pairs = true, within }: { pairs?: boolean; within?: SQL | undefined } = {},
+) {
+  const reading = readingOf("mailbox", query);
+  const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
+  return db
+    .select({
+      id: mailboxMessages.id,
+      messageId: mailboxMessages.messageId,
+      from: mailboxMessages.sender,
+      to: mailboxMessages.recipient,
+      subject: mailboxMessages.subject,
+      deliveredAt: mailboxMessages.deliveredAt,
+      cursorAt: cursorTime(mailboxMessages.deliveredAt),
+    })
     .from(mailboxMessages)
-    .leftJoin(mailOutbox, eq(mailOutbox.messageId, mailboxMessages.messageId))
-    .where(where)
-    .orderBy(desc(mailboxMessages.deliveredAt), desc(mailboxMessages.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const [total] = await db.select({ value: count() }).from(mailboxMessages).where(where);
+    .where(and(mailboxSearch(query.q, pairs), past, within))
+    .orderBy(...order)
+    .limit(reading.limit)
+    .offset(reading.offset);
+}
+
+/**
+ * The rows of a page of a search, and whether the text is common: first among the SEARCH_WINDOW
+ * newest messages past the cursor, read in order (the whole rest when it is no longer); then, if
+ * that did not fill the page, through the index of letter pairs.
+ */
+async function searchedPage(db: Database, query: MailboxQuery, reading: Reading) {
+  if (reading.offset > 0) return { rows: await mailboxPageQuery(db, query), common: false };
+  const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
+  const [edge] = await db
+    .select({ at: cursorTime(mailboxMessages.deliveredAt), id: mailboxMessages.id })
+    .from(mailboxMessages)
+    .where(past)
+    .orderBy(...order)
+    .offset(SEARCH_WINDOW - 1)
+    .limit(1);
+  const within = edge
+    ? sql`(${mailboxMessages.deliveredAt}, ${mailboxMessages.id}) ${sql.raw(reading.backwards ? "<=" : ">=")} (${edge.at}::timestamptz, ${edge.id}::uuid)`
+    : undefined;
+  const recent = await mailboxPageQuery(db, query, { pairs: false, within });
+  if (recent.length >= reading.limit || !edge) {
+    return { rows: recent, common: recent.length >= reading.limit };
+  }
+  return { rows: await mailboxPageQuery(db, query), common: false };
+}
+
+/** The newest messages a count of common text reads in order before it asks the letter pairs. */
+const COUNT_WINDOW = 20_000;
+
+/**
+ * The messages a search finds, counted up to EXACT_TOTAL_UP_TO. Rare text is counted through its
+ * letter pairs. Common text is counted among the COUNT_WINDOW newest messages first, which usually
+ * holds more than the limit; only when it does not, the older ones through their pairs.
+ */
+async function countSearch(db: Database, q: string | undefined, common: boolean) {
+  if (!q || !common) return countUpToLimit(db, mailboxMessages, mailboxSearch(q, true));
+  const time = mailboxMessages.deliveredAt;
+  const [edge] = await db
+    .select({ at: cursorTime(time), id: mailboxMessages.id })
+    .from(mailboxMessages)
+    .orderBy(desc(time), desc(mailboxMessages.id))
+    .offset(COUNT_WINDOW - 1)
+    .limit(1);
+  if (!edge) return countUpToLimit(db, mailboxMessages, mailboxSearch(q, false));
+  const at = sql`(${edge.at}::timestamptz, ${edge.id}::uuid)`;
+  const newest = await countUpToLimit(
+    db,
+    mailboxMessages,
+    and(mailboxSearch(q, false), sql`(${time}, ${mailboxMessages.id}) >= ${at}`),
+  );
+  if (!newest.totalExact) return newest;
+  const older = await countUpToLimit(
+    db,
+    mailboxMessages,
+    and(mailboxSearch(q, true), sql`(${time}, ${mailboxMessages.id}) < ${at}`),
+  );
+  const total = newest.total + older.total;
+  return total > EXACT_TOTAL_UP_TO
+    ? { total: EXACT_TOTAL_UP_TO, totalExact: false }
+    : { total, totalExact: true };
+}
+
+/** The language each message was written in, from its outbox row (none for mail without one). */
+async function languagesOf(db: Database, messageIds: string[]) {
+  if (messageIds.length === 0) return new Map<string, MailboxItem["language"]>();
+  const rows = await db
+    .select({ messageId: mailOutbox.messageId, language: mailOutbox.language })
+    .from(mailOutbox)
+    .where(inArray(mailOutbox.messageId, messageIds));
+  return new Map(rows.map((row) => [row.messageId, row.language]));
+}
+
+export async function listMailbox(
+  db: Database,
+  query: MailboxQuery,
+): Promise<KeysetPage<MailboxItem>> {
+  const reading = readingOf("mailbox", query);
+  const { rows, common } = query.q
+    ? await searchedPage(db, query, reading)
+    : { rows: await mailboxPageQuery(db, query), common: true };
+  const counted = await countSearch(db, query.q, common);
+  const page = pageOf("mailbox", rows, query, reading);
+  const languages = await languagesOf(
+    db,
+    page.rows.map((row) => row.messageId),
+  );
   return {
-    items: rows.map((row) => ({ ...row, deliveredAt: row.deliveredAt.toISOString() })),
+    items: page.rows.map(({ cursorAt: _, ...row }) => ({
+      ...row,
+      language: languages.get(row.messageId) ?? null,
+      deliveredAt: row.deliveredAt.toISOString(),
+    })),
     page: query.page,
     pageSize: query.pageSize,
-    total: total?.value ?? 0,
+    ...counted,
+    next: page.next,
+    previous: page.previous,
   };
 }
 
@@ -60,18 +185,50 @@ export async function findMailboxMessage(db: Database, id: string): Promise<Mail
   return row ? { ...row, deliveredAt: row.deliveredAt.toISOString() } : null;
 }
 
-export async function listOutbox(db: Database, query: OutboxQuery): Promise<Page<OutboxItem>> {
-  const where = query.status ? eq(mailOutbox.status, query.status) : undefined;
-  const rows = await db
-    .select()
+const outboxColumns = {
+  id: mailOutbox.id,
+  messageId: mailOutbox.messageId,
+  topic: mailOutbox.topic,
+  recipient: mailOutbox.recipient,
+  language: mailOutbox.language,
+  subject: mailOutbox.subject,
+  status: mailOutbox.status,
+  attempts: mailOutbox.attempts,
+  queuedAt: mailOutbox.queuedAt,
+  nextAttemptAt: mailOutbox.nextAttemptAt,
+  sentAt: mailOutbox.sentAt,
+  lastError: mailOutbox.lastError,
+  cursorAt: cursorTime(mailOutbox.queuedAt),
+};
+
+const outboxFilter = (query: OutboxQuery) =>
+  query.status ? eq(mailOutbox.status, query.status) : undefined;
+
+/** The rows of one page of the outbox (one more than the page), each with its cursor's time. */
+export function outboxPageQuery(db: Database, query: OutboxQuery) {
+  const reading = readingOf("outbox", query);
+  const { past, order } = keyset(mailOutbox.queuedAt, mailOutbox.id, reading);
+  return db
+    .select(outboxColumns)
     .from(mailOutbox)
-    .where(where)
-    .orderBy(desc(mailOutbox.queuedAt), desc(mailOutbox.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const [total] = await db.select({ value: count() }).from(mailOutbox).where(where);
+    .where(and(outboxFilter(query), past))
+    .orderBy(...order)
+    .limit(reading.limit)
+    .offset(reading.offset);
+}
+
+export async function listOutbox(
+  db: Database,
+  query: OutboxQuery,
+): Promise<KeysetPage<OutboxItem>> {
+  const reading = readingOf("outbox", query);
+  const [rows, counted] = await Promise.all([
+    outboxPageQuery(db, query),
+    countUpToLimit(db, mailOutbox, outboxFilter(query)),
+  ]);
+  const page = pageOf("outbox", rows, query, reading);
   return {
-    items: rows.map((row) => {
+    items: page.rows.map((row) => {
       const waiting = row.status === "queued" || row.status === "retrying";
       return {
         id: row.id,
@@ -90,6 +247,8 @@ export async function listOutbox(db: Database, query: OutboxQuery): Promise<Page
     }),
     page: query.page,
     pageSize: query.pageSize,
-    total: total?.value ?? 0,
+    ...counted,
+    next: page.next,
+    previous: page.previous,
   };
 }

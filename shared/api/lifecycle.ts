@@ -1,12 +1,56 @@
 import { z } from "zod";
+import { decodeCursor } from "../domain/cursor.ts";
 import { durationMs } from "../domain/durations.ts";
 import { text } from "../domain/text.ts";
-import { pageOf, pageQuery } from "./common.ts";
+import { keysetPageOf, pageQuery } from "./common.ts";
+
+/** The two lists of mail, each newest first: the mailbox by delivery, the outbox by queueing. */
+type MailList = "mailbox" | "outbox";
+
+/**
+ * Where a page of the mailbox or the outbox starts or ends: the list it belongs to, the time of a
+ * message (to the microsecond, as the database keeps it, in UTC) and its id.
+ */
+export interface MailCursor {
+  list: MailList;
+  at: string;
+  id: string;
+}
+
+const uuid = z.uuid();
+const MICROSECOND_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** The time a cursor holds, when the database wrote it: anything else is not a cursor it gave. */
+function isMicrosecondTime(at: string): boolean {
+  if (!MICROSECOND_UTC.test(at) || at < "0001-01-01") return false;
+  const time = new Date(`${at.slice(0, 23)}Z`);
+  return !Number.isNaN(time.getTime()) && time.toISOString().slice(0, 23) === at.slice(0, 23);
+}
+
+export function readMailCursor(cursor: string): MailCursor | null {
+  const [list, at, id] = decodeCursor(cursor, 3) ?? [];
+  if (list !== "mailbox" && list !== "outbox") return null;
+  if (at === undefined || !isMicrosecondTime(at)) return null;
+  return id !== undefined && uuid.safeParse(id).success ? { list, at, id } : null;
+}
+
+const mailCursor = z
+  .string()
+  .max(2000)
+  .refine((cursor) => readMailCursor(cursor) !== null, "Not a cursor this list gave");
+
+const cursors = {
+  /** A page's `next`: the page after it, whatever was delivered meanwhile (`page` is then ignored). */
+  after: mailCursor.optional(),
+  /** A page's `previous`: the page before it (`page` is then ignored). */
+  before: mailCursor.optional(),
+};
 
 /** The in-app mailbox, where mail lands when no SMTP server is configured. */
 export const mailboxQuery = z.object({
   /** Part of the recipient's address or of the subject. */
   q: text().trim().max(100, "Keep the search within 100 characters").optional(),
+  ...cursors,
   ...pageQuery,
 });
 export type MailboxQuery = z.infer<typeof mailboxQuery>;
@@ -34,13 +78,17 @@ export const mailboxMessage = mailboxItem
   .meta({ id: "MailboxMessage" });
 export type MailboxMessage = z.infer<typeof mailboxMessage>;
 
-export const mailboxPage = pageOf(mailboxItem).meta({ id: "MailboxPage" });
+export const mailboxPage = keysetPageOf(mailboxItem).meta({ id: "MailboxPage" });
 export type MailboxPage = z.infer<typeof mailboxPage>;
 
 export const MAIL_STATUSES = ["queued", "retrying", "sent", "failed"] as const;
 
 /** The outbox: every e-mail and how its delivery went. */
-export const outboxQuery = z.object({ status: z.enum(MAIL_STATUSES).optional(), ...pageQuery });
+export const outboxQuery = z.object({
+  status: z.enum(MAIL_STATUSES).optional(),
+  ...cursors,
+  ...pageQuery,
+});
 export type OutboxQuery = z.infer<typeof outboxQuery>;
 
 const outboxItem = z
@@ -62,7 +110,7 @@ const outboxItem = z
   .meta({ id: "OutboxItem" });
 export type OutboxItem = z.infer<typeof outboxItem>;
 
-export const outboxPage = pageOf(outboxItem).meta({ id: "OutboxPage" });
+export const outboxPage = keysetPageOf(outboxItem).meta({ id: "OutboxPage" });
 export type OutboxPage = z.infer<typeof outboxPage>;
 
 export const sweepResult = z

@@ -66,7 +66,9 @@ export const mailOutbox = pgTable(
     index("mail_outbox_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`${t.status} in ('queued', 'retrying')`),
-    index("mail_outbox_queued_idx").on(t.queuedAt),
+    // The outbox's pages, newest first (keyset on queued_at, id), all of it or of one status.
+    index("mail_outbox_queued_idx").on(t.queuedAt, t.id),
+    index("mail_outbox_status_queued_idx").on(t.status, t.queuedAt, t.id),
     check("mail_outbox_status_known", sql`${t.status} in (${sqlList(MAIL_STATUSES)})`),
     check("mail_outbox_language_known", sql`${t.language} in (${sqlList(LANGUAGES)})`),
     check("mail_outbox_sent_iff_sent_at", sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
@@ -86,6 +88,22 @@ export const mailboxMessages = pgTable(
     html: text().notNull(),
     text: text().notNull(),
     deliveredAt: timestamp("delivered_at", { withTimezone: true }).notNull(),
+    /**
+     * Each pair of neighbouring letters of the recipient and the subject, lowercased
+     * (`letter_pairs`, migration 0012): a search for text anywhere in either finds its candidates
+     * in one index.
+     */
+    searchPairs: text("search_pairs")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(sql`letter_pairs(recipient || chr(10) || subject)`),
   },
-  (t) => [index("mailbox_messages_delivered_idx").on(t.deliveredAt)],
+  (t) => [
+    // The mailbox's pages, newest first (keyset on delivered_at, id).
+    index("mailbox_messages_delivered_idx").on(t.deliveredAt, t.id),
+    // A small pending list: a search reads it whole until it is merged (by autovacuum or when full).
+    index("mailbox_messages_search_pairs_idx")
+      .using("gin", t.searchPairs)
+      .with({ gin_pending_list_limit: 256 }),
+  ],
 );

@@ -3,6 +3,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import type { MailboxItem } from "@shared/api/lifecycle.ts";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
+import { useKeysetPages } from "../../../hooks/use-keyset-pages.ts";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { useFormat } from "../../../lib/format.ts";
 import { useT } from "../../../lib/i18n.tsx";
@@ -26,7 +27,13 @@ export function Mailbox({ openId, onOpen, onClose }: MailboxProps) {
   const wide = useMediaQuery("(min-width: 75em)", true);
   const format = useFormat();
   const list = useListParams({});
-  const result = useMailbox({ q: list.q || undefined, page: list.page, pageSize: PAGE_SIZE });
+  const pages = useKeysetPages(list.q, PAGE_SIZE);
+  const result = useMailbox({
+    q: list.q || undefined,
+    ...pages.cursor,
+    page: 1,
+    pageSize: PAGE_SIZE,
+  });
 
   const columns: Column<MailboxItem>[] = [
     {
@@ -84,8 +91,7 @@ export function Mailbox({ openId, onOpen, onClose }: MailboxProps) {
         activeRowKey={openId}
         minWidth={560}
         empty={list.q ? t("mailbox.noMatch") : t("mailbox.empty")}
-        page={list.page}
-        onPageChange={list.setPage}
+        keyset={pages}
       />
     </Stack>
   );

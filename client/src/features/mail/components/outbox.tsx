@@ -9,6 +9,7 @@ import {
 } from "@mantine/core";
 import { MAIL_STATUSES, type OutboxItem } from "@shared/api/lifecycle.ts";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
+import { useKeysetPages } from "../../../hooks/use-keyset-pages.ts";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { NOTHING } from "../../../lib/account-fields.ts";
 import { type Format, useFormat } from "../../../lib/format.ts";
@@ -151,7 +152,8 @@ export function Outbox() {
     ...MAIL_STATUSES.map((status) => ({ value: status, label: t(STATUS_LABELS[status]) })),
   ];
   const list = useListParams<{ status: MailStatus | undefined }>({ status: undefined });
-  const result = useOutbox({ ...list.filters, page: list.page, pageSize: PAGE_SIZE });
+  const pages = useKeysetPages(JSON.stringify(list.filters), PAGE_SIZE);
+  const result = useOutbox({ ...list.filters, ...pages.cursor, page: 1, pageSize: PAGE_SIZE });
   return (
     <Stack gap="sm">
       <Group>
@@ -170,8 +172,7 @@ export function Outbox() {
         result={result}
         rowKey={(mail) => mail.id}
         empty={t("mailbox.outbox.empty")}
-        page={list.page}
-        onPageChange={list.setPage}
+        keyset={pages}
       />
     </Stack>
   );

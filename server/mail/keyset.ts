@@ -1,0 +1,79 @@
+/**
+ * How the mailbox and the outbox read a page by cursors (keyset), newest first: the cursor of the
+ * query checked to be of the list, the rows past it on the index (time, id), one more than the
+ * page, and the cursors of the pages after and before the page read.
+ */
+import { asc, desc, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { type MailboxQuery, type MailCursor, readMailCursor } from "../../shared/api/lifecycle.ts";
+import { encodeCursor } from "../../shared/domain/cursor.ts";
+import { Problem } from "../errors.ts";
+
+type Cursors = Pick<MailboxQuery, "after" | "before" | "page" | "pageSize">;
+
+/**
+ * How a page of a list newest first is read: the index (time, id) downwards, or upwards for the
+ * page before a cursor; from the cursor's place, or (no cursor) from the page number's.
+ */
+export interface Reading {
+  backwards: boolean;
+  from: MailCursor | null;
+  offset: number;
+  /** One more than the page: whether another page follows in the direction read. */
+  limit: number;
+}
+
+export function readingOf(list: MailCursor["list"], query: Cursors): Reading {
+  const [field, value] = query.before ? ["before", query.before] : ["after", query.after];
+  const from = value ? readMailCursor(value) : null;
+  if (from && from.list !== list) {
+    throw new Problem("VALIDATION_FAILED", "The cursor is of another list.", {
+      errors: [
+        { field, message: "This cursor belongs to another list: start from the first page" },
+      ],
+    });
+  }
+  return {
+    backwards: Boolean(query.before),
+    from,
+    offset: from ? 0 : (query.page - 1) * query.pageSize,
+    limit: query.pageSize + 1,
+  };
+}
+
+/** The time as a cursor holds it: UTC to the microsecond, as the database keeps it. */
+export const cursorTime = (column: PgColumn) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** The rows past the cursor in the order read, and that order, on the index (time, id). */
+export function keyset(time: PgColumn, id: PgColumn, reading: Reading) {
+  const { from, backwards } = reading;
+  const direction = backwards ? asc : desc;
+  return {
+    past: from
+      ? sql`(${time}, ${id}) ${sql.raw(backwards ? ">" : "<")} (${from.at}::timestamptz, ${from.id}::uuid)`
+      : undefined,
+    order: [direction(time), direction(id)] as const,
+  };
+}
+
+/** The page read, in the list's order, with the cursors of the pages after and before it. */
+export function pageOf<R extends { id: string; cursorAt: string }>(
+  list: MailCursor["list"],
+  rows: R[],
+  query: Cursors,
+  reading: Reading,
+) {
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (reading.backwards) page.reverse();
+  const cursorOf = (row: R | undefined) =>
+    row ? encodeCursor([list, row.cursorAt, row.id]) : null;
+  return {
+    rows: page,
+    next: reading.backwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (reading.backwards ? more : reading.from !== null || reading.offset > 0)
+      ? cursorOf(page[0])
+      : null,
+  };
+}
