@@ -6,7 +6,7 @@
 import { asc, desc, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { type MailboxQuery, type MailCursor, readMailCursor } from "../../shared/api/lifecycle.ts";
-import { encodeCursor } from "../../shared/domain/cursor.ts";
+import { pageOfRows } from "../db/paging.ts";
 import { Problem } from "../errors.ts";
 
 type Cursors = Pick<MailboxQuery, "after" | "before" | "page" | "pageSize">;
@@ -64,16 +64,13 @@ export function pageOf<R extends { id: string; cursorAt: string }>(
   query: Cursors,
   reading: Reading,
 ) {
-  const more = rows.length > query.pageSize;
-  const page = rows.slice(0, query.pageSize);
-  if (reading.backwards) page.reverse();
-  const cursorOf = (row: R | undefined) =>
-    row ? encodeCursor([list, row.cursorAt, row.id]) : null;
-  return {
-    rows: page,
-    next: reading.backwards || more ? cursorOf(page.at(-1)) : null,
-    previous: (reading.backwards ? more : reading.from !== null || reading.offset > 0)
-      ? cursorOf(page[0])
-      : null,
-  };
+  return pageOfRows(
+    rows,
+    {
+      pageSize: query.pageSize,
+      backwards: reading.backwards,
+      atStart: reading.from === null && reading.offset === 0,
+    },
+    (row) => [list, row.cursorAt, row.id],
+  );
 }
