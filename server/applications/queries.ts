@@ -2,16 +2,20 @@
  * Reading applications: a partner's Applications zone and the Customer Success review queue, each
  * with its before → after — as applied once approved, as it would apply now while pending.
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type {
-  Application,
-  ApplicationListQuery,
-  EntitlementChange,
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { alias, type PgColumn } from "drizzle-orm/pg-core";
+import {
+  type Application,
+  type ApplicationCursor,
+  type ApplicationListPart,
+  type ApplicationListQuery,
+  type EntitlementChange,
+  readApplicationCursor,
 } from "../../shared/api/applications.ts";
-import type { Page } from "../../shared/api/common.ts";
+import type { KeysetPage } from "../../shared/api/common.ts";
 import { changeRequest, newAccountRequest } from "../../shared/domain/applications.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
+import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { planChange } from "../../shared/domain/changes.ts";
 import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";
 import { describeApplication, type Names } from "../../shared/i18n/describe-application.ts";
@@ -21,13 +25,19 @@ import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
+import { countUpToLimit } from "../db/paging.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
+import { Problem } from "../errors.ts";
 import { translator } from "../i18n/translate.ts";
 import { choicesNotOnOffer } from "./new-account.ts";
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");
+
+/** A time as a cursor holds it: in UTC to the microsecond, whatever the session's time zone. */
+const cursorTime = (column: PgColumn) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'`;
 
 function withNames(db: Database) {
   return db
@@ -37,6 +47,8 @@ function withNames(db: Database) {
       accountName: accounts.name,
       requesterName: requester.name,
       deciderName: decider.name,
+      requestedAtKey: cursorTime(applications.requestedAt),
+      decidedAtKey: cursorTime(applications.decidedAt),
     })
     .from(applications)
     .innerJoin(partners, eq(partners.id, applications.partnerId))
@@ -193,27 +205,45 @@ function preview(
 
 /**
  * Applications whose account or customer (a new account's as asked), partner or requester has
- * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards.
+ * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards. Each end is
+ * found by an index: the accounts' and applications' letter pairs (migration 0012), the few
+ * partners and requesters by their names; the page's own index then keeps its order.
  */
-function searching(q: string): SQL | undefined {
+function searching(db: Database, actor: Actor, q: string): SQL | undefined {
   const pattern = containing(q);
+  const pairs = [...q].length > 1;
+  const matchingAccounts = db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(
+      and(
+        accountScope(actor),
+        pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
+        or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
+      ),
+    );
   return or(
-    ilike(accounts.name, pattern),
-    ilike(accounts.customerName, pattern),
-    ilike(sql`${applications.payload}->>'name'`, pattern),
-    ilike(sql`${applications.payload}->>'customerName'`, pattern),
-    ilike(partners.name, pattern),
-    ilike(requester.name, pattern),
+    inArray(applications.accountId, matchingAccounts),
+    and(
+      pairs ? sql`${applications.searchPairs} @> letter_pairs(${q})` : undefined,
+      or(
+        ilike(sql`${applications.payload}->>'name'`, pattern),
+        ilike(sql`${applications.payload}->>'customerName'`, pattern),
+      ),
+    ),
+    inArray(
+      applications.partnerId,
+      db.select({ id: partners.id }).from(partners).where(ilike(partners.name, pattern)),
+    ),
+    inArray(
+      applications.requestedBy,
+      db.select({ id: users.id }).from(users).where(ilike(users.name, pattern)),
+    ),
   );
 }
 
-/** Pending applications first (oldest first, as a queue), then the decided ones, newest first. */
-export async function listApplications(
-  db: Database,
-  actor: Actor,
-  query: ApplicationListQuery,
-  reading: Reading,
-): Promise<Page<Application>> {
+/** What a list of applications is limited to: the actor's scope, its filters and its search. */
+function listFilters(db: Database, actor: Actor, query: ApplicationListQuery): SQL | undefined {
   const filters: (SQL | undefined)[] = [applicationScope(actor)];
   if (query.status) filters.push(eq(applications.status, query.status));
   if (query.kind) filters.push(eq(applications.kind, query.kind));
@@ -226,33 +256,138 @@ export async function listApplications(
       ),
     );
   }
-  if (query.q) filters.push(searching(query.q));
-  const where = and(...filters);
-  const [rows, [total]] = await Promise.all([
-    withNames(db)
-      .where(where)
-      .orderBy(
-        desc(sql`${applications.status} = 'pending'`),
-        sql`case when ${applications.status} = 'pending' then ${applications.requestedAt} end asc`,
-        desc(applications.decidedAt),
-        asc(applications.id),
-      )
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    // The same joins as the page: the search reads the account's, partner's and requester's names.
-    db
-      .select({ value: count() })
-      .from(applications)
-      .innerJoin(partners, eq(partners.id, applications.partnerId))
-      .innerJoin(requester, eq(requester.id, applications.requestedBy))
-      .leftJoin(accounts, eq(accounts.id, applications.accountId))
-      .where(where),
+  if (query.q) filters.push(searching(db, actor, query.q));
+  return and(...filters);
+}
+
+/**
+ * The parts of the list, in its order: pending applications oldest filed first (a queue), then
+ * the decided ones latest decided first, each with the id last so that equal times still have one
+ * order. Each part, with each filter, is an index range (schema/applications.ts).
+ */
+const PARTS: Record<ApplicationListPart, { where: SQL; at: PgColumn; ascending: boolean }> = {
+  pending: {
+    where: sql`${applications.status} = 'pending'`,
+    at: applications.requestedAt,
+    ascending: true,
+  },
+  decided: {
+    where: sql`${applications.status} <> 'pending'`,
+    at: applications.decidedAt,
+    ascending: false,
+  },
+};
+
+/** The parts a status filter leaves: pending alone, the decided alone, or both. */
+const partsOf = (status: ApplicationListQuery["status"]): ApplicationListPart[] =>
+  status === undefined ? ["pending", "decided"] : status === "pending" ? ["pending"] : ["decided"];
+
+/** The rows of one part, read from `from` (after it, in the direction read) up to `limit`. */
+function partRows(
+  db: Database,
+  where: SQL | undefined,
+  name: ApplicationListPart,
+  { forwards, from, limit }: { forwards: boolean; from: ApplicationCursor | null; limit: number },
+) {
+  const part = PARTS[name];
+  const upwards = part.ascending === forwards;
+  const direction = upwards ? asc : desc;
+  const past = from
+    ? sql`(${part.at}, ${applications.id}) ${sql.raw(upwards ? ">" : "<")} (${from.at}::timestamptz, ${from.id}::uuid)`
+    : undefined;
+  return withNames(db)
+    .where(and(where, part.where, past))
+    .orderBy(direction(part.at), direction(applications.id))
+    .limit(limit);
+}
+
+/** The whole list in its order, for a page by number past the first (the CSV export's). */
+function numberedPage(db: Database, where: SQL | undefined, query: ApplicationListQuery) {
+  const pending = sql`${applications.status} = 'pending'`;
+  return withNames(db)
+    .where(where)
+    .orderBy(
+      desc(pending),
+      sql`case when ${pending} then ${applications.requestedAt} end asc`,
+      desc(applications.decidedAt),
+      sql`case when ${pending} then ${applications.id} end asc`,
+      desc(applications.id),
+    )
+    .limit(query.pageSize + 1)
+    .offset((query.page - 1) * query.pageSize);
+}
+
+function cursorGiven(query: ApplicationListQuery): ApplicationCursor | null {
+  const [field, value] = query.before ? ["before", query.before] : ["after", query.after];
+  if (!value) return null;
+  const cursor = readApplicationCursor(value);
+  if (!cursor || !partsOf(query.status).includes(cursor.part)) {
+    throw new Problem("VALIDATION_FAILED", "The cursor is of another list.", {
+      errors: [
+        { field, message: "This cursor belongs to another status: start from the first page" },
+      ],
+    });
+  }
+  return cursor;
+}
+
+/** Where a row of the list stands in its order, as a cursor. */
+function cursorOf(row: Row | undefined): string | null {
+  if (!row) return null;
+  const pending = row.application.status === "pending";
+  return encodeCursor([
+    pending ? "pending" : "decided",
+    pending ? row.requestedAtKey : row.decidedAtKey,
+    row.application.id,
   ]);
+}
+
+/**
+ * A page of applications: pending first (oldest first, as a queue), then the decided ones, latest
+ * first. Pages follow cursors (keyset): the page after `after` or before `before` costs what the
+ * first does, however deep; the total is counted only up to EXACT_TOTAL_UP_TO.
+ */
+export async function listApplications(
+  db: Database,
+  actor: Actor,
+  query: ApplicationListQuery,
+  reading: Reading,
+): Promise<KeysetPage<Application>> {
+  const where = listFilters(db, actor, query);
+  const from = cursorGiven(query);
+  const forwards = !query.before;
+  const numbered = !from && query.page > 1;
+  // One row more than the page: whether another page follows in the direction read.
+  const limit = query.pageSize + 1;
+  const read = async (): Promise<Row[]> => {
+    if (numbered) return numberedPage(db, where, query);
+    const parts = partsOf(query.status);
+    const ordered = forwards ? parts : parts.reverse();
+    const start = from ? ordered.indexOf(from.part) : 0;
+    const rows: Row[] = [];
+    for (const name of ordered.slice(start)) {
+      rows.push(
+        ...(await partRows(db, where, name, {
+          forwards,
+          from: from?.part === name ? from : null,
+          limit: limit - rows.length,
+        })),
+      );
+      if (rows.length >= limit) break;
+    }
+    return rows;
+  };
+  const [rows, counted] = await Promise.all([read(), countUpToLimit(db, applications, where)]);
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (!forwards) page.reverse();
   return {
-    items: await present(db, actor, rows, reading),
+    items: await present(db, actor, page, reading),
     page: query.page,
     pageSize: query.pageSize,
-    total: total?.value ?? 0,
+    ...counted,
+    next: !forwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (forwards ? from !== null || numbered : more) ? cursorOf(page[0]) : null,
   };
 }
 
