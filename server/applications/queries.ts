@@ -15,8 +15,8 @@ import {
 import type { KeysetPage } from "../../shared/api/common.ts";
 import { changeRequest, newAccountRequest } from "../../shared/domain/applications.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
-import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { planChange } from "../../shared/domain/changes.ts";
+import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";
 import { describeApplication, type Names } from "../../shared/i18n/describe-application.ts";
 import type { Actor } from "../access/actor.ts";
@@ -300,6 +300,19 @@ function partRows(
     .orderBy(direction(part.at), direction(applications.id))
     .limit(limit);
 }
+
+/** The first page of one part of a list, as the database is asked for it (for its plan). */
+export const listPartQuery = (
+  db: Database,
+  actor: Actor,
+  query: ApplicationListQuery,
+  part: ApplicationListPart,
+) =>
+  partRows(db, listFilters(db, actor, query), part, {
+    forwards: true,
+    from: null,
+    limit: query.pageSize + 1,
+  });
 
 /** The whole list in its order, for a page by number past the first (the CSV export's). */
 function numberedPage(db: Database, where: SQL | undefined, query: ApplicationListQuery) {

@@ -62,7 +62,8 @@ export interface ApplicationCursor {
 }
 
 const uuid = z.uuid();
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2})(:\d{2})?$/;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2})(:\d{2})?$/;
 
 /** A time as PostgreSQL writes a `timestamptz` (`2026-03-01 09:30:00.123456+00`), and a real one. */
 function isTimestamp(at: string): boolean {

@@ -83,18 +83,14 @@ export const applications = pgTable(
     index("applications_account_idx").on(t.accountId),
     // The lists read pending applications oldest first, then the decided ones newest first: one
     // index range per part, for the whole queue, a partner's, a kind's and a status's (queries.ts).
-    index("applications_pending_idx")
-      .on(t.requestedAt, t.id)
-      .where(sql`${t.status} = 'pending'`),
+    index("applications_pending_idx").on(t.requestedAt, t.id).where(sql`${t.status} = 'pending'`),
     index("applications_partner_pending_idx")
       .on(t.partnerId, t.requestedAt, t.id)
       .where(sql`${t.status} = 'pending'`),
     index("applications_kind_pending_idx")
       .on(t.kind, t.requestedAt, t.id)
       .where(sql`${t.status} = 'pending'`),
-    index("applications_decided_idx")
-      .on(t.decidedAt, t.id)
-      .where(sql`${t.status} <> 'pending'`),
+    index("applications_decided_idx").on(t.decidedAt, t.id).where(sql`${t.status} <> 'pending'`),
     index("applications_partner_decided_idx")
       .on(t.partnerId, t.decidedAt, t.id)
       .where(sql`${t.status} <> 'pending'`),
