@@ -1,13 +1,14 @@
 /**
- * `npm run bench:lists`: how a page of the Active accounts zone grows with the portfolio, on
- * PostgreSQL.
+ * `npm run bench:lists`: how a page of the Active accounts zone, the Applications zone and the
+ * review queue grows with the portfolio, on PostgreSQL.
  *
  * In a database of its own (created from BENCH_DATABASE_URL, dropped at the end) it seeds two
- * partners, one with 10,000 accounts and one with 100,000, starts the real server
+ * partners, one with 10,000 accounts and one with 100,000, each with one application per account
+ * (so 10,000 and 100,000 applications, one in ten pending), starts the real server
  * (`server/main.ts`) and reads each kind of page, 50 accounts, as each partner's SuperAdmin, with
  * 1 and 8 concurrent clients (autocannon). It prints p50/p99 per page and size, and the ratio of
  * the p99 at 100,000 accounts to the p99 at 10,000: 1 means a page costs the same however large
- * the portfolio.
+ * the portfolio. BENCH_ONLY=<text>|<text> measures only the pages whose name holds one of them (e.g. "review queue").
  */
 import { randomBytes } from "node:crypto";
 import type autocannon from "autocannon";
@@ -35,6 +36,7 @@ const PAGE_SIZE = 50;
 const FOUND_BY_SEARCH = 200;
 /** How far into the zone the deep page is, as a share of its accounts (page 1,170 of 1,800 at 100,000). */
 const DEEP = 0.65;
+const ONLY = process.env.BENCH_ONLY;
 
 interface Measure {
   page: string;
@@ -71,7 +73,7 @@ async function seedPortfolio(db: Database, count: number, catalogue: Catalogue) 
       current_date, current_date + 365, 1000000
     from generate_series(1, ${FOUND_BY_SEARCH}) as i`);
   const email = `admin-${count}@bench.test`;
-  await createUser(db, {
+  const superAdmin = await createUser(db, {
     email,
     name: "Bench Admin",
     password: BENCH_PASSWORD,
@@ -79,7 +81,45 @@ async function seedPortfolio(db: Database, count: number, catalogue: Catalogue) 
     partnerId: partner.id,
     userType: "super_admin",
   });
-  return { email, active: Math.round(count * 0.9) };
+  await seedApplications(db, partner.id, superAdmin.id);
+  return { id: partner.id, email, active: Math.round(count * 0.9), applications: count };
+}
+
+/**
+ * One application per account of the partner, filed over the last weeks: one in ten still
+ * pending, the others approved, rejected or withdrawn since; four kinds, a quarter of them new
+ * accounts (named as asked, no account yet). The "Hot path" accounts' are what "ho" finds.
+ */
+async function seedApplications(db: Database, partnerId: string, requestedBy: string) {
+  await db.execute(sql`
+    insert into applications (partner_id, account_id, kind, status, payload, requested_by,
+      requested_at, decided_at)
+    select ${partnerId}, case when kind = 'new_account' then null else a.id end, kind, status,
+      case kind
+        when 'edit_datapoints' then '{"change": 20}'::jsonb
+        when 'buy_sms_credits' then '{"credits": 100}'::jsonb
+        when 'renew_subscription' then '{}'::jsonb
+        else jsonb_build_object('name', 'Asked site ' || n, 'customerName', 'Asked customer ' || n)
+      end,
+      ${requestedBy}, now() - interval '1 day' - n * interval '37 seconds',
+      case when status = 'pending' then null else now() - n * interval '29 seconds' end
+    from (select id, row_number() over (order by id) as n from accounts
+          where partner_id = ${partnerId}) as a,
+      lateral (select (array['edit_datapoints', 'buy_sms_credits', 'renew_subscription',
+        'new_account'])[1 + n % 4] as kind,
+        case when n % 10 = 0 then 'pending'
+          else (array['approved', 'rejected', 'withdrawn'])[1 + n % 3] end as status) as shape`);
+}
+
+/** The address of the page `depth` applications into a list of them (pending, then decided). */
+async function deepApplications(list: string, headers: Record<string, string>, depth: number) {
+  let url = `${list}&pageSize=100`;
+  for (let seen = 0; seen < depth; seen += 100) {
+    const page = (await (await fetch(url, { headers })).json()) as { next: string | null };
+    if (!page.next) throw new Error("the list of applications ended before the deep page");
+    url = `${list}&pageSize=100&after=${page.next}`;
+  }
+  return url.replace("pageSize=100", `pageSize=${PAGE_SIZE}`);
 }
 
 async function measure(
@@ -142,6 +182,13 @@ async function main(): Promise<void> {
     const catalogue = await createCatalogue(database.db);
     const portfolios = [];
     for (const size of SIZES) portfolios.push(await seedPortfolio(database.db, size, catalogue));
+    const reviewerEmail = "cs@bench.test";
+    await createUser(database.db, {
+      email: reviewerEmail,
+      name: "Bench Reviewer",
+      password: BENCH_PASSWORD,
+      role: "customer_success",
+    });
     // As autovacuum would soon: the planner needs statistics of the freshly loaded tables.
     await refreshStatistics(database.db);
     console.log(
@@ -155,7 +202,38 @@ async function main(): Promise<void> {
       const portfolio = portfolios[index];
       if (!portfolio) continue;
       const headers = { cookie: await signIn(base, portfolio.email), origin: base };
+      const reviewer = { cookie: await signIn(base, reviewerEmail), origin: base };
       const list = `${base}/api/v1/account-management/accounts?zone=active`;
+      const zone = `${base}/api/v1/account-management/applications?pageSize=${PAGE_SIZE}`;
+      // The queue of the partner measured (the queue of every partner holds both portfolios).
+      const queue = `${base}/api/v1/review/applications?partnerId=${portfolio.id}&pageSize=${PAGE_SIZE}`;
+      const deep = Math.floor((portfolio.applications * DEEP) / 100) * 100;
+      const reviewed: [string, string, Record<string, string>][] = [
+        ["applications zone, first page", zone, headers],
+        ["applications zone, pending", `${zone}&status=pending`, headers],
+        ["applications zone, approved", `${zone}&status=approved`, headers],
+        [
+          `applications zone, ${Math.round(DEEP * 100)}% deep`,
+          await deepApplications(zone.replace(`pageSize=${PAGE_SIZE}`, ""), headers, deep),
+          headers,
+        ],
+        ['applications zone, search "ho"', `${zone}&q=ho`, headers],
+        ["review queue, pending (its first page)", `${queue}&status=pending`, reviewer],
+        ["review queue, every status", queue, reviewer],
+        ["review queue, rejected", `${queue}&status=rejected`, reviewer],
+        [
+          "review queue, pending renewals",
+          `${queue}&status=pending&kind=renew_subscription`,
+          reviewer,
+        ],
+        [
+          `review queue, ${Math.round(DEEP * 100)}% deep`,
+          await deepApplications(queue.replace(`pageSize=${PAGE_SIZE}`, ""), reviewer, deep),
+          reviewer,
+        ],
+        ['review queue, search "ho"', `${queue}&q=ho`, reviewer],
+        ['review queue, search "asked site 12"', `${queue}&q=asked%20site%2012`, reviewer],
+      ];
       const pages: [string, string][] = [
         ["sorted by end date, first page", `${list}&sort=endsOn&pageSize=${PAGE_SIZE}`],
         [
@@ -170,10 +248,18 @@ async function main(): Promise<void> {
         ],
         ['search "ho"', `${list}&q=ho&pageSize=${PAGE_SIZE}`],
       ];
-      for (const [page, address] of pages) {
-        await measure("warm-up", size, 8, { url: address, headers }, 1);
+      const measured: [string, string, Record<string, string>][] = [
+        ...pages.map(([page, address]): [string, string, Record<string, string>] => [
+          page,
+          address,
+          headers,
+        ]),
+        ...reviewed,
+      ].filter(([page]) => !ONLY || ONLY.split("|").some((part) => page.includes(part)));
+      for (const [page, address, as] of measured) {
+        await measure("warm-up", size, 8, { url: address, headers: as }, 1);
         for (const clients of CLIENTS) {
-          measures.push(await measure(page, size, clients, { url: address, headers }));
+          measures.push(await measure(page, size, clients, { url: address, headers: as }));
         }
       }
     }

@@ -2,7 +2,18 @@
  * Reading applications: a partner's Applications zone and the Customer Success review queue, each
  * with its before → after — as applied once approved, as it would apply now while pending.
  */
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from "drizzle-orm";
 import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import {
   type Application,
@@ -204,46 +215,85 @@ function preview(
 }
 
 /**
- * Applications whose account or customer (a new account's as asked), partner or requester has
- * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards. Each end is
- * found by an index: the accounts' and applications' letter pairs (migration 0012), the few
- * partners and requesters by their names; the page's own index then keeps its order.
+ * Past this many accounts, partners or requesters named by a search, the applications are found
+ * by reading the list in its order instead: so common a text fills a page within a few rows.
  */
-function searching(db: Database, actor: Actor, q: string): SQL | undefined {
+const NAMED_UP_TO = 2_000;
+
+/**
+ * The applications whose account, partner or requester is named by `matching`: by their ids when
+ * few are (the planner then knows how few, and reads them by the indexes on those ids), else by
+ * the subquery itself.
+ */
+async function namedBy(
+  column: PgColumn,
+  matching: { limit: (n: number) => Promise<{ id: string }[]> } & SQLWrapper,
+): Promise<SQL | undefined> {
+  const found = await matching.limit(NAMED_UP_TO + 1);
+  if (found.length > NAMED_UP_TO) return inArray(column, matching);
+  return found.length === 0
+    ? undefined
+    : inArray(
+        column,
+        found.map((row) => row.id),
+      );
+}
+
+/**
+ * Applications whose account or customer (a new account's as asked), partner or requester has
+ * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards. Each is found by
+ * an index: the letter pairs of the accounts and of the applications (migration 0012), then the
+ * indexes of applications on the account, partner and requester named.
+ */
+async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
   const pattern = containing(q);
   const pairs = [...q].length > 1;
-  const matchingAccounts = db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(
-      and(
-        accountScope(actor),
-        pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
-        or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
-      ),
-    );
-  return or(
-    inArray(applications.accountId, matchingAccounts),
-    and(
-      pairs ? sql`${applications.searchPairs} @> letter_pairs(${q})` : undefined,
-      or(
-        ilike(sql`${applications.payload}->>'name'`, pattern),
-        ilike(sql`${applications.payload}->>'customerName'`, pattern),
-      ),
+  const [ofAccounts, ofPartners, ofRequesters] = await Promise.all([
+    namedBy(
+      applications.accountId,
+      db
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(
+          and(
+            accountScope(actor),
+            pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
+            or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
+          ),
+        )
+        .$dynamic(),
     ),
-    inArray(
+    namedBy(
       applications.partnerId,
-      db.select({ id: partners.id }).from(partners).where(ilike(partners.name, pattern)),
+      db.select({ id: partners.id }).from(partners).where(ilike(partners.name, pattern)).$dynamic(),
     ),
-    inArray(
+    namedBy(
       applications.requestedBy,
-      db.select({ id: users.id }).from(users).where(ilike(users.name, pattern)),
+      db.select({ id: users.id }).from(users).where(ilike(users.name, pattern)).$dynamic(),
     ),
+  ]);
+  return (
+    or(
+      ofAccounts,
+      and(
+        pairs ? sql`${applications.searchPairs} @> letter_pairs(${q})` : undefined,
+        or(
+          ilike(sql`${applications.payload}->>'name'`, pattern),
+          ilike(sql`${applications.payload}->>'customerName'`, pattern),
+        ),
+      ),
+      ofPartners,
+      ofRequesters,
+    ) ?? sql`false`
   );
 }
 
 /** What a list of applications is limited to: the actor's scope, its filters and its search. */
-function listFilters(db: Database, actor: Actor, query: ApplicationListQuery): SQL | undefined {
+async function listFilters(
+  db: Database,
+  actor: Actor,
+  query: ApplicationListQuery,
+): Promise<SQL | undefined> {
   const filters: (SQL | undefined)[] = [applicationScope(actor)];
   if (query.status) filters.push(eq(applications.status, query.status));
   if (query.kind) filters.push(eq(applications.kind, query.kind));
@@ -256,7 +306,7 @@ function listFilters(db: Database, actor: Actor, query: ApplicationListQuery): S
       ),
     );
   }
-  if (query.q) filters.push(searching(db, actor, query.q));
+  if (query.q) filters.push(await searching(db, actor, query.q));
   return and(...filters);
 }
 
@@ -302,17 +352,19 @@ function partRows(
 }
 
 /** The first page of one part of a list, as the database is asked for it (for its plan). */
-export const listPartQuery = (
+export async function listPartQuery(
   db: Database,
   actor: Actor,
   query: ApplicationListQuery,
   part: ApplicationListPart,
-) =>
-  partRows(db, listFilters(db, actor, query), part, {
+): Promise<SQL> {
+  const where = await listFilters(db, actor, query);
+  return partRows(db, where, part, {
     forwards: true,
     from: null,
     limit: query.pageSize + 1,
-  });
+  }).getSQL();
+}
 
 /** The whole list in its order, for a page by number past the first (the CSV export's). */
 function numberedPage(db: Database, where: SQL | undefined, query: ApplicationListQuery) {
@@ -366,7 +418,7 @@ export async function listApplications(
   query: ApplicationListQuery,
   reading: Reading,
 ): Promise<KeysetPage<Application>> {
-  const where = listFilters(db, actor, query);
+  const where = await listFilters(db, actor, query);
   const from = cursorGiven(query);
   const forwards = !query.before;
   const numbered = !from && query.page > 1;
