@@ -361,9 +361,12 @@ describe("the cost of a page", () => {
         expect(shown, JSON.stringify(filters)).toMatch(new RegExp(`Index Scan.* using ${index} `));
         expect(shown, JSON.stringify(filters)).not.toMatch(/Sort|Seq Scan on applications/);
       }
-      // A partner's approved applications are fewer than a page: read by their index, then sorted.
+      // A partner's approved applications are fewer than a page: the planner may read them by the
+      // index of both filters and sort the few, or by either filter's index in order.
       const few = await plan({ ...base, status: "approved", partnerId: bulk.id }, "decided");
-      expect(few).toMatch(/Index Scan.* on applications_partner_status_decided_idx /);
+      expect(few).toMatch(
+        /Index Scan.* (on|using) applications_(partner_status|partner|status)_decided_idx /,
+      );
       expect(few).not.toMatch(/Seq Scan on applications/);
       // A search reads the few applications of the accounts it names, and the letter pairs of
       // new accounts' names, by their indexes.

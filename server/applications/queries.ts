@@ -35,7 +35,7 @@ import { accountScope, applicationScope } from "../access/scope.ts";
 import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
-import type { Database } from "../db/client.ts";
+import { type Database, queryRows } from "../db/client.ts";
 import { countUpToLimit } from "../db/paging.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
@@ -221,60 +221,45 @@ function preview(
 const NAMED_UP_TO = 2_000;
 
 /**
- * The applications whose account, partner or requester is named by `matching`: by their ids when
- * few are (the planner then knows how few, and reads them by the indexes on those ids), else by
- * the subquery itself.
+ * The applications whose account, partner or requester is among `named`: by their ids when few
+ * are (the planner then knows how few, and reads them by the indexes on those ids), else by the
+ * subquery that names them.
  */
-async function namedBy(
-  column: PgColumn,
-  matching: { limit: (n: number) => Promise<{ id: string }[]> } & SQLWrapper,
-): Promise<SQL | undefined> {
-  const found = await matching.limit(NAMED_UP_TO + 1);
-  if (found.length > NAMED_UP_TO) return inArray(column, matching);
-  return found.length === 0
-    ? undefined
-    : inArray(
-        column,
-        found.map((row) => row.id),
-      );
+function namedBy(column: PgColumn, named: string[], matching: SQLWrapper): SQL | undefined {
+  if (named.length > NAMED_UP_TO) return inArray(column, matching);
+  return named.length === 0 ? undefined : inArray(column, named);
 }
 
 /**
  * Applications whose account or customer (a new account's as asked), partner or requester has
  * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards. Each is found by
  * an index: the letter pairs of the accounts and of the applications (migration 0012), then the
- * indexes of applications on the account, partner and requester named.
+ * indexes of applications on the account, partner and requester named, all named in one query.
  */
 async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
   const pattern = containing(q);
   const pairs = [...q].length > 1;
-  const [ofAccounts, ofPartners, ofRequesters] = await Promise.all([
-    namedBy(
-      applications.accountId,
-      db
-        .select({ id: accounts.id })
-        .from(accounts)
-        .where(
-          and(
-            accountScope(actor),
-            pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
-            or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
-          ),
-        )
-        .$dynamic(),
-    ),
-    namedBy(
-      applications.partnerId,
-      db.select({ id: partners.id }).from(partners).where(ilike(partners.name, pattern)).$dynamic(),
-    ),
-    namedBy(
-      applications.requestedBy,
-      db.select({ id: users.id }).from(users).where(ilike(users.name, pattern)).$dynamic(),
-    ),
-  ]);
+  const accountNamed = and(
+    accountScope(actor),
+    pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
+    or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
+  );
+  const matching = {
+    accounts: db.select({ id: accounts.id }).from(accounts).where(accountNamed),
+    partners: db.select({ id: partners.id }).from(partners).where(ilike(partners.name, pattern)),
+    requesters: db.select({ id: users.id }).from(users).where(ilike(users.name, pattern)),
+  };
+  const ids = (column: PgColumn, where: SQL | undefined) =>
+    sql`array(select ${column}::text from ${column.table} where ${where} limit ${NAMED_UP_TO + 1})`;
+  const [named] = await queryRows<Record<keyof typeof matching, string[]>>(
+    db,
+    sql`select ${ids(accounts.id, accountNamed)} as accounts,
+      ${ids(partners.id, ilike(partners.name, pattern))} as partners,
+      ${ids(users.id, ilike(users.name, pattern))} as requesters`,
+  );
   return (
     or(
-      ofAccounts,
+      namedBy(applications.accountId, named?.accounts ?? [], matching.accounts),
       and(
         pairs ? sql`${applications.searchPairs} @> letter_pairs(${q})` : undefined,
         or(
@@ -282,8 +267,8 @@ async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
           ilike(sql`${applications.payload}->>'customerName'`, pattern),
         ),
       ),
-      ofPartners,
-      ofRequesters,
+      namedBy(applications.partnerId, named?.partners ?? [], matching.partners),
+      namedBy(applications.requestedBy, named?.requesters ?? [], matching.requesters),
     ) ?? sql`false`
   );
 }
