@@ -1,9 +1,10 @@
 /**
- * `npm run bench:lists`: how a page of the Active accounts zone grows with the portfolio, on
- * PostgreSQL.
+ * `npm run bench:lists`: how a page of the Active accounts zone, the Applications zone and the
+ * review queue grows with the portfolio, on PostgreSQL.
  *
  * In a database of its own (created from BENCH_DATABASE_URL, dropped at the end) it seeds two
- * partners, one with 10,000 accounts and one with 100,000, starts the real server
+ * partners, one with 10,000 accounts and one with 100,000, each with one application per account
+ * (so 10,000 and 100,000 applications, one in ten pending), starts the real server
  * (`server/main.ts`) and reads each kind of page, 50 accounts, as each partner's SuperAdmin, with
  * 1 and 8 concurrent clients (autocannon). It prints p50/p99 per page and size, and the ratio of
  * the p99 at 100,000 accounts to the p99 at 10,000: 1 means a page costs the same however large
@@ -116,7 +117,40 @@ async function seedPortfolio(db: Database, count: number, catalogue: Catalogue) 
     select ${partner.id}, ${account.id}, 'created', ${admin.id}, now() - make_interval(mins => i),
       'Entry ' || i, '[{"field": "smsCredits", "before": 0, "after": 250}]'::jsonb
     from generate_series(${count}, 1, -1) as i`);
-  return { email, active: Math.round(count * 0.9), accountId: account.id };
+  await seedApplications(db, partner.id, admin.id);
+  return {
+    id: partner.id,
+    email,
+    active: Math.round(count * 0.9),
+    accountId: account.id,
+    applications: count,
+  };
+}
+
+/**
+ * One application per account of the partner, filed over the last weeks: one in ten still
+ * pending, the others approved, rejected or withdrawn since; four kinds, a quarter of them new
+ * accounts (named as asked, no account yet). The "Hot path" accounts' are what "ho" finds.
+ */
+async function seedApplications(db: Database, partnerId: string, requestedBy: string) {
+  await db.execute(sql`
+    insert into applications (partner_id, account_id, kind, status, payload, requested_by,
+      requested_at, decided_at)
+    select ${partnerId}, case when kind = 'new_account' then null else a.id end, kind, status,
+      case kind
+        when 'edit_datapoints' then '{"change": 20}'::jsonb
+        when 'buy_sms_credits' then '{"credits": 100}'::jsonb
+        when 'renew_subscription' then '{}'::jsonb
+        else jsonb_build_object('name', 'Asked site ' || n, 'customerName', 'Asked customer ' || n)
+      end,
+      ${requestedBy}, now() - interval '1 day' - n * interval '37 seconds',
+      case when status = 'pending' then null else now() - n * interval '29 seconds' end
+    from (select id, row_number() over (order by id) as n from accounts
+          where partner_id = ${partnerId}) as a,
+      lateral (select (array['edit_datapoints', 'buy_sms_credits', 'renew_subscription',
+        'new_account'])[1 + n % 4] as kind,
+        case when n % 10 = 0 then 'pending'
+          else (array['approved', 'rejected', 'withdrawn'])[1 + n % 3] end as status) as shape`);
 }
 
 /** The cursor after the datapoint `depth` rows into the account's list, as `next` would give it. */
@@ -164,13 +198,13 @@ async function measure(
   return { page, accounts, clients, p50: latency.p50, p99: latency.p99 };
 }
 
-/** The address of the page `depth` accounts into the zone sorted by end date. */
+/** The address of the page `depth` rows into `list` (its filters and order), following `next`. */
 async function deepPage(list: string, headers: Record<string, string>, depth: number) {
-  let url = `${list}&sort=endsOn&pageSize=100`;
+  let url = `${list}&pageSize=100`;
   for (let seen = 0; seen < depth; seen += 100) {
     const page = (await (await fetch(url, { headers })).json()) as { next: string | null };
-    if (!page.next) throw new Error("the zone ended before the deep page");
-    url = `${list}&sort=endsOn&pageSize=100&after=${page.next}`;
+    if (!page.next) throw new Error(`${list} ended before the deep page`);
+    url = `${list}&pageSize=100&after=${page.next}`;
   }
   return url.replace("pageSize=100", `pageSize=${PAGE_SIZE}`);
 }
@@ -220,6 +254,13 @@ async function main(): Promise<void> {
       console.log(
         `Seeded ${SIZES.map((size) => size.toLocaleString("en")).join(" and ")} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
       );
+    const reviewerEmail = "cs@bench.test";
+    await createUser(database.db, {
+      email: reviewerEmail,
+      name: "Bench Reviewer",
+      password: BENCH_PASSWORD,
+      role: "customer_success",
+    });
     const port = await freePort();
     server = await startServer(port, { DATABASE_URL: databaseUrl });
     const base = `http://127.0.0.1:${port}`;
@@ -228,6 +269,7 @@ async function main(): Promise<void> {
       const portfolio = portfolios[index];
       if (!portfolio) continue;
       const headers = { cookie: await signIn(base, portfolio.email), origin: base };
+      const reviewer = { cookie: await signIn(base, reviewerEmail), origin: base };
       const list = `${base}/api/v1/account-management/accounts?zone=active`;
       const pages: [string, string][] = [
         ["sorted by end date, first page", `${list}&sort=endsOn&pageSize=${PAGE_SIZE}`],
@@ -239,7 +281,11 @@ async function main(): Promise<void> {
         ["sorted by licence, first page", `${list}&sort=licence&pageSize=${PAGE_SIZE}`],
         [
           `sorted by end date, ${Math.round(DEEP * 100)}% deep`,
-          await deepPage(list, headers, Math.floor((portfolio.active * DEEP) / 100) * 100),
+          await deepPage(
+            `${list}&sort=endsOn`,
+            headers,
+            Math.floor((portfolio.active * DEEP) / 100) * 100,
+          ),
         ],
         ['search "ho"', `${list}&q=ho&pageSize=${PAGE_SIZE}`],
       ];
@@ -282,10 +328,50 @@ async function main(): Promise<void> {
           `${history}&after=${await historyCursorAt(database.db, accountId, deep)}`,
         ],
       );
-      for (const [page, address] of pages.filter(([page]) => !ONLY || ONLY.test(page))) {
-        await measure("warm-up", size, 8, { url: address, headers }, 1);
+      const zone = `${base}/api/v1/account-management/applications?`;
+      // The queue of the partner measured (the queue of every partner holds both portfolios).
+      const queue = `${base}/api/v1/review/applications?partnerId=${portfolio.id}`;
+      const deepApplications = Math.floor((portfolio.applications * DEEP) / 100) * 100;
+      const perPage = `&pageSize=${PAGE_SIZE}`;
+      const measured: [string, string, Record<string, string>][] = [
+        ...pages.map(([page, address]): [string, string, Record<string, string>] => [
+          page,
+          address,
+          headers,
+        ]),
+        ["applications zone, first page", `${zone}${perPage}`, headers],
+        ["applications zone, pending", `${zone}status=pending${perPage}`, headers],
+        ["applications zone, approved", `${zone}status=approved${perPage}`, headers],
+        [
+          `applications zone, ${Math.round(DEEP * 100)}% deep`,
+          await deepPage(zone, headers, deepApplications),
+          headers,
+        ],
+        ['applications zone, search "ho"', `${zone}q=ho${perPage}`, headers],
+        ["review queue, pending (its first page)", `${queue}&status=pending${perPage}`, reviewer],
+        ["review queue, every status", `${queue}${perPage}`, reviewer],
+        ["review queue, rejected", `${queue}&status=rejected${perPage}`, reviewer],
+        [
+          "review queue, pending renewals",
+          `${queue}&status=pending&kind=renew_subscription${perPage}`,
+          reviewer,
+        ],
+        [
+          `review queue, ${Math.round(DEEP * 100)}% deep`,
+          await deepPage(queue, reviewer, deepApplications),
+          reviewer,
+        ],
+        ['review queue, search "ho"', `${queue}&q=ho${perPage}`, reviewer],
+        [
+          'review queue, search "asked site 12"',
+          `${queue}&q=asked%20site%2012${perPage}`,
+          reviewer,
+        ],
+      ];
+      for (const [page, address, as] of measured.filter(([page]) => !ONLY || ONLY.test(page))) {
+        await measure("warm-up", size, 8, { url: address, headers: as }, 1);
         for (const clients of CLIENTS) {
-          measures.push(await measure(page, size, clients, { url: address, headers }));
+          measures.push(await measure(page, size, clients, { url: address, headers: as }));
         }
       }
     }

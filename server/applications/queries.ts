@@ -2,17 +2,32 @@
  * Reading applications: a partner's Applications zone and the Customer Success review queue, each
  * with its before → after — as applied once approved, as it would apply now while pending.
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
-import type {
-  Application,
-  ApplicationListQuery,
-  EntitlementChange,
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  or,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from "drizzle-orm";
+import { alias, type PgColumn } from "drizzle-orm/pg-core";
+import {
+  type Application,
+  type ApplicationCursor,
+  type ApplicationListPart,
+  type ApplicationListQuery,
+  type EntitlementChange,
+  readApplicationCursor,
 } from "../../shared/api/applications.ts";
-import type { Page } from "../../shared/api/common.ts";
+import type { KeysetPage } from "../../shared/api/common.ts";
 import { changeRequest, newAccountRequest } from "../../shared/domain/applications.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import { planChange } from "../../shared/domain/changes.ts";
+import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";
 import { describeApplication, type Names } from "../../shared/i18n/describe-application.ts";
 import type { Actor } from "../access/actor.ts";
@@ -20,14 +35,20 @@ import { accountScope, applicationScope } from "../access/scope.ts";
 import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
-import type { Database } from "../db/client.ts";
+import { type Database, queryRows } from "../db/client.ts";
+import { countUpToLimit } from "../db/paging.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
+import { Problem } from "../errors.ts";
 import { translator } from "../i18n/translate.ts";
 import { choicesNotOnOffer } from "./new-account.ts";
 
 const requester = alias(users, "requester");
 const decider = alias(users, "decider");
+
+/** A time as a cursor holds it: in UTC to the microsecond, whatever the session's time zone. */
+const cursorTime = (column: PgColumn) =>
+  sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'`;
 
 function withNames(db: Database) {
   return db
@@ -37,6 +58,8 @@ function withNames(db: Database) {
       accountName: accounts.name,
       requesterName: requester.name,
       deciderName: decider.name,
+      requestedAtKey: cursorTime(applications.requestedAt),
+      decidedAtKey: cursorTime(applications.decidedAt),
     })
     .from(applications)
     .innerJoin(partners, eq(partners.id, applications.partnerId))
@@ -192,28 +215,70 @@ function preview(
 }
 
 /**
- * Applications whose account or customer (a new account's as asked), partner or requester has
- * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards.
+ * Past this many accounts, partners or requesters named by a search, the applications are found
+ * by reading the list in its order instead: so common a text fills a page within a few rows.
  */
-function searching(q: string): SQL | undefined {
+const NAMED_UP_TO = 2_000;
+
+/**
+ * The applications whose account, partner or requester is among `named`: by their ids when few
+ * are (the planner then knows how few, and reads them by the indexes on those ids), else by the
+ * subquery that names them.
+ */
+function namedBy(column: PgColumn, named: string[], matching: SQLWrapper): SQL | undefined {
+  if (named.length > NAMED_UP_TO) return inArray(column, matching);
+  return named.length === 0 ? undefined : inArray(column, named);
+}
+
+/**
+ * Applications whose account or customer (a new account's as asked), partner or requester has
+ * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards. Each is found by
+ * an index: the letter pairs of the accounts and of the applications (migration 0012), then the
+ * indexes of applications on the account, partner and requester named, all named in one query.
+ */
+async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
   const pattern = containing(q);
-  return or(
-    ilike(accounts.name, pattern),
-    ilike(accounts.customerName, pattern),
-    ilike(sql`${applications.payload}->>'name'`, pattern),
-    ilike(sql`${applications.payload}->>'customerName'`, pattern),
-    ilike(partners.name, pattern),
-    ilike(requester.name, pattern),
+  const pairs = [...q].length > 1;
+  const accountNamed = and(
+    accountScope(actor),
+    pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
+    or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
+  );
+  const matching = {
+    accounts: db.select({ id: accounts.id }).from(accounts).where(accountNamed),
+    partners: db.select({ id: partners.id }).from(partners).where(ilike(partners.name, pattern)),
+    requesters: db.select({ id: users.id }).from(users).where(ilike(users.name, pattern)),
+  };
+  const ids = (column: PgColumn, where: SQL | undefined) =>
+    sql`array(select ${column}::text from ${column.table} where ${where} limit ${NAMED_UP_TO + 1})`;
+  const [named] = await queryRows<Record<keyof typeof matching, string[]>>(
+    db,
+    sql`select ${ids(accounts.id, accountNamed)} as accounts,
+      ${ids(partners.id, ilike(partners.name, pattern))} as partners,
+      ${ids(users.id, ilike(users.name, pattern))} as requesters`,
+  );
+  return (
+    or(
+      namedBy(applications.accountId, named?.accounts ?? [], matching.accounts),
+      and(
+        pairs ? sql`${applications.searchPairs} @> letter_pairs(${q})` : undefined,
+        or(
+          ilike(sql`${applications.payload}->>'name'`, pattern),
+          ilike(sql`${applications.payload}->>'customerName'`, pattern),
+        ),
+      ),
+      namedBy(applications.partnerId, named?.partners ?? [], matching.partners),
+      namedBy(applications.requestedBy, named?.requesters ?? [], matching.requesters),
+    ) ?? sql`false`
   );
 }
 
-/** Pending applications first (oldest first, as a queue), then the decided ones, newest first. */
-export async function listApplications(
+/** What a list of applications is limited to: the actor's scope, its filters and its search. */
+async function listFilters(
   db: Database,
   actor: Actor,
   query: ApplicationListQuery,
-  reading: Reading,
-): Promise<Page<Application>> {
+): Promise<SQL | undefined> {
   const filters: (SQL | undefined)[] = [applicationScope(actor)];
   if (query.status) filters.push(eq(applications.status, query.status));
   if (query.kind) filters.push(eq(applications.kind, query.kind));
@@ -226,33 +291,153 @@ export async function listApplications(
       ),
     );
   }
-  if (query.q) filters.push(searching(query.q));
-  const where = and(...filters);
-  const [rows, [total]] = await Promise.all([
-    withNames(db)
-      .where(where)
-      .orderBy(
-        desc(sql`${applications.status} = 'pending'`),
-        sql`case when ${applications.status} = 'pending' then ${applications.requestedAt} end asc`,
-        desc(applications.decidedAt),
-        asc(applications.id),
-      )
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    // The same joins as the page: the search reads the account's, partner's and requester's names.
-    db
-      .select({ value: count() })
-      .from(applications)
-      .innerJoin(partners, eq(partners.id, applications.partnerId))
-      .innerJoin(requester, eq(requester.id, applications.requestedBy))
-      .leftJoin(accounts, eq(accounts.id, applications.accountId))
-      .where(where),
+  if (query.q) filters.push(await searching(db, actor, query.q));
+  return and(...filters);
+}
+
+/**
+ * The parts of the list, in its order: pending applications oldest filed first (a queue), then
+ * the decided ones latest decided first, each with the id last so that equal times still have one
+ * order. Each part, with each filter, is an index range (schema/applications.ts).
+ */
+const PARTS: Record<ApplicationListPart, { where: SQL; at: PgColumn; ascending: boolean }> = {
+  pending: {
+    where: sql`${applications.status} = 'pending'`,
+    at: applications.requestedAt,
+    ascending: true,
+  },
+  decided: {
+    where: sql`${applications.status} <> 'pending'`,
+    at: applications.decidedAt,
+    ascending: false,
+  },
+};
+
+/** The parts a status filter leaves: pending alone, the decided alone, or both. */
+const partsOf = (status: ApplicationListQuery["status"]): ApplicationListPart[] =>
+  status === undefined ? ["pending", "decided"] : status === "pending" ? ["pending"] : ["decided"];
+
+/** The rows of one part, read from `from` (after it, in the direction read) up to `limit`. */
+function partRows(
+  db: Database,
+  where: SQL | undefined,
+  name: ApplicationListPart,
+  { forwards, from, limit }: { forwards: boolean; from: ApplicationCursor | null; limit: number },
+) {
+  const part = PARTS[name];
+  const upwards = part.ascending === forwards;
+  const direction = upwards ? asc : desc;
+  const past = from
+    ? sql`(${part.at}, ${applications.id}) ${sql.raw(upwards ? ">" : "<")} (${from.at}::timestamptz, ${from.id}::uuid)`
+    : undefined;
+  return withNames(db)
+    .where(and(where, part.where, past))
+    .orderBy(direction(part.at), direction(applications.id))
+    .limit(limit);
+}
+
+/** The first page of one part of a list, as the database is asked for it (for its plan). */
+export async function listPartQuery(
+  db: Database,
+  actor: Actor,
+  query: ApplicationListQuery,
+  part: ApplicationListPart,
+): Promise<SQL> {
+  const where = await listFilters(db, actor, query);
+  return partRows(db, where, part, {
+    forwards: true,
+    from: null,
+    limit: query.pageSize + 1,
+  }).getSQL();
+}
+
+/** The whole list in its order, for a page by number past the first (the CSV export's). */
+function numberedPage(db: Database, where: SQL | undefined, query: ApplicationListQuery) {
+  const pending = sql`${applications.status} = 'pending'`;
+  return withNames(db)
+    .where(where)
+    .orderBy(
+      desc(pending),
+      sql`case when ${pending} then ${applications.requestedAt} end asc`,
+      desc(applications.decidedAt),
+      sql`case when ${pending} then ${applications.id} end asc`,
+      desc(applications.id),
+    )
+    .limit(query.pageSize + 1)
+    .offset((query.page - 1) * query.pageSize);
+}
+
+function cursorGiven(query: ApplicationListQuery): ApplicationCursor | null {
+  const [field, value] = query.before ? ["before", query.before] : ["after", query.after];
+  if (!value) return null;
+  const cursor = readApplicationCursor(value);
+  if (!cursor || !partsOf(query.status).includes(cursor.part)) {
+    throw new Problem("VALIDATION_FAILED", "The cursor is of another list.", {
+      errors: [
+        { field, message: "This cursor belongs to another status: start from the first page" },
+      ],
+    });
+  }
+  return cursor;
+}
+
+/** Where a row of the list stands in its order, as a cursor. */
+function cursorOf(row: Row | undefined): string | null {
+  if (!row) return null;
+  const pending = row.application.status === "pending";
+  return encodeCursor([
+    pending ? "pending" : "decided",
+    pending ? row.requestedAtKey : row.decidedAtKey,
+    row.application.id,
   ]);
+}
+
+/**
+ * A page of applications: pending first (oldest first, as a queue), then the decided ones, latest
+ * first. Pages follow cursors (keyset): the page after `after` or before `before` costs what the
+ * first does, however deep; the total is counted only up to EXACT_TOTAL_UP_TO.
+ */
+export async function listApplications(
+  db: Database,
+  actor: Actor,
+  query: ApplicationListQuery,
+  reading: Reading,
+): Promise<KeysetPage<Application>> {
+  const where = await listFilters(db, actor, query);
+  const from = cursorGiven(query);
+  const forwards = !query.before;
+  const numbered = !from && query.page > 1;
+  // One row more than the page: whether another page follows in the direction read.
+  const limit = query.pageSize + 1;
+  const read = async (): Promise<Row[]> => {
+    if (numbered) return numberedPage(db, where, query);
+    const parts = partsOf(query.status);
+    const ordered = forwards ? parts : parts.reverse();
+    const start = from ? ordered.indexOf(from.part) : 0;
+    const rows: Row[] = [];
+    for (const name of ordered.slice(start)) {
+      rows.push(
+        ...(await partRows(db, where, name, {
+          forwards,
+          from: from?.part === name ? from : null,
+          limit: limit - rows.length,
+        })),
+      );
+      if (rows.length >= limit) break;
+    }
+    return rows;
+  };
+  const [rows, counted] = await Promise.all([read(), countUpToLimit(db, applications, where)]);
+  const more = rows.length > query.pageSize;
+  const page = rows.slice(0, query.pageSize);
+  if (!forwards) page.reverse();
   return {
-    items: await present(db, actor, rows, reading),
+    items: await present(db, actor, page, reading),
     page: query.page,
     pageSize: query.pageSize,
-    total: total?.value ?? 0,
+    ...counted,
+    next: !forwards || more ? cursorOf(page.at(-1)) : null,
+    previous: (forwards ? from !== null || numbered : more) ? cursorOf(page[0]) : null,
   };
 }
 

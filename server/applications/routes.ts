@@ -73,7 +73,13 @@ export function applicationRoutes({
           produces: ["text/csv"],
           tags: ["account management"],
           summary: "The Applications zone as a CSV file, pending first, with its filters",
-          querystring: applicationListQuery.omit({ partnerId: true, page: true, pageSize: true }),
+          querystring: applicationListQuery.omit({
+            partnerId: true,
+            page: true,
+            pageSize: true,
+            after: true,
+            before: true,
+          }),
           response: {
             200: z.string().meta({ description: "CSV (RFC 4180), UTF-8 with a byte order mark" }),
           },

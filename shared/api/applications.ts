@@ -44,6 +44,60 @@ export type FileApplicationBody = z.infer<typeof fileApplicationBody>;
 /** Far beyond any list of applications: a page past it is a mistake, refused before the database. */
 const MAX_PAGE = 10_000;
 
+/**
+ * The two parts of a list of applications, in its order: the pending ones (oldest filed first, as a
+ * queue), then the decided ones (latest decided first).
+ */
+export const APPLICATION_LIST_PARTS = ["pending", "decided"] as const;
+export type ApplicationListPart = (typeof APPLICATION_LIST_PARTS)[number];
+
+/**
+ * Where a page of applications starts or ends: the part of the list, the time it is ordered by
+ * there (filed while pending, decided after), as PostgreSQL writes a timestamp, and the id.
+ */
+export interface ApplicationCursor {
+  part: ApplicationListPart;
+  at: string;
+  id: string;
+}
+
+const uuid = z.uuid();
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?([+-]\d{2})(:\d{2})?$/;
+
+/** A time as PostgreSQL writes a `timestamptz` (`2026-03-01 09:30:00.123456+00`), and a real one. */
+function isTimestamp(at: string): boolean {
+  const parts = TIMESTAMP.exec(at);
+  if (!parts) return false;
+  const [, year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = parts.map(
+    (part) => Math.abs(Number(part?.replace(":", "") ?? 0)),
+  );
+  const date = new Date(0);
+  date.setUTCFullYear(year ?? 0, (month ?? 0) - 1, day ?? 0);
+  return (
+    (year ?? 0) >= 1 &&
+    (offsetHours ?? 16) < 16 &&
+    (offsetMinutes ?? 60) < 60 &&
+    date.getUTCDate() === day &&
+    date.getUTCMonth() + 1 === month &&
+    (hour ?? 24) < 24 &&
+    (minute ?? 60) < 60 &&
+    (second ?? 60) < 60
+  );
+}
+
+export function readApplicationCursor(cursor: string): ApplicationCursor | null {
+  const [part, at, id] = decodeCursor(cursor, 3) ?? [];
+  const known = APPLICATION_LIST_PARTS.find((name) => name === part);
+  if (!known || at === undefined || !isTimestamp(at)) return null;
+  return id !== undefined && uuid.safeParse(id).success ? { part: known, at, id } : null;
+}
+
+const applicationCursor = z
+  .string()
+  .max(2000)
+  .refine((cursor) => readApplicationCursor(cursor) !== null, "Not a cursor this list gave");
+
 export const applicationListQuery = z.object({
   status: z.enum(APPLICATION_STATUSES).optional(),
   kind: z.enum(APPLICATION_KINDS).optional(),
@@ -58,6 +112,10 @@ export const applicationListQuery = z.object({
     .min(1)
     .max(MAX_PAGE, `Pages go up to ${MAX_PAGE.toLocaleString("en")}`)
     .default(1),
+  /** A page's `next`: the page after it, whatever was filed or decided meanwhile (`page` is then ignored). */
+  after: applicationCursor.optional(),
+  /** A page's `previous`: the page before it (`page` is then ignored). */
+  before: applicationCursor.optional(),
 });
 export type ApplicationListQuery = z.infer<typeof applicationListQuery>;
 
@@ -106,7 +164,7 @@ export const application = z
   .meta({ id: "Application" });
 export type Application = z.infer<typeof application>;
 
-export const applicationPage = pageOf(application).meta({ id: "ApplicationPage" });
+export const applicationPage = keysetPageOf(application).meta({ id: "ApplicationPage" });
 export type ApplicationPage = z.infer<typeof applicationPage>;
 
 export const approveBody = z.strictObject({ comment: comment.optional() });

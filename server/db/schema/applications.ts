@@ -46,6 +46,16 @@ export const applications = pgTable(
     decisionComment: text("decision_comment"),
     /** Decided by an auto-approval rule of Customer Success rather than by a reviewer. */
     decidedAutomatically: boolean("decided_automatically").notNull().default(false),
+    /**
+     * Each pair of neighbouring letters of a new account's name and customer as asked, lowercased
+     * (`letter_pairs`, migration 0012): the index a search of the lists reads.
+     */
+    searchPairs: text("search_pairs")
+      .array()
+      .notNull()
+      .generatedAlwaysAs(
+        sql`letter_pairs(coalesce(payload->>'name', '') || chr(10) || coalesce(payload->>'customerName', ''))`,
+      ),
   },
   (t) => [
     unique("applications_partner_id_id_key").on(t.partnerId, t.id),
@@ -71,6 +81,33 @@ export const applications = pgTable(
       .on(t.accountId, t.kind)
       .where(sql`${t.status} = 'pending' and ${t.accountId} is not null`),
     index("applications_account_idx").on(t.accountId),
+    // The lists read pending applications oldest first, then the decided ones newest first: one
+    // index range per part, for the whole queue, a partner's, a kind's and a status's (queries.ts).
+    index("applications_pending_idx").on(t.requestedAt, t.id).where(sql`${t.status} = 'pending'`),
+    index("applications_partner_pending_idx")
+      .on(t.partnerId, t.requestedAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    index("applications_kind_pending_idx")
+      .on(t.kind, t.requestedAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
+    index("applications_decided_idx").on(t.decidedAt, t.id).where(sql`${t.status} <> 'pending'`),
+    index("applications_partner_decided_idx")
+      .on(t.partnerId, t.decidedAt, t.id)
+      .where(sql`${t.status} <> 'pending'`),
+    index("applications_kind_decided_idx")
+      .on(t.kind, t.decidedAt, t.id)
+      .where(sql`${t.status} <> 'pending'`),
+    index("applications_status_decided_idx")
+      .on(t.status, t.decidedAt, t.id)
+      .where(sql`${t.status} <> 'pending'`),
+    index("applications_partner_status_decided_idx")
+      .on(t.partnerId, t.status, t.decidedAt, t.id)
+      .where(sql`${t.status} <> 'pending'`),
+    // A search's other ends: the requester named, and the letter pairs of a new account's names.
+    index("applications_requested_by_idx").on(t.requestedBy),
+    index("applications_search_pairs_idx")
+      .using("gin", t.searchPairs)
+      .with({ gin_pending_list_limit: 256 }),
     index("applications_target_account_idx").on(t.targetAccountId),
     check("applications_kind_known", sql`${t.kind} in (${sqlList(APPLICATION_KINDS)})`),
     check(

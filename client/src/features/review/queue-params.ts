@@ -5,9 +5,10 @@ import { useEffect, useState } from "react";
 import { useSearchParams } from "react-router";
 
 /**
- * The queue's filters live in the address (`/review?partnerId=…&kind=…&q=…&status=all&page=2`),
- * so a triage view can be shared, reloaded and returned to. An application opened from it keeps
- * them, so its "next" and its way back are the same queue's.
+ * The queue's filters live in the address (`/review?partnerId=…&kind=…&q=…&status=all`), so a
+ * triage view can be shared, reloaded and returned to. An application opened from it keeps them,
+ * so its "next" and its way back are the same queue's. The page turned to (a cursor) is the
+ * queue's own, back to the first whenever the filters change.
  */
 export type QueueFilters = Pick<ApplicationListQuery, "partnerId" | "kind" | "q">;
 
@@ -47,12 +48,11 @@ export function useQueueParams() {
   // Pending unless the address says otherwise; "all" lists every status.
   const status: ApplicationStatus | undefined =
     rawStatus === "all" ? undefined : (valid(shape.status, rawStatus) ?? "pending");
-  const page = valid(shape.page, params.get("page")) ?? 1;
 
   const [search, setSearch] = useState(filters.q ?? "");
   const [debounced] = useDebouncedValue(search.trim(), 300);
 
-  const update = (changes: Record<string, string | undefined>, { keepPage = false } = {}) =>
+  const update = (changes: Record<string, string | undefined>) =>
     setParams(
       (current) => {
         const next = new URLSearchParams(current);
@@ -60,13 +60,14 @@ export function useQueueParams() {
           if (value) next.set(key, value);
           else next.delete(key);
         }
-        if (!keepPage) next.delete("page");
+        // Pages are turned by cursors now: an address of the numbered pages starts at the first.
+        next.delete("page");
         return next;
       },
       { replace: true },
     );
 
-  // The debounced search reaches the address (and so the server), from page 1.
+  // The debounced search reaches the address (and so the server), from the first page.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search text writes the address
   useEffect(() => {
     if ((debounced || undefined) !== filters.q) update({ q: debounced || undefined });
@@ -81,13 +82,10 @@ export function useQueueParams() {
   return {
     filters,
     status,
-    page,
     search,
     setSearch,
     setStatus: (next: ApplicationStatus | undefined) =>
       update({ status: next === "pending" ? undefined : (next ?? "all") }),
     setFilters: (changes: Partial<Omit<QueueFilters, "q">>) => update(changes),
-    setPage: (next: number) =>
-      update({ page: next > 1 ? String(next) : undefined }, { keepPage: true }),
   };
 }

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ApplicationStatusFilter, applicationColumns } from "../../../components/applications.tsx";
 import { CsvDownloadButton } from "../../../components/csv-download-button.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
+import { useKeysetPages } from "../../../hooks/use-keyset-pages.ts";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { useOneAtATime } from "../../../hooks/use-one-at-a-time.ts";
 import { useT } from "../../../lib/i18n.tsx";
@@ -81,9 +82,11 @@ export function ApplicationsTable() {
   const t = useT();
   const me = useMe();
   const list = useListParams<{ status: ApplicationStatus | undefined }>({ status: undefined });
+  const pages = useKeysetPages(JSON.stringify(list.filters), PAGE_SIZE);
   const result = usePortfolioApplications({
     ...list.filters,
-    page: list.page,
+    ...pages.cursor,
+    page: 1,
     pageSize: PAGE_SIZE,
   });
   const columns: Column<Application>[] = [
@@ -123,8 +126,7 @@ export function ApplicationsTable() {
             ? t("accounts.applications.noStatus", { status: list.filters.status })
             : t("accounts.applications.empty")
         }
-        page={list.page}
-        onPageChange={list.setPage}
+        keyset={pages}
       />
     </Stack>
   );

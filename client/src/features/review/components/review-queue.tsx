@@ -8,6 +8,7 @@ import {
 } from "../../../components/applications.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
+import { useKeysetPages } from "../../../hooks/use-keyset-pages.ts";
 import { useT } from "../../../lib/i18n.tsx";
 import { usePartners } from "../../partners/index.ts";
 import { useReviewQueue } from "../api/queue.ts";
@@ -47,10 +48,12 @@ function PartnerFilter({
 export function ReviewQueue() {
   const t = useT();
   const list = useQueueParams();
+  const pages = useKeysetPages(JSON.stringify([list.filters, list.status]), PAGE_SIZE);
   const result = useReviewQueue({
     ...list.filters,
     status: list.status,
-    page: list.page,
+    ...pages.cursor,
+    page: 1,
     pageSize: PAGE_SIZE,
   });
   // An application opened from here keeps the queue's filters: its "next" is this queue's.
@@ -120,8 +123,7 @@ export function ReviewQueue() {
               ? t("review.queue.emptyPending")
               : t("review.queue.empty")
         }
-        page={list.page}
-        onPageChange={list.setPage}
+        keyset={pages}
       />
     </Stack>
   );
