@@ -27,7 +27,6 @@ import type { KeysetPage } from "../../shared/api/common.ts";
 import { changeRequest, newAccountRequest } from "../../shared/domain/applications.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import { planChange } from "../../shared/domain/changes.ts";
-import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";
 import { describeApplication, type Names } from "../../shared/i18n/describe-application.ts";
 import type { Actor } from "../access/actor.ts";
@@ -36,7 +35,7 @@ import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import { type Database, queryRows } from "../db/client.ts";
-import { countUpToLimit } from "../db/paging.ts";
+import { countUpToLimit, pageOfRows } from "../db/paging.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
 import { Problem } from "../errors.ts";
@@ -381,15 +380,14 @@ function cursorGiven(query: ApplicationListQuery): ApplicationCursor | null {
   return cursor;
 }
 
-/** Where a row of the list stands in its order, as a cursor. */
-function cursorOf(row: Row | undefined): string | null {
-  if (!row) return null;
+/** Where a row of the list stands in its order: the key of its cursor. */
+function keyOf(row: Row): string[] {
   const pending = row.application.status === "pending";
-  return encodeCursor([
+  return [
     pending ? "pending" : "decided",
     pending ? row.requestedAtKey : row.decidedAtKey,
     row.application.id,
-  ]);
+  ];
 }
 
 /**
@@ -428,16 +426,22 @@ export async function listApplications(
     return rows;
   };
   const [rows, counted] = await Promise.all([read(), countUpToLimit(db, applications, where)]);
-  const more = rows.length > query.pageSize;
-  const page = rows.slice(0, query.pageSize);
-  if (!forwards) page.reverse();
+  const {
+    rows: page,
+    next,
+    previous,
+  } = pageOfRows(
+    rows,
+    { pageSize: query.pageSize, backwards: !forwards, atStart: !from && !numbered },
+    keyOf,
+  );
   return {
     items: await present(db, actor, page, reading),
     page: query.page,
     pageSize: query.pageSize,
     ...counted,
-    next: !forwards || more ? cursorOf(page.at(-1)) : null,
-    previous: (forwards ? from !== null || numbered : more) ? cursorOf(page[0]) : null,
+    next,
+    previous,
   };
 }
 

@@ -87,8 +87,8 @@ export function applicationRoutes({
       },
       async (request, reply, actor) => {
         const reading = { now: clock.now(), catalogue: catalogueOnce() };
-        const items = await everyItem((page, pageSize) =>
-          listApplications(db, actor, { ...request.query, page, pageSize }, reading),
+        const items = await everyItem((page, pageSize, after) =>
+          listApplications(db, actor, { ...request.query, page, pageSize, after }, reading),
         );
         return sendCsv(reply, "applications.csv", applicationsCsv(items ?? []));
       },
