@@ -1,21 +1,9 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Modal,
-  Radio,
-  Stack,
-  Text,
-  TextInput,
-  Tooltip,
-} from "@mantine/core";
+import { Alert, Button, Code, Group, Modal, Radio, Stack, Text, TextInput } from "@mantine/core";
 import { type CreatedApiKey, createApiKeyBody } from "@shared/api/api-keys.ts";
-import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
+import { IconAlertTriangle } from "@tabler/icons-react";
 import { type FormEvent, useState } from "react";
 import { FormattedMessage } from "react-intl";
+import { SecretField } from "../../../components/secret-field.tsx";
 import { ApiError, fieldErrorsOf } from "../../../lib/api.ts";
 import { useT } from "../../../lib/i18n.tsx";
 import { notifyError } from "../../../lib/query-client.ts";
@@ -38,36 +26,17 @@ function SecretOnce({ created, onDone }: { created: CreatedApiKey; onDone: () =>
         <Text size="sm" fw={500}>
           {t("apiKeys.created.secretOf", { name: created.key.name })}
         </Text>
-        <Group gap="xs" wrap="nowrap">
-          <Code
-            block
-            style={{ flex: 1, wordBreak: "break-all", fontSize: 14 }}
-            aria-label={t("apiKeys.created.secretLabel")}
-            data-testid="api-key-secret"
-          >
-            {created.secret}
-          </Code>
-          <CopyButton value={created.secret}>
-            {({ copied, copy }) => (
-              <Tooltip
-                label={t(copied ? "apiKeys.created.copied" : "apiKeys.created.copy")}
-                withArrow
-              >
-                <ActionIcon
-                  variant={copied ? "filled" : "light"}
-                  color={copied ? "teal" : "indigo"}
-                  size="lg"
-                  onClick={copy}
-                  aria-label={t(
-                    copied ? "apiKeys.created.secretCopied" : "apiKeys.created.copySecret",
-                  )}
-                >
-                  {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-                </ActionIcon>
-              </Tooltip>
-            )}
-          </CopyButton>
-        </Group>
+        <SecretField
+          secret={created.secret}
+          label={t("apiKeys.created.secretLabel")}
+          testId="api-key-secret"
+          words={{
+            copy: t("apiKeys.created.copy"),
+            copied: t("apiKeys.created.copied"),
+            copySecret: t("apiKeys.created.copySecret"),
+            secretCopied: t("apiKeys.created.secretCopied"),
+          }}
+        />
         <Text size="xs" c="dimmed">
           <FormattedMessage
             id="apiKeys.created.howToSend"

@@ -1,15 +1,6 @@
-import {
-  ActionIcon,
-  Alert,
-  Button,
-  Code,
-  CopyButton,
-  Group,
-  Stack,
-  Text,
-  Tooltip,
-} from "@mantine/core";
-import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
+import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
+import { SecretField } from "../../../components/secret-field.tsx";
 import { useT } from "../../../lib/i18n.tsx";
 
 /** The signing secret, shown the one time the API hands it out, with a copy button. */
@@ -38,34 +29,17 @@ export function SecretOnce({
           </Text>
         )}
       </Alert>
-      <Group gap="xs" wrap="nowrap">
-        <Code
-          block
-          style={{ flex: 1, whiteSpace: "pre-wrap", wordBreak: "break-all", fontSize: 14 }}
-          aria-label={t("webhooks.secret.label")}
-          data-testid="webhook-secret"
-        >
-          {secret}
-        </Code>
-        <CopyButton value={secret}>
-          {({ copied, copy }) => (
-            <Tooltip
-              label={t(copied ? "webhooks.secret.copied" : "webhooks.secret.copy")}
-              withArrow
-            >
-              <ActionIcon
-                variant={copied ? "filled" : "light"}
-                color={copied ? "teal" : "indigo"}
-                size="lg"
-                onClick={copy}
-                aria-label={t(copied ? "webhooks.secret.copied" : "webhooks.secret.copy")}
-              >
-                {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
-              </ActionIcon>
-            </Tooltip>
-          )}
-        </CopyButton>
-      </Group>
+      <SecretField
+        secret={secret}
+        label={t("webhooks.secret.label")}
+        testId="webhook-secret"
+        words={{
+          copy: t("webhooks.secret.copy"),
+          copied: t("webhooks.secret.copied"),
+          copySecret: t("webhooks.secret.copy"),
+          secretCopied: t("webhooks.secret.copied"),
+        }}
+      />
       <Group justify="flex-end">
         <Button onClick={onDone}>{t("webhooks.secret.done")}</Button>
       </Group>
