@@ -13,7 +13,7 @@ import {
 } from "../domain/applications.ts";
 import { decodeCursor } from "../domain/cursor.ts";
 import { text } from "../domain/text.ts";
-import { keysetPageOf, pageOf, pageQuery, reference } from "./common.ts";
+import { keysetPageOf, pageQuery, reference } from "./common.ts";
 
 const change = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
   z.strictObject({
