@@ -323,6 +323,7 @@ async function licencePage(
           ...reading,
           from: null,
           limit: reading.limit - rows.length,
+          oneLicence: true,
         },
       )),
     );
