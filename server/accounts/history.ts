@@ -11,7 +11,7 @@ import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
-import { countUpToLimit, pageOfRows } from "../db/paging.ts";
+import { atStart, countUpToLimit, pageOfRows, type Reading, readingOf } from "../db/paging.ts";
 import {
   accountHistory,
   accounts,
@@ -62,11 +62,7 @@ export async function recordHistory(
  * The entries of a page of an account's history, newest first, with their application and actor:
  * a range of the index (account, seq) after (older than) or, backwards, before the entry `from`.
  */
-export function historyPageQuery(
-  db: Database,
-  accountId: string,
-  reading: { from: number | null; backwards: boolean; offset: number; limit: number },
-) {
+export function historyPageQuery(db: Database, accountId: string, reading: Reading<number>) {
   const { from, backwards } = reading;
   const past = from === null ? undefined : (backwards ? gt : lt)(accountHistory.seq, from);
   return db
@@ -98,13 +94,9 @@ export async function listHistory(
     .where(and(eq(accounts.id, accountId), accountScope(actor)));
   if (!visible) return null;
 
-  const backwards = query.before !== undefined;
-  const cursor = query.before ?? query.after;
-  const from = cursor === undefined ? null : readHistoryCursor(cursor);
-  const offset = from === null ? (query.page - 1) * query.pageSize : 0;
+  const reading = readingOf(query, readHistoryCursor);
   const [rows, counted] = await Promise.all([
-    // One more than the page: whether another page follows in the direction read.
-    historyPageQuery(db, accountId, { from, backwards, offset, limit: query.pageSize + 1 }),
+    historyPageQuery(db, accountId, reading),
     countUpToLimit(db, accountHistory, eq(accountHistory.accountId, accountId)),
   ]);
   const {
@@ -113,7 +105,7 @@ export async function listHistory(
     previous,
   } = pageOfRows(
     rows,
-    { pageSize: query.pageSize, backwards, atStart: from === null && offset === 0 },
+    { pageSize: query.pageSize, backwards: reading.backwards, atStart: atStart(reading) },
     (row) => [String(row.entry.seq)],
   );
 

@@ -25,6 +25,40 @@ export async function countUpToLimit(
 }
 
 /**
+ * Where a page of a list read by cursors starts: after (or, `backwards`, before) the row `from`
+ * that the query's cursor names, or (no cursor) at its page number's offset. `limit` is one more
+ * than the page: whether another page follows in the direction read.
+ */
+export interface Reading<Cursor> {
+  backwards: boolean;
+  from: Cursor | null;
+  offset: number;
+  limit: number;
+}
+
+export function readingOf<Cursor>(
+  query: {
+    after?: string | undefined;
+    before?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+  readCursor: (cursor: string) => Cursor | null,
+): Reading<Cursor> {
+  const cursor = query.before ?? query.after;
+  const from = cursor === undefined ? null : readCursor(cursor);
+  return {
+    backwards: query.before !== undefined,
+    from,
+    offset: from === null ? (query.page - 1) * query.pageSize : 0,
+    limit: query.pageSize + 1,
+  };
+}
+
+/** The first page: read from the list's beginning, no cursor and no offset. */
+export const atStart = (reading: Reading<unknown>) => reading.from === null && reading.offset === 0;
+
+/**
  * A page out of the rows read for it — one more than the page, in the direction read, so that the
  * extra row tells whether another page follows — in the list's order, with the cursors of the pages
  * after and before it. `atStart`: read from the list's beginning (no cursor, no offset), so no page

@@ -6,7 +6,12 @@
 import { asc, desc, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { type MailboxQuery, type MailCursor, readMailCursor } from "../../shared/api/lifecycle.ts";
-import { pageOfRows } from "../db/paging.ts";
+import {
+  atStart,
+  type Reading as PageReading,
+  pageOfRows,
+  readingOf as pageReadingOf,
+} from "../db/paging.ts";
 import { Problem } from "../errors.ts";
 
 type Cursors = Pick<MailboxQuery, "after" | "before" | "page" | "pageSize">;
@@ -15,30 +20,19 @@ type Cursors = Pick<MailboxQuery, "after" | "before" | "page" | "pageSize">;
  * How a page of a list newest first is read: the index (time, id) downwards, or upwards for the
  * page before a cursor; from the cursor's place, or (no cursor) from the page number's.
  */
-export interface Reading {
-  backwards: boolean;
-  from: MailCursor | null;
-  offset: number;
-  /** One more than the page: whether another page follows in the direction read. */
-  limit: number;
-}
+export type Reading = PageReading<MailCursor>;
 
 export function readingOf(list: MailCursor["list"], query: Cursors): Reading {
-  const [field, value] = query.before ? ["before", query.before] : ["after", query.after];
-  const from = value ? readMailCursor(value) : null;
-  if (from && from.list !== list) {
+  const reading = pageReadingOf(query, readMailCursor);
+  if (reading.from && reading.from.list !== list) {
+    const field = query.before ? "before" : "after";
     throw new Problem("VALIDATION_FAILED", "The cursor is of another list.", {
       errors: [
         { field, message: "This cursor belongs to another list: start from the first page" },
       ],
     });
   }
-  return {
-    backwards: Boolean(query.before),
-    from,
-    offset: from ? 0 : (query.page - 1) * query.pageSize,
-    limit: query.pageSize + 1,
-  };
+  return reading;
 }
 
 /** The time as a cursor holds it: UTC to the microsecond, as the database keeps it. */
@@ -66,11 +60,7 @@ export function pageOf<R extends { id: string; cursorAt: string }>(
 ) {
   return pageOfRows(
     rows,
-    {
-      pageSize: query.pageSize,
-      backwards: reading.backwards,
-      atStart: reading.from === null && reading.offset === 0,
-    },
+    { pageSize: query.pageSize, backwards: reading.backwards, atStart: atStart(reading) },
     (row) => [list, row.cursorAt, row.id],
   );
 }

@@ -17,7 +17,7 @@ import { datapointsCapacity, smsCapacity } from "../../shared/domain/usage.ts";
 import type { Caller } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { countUpToLimit, pageOfRows } from "../db/paging.ts";
+import { atStart, countUpToLimit, pageOfRows, type Reading, readingOf } from "../db/paging.ts";
 import { accounts, datapoints, partners, smsSpendings } from "../db/schema/index.ts";
 
 export async function readUsage(
@@ -68,12 +68,7 @@ const partnersToday = (now: Date) =>
 export function reachablePageQuery(
   db: Database,
   where: SQL | undefined,
-  reading: {
-    from: { name: string; id: string } | null;
-    backwards: boolean;
-    offset: number;
-    limit: number;
-  },
+  reading: Reading<{ name: string; id: string }>,
 ) {
   const { from, backwards } = reading;
   const past = from
@@ -117,14 +112,10 @@ export async function listReachableAccounts(
         ? active
         : sql`not ${active}`,
   );
-  const backwards = query.before !== undefined;
-  const cursor = query.before ?? query.after;
-  const from = cursor === undefined ? null : readReachableAccountCursor(cursor);
-  const offset = from ? 0 : (query.page - 1) * query.pageSize;
+  const reading = readingOf(query, readReachableAccountCursor);
   const reached = sql`${accounts} inner join ${partners} on ${partners.id} = ${accounts.partnerId}`;
   const [rows, counted] = await Promise.all([
-    // One more than the page: whether another page follows in the direction read.
-    reachablePageQuery(db, where, { from, backwards, offset, limit: query.pageSize + 1 }),
+    reachablePageQuery(db, where, reading),
     countUpToLimit(db, reached, where),
   ]);
   const {
@@ -133,7 +124,7 @@ export async function listReachableAccounts(
     previous,
   } = pageOfRows(
     rows,
-    { pageSize: query.pageSize, backwards, atStart: from === null && offset === 0 },
+    { pageSize: query.pageSize, backwards: reading.backwards, atStart: atStart(reading) },
     (row) => [row.name, row.id],
   );
   return {
@@ -152,14 +143,6 @@ export async function listReachableAccounts(
   };
 }
 
-/** Where a page of datapoints is read from: after (or, backwards, before) a datapoint, or from the start. */
-interface Reading {
-  from: DatapointCursor | null;
-  backwards: boolean;
-  offset: number;
-  limit: number;
-}
-
 /**
  * The rows of a page of an account's datapoints, by device, then name, then id: a range of the
  * index (account, device, name, id), or (account, kind, device, name, id) when filtered by kind.
@@ -167,7 +150,7 @@ interface Reading {
 export function datapointPageQuery(
   db: Database,
   list: Pick<DatapointListQuery, "kind" | "device"> & { accountId: string },
-  { from, backwards, offset, limit }: Reading,
+  { from, backwards, offset, limit }: Reading<DatapointCursor>,
 ) {
   const direction = backwards ? desc : asc;
   const past = from
@@ -209,13 +192,9 @@ export async function listDatapoints(
     .where(and(eq(accounts.id, accountId), accountScope(caller)));
   if (visible.length === 0) return null;
   const list = { accountId, kind: query.kind, device: query.device };
-  const backwards = query.before !== undefined;
-  const cursor = query.before ?? query.after;
-  const from = cursor === undefined ? null : readDatapointCursor(cursor);
-  const offset = from ? 0 : (query.page - 1) * query.pageSize;
+  const reading = readingOf(query, readDatapointCursor);
   const [rows, counted] = await Promise.all([
-    // One more than the page: whether another page follows in the direction read.
-    datapointPageQuery(db, list, { from, backwards, offset, limit: query.pageSize + 1 }),
+    datapointPageQuery(db, list, reading),
     countUpToLimit(db, datapoints, datapointFilters(list)),
   ]);
   const {
@@ -224,7 +203,7 @@ export async function listDatapoints(
     previous,
   } = pageOfRows(
     rows,
-    { pageSize: query.pageSize, backwards, atStart: from === null && offset === 0 },
+    { pageSize: query.pageSize, backwards: reading.backwards, atStart: atStart(reading) },
     (row) => [row.deviceName, row.name, row.id],
   );
   return {
