@@ -15,6 +15,7 @@ import {
   createPartner,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { followingPages } from "../test/pages.ts";
 
 let t: TestApp;
 let catalogue: Catalogue;
@@ -56,13 +57,8 @@ async function read(query: string): Promise<ZoneAccountPage> {
 const names = (items: ZoneAccount[]) => items.map((account) => account.name);
 
 /** Every page of a zone, following `next` from the first page. */
-async function following(query: string): Promise<ZoneAccountPage[]> {
-  const pages = [await read(`${query}&pageSize=2`)];
-  for (let page = pages[0]; page?.next; page = pages.at(-1)) {
-    pages.push(await read(`${query}&pageSize=2&after=${page.next}`));
-  }
-  return pages;
-}
+const following = (query: string): Promise<ZoneAccountPage[]> =>
+  followingPages((after) => read(`${query}&pageSize=2${after ? `&after=${after}` : ""}`));
 
 const SORTS: AccountSort[] = ["name", "customerName", "endsOn", "datapointsLeft", "licence"];
 

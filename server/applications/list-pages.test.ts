@@ -21,6 +21,7 @@ import {
   type PartnerFixture,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { followingPages } from "../test/pages.ts";
 import { listPartQuery } from "./queries.ts";
 
 let t: TestApp;
@@ -132,18 +133,12 @@ const queue = (query: string) => read(reviewer, "review/applications", query);
 const ids = (items: Application[]) => items.map((application) => application.id);
 
 /** Every page of a list, following `next` from the first page. */
-async function following(
+const following = (
   list: (query: string) => Promise<ApplicationPage>,
   query: string,
   between: () => Promise<unknown> = async () => {},
-): Promise<ApplicationPage[]> {
-  const pages = [await list(`${query}&pageSize=2`)];
-  for (let page = pages[0]; page?.next; page = pages.at(-1)) {
-    await between();
-    pages.push(await list(`${query}&pageSize=2&after=${page.next}`));
-  }
-  return pages;
-}
+): Promise<ApplicationPage[]> =>
+  followingPages((after) => list(`${query}&pageSize=2${after ? `&after=${after}` : ""}`), between);
 
 describe("keyset pages of the Applications zone", () => {
   it("next visits every application once, pending oldest first then decided latest first, and previous comes back page by page", async () => {

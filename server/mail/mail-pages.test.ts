@@ -17,6 +17,7 @@ import { refreshStatistics } from "../db/client.ts";
 import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
 import { createCustomerSuccess } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { followingPages } from "../test/pages.ts";
 import { mailboxPageQuery, outboxPageQuery } from "./queries.ts";
 
 let t: TestApp;
@@ -73,17 +74,14 @@ async function read<P>(url: string): Promise<P> {
 const subjects = (items: (MailboxItem | OutboxItem)[]) => items.map((item) => item.subject);
 
 /** Every page of a list, following `next` from the first page. */
-async function following<P extends MailboxPage | OutboxPage>(
+const following = <P extends MailboxPage | OutboxPage>(
   url: string,
   meanwhile?: () => Promise<void>,
-): Promise<P[]> {
-  const pages = [await read<P>(`${url}&pageSize=2`)];
-  for (let page = pages[0]; page?.next; page = pages.at(-1)) {
-    await meanwhile?.();
-    pages.push(await read<P>(`${url}&pageSize=2&after=${page.next}`));
-  }
-  return pages;
-}
+): Promise<P[]> =>
+  followingPages(
+    (after) => read<P>(`${url}&pageSize=2${after ? `&after=${after}` : ""}`),
+    async () => meanwhile?.(),
+  );
 
 /** From the last page back to the first by `previous`: each page the one that led to it. */
 async function backFrom<P extends MailboxPage | OutboxPage>(url: string, pages: P[]) {

@@ -17,6 +17,7 @@ import {
   createPartner,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { followingPages } from "../test/pages.ts";
 import { datapointPageQuery } from "./queries.ts";
 
 let t: TestApp;
@@ -62,14 +63,14 @@ async function read(query: string): Promise<DatapointPage> {
 const ids = (items: Datapoint[]) => items.map((datapoint) => datapoint.externalId);
 
 /** Every page of the list, following `next` from the first page. */
-async function following(query: string, meanwhile?: () => Promise<unknown>) {
-  const pages = [await read(`${query}&pageSize=3`)];
-  for (let page = pages[0]; page?.next; page = pages.at(-1)) {
-    if (pages.length === 1) await meanwhile?.();
-    pages.push(await read(`${query}&pageSize=3&after=${page.next}`));
-  }
-  return pages;
-}
+/** `meanwhile` runs once, after the first page. */
+const following = (query: string, meanwhile?: () => Promise<unknown>) =>
+  followingPages(
+    (after) => read(`${query}&pageSize=3${after ? `&after=${after}` : ""}`),
+    async (pagesRead) => {
+      if (pagesRead === 1) await meanwhile?.();
+    },
+  );
 
 describe("keyset pages of an account's datapoints", () => {
   for (const [what, query] of [
