@@ -245,6 +245,8 @@ test("a user who forgot their password gets a link by e-mail and signs in with a
 }) => {
   await page.goto("/login");
   await page.getByRole("link", { name: tr("Forgot password?") }).click();
+  // The sign-in page has an E-mail field too, and stays until the next page's code has loaded.
+  await expect(page.getByRole("heading", { name: tr("Forgot your password?") })).toBeVisible();
   await page.getByLabel(tr("E-mail")).fill(COLLEAGUE.email);
   await screenshot(page, "forgot-password");
   await page.getByRole("button", { name: tr("Send me a link") }).click();
