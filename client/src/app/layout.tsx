@@ -1,7 +1,7 @@
 import { AppShell, Button, Container, Group, UnstyledButton } from "@mantine/core";
 import { IconPlugConnectedX } from "@tabler/icons-react";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useDeferredValue, useEffect } from "react";
 import { Link, Outlet, ScrollRestoration } from "react-router";
 import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
@@ -27,7 +27,11 @@ export function AppLayout() {
     if (profileLanguage) setLanguage(profileLanguage);
   }, [profileLanguage, setLanguage]);
 
-  if (me.isPending || (me.error instanceof ApiError && me.error.status === 401)) {
+  // The frame and its page render in the background once the user is known, in slices a slow
+  // phone can interrupt; the loading state stays on screen until they are ready.
+  const loaded = useDeferredValue(!me.isPending);
+
+  if (!loaded || me.isPending || (me.error instanceof ApiError && me.error.status === 401)) {
     // A lost session is already on its way to the login page.
     return <LoadingState label={t("app.layout.opening")} />;
   }

@@ -4,7 +4,9 @@ import type { ComponentProps, ComponentType } from "react";
 import { createBrowserRouter } from "react-router";
 import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
+import { meQueryOptions } from "../features/auth/index.ts";
 import { useT } from "../lib/i18n.tsx";
+import { queryClient } from "../lib/query-client.ts";
 import { RequireRole } from "./require-role.tsx";
 
 function CrashPage() {
@@ -65,6 +67,11 @@ export const router = createBrowserRouter([
         lazy: page(async () => (await import("./routes/reset-password.tsx")).ResetPasswordRoute),
       },
       {
+        // The signed-in user is asked for while the layout's code downloads, not after.
+        loader: () => {
+          void queryClient.prefetchQuery(meQueryOptions());
+          return null;
+        },
         lazy: async () => ({ Component: (await import("./layout.tsx")).AppLayout }),
         errorElement: <CrashPage />,
         children: [

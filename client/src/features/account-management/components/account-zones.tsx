@@ -52,6 +52,8 @@ export function AccountZones() {
       onChange={(next) => setParams({ zone: zoneOf(next) }, { replace: true })}
       variant="outline"
       radius="md"
+      // Only the open zone's list renders and loads; the others wait until their tab is chosen.
+      keepMounted={false}
     >
       <Tabs.List mb="md">
         <Tabs.Tab
