@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { messagesByLanguage } from "./scripts/messages-by-language.ts";
 import { precompress } from "./scripts/precompress.ts";
 
 /**
@@ -47,9 +48,18 @@ function chunkOf(id: string): string | undefined {
 
 export default defineConfig({
   root: "client",
-  plugins: [react(), iconsOneByOne(), precompress()],
-  // The client imports the pure domain as `@shared/…`, the same files the server reads.
-  resolve: { alias: { "@shared": fileURLToPath(new URL("./shared", import.meta.url)) } },
+  plugins: [react(), iconsOneByOne(), messagesByLanguage(), precompress()],
+  resolve: {
+    alias: [
+      // The client imports the pure domain as `@shared/…`, the same files the server reads.
+      { find: "@shared", replacement: fileURLToPath(new URL("./shared", import.meta.url)) },
+      // Its messages arrive parsed (messagesByLanguage): formatting needs no parser.
+      {
+        find: /^@formatjs\/icu-messageformat-parser$/,
+        replacement: "@formatjs/icu-messageformat-parser/no-parser.js",
+      },
+    ],
+  },
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,

@@ -14,6 +14,7 @@ export const CLIENT_INPUTS = [
   "shared",
   "vite.config.ts",
   "scripts/precompress.ts",
+  "scripts/messages-by-language.ts",
   "tsconfig.json",
   "package-lock.json",
 ];

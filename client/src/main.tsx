@@ -9,7 +9,7 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { router } from "./app/router.tsx";
 import { themeIn } from "./app/theme.ts";
-import { LanguageProvider, useT } from "./lib/i18n.tsx";
+import { browserLanguage, LanguageProvider, loadMessages, useT } from "./lib/i18n.tsx";
 import { queryClient } from "./lib/query-client.ts";
 
 const root = document.getElementById("root");
@@ -40,6 +40,8 @@ function App() {
     </MantineProvider>
   );
 }
+
+await loadMessages(browserLanguage());
 
 createRoot(root).render(
   <StrictMode>

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../shared/domain/languages.ts";
 import { catalogue } from "../../shared/i18n/catalogue.ts";
 import { describeApplication } from "../../shared/i18n/describe-application.ts";
+import { validation } from "../../shared/i18n/messages/validation.ts";
 import { translator } from "./translate.ts";
 
 type Element = ReturnType<typeof parse>[number];
@@ -32,6 +33,11 @@ describe("the catalogue", () => {
     for (const language of LANGUAGES) {
       for (const key of keys) expect(catalogue[language][key as never], key).not.toBe("");
     }
+  });
+
+  it("keeps every validation message in the validation area, where the web app reads the server's English back", () => {
+    const outside = keys.filter((key) => key.startsWith("validation.") && !(key in validation.en));
+    expect(outside).toEqual([]);
   });
 
   it("fills the same names the same way in both languages, so no value goes missing in translation", () => {

@@ -1,12 +1,13 @@
 /**
  * The schemas and the server write their messages in English (field messages, problem titles and
- * details); the catalogue's `validation.*` area holds each one with its Spanish. This finds the
- * message an English text is, with the values filled into it, so that it can be written again in
- * the reader's language. A text it does not know is left as it is.
+ * details); the catalogue's validation area (messages/validation.ts) holds each one with its
+ * Spanish. This finds the message an English text is, with the values filled into it, so that it
+ * can be written again in the reader's language. A text it does not know is left as it is.
  */
 import type { Language } from "../domain/languages.ts";
 import { escapeRegExp } from "../regexp.ts";
-import { catalogue, type MessageKey, type MessageValues, type Translate } from "./catalogue.ts";
+import type { MessageKey, MessageValues, Translate } from "./catalogue.ts";
+import { validation } from "./messages/validation.ts";
 
 interface Pattern {
   key: MessageKey;
@@ -31,8 +32,7 @@ function index(): { exact: Map<string, MessageKey>; patterns: Pattern[] } {
   if (!exact || !patterns) {
     exact = new Map();
     patterns = [];
-    for (const [key, message] of Object.entries(catalogue.en)) {
-      if (!key.startsWith("validation.")) continue;
+    for (const [key, message] of Object.entries(validation.en)) {
       const names = [...message.matchAll(NAMED)].map((match) => ({
         name: match[1] as string,
         number: match[2] !== undefined,

@@ -47,6 +47,9 @@ export const themeIn = (t: Translate) =>
       Modal: { defaultProps: { closeButtonProps: { "aria-label": t("common.close") } } },
       Drawer: { defaultProps: { closeButtonProps: { "aria-label": t("common.close") } } },
       Notification: { defaultProps: { closeButtonProps: { "aria-label": t("common.close") } } },
+      // A closed picker's options are not in the page: kept there hidden, each picker measured its
+      // place on every page load, which made a slow phone lay the whole page out again.
+      Combobox: { defaultProps: { keepMounted: false } },
       // Badges carry short words (statuses, days): shown whole, never cut to "APPROV…" by a narrow column.
       Badge: { styles: { label: { overflow: "visible" } } },
     },

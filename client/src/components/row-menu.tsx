@@ -6,6 +6,7 @@ import {
   type ReactNode,
   type RefObject,
   useContext,
+  useEffect,
   useMemo,
   useRef,
   useState,
@@ -27,15 +28,26 @@ const RowMenuContext = createContext<RowMenuState | null>(null);
 function DialogMenu({
   target,
   width,
+  openAtOnce = false,
   children,
 }: {
   target: (ref: RefObject<HTMLButtonElement | null>) => ReactElement;
   width: number;
+  /** Opens as it appears, from its button, which then has the focus to take back on closing. */
+  openAtOnce?: boolean;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLButtonElement>(null);
   const [returnFocus, setReturnFocus] = useState(true);
   const state = useMemo(() => ({ target: ref, leaveFocus: () => setReturnFocus(false) }), []);
+  // Once: React's strict mode runs an effect twice while developing, which would close it again.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!openAtOnce || opened.current) return;
+    opened.current = true;
+    ref.current?.focus();
+    ref.current?.click();
+  }, [openAtOnce]);
   return (
     <Menu
       position="bottom-end"
@@ -53,17 +65,29 @@ function DialogMenu({
   );
 }
 
-/** The ⋮ menu of a row, named by `label` for screen readers. */
+/**
+ * The ⋮ menu of a row, named by `label` for screen readers. A list shows one per row, so the menu
+ * itself is made only when its button is first used: 25 menus set up at once made a slow phone
+ * wait for every list.
+ */
 export function RowMenu({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <DialogMenu
-      width={220}
-      target={(ref) => (
-        <ActionIcon ref={ref} variant="subtle" color="gray" aria-label={label}>
-          <IconDots size={18} style={{ transform: "rotate(90deg)" }} />
-        </ActionIcon>
-      )}
+  const [used, setUsed] = useState(false);
+  const button = (ref?: RefObject<HTMLButtonElement | null>) => (
+    <ActionIcon
+      ref={ref}
+      variant="subtle"
+      color="gray"
+      aria-label={label}
+      aria-haspopup="menu"
+      aria-expanded={used ? undefined : false}
+      onClick={used ? undefined : () => setUsed(true)}
     >
+      <IconDots size={18} style={{ transform: "rotate(90deg)" }} />
+    </ActionIcon>
+  );
+  if (!used) return button();
+  return (
+    <DialogMenu width={220} openAtOnce target={button}>
       {children}
     </DialogMenu>
   );

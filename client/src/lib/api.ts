@@ -5,9 +5,9 @@
 import { createIntl, createIntlCache, type IntlShape } from "@formatjs/intl";
 import { type Language, LOCALES, languageOf } from "@shared/domain/languages.ts";
 import type { FieldError } from "@shared/errors.ts";
-import { catalogue, type MessageKey } from "@shared/i18n/catalogue.ts";
+import type { MessageKey } from "@shared/i18n/catalogue.ts";
 import { localiseWith } from "@shared/i18n/server-words.ts";
-import type { Translate } from "./i18n.tsx";
+import { messagesOf, type Translate } from "./i18n.tsx";
 
 const intlCache = createIntlCache();
 const intls = new Map<Language, IntlShape>();
@@ -20,7 +20,7 @@ export const translateNow: Translate = (key, values) => {
   const language = languageOf(document.documentElement.lang);
   let intl = intls.get(language);
   if (!intl) {
-    intl = createIntl({ locale: LOCALES[language], messages: catalogue[language] }, intlCache);
+    intl = createIntl({ locale: LOCALES[language], messages: messagesOf(language) }, intlCache);
     intls.set(language, intl);
   }
   return intl.formatMessage({ id: key }, values);

@@ -6,7 +6,7 @@ import {
   NON_BILLABLE_DATAPOINT_KINDS,
 } from "@shared/domain/datapoints.ts";
 import { LANGUAGES } from "@shared/domain/languages.ts";
-import { catalogue } from "@shared/i18n/catalogue.ts";
+import { app } from "@shared/i18n/messages/app.ts";
 import { useMemo } from "react";
 import { type Translate, useT } from "./i18n.tsx";
 
@@ -21,9 +21,7 @@ export function datapointKindLabel(t: Translate, kind: DatapointKind): string {
  */
 export const readDatapointKind = datapointKindReader(
   LANGUAGES.flatMap((language) =>
-    DATAPOINT_KINDS.map(
-      (kind) => [catalogue[language][`app.datapointKind.${kind}`], kind] as const,
-    ),
+    DATAPOINT_KINDS.map((kind) => [app[language][`app.datapointKind.${kind}`], kind] as const),
   ),
 );
 

@@ -1,9 +1,12 @@
 /**
  * The web app's language: the signed-in user's choice (their profile), before signing in the one
- * chosen on this browser or its own. Messages come from the one catalogue in shared/i18n.
+ * chosen on this browser or its own. Messages come from the one catalogue in shared/i18n, one
+ * language at a time, already parsed (scripts/messages-by-language.ts).
  */
+
+import type { Messages } from "virtual:messages/en";
 import { isLanguage, type Language, LOCALES } from "@shared/domain/languages.ts";
-import { catalogue, type MessageKey, type MessageValues } from "@shared/i18n/catalogue.ts";
+import type { MessageKey, MessageValues } from "@shared/i18n/catalogue.ts";
 import {
   createContext,
   type ReactNode,
@@ -23,9 +26,31 @@ declare global {
   }
 }
 
+const catalogues: Record<Language, () => Promise<{ default: Messages }>> = {
+  en: () => import("virtual:messages/en"),
+  es: () => import("virtual:messages/es"),
+};
+const loaded = new Map<Language, Messages>();
+
+/** Downloads a language's messages once; the app shows a language only when they are here. */
+export async function loadMessages(language: Language): Promise<void> {
+  if (!loaded.has(language)) loaded.set(language, (await catalogues[language]()).default);
+}
+
+/**
+ * The messages of a language (`loadMessages`); of the one loaded first while it is not loaded yet,
+ * which can happen only to words written outside React before the page says its language.
+ */
+export function messagesOf(language: Language): Messages {
+  const messages = loaded.get(language) ?? loaded.values().next().value;
+  if (!messages) throw new Error("No language's messages are loaded yet");
+  return messages;
+}
+
 const STORAGE_KEY = "wattfolio.language";
 
-function browserLanguage(): Language {
+/** The language this browser shows before anyone signs in: the one chosen here, else its own. */
+export function browserLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
   if (isLanguage(stored)) return stored;
   const preferred = navigator.languages.find((tag) => /^(en|es)\b/i.test(tag));
@@ -44,7 +69,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState(browserLanguage);
   const setLanguage = useCallback((next: Language) => {
     localStorage.setItem(STORAGE_KEY, next);
-    setLanguageState(next);
+    void loadMessages(next).then(() => setLanguageState(next));
   }, []);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -52,7 +77,11 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   const state = useMemo(() => ({ language, setLanguage }), [language, setLanguage]);
   return (
     <LanguageContext value={state}>
-      <IntlProvider locale={LOCALES[language]} messages={catalogue[language]} defaultLocale="en-GB">
+      <IntlProvider
+        locale={LOCALES[language]}
+        messages={messagesOf(language)}
+        defaultLocale="en-GB"
+      >
         {children}
       </IntlProvider>
     </LanguageContext>

@@ -239,6 +239,18 @@ export const validation = defineMessages(
       "The batch needs {needed, number} more datapoints but the account has {left, number} left; nothing was registered.",
     "validation.spendingNeeds":
       "Spending {credits, number} SMS credits needs more than the balance of {balance, number}; nothing was spent.",
+    "validation.webhookUrl":
+      "Enter the endpoint's URL, such as https://hooks.example.com/wattfolio",
+    "validation.webhookHttps": "Use an https:// address",
+    "validation.webhookCredentials": "Leave the user name and password out of the URL",
+    "validation.webhookPrivateAddress":
+      "Use an address on the internet, not one inside a private network",
+    "validation.webhookUrlWithin2000": "Keep the URL within 2000 characters",
+    "validation.webhookDescriptionWithin200": "Keep the description within 200 characters",
+    "validation.webhookChooseEvents": "Choose events from the list",
+    "validation.webhookAtLeastOneEvent": "Choose at least one event",
+    "validation.webhookUrlCannotBeUsed": "The endpoint's URL cannot be used.",
+    "validation.eventCursor": "Use the next cursor of the previous page",
   },
   {
     "validation.chooseType": "Elige un tipo",
@@ -481,5 +493,17 @@ export const validation = defineMessages(
       "El lote necesita {needed, number} puntos de datos más, pero a la cuenta le quedan {left, number}; no se ha registrado nada.",
     "validation.spendingNeeds":
       "Gastar {credits, number} créditos SMS necesita más que el saldo de {balance, number}; no se ha gastado nada.",
+    "validation.webhookUrl":
+      "Escribe la URL del endpoint, por ejemplo https://hooks.example.com/wattfolio",
+    "validation.webhookHttps": "Usa una dirección https://",
+    "validation.webhookCredentials": "Quita el usuario y la contraseña de la URL",
+    "validation.webhookPrivateAddress": "Usa una dirección de internet, no una de una red privada",
+    "validation.webhookUrlWithin2000": "La URL puede tener como mucho 2000 caracteres",
+    "validation.webhookDescriptionWithin200":
+      "La descripción puede tener como mucho 200 caracteres",
+    "validation.webhookChooseEvents": "Elige eventos de la lista",
+    "validation.webhookAtLeastOneEvent": "Elige al menos un evento",
+    "validation.webhookUrlCannotBeUsed": "No se puede usar la URL del endpoint.",
+    "validation.eventCursor": "Usa el cursor next de la página anterior",
   },
 );

@@ -18,18 +18,6 @@ export const webhooks = defineMessages(
     "mail.webhookDisabled.howToFix":
       "Check that the endpoint answers with a 2xx status, then enable it again on the Webhooks page. Events that occur while it is disabled are not sent to it; failed deliveries can be sent again with Redeliver.",
     "mail.webhookDisabled.action": "Open Webhooks",
-    "validation.webhookUrl":
-      "Enter the endpoint's URL, such as https://hooks.example.com/wattfolio",
-    "validation.webhookHttps": "Use an https:// address",
-    "validation.webhookCredentials": "Leave the user name and password out of the URL",
-    "validation.webhookPrivateAddress":
-      "Use an address on the internet, not one inside a private network",
-    "validation.webhookUrlWithin2000": "Keep the URL within 2000 characters",
-    "validation.webhookDescriptionWithin200": "Keep the description within 200 characters",
-    "validation.webhookChooseEvents": "Choose events from the list",
-    "validation.webhookAtLeastOneEvent": "Choose at least one event",
-    "validation.webhookUrlCannotBeUsed": "The endpoint's URL cannot be used.",
-    "validation.eventCursor": "Use the next cursor of the previous page",
     "webhooks.title": "Webhooks",
     "webhooks.page.descriptionPlatform":
       "Endpoints of the platform that receive every partner's events, signed per the Standard Webhooks specification. Partners' endpoints are listed too.",
@@ -141,18 +129,6 @@ export const webhooks = defineMessages(
     "mail.webhookDisabled.howToFix":
       "Comprueba que el endpoint responde con un estado 2xx y vuelve a activarlo en la página Webhooks. Los eventos que ocurran mientras está desactivado no se le envían; las entregas fallidas pueden enviarse de nuevo con Reenviar.",
     "mail.webhookDisabled.action": "Abrir Webhooks",
-    "validation.webhookUrl":
-      "Escribe la URL del endpoint, por ejemplo https://hooks.example.com/wattfolio",
-    "validation.webhookHttps": "Usa una dirección https://",
-    "validation.webhookCredentials": "Quita el usuario y la contraseña de la URL",
-    "validation.webhookPrivateAddress": "Usa una dirección de internet, no una de una red privada",
-    "validation.webhookUrlWithin2000": "La URL puede tener como mucho 2000 caracteres",
-    "validation.webhookDescriptionWithin200":
-      "La descripción puede tener como mucho 200 caracteres",
-    "validation.webhookChooseEvents": "Elige eventos de la lista",
-    "validation.webhookAtLeastOneEvent": "Elige al menos un evento",
-    "validation.webhookUrlCannotBeUsed": "No se puede usar la URL del endpoint.",
-    "validation.eventCursor": "Usa el cursor next de la página anterior",
     "webhooks.title": "Webhooks",
     "webhooks.page.descriptionPlatform":
       "Endpoints de la plataforma que reciben los eventos de todos los partners, firmados según la especificación Standard Webhooks. También se muestran los endpoints de los partners.",
