@@ -41,12 +41,14 @@ function App() {
   );
 }
 
-await loadMessages(browserLanguage());
-
-createRoot(root).render(
-  <StrictMode>
-    <LanguageProvider>
-      <App />
-    </LanguageProvider>
-  </StrictMode>,
+// Not a top-level await: the pages bundled with this module must be defined before the first one
+// renders, and an await here would pause the bundle before them.
+void loadMessages(browserLanguage()).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <LanguageProvider>
+        <App />
+      </LanguageProvider>
+    </StrictMode>,
+  ),
 );

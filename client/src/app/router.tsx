@@ -1,7 +1,7 @@
 import { Button } from "@mantine/core";
 import { IconBug } from "@tabler/icons-react";
-import type { ComponentProps, ComponentType } from "react";
-import { createBrowserRouter } from "react-router";
+import { type ComponentProps, type ComponentType, useEffect } from "react";
+import { createBrowserRouter, useRouteError } from "react-router";
 import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
 import { meQueryOptions } from "../features/auth/index.ts";
@@ -11,6 +11,9 @@ import { RequireRole } from "./require-role.tsx";
 
 function CrashPage() {
   const t = useT();
+  const error = useRouteError();
+  // The page says only that something went wrong; the browser's console says what.
+  useEffect(() => console.error(error), [error]);
   return (
     <MessagePage
       icon={<IconBug size={32} />}
