@@ -17,8 +17,14 @@
  *
  * Then the mailbox and the outbox at 100,000 and 1,000,000 messages (bench/mail-lists.ts).
  * BENCH_LISTS=accounts or BENCH_LISTS=mail measures only one part.
+ *
+ * BENCH_DB=pglite measures the same account, application, datapoint and history pages on the
+ * embedded PGlite instead, in a data folder of its own: one portfolio of 10,000, one client.
  */
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { createUser } from "../server/auth/users.ts";
@@ -39,9 +45,10 @@ import {
 
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const LISTS = (process.env.BENCH_LISTS ?? "accounts,mail").split(",");
-const SIZES = [10_000, 100_000];
-const CLIENTS = [1, 8];
+const ON_PGLITE = process.env.BENCH_DB === "pglite";
+const LISTS = (process.env.BENCH_LISTS ?? (ON_PGLITE ? "accounts" : "accounts,mail")).split(",");
+const SIZES = ON_PGLITE ? [10_000] : [10_000, 100_000];
+const CLIENTS = ON_PGLITE ? [1] : [1, 8];
 const PAGE_SIZE = 50;
 /** Accounts named "Hot path …" in each portfolio: what the two-letter search "ho" finds. */
 const FOUND_BY_SEARCH = 200;
@@ -118,12 +125,27 @@ async function seedPortfolio(db: Database, count: number, catalogue: Catalogue) 
       'Entry ' || i, '[{"field": "smsCredits", "before": 0, "after": 250}]'::jsonb
     from generate_series(${count}, 1, -1) as i`);
   await seedApplications(db, partner.id, admin.id);
+  return { id: partner.id, email, active: Math.round(count * 0.9), accountId: account.id };
+}
+
+type Portfolio = Awaited<ReturnType<typeof seedPortfolio>>;
+
+/**
+ * The cursors of the deep pages that are read straight from the database, taken before the server
+ * starts (PGlite's folder has one process at a time).
+ */
+async function deepCursors(db: Database, { accountId, email }: Portfolio, size: number) {
+  const deep = Math.floor(size * DEEP);
   return {
-    id: partner.id,
-    email,
-    active: Math.round(count * 0.9),
-    accountId: account.id,
-    applications: count,
+    datapoints: await datapointCursorAt(db, accountId, deep),
+    datapointsOfKind: await datapointCursorAt(
+      db,
+      accountId,
+      Math.floor(deep / KINDS.length),
+      "meter",
+    ),
+    reachable: await reachableCursorAt(db, email, deep),
+    history: await historyCursorAt(db, accountId, deep),
   };
 }
 
@@ -219,7 +241,8 @@ function print(measures: Measure[]): void {
       "p99 ms": m.p99.toFixed(1),
     })),
   );
-  const [small, large] = SIZES as [number, number];
+  const [small, large] = SIZES;
+  if (small === undefined || large === undefined) return;
   const ratios = [...new Set(measures.map((m) => m.page))].map((page) => {
     const row: Record<string, string> = { page };
     for (const clients of CLIENTS) {
@@ -234,20 +257,44 @@ function print(measures: Measure[]): void {
   console.table(ratios);
 }
 
-async function main(): Promise<void> {
+/** A database of the bench's own: a new one on the PostgreSQL server, or a new PGlite folder. */
+async function benchDatabase(): Promise<{
+  database: Awaited<ReturnType<typeof openDatabase>>;
+  serverEnv: { DATA_DIR: string } | { DATABASE_URL: string };
+  drop: () => Promise<void>;
+}> {
+  if (ON_PGLITE) {
+    const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-bench-lists-"));
+    return {
+      database: await openDatabase({ kind: "pglite", dataDir }),
+      serverEnv: { DATA_DIR: dataDir },
+      drop: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
   const name = `wattfolio_bench_${randomBytes(6).toString("hex")}`;
   await administer(BASE_URL, `create database ${name}`);
   const url = new URL(BASE_URL);
   url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const database = await openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 4 });
+  return {
+    database: await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 4 }),
+    serverEnv: { DATABASE_URL: url.toString() },
+    drop: () => administer(BASE_URL, `drop database if exists ${name} with (force)`),
+  };
+}
+
+async function main(): Promise<void> {
+  const { database, serverEnv, drop } = await benchDatabase();
+  let databaseOpen = true;
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
     const started = performance.now();
     const catalogue = await createCatalogue(database.db);
     const portfolios = [];
     const sizes = LISTS.includes("accounts") ? SIZES : [];
-    for (const size of sizes) portfolios.push(await seedPortfolio(database.db, size, catalogue));
+    for (const size of sizes) {
+      const portfolio = await seedPortfolio(database.db, size, catalogue);
+      portfolios.push({ ...portfolio, cursors: await deepCursors(database.db, portfolio, size) });
+    }
     // As autovacuum would soon: the planner needs statistics of the freshly loaded tables.
     await refreshStatistics(database.db);
     if (sizes.length > 0)
@@ -261,8 +308,12 @@ async function main(): Promise<void> {
       password: BENCH_PASSWORD,
       role: "customer_success",
     });
+    if (ON_PGLITE) {
+      await database.close();
+      databaseOpen = false;
+    }
     const port = await freePort();
-    server = await startServer(port, { DATABASE_URL: databaseUrl });
+    server = await startServer(port, serverEnv);
     const base = `http://127.0.0.1:${port}`;
     const measures: Measure[] = [];
     for (const [index, size] of sizes.entries()) {
@@ -289,9 +340,8 @@ async function main(): Promise<void> {
         ],
         ['search "ho"', `${list}&q=ho&pageSize=${PAGE_SIZE}`],
       ];
-      const { accountId } = portfolio;
+      const { accountId, cursors } = portfolio;
       const points = `${base}/api/v1/usage/accounts/${accountId}/datapoints?pageSize=${PAGE_SIZE}`;
-      const deep = Math.floor(size * DEEP);
       const history = `${base}/api/v1/accounts/${accountId}/history?pageSize=${HISTORY_PAGE_SIZE}`;
       pages.push(
         ["datapoints, first page", points],
@@ -301,17 +351,14 @@ async function main(): Promise<void> {
           "datapoints of one kind and device, first page",
           `${points}&kind=meter&device=Board%20006`,
         ],
-        [
-          `datapoints, ${Math.round(DEEP * 100)}% deep`,
-          `${points}&after=${await datapointCursorAt(database.db, accountId, deep)}`,
-        ],
+        [`datapoints, ${Math.round(DEEP * 100)}% deep`, `${points}&after=${cursors.datapoints}`],
         [
           `datapoints of one kind, ${Math.round(DEEP * 100)}% deep`,
-          `${points}&kind=meter&after=${await datapointCursorAt(database.db, accountId, Math.floor(deep / KINDS.length), "meter")}`,
+          `${points}&kind=meter&after=${cursors.datapointsOfKind}`,
         ],
         [
           `datapoints, ${Math.round(DEEP * 100)}% deep, previous page`,
-          `${points}&before=${await datapointCursorAt(database.db, accountId, deep)}`,
+          `${points}&before=${cursors.datapoints}`,
         ],
         ["account history, first page", history],
         ["usage API accounts, first page", `${base}/api/v1/usage/accounts?pageSize=${PAGE_SIZE}`],
@@ -321,17 +368,15 @@ async function main(): Promise<void> {
         ],
         [
           `usage API accounts, ${Math.round(DEEP * 100)}% deep`,
-          `${base}/api/v1/usage/accounts?pageSize=${PAGE_SIZE}&after=${await reachableCursorAt(database.db, portfolio.email, deep)}`,
+          `${base}/api/v1/usage/accounts?pageSize=${PAGE_SIZE}&after=${cursors.reachable}`,
         ],
-        [
-          `account history, ${Math.round(DEEP * 100)}% deep`,
-          `${history}&after=${await historyCursorAt(database.db, accountId, deep)}`,
-        ],
+        [`account history, ${Math.round(DEEP * 100)}% deep`, `${history}&after=${cursors.history}`],
       );
       const zone = `${base}/api/v1/account-management/applications?`;
       // The queue of the partner measured (the queue of every partner holds both portfolios).
       const queue = `${base}/api/v1/review/applications?partnerId=${portfolio.id}`;
-      const deepApplications = Math.floor((portfolio.applications * DEEP) / 100) * 100;
+      // One application per account.
+      const deepApplications = Math.floor((size * DEEP) / 100) * 100;
       const perPage = `&pageSize=${PAGE_SIZE}`;
       const measured: [string, string, Record<string, string>][] = [
         ...pages.map(([page, address]): [string, string, Record<string, string>] => [
@@ -376,11 +421,13 @@ async function main(): Promise<void> {
       }
     }
     if (measures.length > 0) print(measures);
-    if (LISTS.includes("mail")) await measureMailLists(database.db, base, SECONDS);
+    if (LISTS.includes("mail") && databaseOpen) {
+      await measureMailLists(database.db, base, SECONDS);
+    }
   } finally {
     if (server) await stopServer(server);
-    await database.close();
-    await administer(BASE_URL, `drop database if exists ${name} with (force)`);
+    if (databaseOpen) await database.close();
+    await drop();
   }
 }
 
