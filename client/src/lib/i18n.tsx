@@ -14,6 +14,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from "react";
 import { IntlProvider, useIntl } from "react-intl";
@@ -67,9 +68,14 @@ const LanguageContext = createContext<LanguageState | null>(null);
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState(browserLanguage);
+  // The last language asked for wins, even when an earlier one's messages arrive after it.
+  const wanted = useRef(language);
   const setLanguage = useCallback((next: Language) => {
+    wanted.current = next;
     localStorage.setItem(STORAGE_KEY, next);
-    void loadMessages(next).then(() => setLanguageState(next));
+    void loadMessages(next).then(() => {
+      if (wanted.current === next) setLanguageState(next);
+    });
   }, []);
   useEffect(() => {
     document.documentElement.lang = language;
