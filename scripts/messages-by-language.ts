@@ -4,13 +4,14 @@
  * tree react-intl formats. The browser downloads only the language on screen and never parses an
  * ICU message, so the web client ships without the ICU parser (aliased to its no-parser build).
  */
+import { fileURLToPath } from "node:url";
 import { parse } from "@formatjs/icu-messageformat-parser";
 import { type Plugin, runnerImport } from "vite";
 import { LANGUAGES } from "../shared/domain/languages.ts";
 import type { catalogue as Catalogue } from "../shared/i18n/catalogue.ts";
 
 const PREFIX = "virtual:messages/";
-const CATALOGUE = new URL("../shared/i18n/catalogue.ts", import.meta.url).pathname;
+const CATALOGUE = fileURLToPath(new URL("../shared/i18n/catalogue.ts", import.meta.url));
 
 export function messagesByLanguage(): Plugin {
   let catalogue: Promise<typeof Catalogue> | undefined;
