@@ -18,9 +18,11 @@ const intls = new Map<Language, IntlShape>();
  */
 export const translateNow: Translate = (key, values) => {
   const language = languageOf(document.documentElement.lang);
+  const messages = messagesOf(language);
   let intl = intls.get(language);
-  if (!intl) {
-    intl = createIntl({ locale: LOCALES[language], messages: messagesOf(language) }, intlCache);
+  // Made again once the language's own messages arrive, if it was first made with another's.
+  if (intl?.messages !== messages) {
+    intl = createIntl({ locale: LOCALES[language], messages }, intlCache);
     intls.set(language, intl);
   }
   return intl.formatMessage({ id: key }, values);
