@@ -4,13 +4,13 @@
  * where many share one time and while others are filed; `previous` comes back the same way; the
  * filters, the search and the total read as before; a cursor the list did not give is a 400.
  */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application, ApplicationPage } from "../../shared/api/applications.ts";
 import type { ApplicationStatus } from "../../shared/domain/applications.ts";
 import { encodeCursor } from "../../shared/domain/cursor.ts";
 import type { CustomerSuccessActor } from "../access/actor.ts";
-import { refreshStatistics } from "../db/client.ts";
+import { type Database, refreshStatistics } from "../db/client.ts";
 import { applications, partners, users } from "../db/schema/index.ts";
 import {
   type Catalogue,
@@ -22,7 +22,7 @@ import {
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { followingPages } from "../test/pages.ts";
-import { listPartQuery } from "./queries.ts";
+import { changesAppliedBy, listPartQuery } from "./queries.ts";
 
 let t: TestApp;
 let catalogue: Catalogue;
@@ -312,14 +312,16 @@ describe("the cost of a page", () => {
       email: "reviewer@wattfolio.test",
       language: "en",
     };
-    const plan = (query: Parameters<typeof listPartQuery>[2], part: "pending" | "decided") =>
+    const explain = (query: (tx: Database) => Promise<SQL> | SQL) =>
       t.db.transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
-        const rows = (await tx.execute(
-          sql`explain ${await listPartQuery(tx, actor, query, part)}`,
-        )) as unknown as { rows: { "QUERY PLAN": string }[] } | { "QUERY PLAN": string }[];
+        const rows = (await tx.execute(sql`explain ${await query(tx)}`)) as unknown as
+          | { rows: { "QUERY PLAN": string }[] }
+          | { "QUERY PLAN": string }[];
         return ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
       });
+    const plan = (query: Parameters<typeof listPartQuery>[2], part: "pending" | "decided") =>
+      explain((tx) => listPartQuery(tx, actor, query, part));
     // Thousands of applications of eight partners, few of them approved, so that the plan is the
     // one at size; filed after, and decided before, every other test's (the PostgreSQL suite
     // shares its queue).
@@ -371,6 +373,17 @@ describe("the cost of a page", () => {
       expect(search).toMatch(/Bitmap Index Scan on applications_account_idx/);
       expect(search).toMatch(/Bitmap Index Scan on applications_search_pairs_idx/);
       expect(search).not.toMatch(/Seq Scan on applications/);
+      // What the approved applications of a page changed: read from the history by application,
+      // not by going through every account's history.
+      const approvedIds = (
+        await t.db
+          .select({ id: applications.id })
+          .from(applications)
+          .where(sql`${applications.status} = 'approved'`)
+          .limit(25)
+      ).map((row) => row.id);
+      const applied = await explain((tx) => changesAppliedBy(tx, approvedIds).getSQL());
+      expect(applied).toMatch(/Index Scan.* (on|using) account_history_application_idx /);
     } finally {
       await t.db.execute(
         sql`delete from ${applications} where ${applications.partnerId} in (${sql.join(

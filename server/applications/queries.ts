@@ -75,6 +75,26 @@ interface Reading {
 
 type Row = Awaited<ReturnType<ReturnType<typeof withNames>["execute"]>>[number];
 
+/**
+ * What approved applications changed, as their accounts' history recorded it: read by the index
+ * of the history on the application (a page of a decided list asks for up to a page of them).
+ */
+export function changesAppliedBy(db: Database, applicationIds: string[]) {
+  return db
+    .select({
+      applicationId: accountHistory.applicationId,
+      accountId: accountHistory.accountId,
+      changes: accountHistory.changes,
+    })
+    .from(accountHistory)
+    .where(
+      and(
+        inArray(accountHistory.applicationId, applicationIds),
+        inArray(accountHistory.event, ["approved", "created"]),
+      ),
+    );
+}
+
 /** Turns rows into applications, loading what their summaries and before → after need at once. */
 async function present(
   db: Database,
@@ -92,22 +112,7 @@ async function present(
   const approvedIds = rows
     .filter((row) => row.application.status === "approved")
     .map((row) => row.application.id);
-  const applied =
-    approvedIds.length === 0
-      ? []
-      : await db
-          .select({
-            applicationId: accountHistory.applicationId,
-            accountId: accountHistory.accountId,
-            changes: accountHistory.changes,
-          })
-          .from(accountHistory)
-          .where(
-            and(
-              inArray(accountHistory.applicationId, approvedIds),
-              inArray(accountHistory.event, ["approved", "created"]),
-            ),
-          );
+  const applied = approvedIds.length === 0 ? [] : await changesAppliedBy(db, approvedIds);
 
   return rows.map((row) => {
     const a = row.application;

@@ -2,10 +2,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { CatalogueAdmin, Catalogue as CatalogueOnOffer } from "../../shared/api/catalogue.ts";
-import { namesOf } from "../../shared/domain/catalogue.ts";
+import { type Entry, namesOf } from "../../shared/domain/catalogue.ts";
 import type { CatalogueNames } from "../../shared/domain/changes.ts";
 import type { Names } from "../../shared/i18n/describe-application.ts";
-import type { Database } from "../db/client.ts";
+import { type Database, queryRows } from "../db/client.ts";
 import { accounts, billManagementTypes, licences, sectors } from "../db/schema/index.ts";
 
 /**
@@ -22,25 +22,31 @@ export interface Catalogue {
 /** Reads the catalogue through the executor it is given (a transaction's, or the database's). */
 export type CatalogueReader = (db: Database) => Promise<Catalogue>;
 
+/** Every entry of a catalogue table as `{ key, name, active }`, aggregated into one JSON value. */
+const entriesOf = (table: typeof licences | typeof billManagementTypes) =>
+  sql`(select coalesce(json_agg(json_build_object('key', ${table.id}, 'name', ${table.name}, 'active', ${table.active})), '[]') from ${table})`;
+
+// One query, not three: it runs for every page that describes applications or accounts.
 export const loadCatalogue: CatalogueReader = async (db) => {
-  const [licenceRows, typeRows, sectorRows] = await Promise.all([
-    db.select({ key: licences.id, name: licences.name, active: licences.active }).from(licences),
-    db
-      .select({
-        key: billManagementTypes.id,
-        name: billManagementTypes.name,
-        active: billManagementTypes.active,
-      })
-      .from(billManagementTypes),
-    db.select({ code: sectors.code }).from(sectors).where(eq(sectors.active, true)),
-  ]);
+  const [row] = await queryRows<{
+    licences: Entry<string>[];
+    types: Entry<string>[];
+    sectors: string[];
+  }>(
+    db,
+    sql`select ${entriesOf(licences)} as licences, ${entriesOf(billManagementTypes)} as types,
+      array(select ${sectors.code} from ${sectors} where ${sectors.active}) as sectors`,
+  );
+  const licenceRows = row?.licences ?? [];
+  const typeRows = row?.types ?? [];
+  const sectorCodes = row?.sectors ?? [];
   return {
     offered: {
       licence: namesOf(licenceRows, "offered"),
       billManagementType: namesOf(typeRows, "offered"),
     },
     names: { licence: namesOf(licenceRows, "all"), billManagementType: namesOf(typeRows, "all") },
-    sectors: new Set(sectorRows.map((row) => row.code)),
+    sectors: new Set(sectorCodes),
   };
 };
 

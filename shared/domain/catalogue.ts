@@ -37,7 +37,7 @@ export function codeFromName(name: string): string {
     .replace(/-+$/, "");
 }
 
-interface Entry<K extends string> {
+export interface Entry<K extends string> {
   key: K;
   name: string;
   active: boolean;

@@ -48,6 +48,10 @@ export const accountHistory = pgTable(
   },
   (t) => [
     index("account_history_account_idx").on(t.accountId, t.seq),
+    // What an approved application changed, read for every approved row of the application lists.
+    index("account_history_application_idx")
+      .on(t.applicationId)
+      .where(sql`${t.applicationId} is not null`),
     foreignKey({
       columns: [t.partnerId, t.accountId],
       foreignColumns: [accounts.partnerId, accounts.id],

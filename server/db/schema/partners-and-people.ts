@@ -1,5 +1,5 @@
 /** Partners, the people who sign in, and the tables better-auth keeps for them. */
-import { sql } from "drizzle-orm";
+import { relations, sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -135,3 +135,18 @@ export const rateLimits = pgTable("rate_limits", {
   count: integer().notNull(),
   lastRequest: bigint("last_request", { mode: "number" }).notNull(),
 });
+
+/**
+ * What better-auth reads together in one query (its joins): a session with its user on every
+ * signed-in request, a user with their sign-in methods (better-auth calls them "accounts") at
+ * sign-in.
+ */
+export const sessionsRelations = relations(sessions, ({ one }) => ({
+  user: one(users, { fields: [sessions.userId], references: [users.id] }),
+}));
+export const usersRelations = relations(users, ({ many }) => ({
+  accounts: many(credentials),
+}));
+export const credentialsRelations = relations(credentials, ({ one }) => ({
+  user: one(users, { fields: [credentials.userId], references: [users.id] }),
+}));

@@ -1,0 +1,1 @@
+CREATE INDEX "account_history_application_idx" ON "account_history" USING btree ("application_id") WHERE "account_history"."application_id" is not null;
