@@ -19,6 +19,7 @@ import {
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { followingPages } from "../test/pages.ts";
+import { queryPlan } from "../test/query-plan.ts";
 import { historyPageQuery } from "./history.ts";
 
 let t: TestApp;
@@ -131,10 +132,7 @@ describe("keyset pages of an account's history", () => {
         offset: 0,
         limit: 11,
       }).getSQL();
-      const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
-        | { rows: { "QUERY PLAN": string }[] }
-        | { "QUERY PLAN": string }[];
-      const plan = ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
+      const plan = await queryPlan(t.db, query);
       expect(plan).toMatch(/Index Scan (Backward )?using account_history_account_idx/);
       expect(plan).not.toMatch(/Sort|Seq Scan on account_history/);
     }

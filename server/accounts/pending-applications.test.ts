@@ -17,6 +17,7 @@ import {
   type PartnerFixture,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { queryPlan } from "../test/query-plan.ts";
 import { zoneAccountsQuery } from "./queries.ts";
 
 let t: TestApp;
@@ -194,10 +195,7 @@ describe("the count's cost", () => {
       offset: 0,
       limit: 26,
     }).getSQL();
-    const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
-      | { rows: { "QUERY PLAN": string }[] }
-      | { "QUERY PLAN": string }[];
-    const plan = ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
+    const plan = await queryPlan(t.db, query);
     expect(plan).toMatch(/Scan (using|on) applications_(one_pending_per_account_kind|account_idx)/);
     expect(plan).toMatch(/Scan (using|on) applications_target_account_idx/);
     expect(plan).not.toMatch(/Seq Scan on applications/);

@@ -4,7 +4,7 @@
  * where many share one time and while others are filed; `previous` comes back the same way; the
  * filters, the search and the total read as before; a cursor the list did not give is a 400.
  */
-import { type SQL, sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Application, ApplicationPage } from "../../shared/api/applications.ts";
 import type { ApplicationStatus } from "../../shared/domain/applications.ts";
@@ -22,6 +22,7 @@ import {
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { followingPages } from "../test/pages.ts";
+import { queryPlan } from "../test/query-plan.ts";
 import { changesAppliedBy, listPartQuery } from "./queries.ts";
 
 let t: TestApp;
@@ -312,14 +313,8 @@ describe("the cost of a page", () => {
       email: "reviewer@wattfolio.test",
       language: "en",
     };
-    const explain = (query: (tx: Database) => Promise<SQL> | SQL) =>
-      t.db.transaction(async (tx) => {
-        await tx.execute(sql`set local enable_seqscan = off`);
-        const rows = (await tx.execute(sql`explain ${await query(tx)}`)) as unknown as
-          | { rows: { "QUERY PLAN": string }[] }
-          | { "QUERY PLAN": string }[];
-        return ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
-      });
+    const explain = (query: (tx: Database) => SQLWrapper | Promise<SQLWrapper>) =>
+      queryPlan(t.db, query, { withoutSequentialScans: true });
     const plan = (query: Parameters<typeof listPartQuery>[2], part: "pending" | "decided") =>
       explain((tx) => listPartQuery(tx, actor, query, part));
     // Thousands of applications of eight partners, few of them approved, so that the plan is the
@@ -382,7 +377,7 @@ describe("the cost of a page", () => {
           .where(sql`${applications.status} = 'approved'`)
           .limit(25)
       ).map((row) => row.id);
-      const applied = await explain((tx) => changesAppliedBy(tx, approvedIds).getSQL());
+      const applied = await explain((tx) => changesAppliedBy(tx, approvedIds));
       expect(applied).toMatch(/Index Scan.* (on|using) account_history_application_idx /);
     } finally {
       await t.db.execute(

@@ -4,7 +4,7 @@
  * comes back; a search finds text anywhere in the recipient or the subject; the total is exact up
  * to 1,000; a cursor the list did not give is a 400; each page is a range of one index.
  */
-import { type SQL, sql } from "drizzle-orm";
+import { type SQLWrapper, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
   MailboxItem,
@@ -18,6 +18,7 @@ import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
 import { createCustomerSuccess } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { followingPages } from "../test/pages.ts";
+import { queryPlan } from "../test/query-plan.ts";
 import { mailboxPageQuery, outboxPageQuery } from "./queries.ts";
 
 let t: TestApp;
@@ -265,12 +266,7 @@ describe("a cursor the list did not give", () => {
 });
 
 describe("the cost of a page", () => {
-  const planOf = async (query: { getSQL(): SQL }) => {
-    const rows = (await t.db.execute(sql`explain ${query.getSQL()}`)) as unknown as
-      | { rows: { "QUERY PLAN": string }[] }
-      | { "QUERY PLAN": string }[];
-    return ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
-  };
+  const planOf = (query: SQLWrapper) => queryPlan(t.db, query);
 
   it("is a range of the index on time and id, for the first page, a deep one and each status", async () => {
     await t.db.execute(sql`

@@ -15,6 +15,7 @@ import {
   createPartner,
 } from "../test/factories.ts";
 import { onPostgres, startTestApp, type TestApp } from "../test/harness.ts";
+import { queryPlan } from "../test/query-plan.ts";
 import { dueExpiriesQuery, EXPIRY_EVENT_LOOKBACK_DAYS } from "./expiry-events.ts";
 
 const TODAY = "2026-05-01";
@@ -175,10 +176,7 @@ describe("the expiry sweep's cost", () => {
       from generate_series(1, 20000) as n`);
     await refreshStatistics(t.db, [accounts, partners]);
     const query = dueExpiriesQuery(t.db, new Date(`${TODAY}T09:00:00Z`), 500).getSQL();
-    const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
-      | { rows: { "QUERY PLAN": string }[] }
-      | { "QUERY PLAN": string }[];
-    const plan = ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
+    const plan = await queryPlan(t.db, query);
     expect(plan).toMatch(
       /Index (Only )?Scan using accounts_(partner_)?ends_on_idx|Bitmap Index Scan on accounts_(partner_)?ends_on_idx/,
     );

@@ -17,6 +17,7 @@ import {
   createPartner,
 } from "../test/factories.ts";
 import { onPostgres, startTestApp, type TestApp } from "../test/harness.ts";
+import { queryPlan } from "../test/query-plan.ts";
 import { startSmtpSink } from "../test/smtp.ts";
 
 const NOW = "2026-05-01T09:00:00Z";
@@ -72,10 +73,7 @@ describe("the sweep's batches", () => {
       from generate_series(1, 20000) as n`);
     await refreshStatistics(t.db, [accounts, partners]);
     const query = dueAccountsQuery(t.db, t.clock.now(), 500).getSQL();
-    const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
-      | { rows: { "QUERY PLAN": string }[] }
-      | { "QUERY PLAN": string }[];
-    const plan = ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
+    const plan = await queryPlan(t.db, query);
     // Either index that orders accounts by end date will do (the lists' one leads with the
     // partner), as long as the end dates bound what it reads.
     expect(plan).toMatch(

@@ -18,6 +18,7 @@ import {
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { followingPages } from "../test/pages.ts";
+import { queryPlan } from "../test/query-plan.ts";
 import { datapointPageQuery } from "./queries.ts";
 
 let t: TestApp;
@@ -193,10 +194,7 @@ describe("the cost of a page of datapoints", () => {
         { accountId: big.id, ...filter },
         { from, backwards, offset: 0, limit: 26 },
       ).getSQL();
-      const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
-        | { rows: { "QUERY PLAN": string }[] }
-        | { "QUERY PLAN": string }[];
-      const plan = ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
+      const plan = await queryPlan(t.db, query);
       expect(plan).toMatch(/Index Scan (Backward )?using datapoints_account_(device|kind)_idx/);
       expect(plan).not.toMatch(/Sort|Seq Scan/);
     }

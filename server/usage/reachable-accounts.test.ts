@@ -16,6 +16,7 @@ import {
   type PartnerFixture,
 } from "../test/factories.ts";
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
+import { queryPlan } from "../test/query-plan.ts";
 import { reachablePageQuery } from "./queries.ts";
 
 let t: TestApp;
@@ -179,10 +180,7 @@ describe("GET /api/v1/usage/accounts", () => {
         offset: 0,
         limit: 51,
       }).getSQL();
-      const rows = (await t.db.execute(sql`explain ${query}`)) as unknown as
-        | { rows: { "QUERY PLAN": string }[] }
-        | { "QUERY PLAN": string }[];
-      const plan = ("rows" in rows ? rows.rows : rows).map((row) => row["QUERY PLAN"]).join("\n");
+      const plan = await queryPlan(t.db, query);
       expect(plan).toMatch(/Index Scan (Backward )?using accounts_(partner_)?name_idx/);
       expect(plan).not.toMatch(/Sort|Seq Scan on accounts/);
     }
