@@ -224,7 +224,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Routes.
   await app.register(
     async (api) => {
-      await api.register(meRoutes({ db }));
+      await api.register(meRoutes({ db, testClock: testClock !== undefined }));
       await api.register(catalogueRoutes({ db, clock }));
       await api.register(partnerRoutes({ db, clock, publicUrl: config.publicUrl, keys }));
       await api.register(staffRoutes({ db, clock, publicUrl: config.publicUrl }));

@@ -6,7 +6,14 @@ import { guarded } from "../access/guarded-route.ts";
 import type { Database } from "../db/client.ts";
 import { partners } from "../db/schema/index.ts";
 
-export function meRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
+export function meRoutes({
+  db,
+  testClock,
+}: {
+  db: Database;
+  /** Whether the server runs with a test clock, which Customer Success may move. */
+  testClock: boolean;
+}): FastifyPluginAsyncZod {
   return async (app) => {
     const route = guarded(app);
     route.get(
@@ -29,6 +36,7 @@ export function meRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
             language: actor.language,
             role: "customer_success" as const,
             partner: null,
+            testClock,
           };
         }
         const [partner] = await db
@@ -47,6 +55,7 @@ export function meRoutes({ db }: { db: Database }): FastifyPluginAsyncZod {
           language: actor.language,
           role: actor.isSuperAdmin ? ("superadmin" as const) : ("account_user" as const),
           partner: partner ?? null,
+          testClock: false,
         };
       },
     );

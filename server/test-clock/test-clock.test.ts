@@ -19,10 +19,12 @@ import {
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 
 describe("without TEST_CLOCK", () => {
-  it("has no test-clock routes at all", async () => {
+  it("has no test-clock routes at all, and tells Customer Success there is no clock to move", async () => {
     const t = await startTestApp();
     try {
       const staff = await signIn(t.app, (await createCustomerSuccess(t.db)).email);
+      const me = await staff.request({ method: "GET", url: "/api/v1/me" });
+      expect(me.json()).toMatchObject({ role: "customer_success", testClock: false });
       const read = await staff.request({ method: "GET", url: "/api/v1/test-clock" });
       expect(read.statusCode).toBe(404);
       const move = await staff.request({
@@ -93,6 +95,15 @@ describe("with TEST_CLOCK=1", () => {
       usage: (await usage(`/api/v1/usage/accounts/${accountId}`)).status,
     };
   }
+
+  it("is announced to Customer Success only, who alone may move it", async () => {
+    const me = async (session: Session) =>
+      (await session.request({ method: "GET", url: "/api/v1/me" })).json();
+    expect(await me(staff)).toMatchObject({ role: "customer_success", testClock: true });
+    expect(await me(superAdmin)).toMatchObject({ role: "superadmin", testClock: false });
+    const read = await superAdmin.request({ method: "GET", url: "/api/v1/test-clock" });
+    expect(read.statusCode).toBe(403);
+  });
 
   it("runs at real time until moved", async () => {
     expect(await clock()).toEqual({

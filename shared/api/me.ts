@@ -19,6 +19,11 @@ export const me = z
         country: z.string(),
       })
       .nullable(),
+    /**
+     * The server runs with a test clock (TEST_CLOCK=1) that this user may move forward: only ever
+     * true for Customer Success.
+     */
+    testClock: z.boolean(),
   })
   .meta({ id: "Me" });
 

@@ -1,29 +1,22 @@
 import type { TestClockStatus } from "@shared/api/lifecycle.ts";
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ApiError, api } from "../../../lib/api.ts";
+import { api } from "../../../lib/api.ts";
 import { refreshMailWhileDelivering } from "../../mail/index.ts";
 import { testClockKeys } from "./keys.ts";
 
-/** The test clock, or null when the server runs without TEST_CLOCK=1 (the route does not exist). */
-async function getTestClock(signal?: AbortSignal): Promise<TestClockStatus | null> {
-  try {
-    return await api<TestClockStatus>("/api/v1/test-clock", { signal });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
-}
+const getTestClock = (signal?: AbortSignal): Promise<TestClockStatus> =>
+  api<TestClockStatus>("/api/v1/test-clock", { signal });
 
 const testClockQueryOptions = () =>
   queryOptions({
     queryKey: testClockKeys.all,
     queryFn: ({ signal }) => getTestClock(signal),
     staleTime: 5 * 60_000,
-    // Without a test clock there is nothing to say; with one, the badge stays out of the way.
+    // The badge stays out of the way: a failed read leaves it out rather than alarming anyone.
     meta: { handlesErrors: true },
   });
 
-/** Only Customer Success may read or move the clock; others never ask. */
+/** Asked only where the server says there is a clock this user may move (`me.testClock`). */
 export function useTestClock(enabled: boolean) {
   return useQuery({ ...testClockQueryOptions(), enabled });
 }
