@@ -11,7 +11,14 @@ import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { CatalogueReader } from "../catalogue/queries.ts";
 import type { Database } from "../db/client.ts";
-import { atStart, countUpToLimit, pageOfRows, type Reading, readingOf } from "../db/paging.ts";
+import {
+  atStart,
+  matchingColumn,
+  pageOfRows,
+  type Reading,
+  readingOf,
+  totalOfPage,
+} from "../db/paging.ts";
 import {
   accountHistory,
   accounts,
@@ -66,7 +73,12 @@ export function historyPageQuery(db: Database, accountId: string, reading: Readi
   const { from, backwards } = reading;
   const past = from === null ? undefined : (backwards ? gt : lt)(accountHistory.seq, from);
   return db
-    .select({ entry: accountHistory, application: applications, actorName: users.name })
+    .select({
+      entry: accountHistory,
+      application: applications,
+      actorName: users.name,
+      matching: matchingColumn(accountHistory, reading.counting),
+    })
     .from(accountHistory)
     .leftJoin(applications, eq(applications.id, accountHistory.applicationId))
     .leftJoin(users, eq(users.id, accountHistory.actorId))
@@ -95,10 +107,9 @@ export async function listHistory(
   if (!visible) return null;
 
   const reading = readingOf(query, readHistoryCursor);
-  const [rows, counted] = await Promise.all([
-    historyPageQuery(db, accountId, reading),
-    countUpToLimit(db, accountHistory, eq(accountHistory.accountId, accountId)),
-  ]);
+  const counting = eq(accountHistory.accountId, accountId);
+  const rows = await historyPageQuery(db, accountId, { ...reading, counting });
+  const counted = await totalOfPage(db, rows, accountHistory, counting);
   const {
     rows: page,
     next,

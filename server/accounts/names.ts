@@ -14,7 +14,9 @@ export async function describingNames(
     accountIds,
   }: { scope: SQL; catalogue: CatalogueReader; accountIds: (string | null)[] },
 ): Promise<{ names: Names; states: AccountStates }> {
-  const { names } = await catalogue(db);
-  const states = await accountStates(db, scope, accountIds);
+  const [{ names }, states] = await Promise.all([
+    catalogue(db),
+    accountStates(db, scope, accountIds),
+  ]);
   return { names: { ...names, account: (id) => states.get(id)?.name }, states };
 }

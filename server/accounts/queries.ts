@@ -30,7 +30,7 @@ import { dateIn } from "../../shared/domain/calendar.ts";
 import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { countUpToLimit, pageOfRows } from "../db/paging.ts";
+import { matchingColumn, pageOfRows, totalOfPage } from "../db/paging.ts";
 import {
   accounts,
   applications,
@@ -234,6 +234,8 @@ interface Reading {
   limit: number;
   /** Every row has one licence: the order is the account id's alone, as the index has it. */
   oneLicence?: boolean;
+  /** The whole list's filter, when the rows also carry its count (`matching`). */
+  counting?: SQL | undefined;
 }
 
 /** The rows of one page of a SuperAdmin's zone, each with its pending applications and sort key. */
@@ -255,6 +257,7 @@ export function zoneAccountsQuery(
       ...summaryColumns,
       pendingApplications: pendingApplicationsSql,
       sortKey: sql<string>`${keyset?.key ?? sql`${accounts.licenceId}::text`}`,
+      matching: matchingColumn(accounts, reading.counting),
     })
     .from(accounts)
     .innerJoin(partners, eq(partners.id, accounts.partnerId))
@@ -288,7 +291,9 @@ async function licencePage(
   query: AccountListQuery,
   reading: Reading,
 ): Promise<ZoneRow[]> {
-  if (!reading.from && reading.offset > 0) return zoneAccountsQuery(db, where, "licence", reading);
+  if (!reading.from && reading.offset > 0) {
+    return zoneAccountsQuery(db, where, "licence", { ...reading, counting: where });
+  }
   const direction = reading.ascending ? asc : desc;
   // The licences the actor's accounts hold, one probe of the index each (the limit keeps the
   // planner from joining every account of the portfolio instead).
@@ -324,6 +329,8 @@ async function licencePage(
           from: null,
           limit: reading.limit - rows.length,
           oneLicence: true,
+          // The first rows read carry the count of the whole list.
+          counting: rows.length === 0 ? where : undefined,
         },
       )),
     );
@@ -367,12 +374,10 @@ export async function listZoneAccounts(
     // One more than the page: whether another page follows in the direction read.
     limit: query.pageSize + 1,
   };
-  const [rows, counted] = await Promise.all([
-    query.sort === "licence"
-      ? licencePage(db, { scope: accountScope(actor), where }, query, reading)
-      : zoneAccountsQuery(db, where, query.sort, reading),
-    countUpToLimit(db, accounts, where),
-  ]);
+  const rows = await (query.sort === "licence"
+    ? licencePage(db, { scope: accountScope(actor), where }, query, reading)
+    : zoneAccountsQuery(db, where, query.sort, { ...reading, counting: where }));
+  const counted = await totalOfPage(db, rows, accounts, where);
   const {
     rows: page,
     next,

@@ -72,6 +72,7 @@ describe("keyset pages of a zone", () => {
         const pages = await following(query);
         expect(pages.flatMap((page) => names(page.items))).toEqual(whole);
         expect(pages.map((page) => page.items.length)).toEqual([2, 2, 2, 2, 1]);
+        expect(pages.map((page) => page.total)).toEqual([9, 9, 9, 9, 9]);
         expect(pages[0]?.previous).toBeNull();
         expect(pages.at(-1)?.next).toBeNull();
         // Back from the last page, each page is the one that led to it.
@@ -79,6 +80,7 @@ describe("keyset pages of a zone", () => {
         for (let index = pages.length - 2; index >= 0; index--) {
           back = await read(`${query}&pageSize=2&before=${back?.previous}`);
           expect(names(back.items)).toEqual(names(pages[index]?.items ?? []));
+          expect(back.total).toBe(9);
         }
         expect(back?.previous).toBeNull();
       });
@@ -173,6 +175,12 @@ describe("a cursor the list did not give", () => {
   it("of another sort is refused with 400: the page would not follow the list's order", async () => {
     const byName = await read("zone=active&sort=name&pageSize=2");
     await refused(`sort=endsOn&after=${byName.next}`, "after");
+  });
+
+  it("past the end of the list gives an empty page that still says how many the zone holds", async () => {
+    const past = encodeCursor(["endsOn", "9999-12-31", id]);
+    const page = await read(`zone=active&sort=endsOn&after=${past}`);
+    expect(page).toMatchObject({ items: [], total: 9, totalExact: true, next: null });
   });
 
   it("naming an account that is gone still pages from its place", async () => {

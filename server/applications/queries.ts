@@ -35,7 +35,7 @@ import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import { type Database, queryRows } from "../db/client.ts";
-import { countUpToLimit, pageOfRows } from "../db/paging.ts";
+import { matchingColumn, pageOfRows, totalOfPage } from "../db/paging.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
 import { Problem } from "../errors.ts";
@@ -49,10 +49,12 @@ const decider = alias(users, "decider");
 const cursorTime = (column: PgColumn) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'`;
 
-function withNames(db: Database) {
+/** Applications with the names they show; `counting`: the rows also carry the list's count. */
+function withNames(db: Database, counting?: SQL | undefined) {
   return db
     .select({
       application: applications,
+      matching: matchingColumn(applications, counting),
       partnerName: partners.name,
       accountName: accounts.name,
       requesterName: requester.name,
@@ -103,16 +105,19 @@ async function present(
   { now, catalogue }: Reading,
 ): Promise<Application[]> {
   if (rows.length === 0) return [];
-  const loaded = await catalogue(db);
-  const { names, states } = await describingNames(db, {
-    scope: accountScope(actor),
-    catalogue,
-    accountIds: rows.flatMap(({ application: a }) => [a.accountId, a.targetAccountId]),
-  });
   const approvedIds = rows
     .filter((row) => row.application.status === "approved")
     .map((row) => row.application.id);
-  const applied = approvedIds.length === 0 ? [] : await changesAppliedBy(db, approvedIds);
+  // Asked together: at one client, a page waits for one round trip instead of three.
+  const [loaded, { names, states }, applied] = await Promise.all([
+    catalogue(db),
+    describingNames(db, {
+      scope: accountScope(actor),
+      catalogue,
+      accountIds: rows.flatMap(({ application: a }) => [a.accountId, a.targetAccountId]),
+    }),
+    approvedIds.length === 0 ? [] : changesAppliedBy(db, approvedIds),
+  ]);
 
   return rows.map((row) => {
     const a = row.application;
@@ -326,7 +331,17 @@ function partRows(
   db: Database,
   where: SQL | undefined,
   name: ApplicationListPart,
-  { forwards, from, limit }: { forwards: boolean; from: ApplicationCursor | null; limit: number },
+  {
+    forwards,
+    from,
+    limit,
+    counting,
+  }: {
+    forwards: boolean;
+    from: ApplicationCursor | null;
+    limit: number;
+    counting?: SQL | undefined;
+  },
 ) {
   const part = PARTS[name];
   const upwards = part.ascending === forwards;
@@ -334,7 +349,7 @@ function partRows(
   const past = from
     ? sql`(${part.at}, ${applications.id}) ${sql.raw(upwards ? ">" : "<")} (${from.at}::timestamptz, ${from.id}::uuid)`
     : undefined;
-  return withNames(db)
+  return withNames(db, counting)
     .where(and(where, part.where, past))
     .orderBy(direction(part.at), direction(applications.id))
     .limit(limit);
@@ -358,7 +373,7 @@ export async function listPartQuery(
 /** The whole list in its order, for a page by number past the first (the CSV export's). */
 function numberedPage(db: Database, where: SQL | undefined, query: ApplicationListQuery) {
   const pending = sql`${applications.status} = 'pending'`;
-  return withNames(db)
+  return withNames(db, where)
     .where(where)
     .orderBy(
       desc(pending),
@@ -424,13 +439,16 @@ export async function listApplications(
           forwards,
           from: from?.part === name ? from : null,
           limit: limit - rows.length,
+          // The first rows read carry the count of the whole list.
+          counting: rows.length === 0 ? where : undefined,
         })),
       );
       if (rows.length >= limit) break;
     }
     return rows;
   };
-  const [rows, counted] = await Promise.all([read(), countUpToLimit(db, applications, where)]);
+  const rows = await read();
+  const counted = await totalOfPage(db, rows, applications, where);
   const {
     rows: page,
     next,

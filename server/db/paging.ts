@@ -7,8 +7,23 @@ import { type Database, queryRows } from "./client.ts";
 
 /**
  * The rows of `table` matching `where`, counted up to EXACT_TOTAL_UP_TO and one more: past it the
- * list says "more than", at the cost of a thousand rows instead of the whole table.
+ * list says "more than", at the cost of a thousand rows instead of the whole table. As a column of
+ * a page's own query (`matching`), the count costs no round trip of its own: PostgreSQL runs such
+ * a subquery once per statement, not per row.
  */
+export const matchingUpToLimit = (table: PgTable | SQL, where: SQL | undefined) =>
+  sql<number>`(select count(*)::int from (select 1 from ${table} where ${where ?? sql`true`} limit ${EXACT_TOTAL_UP_TO + 1}) as matching)`;
+
+/** The `matching` column of a page's query: the list's count where `counting` is its filter, else null. */
+export const matchingColumn = (table: PgTable | SQL, counting: SQL | undefined) =>
+  counting ? matchingUpToLimit(table, counting) : sql<null>`null`;
+
+const totalOf = (matching: number): { total: number; totalExact: boolean } =>
+  matching > EXACT_TOTAL_UP_TO
+    ? { total: EXACT_TOTAL_UP_TO, totalExact: false }
+    : { total: matching, totalExact: true };
+
+/** matchingUpToLimit, asked on its own. */
 export async function countUpToLimit(
   db: Database,
   table: PgTable | SQL,
@@ -16,12 +31,23 @@ export async function countUpToLimit(
 ): Promise<{ total: number; totalExact: boolean }> {
   const [counted] = await queryRows<{ value: number }>(
     db,
-    sql`select count(*)::int as value from (select 1 from ${table} where ${where ?? sql`true`} limit ${EXACT_TOTAL_UP_TO + 1}) as matching`,
+    sql`select ${matchingUpToLimit(table, where)} as value`,
   );
-  const value = counted?.value ?? 0;
-  return value > EXACT_TOTAL_UP_TO
-    ? { total: EXACT_TOTAL_UP_TO, totalExact: false }
-    : { total: value, totalExact: true };
+  return totalOf(counted?.value ?? 0);
+}
+
+/**
+ * The total of a list whose page was read with its `matching` column: from the first row, or, if
+ * the page read none (a cursor at the list's end, say), counted on its own.
+ */
+export async function totalOfPage(
+  db: Database,
+  rows: readonly { matching: number | null }[],
+  table: PgTable | SQL,
+  where: SQL | undefined,
+): Promise<{ total: number; totalExact: boolean }> {
+  const matching = rows[0]?.matching;
+  return matching == null ? countUpToLimit(db, table, where) : totalOf(matching);
 }
 
 /**
@@ -34,6 +60,8 @@ export interface Reading<Cursor> {
   from: Cursor | null;
   offset: number;
   limit: number;
+  /** The whole list's filter, when the page's rows also carry its count (`matchingColumn`). */
+  counting?: SQL | undefined;
 }
 
 export function readingOf<Cursor>(

@@ -1,5 +1,5 @@
 /** Reading usage: an account's entitlements as used, and its registered datapoints. */
-import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { KeysetPage } from "../../shared/api/common.ts";
 import {
   type AccountUsage,
@@ -17,7 +17,14 @@ import { datapointsCapacity, smsCapacity } from "../../shared/domain/usage.ts";
 import type { Caller } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { atStart, countUpToLimit, pageOfRows, type Reading, readingOf } from "../db/paging.ts";
+import {
+  atStart,
+  matchingColumn,
+  pageOfRows,
+  type Reading,
+  readingOf,
+  totalOfPage,
+} from "../db/paging.ts";
 import { accounts, datapoints, partners, smsSpendings } from "../db/schema/index.ts";
 
 export async function readUsage(
@@ -61,6 +68,9 @@ export async function readUsage(
 const partnersToday = (now: Date) =>
   sql`(${now.toISOString()}::timestamptz at time zone ${partners.timeZone})::date`;
 
+/** What the reachable accounts are read from, counted as a whole. */
+const reached = sql`${accounts} inner join ${partners} on ${partners.id} = ${accounts.partnerId}`;
+
 /**
  * The rows of a page of reachable accounts, by name, then id: a range of the index (partner, name,
  * id), or (name, id) for a platform-wide caller, after (or, backwards, before) an account.
@@ -82,6 +92,7 @@ export function reachablePageQuery(
       partnerId: partners.id,
       partnerName: partners.name,
       endsOn: accounts.endsOn,
+      matching: matchingColumn(reached, reading.counting),
       timeZone: partners.timeZone,
     })
     .from(accounts)
@@ -113,11 +124,8 @@ export async function listReachableAccounts(
         : sql`not ${active}`,
   );
   const reading = readingOf(query, readReachableAccountCursor);
-  const reached = sql`${accounts} inner join ${partners} on ${partners.id} = ${accounts.partnerId}`;
-  const [rows, counted] = await Promise.all([
-    reachablePageQuery(db, where, reading),
-    countUpToLimit(db, reached, where),
-  ]);
+  const rows = await reachablePageQuery(db, where, { ...reading, counting: where ?? sql`true` });
+  const counted = await totalOfPage(db, rows, reached, where);
   const {
     rows: page,
     next,
@@ -150,14 +158,14 @@ export async function listReachableAccounts(
 export function datapointPageQuery(
   db: Database,
   list: Pick<DatapointListQuery, "kind" | "device"> & { accountId: string },
-  { from, backwards, offset, limit }: Reading<DatapointCursor>,
+  { from, backwards, offset, limit, counting }: Reading<DatapointCursor>,
 ) {
   const direction = backwards ? desc : asc;
   const past = from
     ? sql`(${datapoints.deviceName}, ${datapoints.name}, ${datapoints.id}) ${sql.raw(backwards ? "<" : ">")} (${from.deviceName}::text, ${from.name}::text, ${from.id}::uuid)`
     : undefined;
   return db
-    .select()
+    .select({ ...getTableColumns(datapoints), matching: matchingColumn(datapoints, counting) })
     .from(datapoints)
     .where(and(datapointFilters(list), past))
     .orderBy(direction(datapoints.deviceName), direction(datapoints.name), direction(datapoints.id))
@@ -193,10 +201,9 @@ export async function listDatapoints(
   if (visible.length === 0) return null;
   const list = { accountId, kind: query.kind, device: query.device };
   const reading = readingOf(query, readDatapointCursor);
-  const [rows, counted] = await Promise.all([
-    datapointPageQuery(db, list, reading),
-    countUpToLimit(db, datapoints, datapointFilters(list)),
-  ]);
+  const counting = datapointFilters(list);
+  const rows = await datapointPageQuery(db, list, { ...reading, counting });
+  const counted = await totalOfPage(db, rows, datapoints, counting);
   const {
     rows: page,
     next,
