@@ -1,30 +1,16 @@
 /** Reading accounts: the zones of Account management, the home list and the account page. */
-import {
-  and,
-  asc,
-  count,
-  desc,
-  eq,
-  exists,
-  gt,
-  ilike,
-  lt,
-  lte,
-  or,
-  type SQL,
-  sql,
-} from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
   type AccountCursor,
   type AccountDetail,
   type AccountListQuery,
+  type AccountPage,
   type AccountSort,
   type AccountSummary,
   readAccountCursor,
   type ZoneAccountPage,
 } from "../../shared/api/accounts.ts";
-import type { Page } from "../../shared/api/common.ts";
 import { accountStatus, daysLeft } from "../../shared/domain/accounts.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import type { Actor } from "../access/actor.ts";
@@ -84,17 +70,7 @@ const pendingApplicationsSql = sql<number>`(
       and ${applications.status} = 'pending')
 )`;
 
-function summaries(db: Database) {
-  return db
-    .select(summaryColumns)
-    .from(accounts)
-    .innerJoin(partners, eq(partners.id, accounts.partnerId))
-    .innerJoin(licences, eq(licences.id, accounts.licenceId))
-    .innerJoin(sectors, eq(sectors.code, accounts.sectorCode))
-    .leftJoin(bmType, eq(bmType.id, accounts.billManagementTypeId));
-}
-
-type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>["execute"]>>[number];
+type SummaryRow = Pick<ZoneRow, keyof typeof summaryColumns>;
 
 function toSummary(row: SummaryRow, now: Date): AccountSummary {
   const today = dateIn(row.timeZone, now);
@@ -123,14 +99,6 @@ function toSummary(row: SummaryRow, now: Date): AccountSummary {
   };
 }
 
-const SORT_COLUMNS = {
-  name: sql`lower(${accounts.name})`,
-  customerName: sql`lower(${accounts.customerName})`,
-  endsOn: accounts.endsOn,
-  datapointsLeft: accounts.datapointsLeft,
-  licence: licences.name,
-} as const;
-
 /**
  * What a list of accounts is limited to: the actor's scope, the zone (active: before its end date
  * in the partner's time zone; expired: from that day on), a search text and a licence.
@@ -154,42 +122,6 @@ export function listFilters(
   }
   if (query.licenceId) filters.push(eq(accounts.licenceId, query.licenceId));
   return and(...filters);
-}
-
-async function countAccounts(db: Database, where: SQL | undefined): Promise<number> {
-  const [total] = await db
-    .select({ value: count() })
-    .from(accounts)
-    .innerJoin(licences, eq(licences.id, accounts.licenceId))
-    .where(where);
-  return total?.value ?? 0;
-}
-
-const orderOf = (query: Pick<AccountListQuery, "sort" | "order">) =>
-  [(query.order === "desc" ? desc : asc)(SORT_COLUMNS[query.sort]), asc(accounts.id)] as const;
-
-/** A page of the accounts an actor may see (the home list). */
-export async function listAccounts(
-  db: Database,
-  actor: Actor & { kind: "partner_user" },
-  query: Omit<AccountListQuery, "zone"> & { zone: AccountListQuery["zone"] | "all" },
-  now: Date,
-): Promise<Page<AccountSummary>> {
-  const where = listFilters(actor, query, now);
-  const [rows, total] = await Promise.all([
-    summaries(db)
-      .where(where)
-      .orderBy(...orderOf(query))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    countAccounts(db, where),
-  ]);
-  return {
-    items: rows.map((row) => toSummary(row, now)),
-    page: query.page,
-    pageSize: query.pageSize,
-    total,
-  };
 }
 
 /**
@@ -236,6 +168,8 @@ interface Reading {
   oneLicence?: boolean;
   /** The whole list's filter, when the rows also carry its count (`matching`). */
   counting?: SQL | undefined;
+  /** The home list shows no pending applications: they are not counted. */
+  withoutPendingApplications?: boolean;
 }
 
 /** The rows of one page of a SuperAdmin's zone, each with its pending applications and sort key. */
@@ -255,7 +189,9 @@ export function zoneAccountsQuery(
   return db
     .select({
       ...summaryColumns,
-      pendingApplications: pendingApplicationsSql,
+      pendingApplications: reading.withoutPendingApplications
+        ? sql<null>`null`
+        : pendingApplicationsSql,
       sortKey: sql<string>`${keyset?.key ?? sql`${accounts.licenceId}::text`}`,
       matching: matchingColumn(accounts, reading.counting),
     })
@@ -288,7 +224,7 @@ type ZoneRow = Awaited<ReturnType<typeof zoneAccountsQuery>>[number];
 async function licencePage(
   db: Database,
   { scope, where }: { scope: SQL; where: SQL | undefined },
-  query: AccountListQuery,
+  query: AccountsQuery,
   reading: Reading,
 ): Promise<ZoneRow[]> {
   if (!reading.from && reading.offset > 0) {
@@ -339,7 +275,10 @@ async function licencePage(
   return rows;
 }
 
-function cursorGiven(query: AccountListQuery): AccountCursor | null {
+/** Home's list of accounts (zone "all": active and expired), or a zone of Account management. */
+type AccountsQuery = Omit<AccountListQuery, "zone"> & { zone: AccountListQuery["zone"] | "all" };
+
+function cursorGiven(query: AccountsQuery): AccountCursor | null {
   const [field, value] = query.before ? ["before", query.before] : ["after", query.after];
   if (!value) return null;
   const cursor = readAccountCursor(value);
@@ -354,16 +293,16 @@ function cursorGiven(query: AccountListQuery): AccountCursor | null {
 }
 
 /**
- * A page of a SuperAdmin's Active or Expired zone: each account with its pending applications.
- * Pages follow cursors (keyset): the page after `after` or before `before` costs what the first
- * does, however deep. The total is counted only up to EXACT_TOTAL_UP_TO.
+ * A page of accounts, read by cursors (keyset): the page after `after` or before `before` costs
+ * what the first does, however deep. The total is counted only up to EXACT_TOTAL_UP_TO.
  */
-export async function listZoneAccounts(
+async function accountsPage(
   db: Database,
   actor: Actor & { kind: "partner_user" },
-  query: AccountListQuery,
+  query: AccountsQuery,
   now: Date,
-): Promise<ZoneAccountPage> {
+  { withoutPendingApplications = false } = {},
+) {
   const where = listFilters(actor, query, now);
   const from = cursorGiven(query);
   const backwards = Boolean(query.before);
@@ -373,31 +312,48 @@ export async function listZoneAccounts(
     offset: from ? 0 : (query.page - 1) * query.pageSize,
     // One more than the page: whether another page follows in the direction read.
     limit: query.pageSize + 1,
+    withoutPendingApplications,
   };
   const rows = await (query.sort === "licence"
     ? licencePage(db, { scope: accountScope(actor), where }, query, reading)
     : zoneAccountsQuery(db, where, query.sort, { ...reading, counting: where }));
   const counted = await totalOfPage(db, rows, accounts, where);
-  const {
-    rows: page,
-    next,
-    previous,
-  } = pageOfRows(
+  const paged = pageOfRows(
     rows,
     { pageSize: query.pageSize, backwards, atStart: from === null && reading.offset === 0 },
     (row) => [query.sort, row.sortKey, row.id],
   );
+  return { ...paged, ...counted, page: query.page, pageSize: query.pageSize };
+}
+
+/** A page of a SuperAdmin's Active or Expired zone: each account with its pending applications. */
+export async function listZoneAccounts(
+  db: Database,
+  actor: Actor & { kind: "partner_user" },
+  query: AccountListQuery,
+  now: Date,
+): Promise<ZoneAccountPage> {
+  const { rows, ...page } = await accountsPage(db, actor, query, now);
   return {
-    items: page.map((row) => ({
+    ...page,
+    items: rows.map((row) => ({
       ...toSummary(row, now),
       pendingApplications: Number(row.pendingApplications),
     })),
-    page: query.page,
-    pageSize: query.pageSize,
-    ...counted,
-    next,
-    previous,
   };
+}
+
+/** A page of the accounts an actor may see (the home list): a SuperAdmin's portfolio, or a user's. */
+export async function listAccounts(
+  db: Database,
+  actor: Actor & { kind: "partner_user" },
+  query: AccountsQuery,
+  now: Date,
+): Promise<AccountPage> {
+  const { rows, ...page } = await accountsPage(db, actor, query, now, {
+    withoutPendingApplications: true,
+  });
+  return { ...page, items: rows.map((row) => toSummary(row, now)) };
 }
 
 export async function findAccount(

@@ -5,7 +5,12 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AccountSort, ZoneAccount, ZoneAccountPage } from "../../shared/api/accounts.ts";
+import type {
+  AccountPage,
+  AccountSort,
+  ZoneAccount,
+  ZoneAccountPage,
+} from "../../shared/api/accounts.ts";
 import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { accounts } from "../db/schema/index.ts";
 import {
@@ -111,6 +116,35 @@ describe("keyset pages of a zone", () => {
     expect(
       licence.flatMap((page) => page.items).every((a) => a.licence.id === catalogue.otherLicenceId),
     ).toBe(true);
+  });
+});
+
+describe("the home list", () => {
+  const home = async (query: string): Promise<AccountPage> => {
+    const response = await superAdmin.request({ method: "GET", url: `/api/v1/accounts?${query}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+
+  for (const sort of SORTS) {
+    it(`sorted by ${sort}: next visits the whole portfolio once, active and expired, and previous comes back`, async () => {
+      const whole = (await home(`sort=${sort}&pageSize=100`)).items.map((a) => a.name);
+      expect(whole).toHaveLength(11);
+      const pages = await followingPages((after) =>
+        home(`sort=${sort}&pageSize=3${after ? `&after=${after}` : ""}`),
+      );
+      expect(pages.flatMap((page) => page.items.map((a) => a.name))).toEqual(whole);
+      expect(pages.map((page) => page.total)).toEqual([11, 11, 11, 11]);
+      const back = await home(`sort=${sort}&pageSize=3&before=${pages[1]?.previous}`);
+      expect(back.items.map((a) => a.name)).toEqual(whole.slice(0, 3));
+      expect(back.previous).toBeNull();
+    });
+  }
+
+  it("shows no pending applications: account users see none", async () => {
+    const [first] = (await home("sort=name")).items;
+    expect(first).toBeDefined();
+    expect(first).not.toHaveProperty("pendingApplications");
   });
 });
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decodeCursor } from "../domain/cursor.ts";
 import { plainText, text } from "../domain/text.ts";
-import { keysetPageOf, pageOf, pageQuery, reference } from "./common.ts";
+import { keysetPageOf, pageQuery, reference } from "./common.ts";
 
 const ACCOUNT_SORTS = ["name", "customerName", "endsOn", "datapointsLeft", "licence"] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
@@ -107,7 +107,7 @@ export const billingContactBody = z
   .meta({ id: "BillingContact" });
 export type BillingContactBody = z.infer<typeof billingContactBody>;
 
-export const accountPage = pageOf(accountSummary).meta({ id: "AccountPage" });
+export const accountPage = keysetPageOf(accountSummary).meta({ id: "AccountPage" });
 export type AccountPage = z.infer<typeof accountPage>;
 
 /**

@@ -6,6 +6,7 @@ import { DaysLeftBadge } from "../../../components/days-left-badge.tsx";
 import { type Column, PAGE_SIZE, PagedTable } from "../../../components/paged-table.tsx";
 import { SearchInput } from "../../../components/search-input.tsx";
 import { StatusBadge } from "../../../components/status-badge.tsx";
+import { useKeysetPages } from "../../../hooks/use-keyset-pages.ts";
 import { useListParams } from "../../../hooks/use-list-params.ts";
 import { type Format, useFormat } from "../../../lib/format.ts";
 import { type Translate, useT } from "../../../lib/i18n.tsx";
@@ -65,10 +66,12 @@ export function AccountList() {
     sort: "name",
     order: "asc",
   });
+  const pages = useKeysetPages(JSON.stringify([list.filters, list.q]), PAGE_SIZE);
   const result = useAccounts({
     ...list.filters,
     q: list.q || undefined,
-    page: list.page,
+    ...pages.cursor,
+    page: 1,
     pageSize: PAGE_SIZE,
   });
 
@@ -98,8 +101,7 @@ export function AccountList() {
         result={result}
         rowKey={(account) => account.id}
         empty={t(list.q ? "accounts.list.noMatch" : "accounts.list.empty")}
-        page={list.page}
-        onPageChange={list.setPage}
+        keyset={pages}
         sorting={list.filters}
         onSortingChange={list.setFilters}
       />
