@@ -322,6 +322,7 @@ async function main(): Promise<void> {
       const headers = { cookie: await signIn(base, portfolio.email), origin: base };
       const reviewer = { cookie: await signIn(base, reviewerEmail), origin: base };
       const list = `${base}/api/v1/account-management/accounts?zone=active`;
+      const home = `${base}/api/v1/accounts?sort=name`;
       const pages: [string, string][] = [
         ["sorted by end date, first page", `${list}&sort=endsOn&pageSize=${PAGE_SIZE}`],
         [
@@ -339,6 +340,12 @@ async function main(): Promise<void> {
           ),
         ],
         ['search "ho"', `${list}&q=ho&pageSize=${PAGE_SIZE}`],
+        // The home list: the whole portfolio, active and expired.
+        ["home list by name, first page", `${home}&pageSize=${PAGE_SIZE}`],
+        [
+          `home list by name, ${Math.round(DEEP * 100)}% deep`,
+          await deepPage(home, headers, Math.floor((size * DEEP) / 100) * 100),
+        ],
       ];
       const { accountId, cursors } = portfolio;
       const points = `${base}/api/v1/usage/accounts/${accountId}/datapoints?pageSize=${PAGE_SIZE}`;

@@ -1,7 +1,8 @@
 /** Accounts as the rules of applications read them, always within a tenant scope. */
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { AccountState } from "../../shared/domain/changes.ts";
 import type { Database } from "../db/client.ts";
+import { isOneOf } from "../db/one-of.ts";
 import { accounts, partners } from "../db/schema/index.ts";
 
 const stateColumns = {
@@ -34,7 +35,7 @@ export async function accountStates(
     .select({ ...stateColumns, timeZone: partners.timeZone })
     .from(accounts)
     .innerJoin(partners, eq(partners.id, accounts.partnerId))
-    .where(and(scope, inArray(accounts.id, wanted)));
+    .where(and(scope, isOneOf(accounts.id, wanted)));
   return new Map(rows.map((row) => [row.id, row]));
 }
 

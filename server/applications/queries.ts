@@ -35,6 +35,7 @@ import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import { type Database, queryRows } from "../db/client.ts";
+import { isOneOf } from "../db/one-of.ts";
 import { matchingColumn, pageOfRows, totalOfPage } from "../db/paging.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
@@ -91,7 +92,7 @@ export function changesAppliedBy(db: Database, applicationIds: string[]) {
     .from(accountHistory)
     .where(
       and(
-        inArray(accountHistory.applicationId, applicationIds),
+        isOneOf(accountHistory.applicationId, applicationIds),
         inArray(accountHistory.event, ["approved", "created"]),
       ),
     );
@@ -236,7 +237,7 @@ const NAMED_UP_TO = 2_000;
  */
 function namedBy(column: PgColumn, named: string[], matching: SQLWrapper): SQL | undefined {
   if (named.length > NAMED_UP_TO) return inArray(column, matching);
-  return named.length === 0 ? undefined : inArray(column, named);
+  return named.length === 0 ? undefined : isOneOf(column, named);
 }
 
 /**

@@ -3,7 +3,7 @@
  * cursors (keyset): a page is a range of one index, however deep, and the total is counted only up
  * to EXACT_TOTAL_UP_TO.
  */
-import { and, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import { EXACT_TOTAL_UP_TO, type KeysetPage } from "../../shared/api/common.ts";
 import type {
   MailboxItem,
@@ -13,6 +13,7 @@ import type {
   OutboxQuery,
 } from "../../shared/api/lifecycle.ts";
 import type { Database } from "../db/client.ts";
+import { isOneOf } from "../db/one-of.ts";
 import { countUpToLimit } from "../db/paging.ts";
 import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
@@ -144,7 +145,7 @@ async function languagesOf(db: Database, messageIds: string[]) {
   const rows = await db
     .select({ messageId: mailOutbox.messageId, language: mailOutbox.language })
     .from(mailOutbox)
-    .where(inArray(mailOutbox.messageId, messageIds));
+    .where(isOneOf(mailOutbox.messageId, messageIds));
   return new Map(rows.map((row) => [row.messageId, row.language]));
 }
 
