@@ -1,6 +1,6 @@
 /**
- * `npm run bench:lists`: how a page of the Active accounts zone, the Applications zone and the
- * review queue grows with the portfolio, on PostgreSQL.
+ * `npm run bench:lists`: how a page of the Active accounts zone, the home list, the Applications
+ * zone and the review queue grows with the portfolio, on PostgreSQL.
  *
  * In a database of its own (created from BENCH_DATABASE_URL, dropped at the end) it seeds two
  * partners, one with 10,000 accounts and one with 100,000, each with one application per account
