@@ -11,7 +11,7 @@ import { type Database, queryRows } from "./client.ts";
  * a page's own query (`matching`), the count costs no round trip of its own: PostgreSQL runs such
  * a subquery once per statement, not per row.
  */
-export const matchingUpToLimit = (table: PgTable | SQL, where: SQL | undefined) =>
+const matchingUpToLimit = (table: PgTable | SQL, where: SQL | undefined) =>
   sql<number>`(select count(*)::int from (select 1 from ${table} where ${where ?? sql`true`} limit ${EXACT_TOTAL_UP_TO + 1}) as matching)`;
 
 /** The `matching` column of a page's query: the list's count where `counting` is its filter, else null. */

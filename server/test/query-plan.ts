@@ -1,7 +1,7 @@
 /** What PostgreSQL plans to do for a query: how the tests check that a page reads an index. */
 
 import { type SQLWrapper, sql } from "drizzle-orm";
-import type { Database } from "../db/client.ts";
+import { type Database, queryRows } from "../db/client.ts";
 
 /**
  * The text of `explain` for `query`. With `withoutSequentialScans`, the planner is told to avoid
@@ -18,9 +18,7 @@ export async function queryPlan(
     const built = typeof query === "function" ? query(tx) : query;
     // A Drizzle query is awaitable too, and awaiting it would run it: only a promise is awaited.
     const wrapper = "getSQL" in built ? built : await built;
-    const result = (await tx.execute(sql`explain ${wrapper.getSQL()}`)) as unknown as
-      | { rows: { "QUERY PLAN": string }[] }
-      | { "QUERY PLAN": string }[];
-    return ("rows" in result ? result.rows : result).map((row) => row["QUERY PLAN"]).join("\n");
+    const lines = await queryRows<{ "QUERY PLAN": string }>(tx, sql`explain ${wrapper.getSQL()}`);
+    return lines.map((line) => line["QUERY PLAN"]).join("\n");
   });
 }
