@@ -14,7 +14,7 @@ import type {
 } from "../../shared/api/lifecycle.ts";
 import type { Database } from "../db/client.ts";
 import { isOneOf } from "../db/one-of.ts";
-import { countUpToLimit } from "../db/paging.ts";
+import { countUpToLimit, matchingColumn, totalOfPage } from "../db/paging.ts";
 import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
 import { cursorTime, keyset, pageOf, type Reading, readingOf } from "./keyset.ts";
@@ -205,12 +205,19 @@ const outboxColumns = {
 const outboxFilter = (query: OutboxQuery) =>
   query.status ? eq(mailOutbox.status, query.status) : undefined;
 
-/** The rows of one page of the outbox (one more than the page), each with its cursor's time. */
-export function outboxPageQuery(db: Database, query: OutboxQuery) {
+/**
+ * The rows of one page of the outbox (one more than the page), each with its cursor's time;
+ * `counting`: they also carry the count of the whole outbox as filtered (`matching`).
+ */
+export function outboxPageQuery(
+  db: Database,
+  query: OutboxQuery,
+  { counting }: { counting?: SQL | undefined } = {},
+) {
   const reading = readingOf("outbox", query);
   const { past, order } = keyset(mailOutbox.queuedAt, mailOutbox.id, reading);
   return db
-    .select(outboxColumns)
+    .select({ ...outboxColumns, matching: matchingColumn(mailOutbox, counting) })
     .from(mailOutbox)
     .where(and(outboxFilter(query), past))
     .orderBy(...order)
@@ -223,10 +230,9 @@ export async function listOutbox(
   query: OutboxQuery,
 ): Promise<KeysetPage<OutboxItem>> {
   const reading = readingOf("outbox", query);
-  const [rows, counted] = await Promise.all([
-    outboxPageQuery(db, query),
-    countUpToLimit(db, mailOutbox, outboxFilter(query)),
-  ]);
+  const counting = outboxFilter(query) ?? sql`true`;
+  const rows = await outboxPageQuery(db, query, { counting });
+  const counted = await totalOfPage(db, rows, mailOutbox, counting);
   const page = pageOf("outbox", rows, query, reading);
   return {
     items: page.rows.map((row) => {
