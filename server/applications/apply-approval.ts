@@ -3,7 +3,7 @@
  * the change is planned again against them as they are now, and refused if it no longer fits.
  */
 import { and, eq } from "drizzle-orm";
-import { changeRequest } from "../../shared/domain/applications.ts";
+import { changeRequest } from "../../shared/domain/application-requests.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import type { Change } from "../../shared/domain/changes.ts";
 import { planChange } from "../../shared/domain/changes.ts";

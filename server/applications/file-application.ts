@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { FileApplicationBody } from "../../shared/api/applications.ts";
-import type { NewAccountRequest } from "../../shared/domain/applications.ts";
+import type { NewAccountRequest } from "../../shared/domain/application-requests.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import { planChange } from "../../shared/domain/changes.ts";
 import type { PartnerUserActor } from "../access/actor.ts";

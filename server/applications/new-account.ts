@@ -5,7 +5,10 @@
  */
 import { eq } from "drizzle-orm";
 import { termFrom } from "../../shared/domain/accounts.ts";
-import { type NewAccountRequest, newAccountRequest } from "../../shared/domain/applications.ts";
+import {
+  type NewAccountRequest,
+  newAccountRequest,
+} from "../../shared/domain/application-requests.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";
 import { recordHistory } from "../accounts/history.ts";

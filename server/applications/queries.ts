@@ -24,7 +24,7 @@ import {
   readApplicationCursor,
 } from "../../shared/api/applications.ts";
 import type { KeysetPage } from "../../shared/api/common.ts";
-import { changeRequest, newAccountRequest } from "../../shared/domain/applications.ts";
+import { changeRequest, newAccountRequest } from "../../shared/domain/application-requests.ts";
 import { dateIn } from "../../shared/domain/calendar.ts";
 import { planChange } from "../../shared/domain/changes.ts";
 import { type FieldError, fieldErrorsOf } from "../../shared/errors.ts";

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { NewAccountRequest } from "../../shared/domain/applications.ts";
+import type { NewAccountRequest } from "../../shared/domain/application-requests.ts";
 import { addMonths } from "../../shared/domain/calendar.ts";
 import { createUser } from "../auth/users.ts";
 import type { Database } from "../db/client.ts";

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import {
-  APPLICATION_KINDS,
-  APPLICATION_STATUSES,
   buySmsCreditsPayload,
   comment,
   editDatapointsPayload,
@@ -10,7 +8,8 @@ import {
   newAccountRequest,
   renewSubscriptionPayload,
   upgradeMetersPayload,
-} from "../domain/applications.ts";
+} from "../domain/application-requests.ts";
+import { APPLICATION_KINDS, APPLICATION_STATUSES } from "../domain/applications.ts";
 import { decodeCursor } from "../domain/cursor.ts";
 import { text } from "../domain/text.ts";
 import { keysetPageOf, pageQuery, reference } from "./common.ts";

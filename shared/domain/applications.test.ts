@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isOpen, type NewAccountRequest, newAccountRequest } from "./applications.ts";
+import { type NewAccountRequest, newAccountRequest } from "./application-requests.ts";
+import { isOpen } from "./applications.ts";
 
 const valid: NewAccountRequest = {
   name: "Madrid HQ",

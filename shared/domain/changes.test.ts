@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ChangeRequest } from "./applications.ts";
+import type { ChangeRequest } from "./application-requests.ts";
 import { type AccountState, type CatalogueNames, type Plan, planChange } from "./changes.ts";
 
 const offered: CatalogueNames = {

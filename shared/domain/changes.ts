@@ -6,7 +6,7 @@
 
 import type { FieldError } from "../errors.ts";
 import { accountStatus, MIN_DATAPOINTS, RTC_COUNTRY, rtcLinesAllowed } from "./accounts.ts";
-import type { ChangeRequest } from "./applications.ts";
+import type { ChangeRequest } from "./application-requests.ts";
 import { addMonths, type CalendarDate } from "./calendar.ts";
 import { isChoosable } from "./catalogue.ts";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApiKeyBody } from "../api/api-keys.ts";
 import { fileApplicationBody } from "../api/applications.ts";
-import { newAccountRequest } from "./applications.ts";
+import { newAccountRequest } from "./application-requests.ts";
 import { plainText, text, textProblem } from "./text.ts";
 import { datapointRegistration } from "./usage.ts";
 

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { datapointsLeft } from "./accounts.ts";
-import { MAX_QUANTITY } from "./applications.ts";
+import { MAX_QUANTITY } from "./application-requests.ts";
 import { DATAPOINT_KINDS } from "./datapoints.ts";
 import { type TextKind, text } from "./text.ts";
 

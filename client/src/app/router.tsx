@@ -1,9 +1,11 @@
 import { Button } from "@mantine/core";
+import type { Me } from "@shared/api/me.ts";
 import { IconBug } from "@tabler/icons-react";
 import { type ComponentProps, type ComponentType, useEffect } from "react";
 import { createBrowserRouter, useRouteError } from "react-router";
 import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
+import { prefetchAccountManagement, zoneOf } from "../features/account-management/index.ts";
 import { meQueryOptions } from "../features/auth/index.ts";
 import { useT } from "../lib/i18n.tsx";
 import { queryClient } from "../lib/query-client.ts";
@@ -51,6 +53,19 @@ function page(
   };
 }
 
+/**
+ * Asks for a page's data as soon as the signed-in user is known (the layout's loader asked for them),
+ * alongside the page's code rather than once it has run; only for the role the page is for, since
+ * anyone else is refused and shown that the page is not theirs.
+ */
+function whenSignedInAs(role: Me["role"], prefetch: () => void): void {
+  queryClient.fetchQuery(meQueryOptions()).then(
+    (me) => me.role === role && prefetch(),
+    // The layout shows why the user could not be loaded.
+    () => undefined,
+  );
+}
+
 export const router = createBrowserRouter([
   {
     // Shown while the first page's code arrives.
@@ -81,6 +96,13 @@ export const router = createBrowserRouter([
           { index: true, lazy: page(async () => (await import("./routes/home.tsx")).HomeRoute) },
           {
             path: "account-management",
+            loader: ({ request }) => {
+              const zone = zoneOf(new URL(request.url).searchParams.get("zone"));
+              whenSignedInAs("superadmin", () => prefetchAccountManagement(zone));
+              return null;
+            },
+            // Changing zones is the page's own business: its tabs load what they show.
+            shouldRevalidate: ({ currentUrl, nextUrl }) => currentUrl.pathname !== nextUrl.pathname,
             lazy: page(
               async () => (await import("./routes/account-management.tsx")).AccountManagementRoute,
               "superadmin",

@@ -1,4 +1,4 @@
-import type { NewAccountRequest } from "@shared/domain/applications.ts";
+import type { NewAccountRequest } from "@shared/domain/application-requests.ts";
 import { isCalendarDate } from "@shared/domain/calendar.ts";
 import type { Entitlement } from "@shared/domain/changes.ts";
 import { useMemo } from "react";

@@ -1,5 +1,6 @@
 /** A SuperAdmin's portfolio: the zones, the create form, changes filed as applications. */
 export { accountManagementKeys } from "./api/keys.ts";
+export { prefetchAccountManagement, zoneOf } from "./api/opening.ts";
 export { useZoneAccounts } from "./api/zone-accounts.ts";
 export { AccountPendingApplications } from "./components/account-pending-applications.tsx";
 export { AccountPicker } from "./components/account-picker.tsx";

@@ -12,7 +12,7 @@ const getPortfolioApplications = (
 ): Promise<ApplicationPage> =>
   api<ApplicationPage>("/api/v1/account-management/applications", { query, signal });
 
-const portfolioApplicationsQueryOptions = (query: PortfolioApplicationsQuery) =>
+export const portfolioApplicationsQueryOptions = (query: PortfolioApplicationsQuery) =>
   queryOptions({
     queryKey: accountManagementKeys.applicationList(query),
     queryFn: ({ signal }) => getPortfolioApplications(query, signal),
@@ -22,3 +22,10 @@ const portfolioApplicationsQueryOptions = (query: PortfolioApplicationsQuery) =>
 export function usePortfolioApplications(query: PortfolioApplicationsQuery) {
   return useQuery(portfolioApplicationsQueryOptions(query));
 }
+
+/** The one-row page the Applications tab asks for to show how many applications wait. */
+export const pendingCountQuery: PortfolioApplicationsQuery = {
+  status: "pending",
+  page: 1,
+  pageSize: 1,
+};

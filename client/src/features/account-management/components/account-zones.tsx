@@ -3,19 +3,11 @@ import { IconCircleCheck, IconClockHour4, IconFileDescription } from "@tabler/ic
 import { useSearchParams } from "react-router";
 import { useFormat } from "../../../lib/format.ts";
 import { useT } from "../../../lib/i18n.tsx";
-import { usePortfolioApplications } from "../api/applications.ts";
-import { useZoneAccounts } from "../api/zone-accounts.ts";
+import { pendingCountQuery, usePortfolioApplications } from "../api/applications.ts";
+import { zoneOf } from "../api/opening.ts";
+import { useZoneAccounts, zoneCountQuery } from "../api/zone-accounts.ts";
 import { ApplicationsTable } from "./applications-table.tsx";
 import { ZoneAccountsTable } from "./zone-accounts-table.tsx";
-
-const ZONES = ["active", "expired", "applications"] as const;
-type Zone = (typeof ZONES)[number];
-
-function zoneOf(value: string | null): Zone {
-  return ZONES.find((zone) => zone === value) ?? "active";
-}
-
-const totalOnly = { page: 1, pageSize: 1 } as const;
 
 /** A zone's count on its tab; `exact` false when the zone holds more than `value` (1,000+). */
 function TabCount({
@@ -42,9 +34,9 @@ export function AccountZones() {
   const t = useT();
   const [params, setParams] = useSearchParams();
   const zone = zoneOf(params.get("zone"));
-  const active = useZoneAccounts({ zone: "active", sort: "endsOn", order: "asc", ...totalOnly });
-  const expired = useZoneAccounts({ zone: "expired", sort: "endsOn", order: "asc", ...totalOnly });
-  const pending = usePortfolioApplications({ status: "pending", ...totalOnly });
+  const active = useZoneAccounts(zoneCountQuery("active"));
+  const expired = useZoneAccounts(zoneCountQuery("expired"));
+  const pending = usePortfolioApplications(pendingCountQuery);
 
   return (
     <Tabs
@@ -55,7 +47,7 @@ export function AccountZones() {
       // Only the open zone's list renders and loads; the others wait until their tab is chosen.
       keepMounted={false}
     >
-      <Tabs.List mb="md">
+      <Tabs.List mb="md" className="zone-tabs">
         <Tabs.Tab
           value="active"
           leftSection={<IconCircleCheck size={16} />}

@@ -4,8 +4,8 @@ import { IconPencilPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { ButtonMenu, useReturnFocus } from "../../../components/row-menu.tsx";
 import { useT } from "../../../lib/i18n.tsx";
-import { ChangeAccountModal } from "./change-account/change-account-modal.tsx";
 import { ChangeActionItems } from "./change-account/change-actions.tsx";
+import { LazyChangeAccountModal } from "./change-account/lazy-change-account-modal.tsx";
 
 /**
  * "Request a change" on an account's page: the same changes and forms as its row's ⋮ menu in
@@ -34,7 +34,7 @@ export function RequestChangeMenu({ account }: { account: AccountSummary }) {
         />
       </ButtonMenu>
       {kind && (
-        <ChangeAccountModal
+        <LazyChangeAccountModal
           key={kind}
           kind={kind}
           account={account}

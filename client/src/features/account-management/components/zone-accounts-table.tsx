@@ -17,9 +17,9 @@ import { type Format, useFormat } from "../../../lib/format.ts";
 import { type Translate, useT } from "../../../lib/i18n.tsx";
 import { ink } from "../../../lib/ink.ts";
 import { useCatalogue } from "../../catalogue/index.ts";
-import { useZoneAccounts } from "../api/zone-accounts.ts";
+import { useZoneAccounts, zoneOpeningOrder } from "../api/zone-accounts.ts";
 import { AccountRowMenu } from "./account-row-menu.tsx";
-import { ChangeAccountModal } from "./change-account/change-account-modal.tsx";
+import { LazyChangeAccountModal } from "./change-account/lazy-change-account-modal.tsx";
 
 type Zone = AccountListQuery["zone"];
 
@@ -152,9 +152,7 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
   ];
   const catalogue = useCatalogue();
   const list = useListParams<Pick<AccountListQuery, "sort" | "order" | "licenceId">>({
-    // Active: what expires soonest first. Expired: what ended most recently first.
-    sort: "endsOn",
-    order: zone === "active" ? "asc" : "desc",
+    ...zoneOpeningOrder(zone),
     licenceId: undefined,
   });
   const pages = useKeysetPages(JSON.stringify([list.filters, list.q]), PAGE_SIZE);
@@ -206,7 +204,7 @@ export function ZoneAccountsTable({ zone }: { zone: Zone }) {
         onSortingChange={list.setFilters}
       />
       {action && (
-        <ChangeAccountModal
+        <LazyChangeAccountModal
           key={`${action.kind}:${action.account.id}`}
           kind={action.kind}
           account={action.account}

@@ -5,7 +5,7 @@ import { catalogueKeys } from "./keys.ts";
 
 const getCatalogue = (): Promise<Catalogue> => api<Catalogue>("/api/v1/catalogue");
 
-const catalogueQueryOptions = () =>
+export const catalogueQueryOptions = () =>
   queryOptions({ queryKey: catalogueKeys.offered, queryFn: getCatalogue, staleTime: 10 * 60_000 });
 
 export function useCatalogue() {

@@ -1,7 +1,8 @@
 import { Paper, Table, Text } from "@mantine/core";
 import type { Application } from "@shared/api/applications.ts";
 import type { Catalogue } from "@shared/api/catalogue.ts";
-import type { ApplicationStatus, NewAccountRequest } from "@shared/domain/applications.ts";
+import type { NewAccountRequest } from "@shared/domain/application-requests.ts";
+import type { ApplicationStatus } from "@shared/domain/applications.ts";
 import {
   accountFieldLabels,
   entitlementLabel,

@@ -1,6 +1,7 @@
 import type { AccountListQuery, AccountSummary } from "@shared/api/accounts.ts";
 import type { Catalogue } from "@shared/api/catalogue.ts";
-import { type ChangeKind, type ChangeRequest, changeRequest } from "@shared/domain/applications.ts";
+import { type ChangeRequest, changeRequest } from "@shared/domain/application-requests.ts";
+import type { ChangeKind } from "@shared/domain/applications.ts";
 import { addDays } from "@shared/domain/calendar.ts";
 import { type AccountState, type Plan, planChange } from "@shared/domain/changes.ts";
 import { firstMessages, formErrorsOf } from "../../../../lib/zod-form.ts";

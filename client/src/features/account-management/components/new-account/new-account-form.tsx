@@ -19,7 +19,7 @@ import {
   MIN_DATAPOINTS,
   MIN_PERIOD_MONTHS,
 } from "@shared/domain/accounts.ts";
-import { newAccountRequest } from "@shared/domain/applications.ts";
+import { newAccountRequest } from "@shared/domain/application-requests.ts";
 import { IconSend } from "@tabler/icons-react";
 import { useEffect, useRef, useState } from "react";
 import { Link, useBlocker, useNavigate } from "react-router";
