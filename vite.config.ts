@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { messagesByLanguage } from "./scripts/messages-by-language.ts";
+import { pageFiles } from "./scripts/page-files.ts";
 import { precompress } from "./scripts/precompress.ts";
 
 /**
@@ -48,7 +49,7 @@ function chunkOf(id: string): string | undefined {
 
 export default defineConfig({
   root: "client",
-  plugins: [react(), iconsOneByOne(), messagesByLanguage(), precompress()],
+  plugins: [react(), iconsOneByOne(), messagesByLanguage(), pageFiles(), precompress()],
   resolve: {
     alias: [
       // The client imports the pure domain as `@shared/…`, the same files the server reads.

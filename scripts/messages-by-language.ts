@@ -37,8 +37,9 @@ export function messagesByLanguage(): Plugin {
       // JSON.parse reads a large literal faster than the same object written as code.
       return `export default JSON.parse(${JSON.stringify(JSON.stringify(trees))});`;
     },
-    // The page downloads the catalogues alongside its code rather than after it has run, which
-    // would add a round trip before the first paint; the one not on screen is 18 KB on the wire.
+    // The page downloads the catalogue alongside its code rather than after it has run, which
+    // would add a round trip before the first paint. Each link names its language: the server
+    // keeps only the visitor's (server/http/web-page.ts).
     transformIndexHtml: {
       order: "post",
       handler(_html, { bundle }) {
@@ -49,7 +50,13 @@ export function messagesByLanguage(): Plugin {
           )
           .map((chunk) => ({
             tag: "link",
-            attrs: { rel: "modulepreload", crossorigin: true, href: `/${chunk.fileName}` },
+            attrs: {
+              rel: "modulepreload",
+              crossorigin: true,
+              href: `/${chunk.fileName}`,
+              "data-language":
+                chunk.type === "chunk" && chunk.facadeModuleId?.slice(PREFIX.length + 1),
+            },
             injectTo: "head" as const,
           }));
       },

@@ -48,6 +48,7 @@ import {
   registerRequestHygiene,
   requestIdOf,
 } from "./http/request-hygiene.ts";
+import { loadWebPage } from "./http/web-page.ts";
 import { invitationRoutes } from "./invitations/routes.ts";
 import { sweepRoutes } from "./jobs/routes.ts";
 import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
@@ -257,6 +258,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       wildcard: false,
       // The `.br` and `.gz` copies the build wrote beside each file.
       preCompressed: true,
+      // The page itself is made for each visit (web-page.ts), at every address but the assets'.
+      index: false,
+      allowedPath: (path) => path !== "/index.html",
       cacheControl: false,
       setHeaders: (reply, path) => {
         // Built assets are named after their content: a new build has new names, so they never go
@@ -266,10 +270,23 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     });
   }
+  const webPage = serveClient ? loadWebPage(clientDir) : undefined;
   app.setNotFoundHandler((request, reply) => {
     const isPage =
       (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/");
-    if (serveClient && isPage) return reply.type("text/html").sendFile("index.html");
+    if (webPage && isPage) {
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "no-cache")
+        .header("vary", "Cookie, Accept-Language")
+        .send(
+          webPage({
+            path: request.url,
+            cookie: request.headers.cookie,
+            acceptLanguage: request.headers["accept-language"],
+          }),
+        );
+    }
     const wrongMethod = refuseWrongMethod(request, reply);
     if (wrongMethod) return wrongMethod;
     const document = toDocument(

@@ -48,12 +48,19 @@ export function messagesOf(language: Language): Messages {
   return messages;
 }
 
-const STORAGE_KEY = "wattfolio.language";
+/**
+ * The language chosen on this browser, kept in a cookie rather than in the browser's storage: the
+ * server reads it too, and sends the page with that language's messages alone preloaded.
+ */
+const LANGUAGE_COOKIE = "wattfolio.language";
 
 /** The language this browser shows before anyone signs in: the one chosen here, else its own. */
 export function browserLanguage(): Language {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  if (isLanguage(stored)) return stored;
+  const chosen = document.cookie
+    .split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LANGUAGE_COOKIE)?.[1];
+  if (isLanguage(chosen)) return chosen;
   const preferred = navigator.languages.find((tag) => /^(en|es)\b/i.test(tag));
   return preferred?.toLowerCase().startsWith("es") ? "es" : "en";
 }
@@ -72,7 +79,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   const wanted = useRef(language);
   const setLanguage = useCallback((next: Language) => {
     wanted.current = next;
-    localStorage.setItem(STORAGE_KEY, next);
+    document.cookie = `${LANGUAGE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
     void loadMessages(next).then(() => {
       if (wanted.current === next) setLanguageState(next);
     });

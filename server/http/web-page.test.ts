@@ -1,0 +1,100 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { languageOfVisit, loadWebPage, type WebPage } from "./web-page.ts";
+
+const BUILT = `<!doctype html>
+<html lang="en">
+  <head>
+    <script type="module" crossorigin src="/assets/index-1.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/en-1.js" data-language="en">
+    <link rel="modulepreload" crossorigin href="/assets/es-1.js" data-language="es">
+  </head>
+  <body><div id="root"></div></body>
+</html>`;
+
+const PAGES = {
+  layout: ["/assets/layout-1.js", "/assets/shared-1.js"],
+  "account-management": ["/assets/account-management-1.js", "/assets/shared-1.js"],
+  home: ["/assets/home-1.js"],
+  login: ["/assets/login-1.js"],
+};
+
+const SESSION = "wattfolio.session_token=abc.def";
+const preloaded = (html: string) =>
+  [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
+
+let folder: string;
+let page: WebPage;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), "wattfolio-web-page-"));
+  await mkdir(join(folder, ".vite"));
+  await writeFile(join(folder, "index.html"), BUILT);
+  await writeFile(join(folder, ".vite/pages.json"), JSON.stringify(PAGES));
+  page = loadWebPage(folder);
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe("the page sent to each visit", () => {
+  it("preloads a signed-in visit's page code and the layout's, each file once, and both languages until the app has chosen one", () => {
+    const html = page({ path: "/account-management?zone=expired", cookie: SESSION });
+    expect(preloaded(html)).toEqual([
+      "/assets/en-1.js",
+      "/assets/es-1.js",
+      "/assets/layout-1.js",
+      "/assets/shared-1.js",
+      "/assets/account-management-1.js",
+    ]);
+  });
+
+  it("preloads the sign-in page's code without the signed-in layout for a visitor with no session", () => {
+    expect(preloaded(page({ path: "/login" }))).toEqual(["/assets/en-1.js", "/assets/login-1.js"]);
+  });
+
+  it("preloads the home page's code at the root, and nothing more where no page is named after the address", () => {
+    expect(preloaded(page({ path: "/" }))).toContain("/assets/home-1.js");
+    expect(preloaded(page({ path: "/review/0d6c1f0e-4c2b-4a55-9f9e-6f1c2b3a4d5e" }))).toEqual([
+      "/assets/en-1.js",
+    ]);
+  });
+
+  it("preloads only the language the app last showed on this browser, and says it", () => {
+    const cookie = `wattfolio.language=es; ${SESSION}`;
+    const html = page({ path: "/account-management", cookie, acceptLanguage: "en" });
+    expect(html).toContain('<html lang="es"');
+    expect(preloaded(html)).not.toContain("/assets/en-1.js");
+    expect(preloaded(html)).toContain("/assets/es-1.js");
+  });
+
+  it("speaks the browser's language to a first visit", () => {
+    const html = page({ path: "/login", acceptLanguage: "fr-FR, es;q=0.8, en;q=0.5" });
+    expect(html).toContain('<html lang="es"');
+    expect(preloaded(html)).toEqual(["/assets/es-1.js", "/assets/login-1.js"]);
+  });
+
+  it("serves the page as built when the build named no page files", async () => {
+    await rm(join(folder, ".vite/pages.json"));
+    const bare = loadWebPage(folder);
+    expect(preloaded(bare({ path: "/account-management" }))).toEqual(["/assets/en-1.js"]);
+  });
+});
+
+describe("the language of a visit", () => {
+  it.each([
+    [{ cookie: "other=1; wattfolio.language=es" }, "es"],
+    [{ cookie: "wattfolio.language=fr", acceptLanguage: "es" }, "es"],
+    [{ acceptLanguage: "es-MX,es;q=0.9,en;q=0.8" }, "es"],
+    [{ acceptLanguage: "en;q=0.2, es;q=0.9" }, "es"],
+    [{ acceptLanguage: "es;q=0, en" }, "en"],
+    [{ acceptLanguage: "de, fr" }, "en"],
+    [{ acceptLanguage: "garbage;q=abc,,;" }, "en"],
+    [{}, "en"],
+  ] as const)("%j reads as %s", (visit, language) => {
+    expect(languageOfVisit({ path: "/", ...visit })).toBe(language);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The web app's page (index.html) as each visit needs it. The built page preloads the app's code
+ * and the messages of both languages; a phone on a slow network pays for every file it names, and
+ * learns of any other file only once the app's code has run, a round trip later. So the page sent:
+ * - is in the visitor's language (the cookie the web app sets, else Accept-Language) and preloads
+ *   only that language's messages; both when a signed-in visit has no such cookie yet, since the
+ *   user's profile may choose the other one;
+ * - preloads the code of the page at its address, when the page's module is named after it
+ *   (`/account-management` → routes/account-management.tsx, `/` → home), and of the signed-in
+ *   layout when the visit carries a session.
+ * The files each page needs come from the build (scripts/page-files.ts).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { isLanguage, LANGUAGES, type Language } from "../../shared/domain/languages.ts";
+
+/** Written by the build beside the app (scripts/page-files.ts). */
+const PAGE_FILES = ".vite/pages.json";
+/** Set by the web app when a language is chosen or first shown (client/src/lib/i18n.tsx). */
+const LANGUAGE_COOKIE = "wattfolio.language";
+/** better-auth's session cookie, `__Secure-`-prefixed over HTTPS. */
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?wattfolio\.session_token=/;
+
+export interface Visit {
+  path: string;
+  cookie?: string | undefined;
+  acceptLanguage?: string | undefined;
+}
+
+export type WebPage = (visit: Visit) => string;
+
+/** The language the web app last showed on this browser, from its cookie. */
+function chosenLanguage(visit: Visit): Language | undefined {
+  const chosen = visit.cookie
+    ?.split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LANGUAGE_COOKIE)?.[1];
+  return isLanguage(chosen) ? chosen : undefined;
+}
+
+/** The language a visit asks for: the app's cookie, else the first of ours in Accept-Language. */
+export function languageOfVisit(visit: Visit): Language {
+  const chosen = chosenLanguage(visit);
+  if (chosen) return chosen;
+  const preferred = (visit.acceptLanguage ?? "")
+    .split(",")
+    .map((entry, order) => {
+      const [tag = "", ...parameters] = entry.trim().split(";");
+      const q = Number(
+        parameters
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
+      return { language: tag.toLowerCase().split("-")[0], q: Number.isFinite(q) ? q : 0, order };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.order - b.order)
+    .find((entry) => isLanguage(entry.language));
+  return isLanguage(preferred?.language) ? preferred.language : "en";
+}
+
+/** The page whose module is named after the address: `/` is home, `/users` is users. */
+function pageAt(path: string): string | undefined {
+  const name = path.split("?")[0]?.replace(/^\/|\/$/g, "") || "home";
+  return /^[a-z-]+$/.test(name) ? name : undefined;
+}
+
+const languagePreload = (language: Language) =>
+  new RegExp(`\\s*<link rel="modulepreload"[^>]*data-language="${language}"[^>]*>`);
+
+export function loadWebPage(clientDir: string): WebPage {
+  const built = readFileSync(join(clientDir, "index.html"), "utf8");
+  const filesPath = join(clientDir, PAGE_FILES);
+  const pages: Record<string, string[]> = existsSync(filesPath)
+    ? JSON.parse(readFileSync(filesPath, "utf8"))
+    : {};
+  const inLanguage = (language: Language) =>
+    built.replace(/<html lang="[^"]*"/, `<html lang="${language}"`);
+  const onlyIn = (language: Language) =>
+    LANGUAGES.filter((other) => other !== language).reduce(
+      (html, other) => html.replace(languagePreload(other), ""),
+      inLanguage(language),
+    );
+  const pageIn = Object.fromEntries(
+    LANGUAGES.map((language) => [language, { both: inLanguage(language), only: onlyIn(language) }]),
+  ) as Record<Language, { both: string; only: string }>;
+
+  return (visit) => {
+    const address = pageAt(visit.path);
+    const signedIn = visit.cookie !== undefined && SESSION_COOKIE.test(visit.cookie);
+    const files = new Set([
+      ...(signedIn ? (pages.layout ?? []) : []),
+      ...(address ? (pages[address] ?? []) : []),
+    ]);
+    const links = [...files]
+      .map((file) => `\n    <link rel="modulepreload" crossorigin href="${file}">`)
+      .join("");
+    const page = pageIn[languageOfVisit(visit)];
+    const html = signedIn && !chosenLanguage(visit) ? page.both : page.only;
+    return html.replace("</head>", `${links}\n  </head>`);
+  };
+}
