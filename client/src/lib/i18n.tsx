@@ -79,6 +79,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   const wanted = useRef(language);
   const setLanguage = useCallback((next: Language) => {
     wanted.current = next;
+    // biome-ignore lint/suspicious/noDocumentCookie: older Safari and Firefox lack the Cookie Store API; the value is one of two fixed words.
     document.cookie = `${LANGUAGE_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
     void loadMessages(next).then(() => {
       if (wanted.current === next) setLanguageState(next);
