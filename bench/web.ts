@@ -3,8 +3,7 @@
  * portfolio — the sign-in page, and Account management signed in as the demo SuperAdmin — on a
  * phone (Lighthouse's mobile preset: slow 4G, 4× slower CPU) and on a desktop. Prints the
  * performance score, first and largest contentful paint, total blocking time and the JavaScript
- * transferred, each the median of `--runs=N` runs (1 unless said). Account management is measured as
- * a returning SuperAdmin's phone sees it: with the session and the language cookie the app set.
+ * transferred, each the median of `--runs=N` runs (1 unless said).
  *
  * The server runs on an embedded database in a temporary folder, on a free port (PORT to choose).
  */
@@ -90,14 +89,7 @@ async function main(): Promise<void> {
     chromeFlags: ["--headless=new", "--no-sandbox"],
   });
   try {
-    const session = await signIn(origin, SUPER_ADMIN, DEMO_PASSWORD);
-    // A returning SuperAdmin's browser: the app has set the language cookie from their profile.
-    const me = (await (
-      await fetch(`${origin}/api/v1/me`, { headers: { cookie: session } })
-    ).json()) as {
-      language: string;
-    };
-    const cookie = `${session}; wattfolio.language=${me.language}`;
+    const cookie = await signIn(origin, SUPER_ADMIN, DEMO_PASSWORD);
     const pages = [
       { name: "Sign-in page", url: `${origin}/login`, cookie: undefined },
       { name: "Account management", url: `${origin}/account-management`, cookie },

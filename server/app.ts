@@ -48,7 +48,7 @@ import {
   registerRequestHygiene,
   requestIdOf,
 } from "./http/request-hygiene.ts";
-import { loadWebPage } from "./http/web-page.ts";
+import { loadWebPage, signedInUser } from "./http/web-page.ts";
 import { invitationRoutes } from "./invitations/routes.ts";
 import { sweepRoutes } from "./jobs/routes.ts";
 import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
@@ -271,21 +271,21 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     });
   }
   const webPage = serveClient ? loadWebPage(clientDir) : undefined;
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const isPage =
       (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/");
     if (webPage && isPage) {
+      const page = webPage({
+        path: request.url,
+        cookie: request.headers.cookie,
+        acceptLanguage: request.headers["accept-language"],
+        signedIn: await signedInUser(app, request),
+      });
       return reply
         .type("text/html; charset=utf-8")
-        .header("cache-control", "no-cache")
+        .header("cache-control", "private, no-cache")
         .header("vary", "Cookie, Accept-Language")
-        .send(
-          webPage({
-            path: request.url,
-            cookie: request.headers.cookie,
-            acceptLanguage: request.headers["accept-language"],
-          }),
-        );
+        .send(page);
     }
     const wrongMethod = refuseWrongMethod(request, reply);
     if (wrongMethod) return wrongMethod;

@@ -41,9 +41,24 @@ function App() {
   );
 }
 
+/**
+ * The router has its first page's code (and the signed-in layout's): the app then shows that page
+ * at once, rather than a loading state a phone would paint and then replace in one long task.
+ */
+function firstPageReady(): Promise<void> {
+  return new Promise((resolve) => {
+    if (router.state.initialized) return resolve();
+    const stop = router.subscribe((state) => {
+      if (!state.initialized) return;
+      stop();
+      resolve();
+    });
+  });
+}
+
 // Not a top-level await: the pages bundled with this module must be defined before the first one
 // renders, and an await here would pause the bundle before them.
-void loadMessages(browserLanguage()).then(() =>
+void Promise.all([loadMessages(browserLanguage()), firstPageReady()]).then(() =>
   createRoot(root).render(
     <StrictMode>
       <LanguageProvider>

@@ -1,7 +1,7 @@
 /**
  * What the browser downloads: the web client's files in the brotli or gzip copy made at build
  * time, API answers compressed from 1 KB, built assets cached for good and the page that names
- * them checked on every visit.
+ * them checked on every visit, made for each visit: a signed-in one carries its user.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -75,7 +75,7 @@ describe("the web client's files", () => {
       const answer = await get(url, { "accept-encoding": "br" });
       expect(answer.statusCode, url).toBe(200);
       expect(answer.headers["content-type"], url).toMatch(/^text\/html/);
-      expect(answer.headers["cache-control"], url).toBe("no-cache");
+      expect(answer.headers["cache-control"], url).toBe("private, no-cache");
     }
   });
 });
@@ -127,5 +127,26 @@ describe("API answers", () => {
     const answer = await get("/healthz", { "accept-encoding": "br, gzip" });
     expect(answer.headers["content-encoding"]).toBeUndefined();
     expect(answer.json()).toEqual({ status: "ok" });
+  });
+});
+
+describe("the page a signed-in browser downloads", () => {
+  const carriedUser = (html: string) =>
+    /<script id="signed-in-user" type="application\/json">(.*)<\/script>/.exec(html)?.[1];
+
+  it("carries the signed-in user as GET /api/v1/me answers them, for that browser alone", async () => {
+    const page = await superAdmin.request({ method: "GET", url: "/account-management" });
+    const me = await superAdmin.request({ method: "GET", url: "/api/v1/me" });
+    expect(JSON.parse(carriedUser(page.body) ?? "null")).toEqual(me.json());
+    expect(page.headers["cache-control"]).toBe("private, no-cache");
+    expect(page.headers.vary).toMatch(/cookie/i);
+  });
+
+  it("carries no user for a forged or absent session", async () => {
+    for (const cookie of ["wattfolio.session_token=forged.signature", ""]) {
+      const page = await get("/account-management", { cookie });
+      expect(page.statusCode).toBe(200);
+      expect(carriedUser(page.body)).toBe(undefined);
+    }
   });
 });

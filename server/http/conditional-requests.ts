@@ -28,7 +28,7 @@ function listed(header: string, etag: string, { weak }: { weak: boolean }): bool
 const API = /^\/api\/v1\//;
 
 /** The headers that make an internal GET be the same caller's. */
-function callerHeaders(request: FastifyRequest): Record<string, string> {
+export function callerHeaders(request: FastifyRequest): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name of ["cookie", "authorization", "origin", "accept-language"]) {
     const value = request.headers[name];

@@ -21,7 +21,6 @@ const PAGES = {
   login: ["/assets/login-1.js"],
 };
 
-const SESSION = "wattfolio.session_token=abc.def";
 const preloaded = (html: string) =>
   [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map((m) => m[1]);
 
@@ -40,35 +39,52 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
+const ANA = {
+  me: JSON.stringify({ name: "Ana </script><script>alert(1)</script>", language: "es" }),
+  language: "es" as const,
+};
+
 describe("the page sent to each visit", () => {
-  it("preloads a signed-in visit's page code and the layout's, each file once, and both languages until the app has chosen one", () => {
-    const html = page({ path: "/account-management?zone=expired", cookie: SESSION });
+  it("carries a signed-in visit's user and preloads its page code and the layout's, each file once", () => {
+    const html = page({ path: "/account-management?zone=expired", signedIn: ANA });
     expect(preloaded(html)).toEqual([
-      "/assets/en-1.js",
       "/assets/es-1.js",
       "/assets/layout-1.js",
       "/assets/shared-1.js",
       "/assets/account-management-1.js",
     ]);
+    const user = /<script id="signed-in-user" type="application\/json">(.*)<\/script>/.exec(html);
+    expect(JSON.parse(user?.[1] ?? "null")).toEqual(JSON.parse(ANA.me));
+    expect(html).not.toContain("</script><script>alert(1)");
   });
 
-  it("preloads the sign-in page's code without the signed-in layout for a visitor with no session", () => {
-    expect(preloaded(page({ path: "/login" }))).toEqual(["/assets/en-1.js", "/assets/login-1.js"]);
+  it("is in the signed-in user's language, whatever this browser showed before, and tells the app", () => {
+    const visit = { path: "/", cookie: "wattfolio.language=en", acceptLanguage: "en" };
+    const html = page({ ...visit, signedIn: ANA });
+    expect(html).toContain('<html lang="es" data-language="es"');
+    expect(preloaded(html)).not.toContain("/assets/en-1.js");
+  });
+
+  it("preloads the sign-in page's code without the signed-in layout or a user for a visitor with no session", () => {
+    const html = page({ path: "/login" });
+    expect(preloaded(html)).toEqual(["/assets/en-1.js", "/assets/login-1.js"]);
+    expect(html).not.toContain("signed-in-user");
   });
 
   it("preloads the home page's code at the root, and nothing more where no page is named after the address", () => {
     expect(preloaded(page({ path: "/" }))).toContain("/assets/home-1.js");
-    expect(preloaded(page({ path: "/review/0d6c1f0e-4c2b-4a55-9f9e-6f1c2b3a4d5e" }))).toEqual([
-      "/assets/en-1.js",
-    ]);
+    const review = page({ path: "/review/0d6c1f0e-4c2b-4a55-9f9e-6f1c2b3a4d5e" });
+    expect(preloaded(review)).toEqual(["/assets/en-1.js"]);
   });
 
   it("preloads only the language the app last showed on this browser, and says it", () => {
-    const cookie = `wattfolio.language=es; ${SESSION}`;
-    const html = page({ path: "/account-management", cookie, acceptLanguage: "en" });
+    const html = page({
+      path: "/login",
+      cookie: "wattfolio.language=es",
+      acceptLanguage: "en",
+    });
     expect(html).toContain('<html lang="es"');
-    expect(preloaded(html)).not.toContain("/assets/en-1.js");
-    expect(preloaded(html)).toContain("/assets/es-1.js");
+    expect(preloaded(html)).toEqual(["/assets/es-1.js", "/assets/login-1.js"]);
   });
 
   it("speaks the browser's language to a first visit", () => {

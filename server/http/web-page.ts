@@ -3,16 +3,19 @@
  * and the messages of both languages; a phone on a slow network pays for every file it names, and
  * learns of any other file only once the app's code has run, a round trip later. So the page sent:
  * - is in the visitor's language (the cookie the web app sets, else Accept-Language) and preloads
- *   only that language's messages; both when a signed-in visit has no such cookie yet, since the
- *   user's profile may choose the other one;
+ *   only that language's messages;
  * - preloads the code of the page at its address, when the page's module is named after it
- *   (`/account-management` → routes/account-management.tsx, `/` → home), and of the signed-in
- *   layout when the visit carries a session.
+ *   (`/account-management` → routes/account-management.tsx, `/` → home);
+ * - for a signed-in visit, carries the signed-in user (what `GET /api/v1/me` answers, which the
+ *   app would otherwise ask for once its code had run), is in the language of their profile, and
+ *   preloads the signed-in layout's code.
  * The files each page needs come from the build (scripts/page-files.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { isLanguage, LANGUAGES, type Language } from "../../shared/domain/languages.ts";
+import { callerHeaders } from "./conditional-requests.ts";
 
 /** Written by the build beside the app (scripts/page-files.ts). */
 const PAGE_FILES = ".vite/pages.json";
@@ -25,7 +28,17 @@ export interface Visit {
   path: string;
   cookie?: string | undefined;
   acceptLanguage?: string | undefined;
+  /** The signed-in user as `GET /api/v1/me` answers, when the visit's session is live. */
+  signedIn?: { me: string; language: Language } | undefined;
 }
+
+/** Whether a visit carries a session cookie, live or not, worth asking who it is. */
+function hasSessionCookie(cookie: string | undefined): boolean {
+  return cookie !== undefined && SESSION_COOKIE.test(cookie);
+}
+
+/** JSON inside a <script> element: no `<` that could close it early. */
+const scriptSafe = (json: string) => json.replaceAll("<", "\\u003c");
 
 export type WebPage = (visit: Visit) => string;
 
@@ -75,29 +88,59 @@ export function loadWebPage(clientDir: string): WebPage {
   const pages: Record<string, string[]> = existsSync(filesPath)
     ? JSON.parse(readFileSync(filesPath, "utf8"))
     : {};
+  // The web app starts in the language named here (data-language), the one preloaded.
   const inLanguage = (language: Language) =>
-    built.replace(/<html lang="[^"]*"/, `<html lang="${language}"`);
+    built.replace(/<html lang="[^"]*"/, `<html lang="${language}" data-language="${language}"`);
   const onlyIn = (language: Language) =>
     LANGUAGES.filter((other) => other !== language).reduce(
       (html, other) => html.replace(languagePreload(other), ""),
       inLanguage(language),
     );
   const pageIn = Object.fromEntries(
-    LANGUAGES.map((language) => [language, { both: inLanguage(language), only: onlyIn(language) }]),
-  ) as Record<Language, { both: string; only: string }>;
+    LANGUAGES.map((language) => [language, onlyIn(language)]),
+  ) as Record<Language, string>;
 
   return (visit) => {
     const address = pageAt(visit.path);
-    const signedIn = visit.cookie !== undefined && SESSION_COOKIE.test(visit.cookie);
+    const { signedIn } = visit;
     const files = new Set([
       ...(signedIn ? (pages.layout ?? []) : []),
       ...(address ? (pages[address] ?? []) : []),
     ]);
-    const links = [...files]
-      .map((file) => `\n    <link rel="modulepreload" crossorigin href="${file}">`)
-      .join("");
-    const page = pageIn[languageOfVisit(visit)];
-    const html = signedIn && !chosenLanguage(visit) ? page.both : page.only;
-    return html.replace("</head>", `${links}\n  </head>`);
+    const head = [...files].map((file) => `<link rel="modulepreload" crossorigin href="${file}">`);
+    if (signedIn) {
+      head.push(
+        `<script id="signed-in-user" type="application/json">${scriptSafe(signedIn.me)}</script>`,
+      );
+    }
+    const language = signedIn?.language ?? languageOfVisit(visit);
+    const html = pageIn[language].replace(
+      "</head>",
+      `${head.map((line) => `\n    ${line}`).join("")}\n  </head>`,
+    );
+    return html;
   };
+}
+
+/**
+ * The visit's signed-in user, asked of the app itself as the web app would ask it; none when the
+ * visit has no live session, or the answer could not be had (the web app then asks, and says why).
+ */
+export async function signedInUser(
+  app: FastifyInstance,
+  request: FastifyRequest,
+): Promise<Visit["signedIn"]> {
+  if (!hasSessionCookie(request.headers.cookie)) return undefined;
+  try {
+    const answer = await app.inject({
+      method: "GET",
+      url: "/api/v1/me",
+      headers: callerHeaders(request),
+    });
+    if (answer.statusCode !== 200) return undefined;
+    const { language } = answer.json<{ language?: unknown }>();
+    return isLanguage(language) ? { me: answer.body, language } : undefined;
+  } catch {
+    return undefined;
+  }
 }

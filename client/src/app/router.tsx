@@ -3,10 +3,9 @@ import type { Me } from "@shared/api/me.ts";
 import { IconBug } from "@tabler/icons-react";
 import { type ComponentProps, type ComponentType, useEffect } from "react";
 import { createBrowserRouter, useRouteError } from "react-router";
-import { LoadingState } from "../components/loading-state.tsx";
 import { MessagePage } from "../components/message-page.tsx";
 import { prefetchAccountManagement, zoneOf } from "../features/account-management/index.ts";
-import { meQueryOptions } from "../features/auth/index.ts";
+import { meQueryOptions, signedInUserOfPage } from "../features/auth/index.ts";
 import { useT } from "../lib/i18n.tsx";
 import { queryClient } from "../lib/query-client.ts";
 import { RequireRole } from "./require-role.tsx";
@@ -66,10 +65,13 @@ function whenSignedInAs(role: Me["role"], prefetch: () => void): void {
   );
 }
 
+// The signed-in user the server sent with the page: the app starts with it. Read before the
+// router starts, whose first loaders would otherwise ask for it; signing in clears it.
+const signedInAtStart = signedInUserOfPage();
+if (signedInAtStart) queryClient.setQueryData(meQueryOptions().queryKey, signedInAtStart);
+
 export const router = createBrowserRouter([
   {
-    // Shown while the first page's code arrives.
-    hydrateFallbackElement: <LoadingState />,
     children: [
       { path: "/login", lazy: page(async () => (await import("./routes/login.tsx")).LoginRoute) },
       {
@@ -85,7 +87,8 @@ export const router = createBrowserRouter([
         lazy: page(async () => (await import("./routes/reset-password.tsx")).ResetPasswordRoute),
       },
       {
-        // The signed-in user is asked for while the layout's code downloads, not after.
+        // The signed-in user is asked for while the layout's code downloads, not after (unless
+        // it came with the page).
         loader: () => {
           void queryClient.prefetchQuery(meQueryOptions());
           return null;

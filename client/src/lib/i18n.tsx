@@ -54,8 +54,14 @@ export function messagesOf(language: Language): Messages {
  */
 const LANGUAGE_COOKIE = "wattfolio.language";
 
-/** The language this browser shows before anyone signs in: the one chosen here, else its own. */
+/**
+ * The language the app starts in: the one the server sent the page in, its messages preloaded (a
+ * signed-in user's, else the one chosen on this browser, else the browser's own); where no server
+ * says (Vite's dev server), the one chosen here, else the browser's own.
+ */
 export function browserLanguage(): Language {
+  const sent = document.documentElement.dataset.language;
+  if (isLanguage(sent)) return sent;
   const chosen = document.cookie
     .split(";")
     .map((part) => part.trim().split("="))

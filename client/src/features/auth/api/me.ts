@@ -18,3 +18,14 @@ export const meQueryOptions = () =>
 export function useMe(): Me {
   return useSuspenseQuery(meQueryOptions()).data;
 }
+
+/**
+ * The signed-in user the server wrote into the page it sent (server/http/web-page.ts), read once:
+ * the app starts with it rather than asking for it, a round trip sooner on a slow phone. Later
+ * (after signing out and in again) the app asks the server as usual.
+ */
+export function signedInUserOfPage(): Me | undefined {
+  const element = document.getElementById("signed-in-user");
+  element?.remove();
+  return element?.textContent ? (JSON.parse(element.textContent) as Me) : undefined;
+}
