@@ -19,7 +19,7 @@ import { callerHeaders } from "./conditional-requests.ts";
 
 /** Written by the build beside the app (scripts/page-files.ts). */
 const PAGE_FILES = ".vite/pages.json";
-/** Set by the web app when a language is chosen or first shown (client/src/lib/i18n.tsx). */
+/** Set by the web app when a language is chosen or a profile applied (client/src/lib/i18n.tsx). */
 const LANGUAGE_COOKIE = "wattfolio.language";
 /** better-auth's session cookie, `__Secure-`-prefixed over HTTPS. */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?wattfolio\.session_token=/;
@@ -113,12 +113,10 @@ export function loadWebPage(clientDir: string): WebPage {
         `<script id="signed-in-user" type="application/json">${scriptSafe(signedIn.me)}</script>`,
       );
     }
-    const language = signedIn?.language ?? languageOfVisit(visit);
-    const html = pageIn[language].replace(
+    return pageIn[signedIn?.language ?? languageOfVisit(visit)].replace(
       "</head>",
       `${head.map((line) => `\n    ${line}`).join("")}\n  </head>`,
     );
-    return html;
   };
 }
 
