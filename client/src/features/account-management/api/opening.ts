@@ -4,7 +4,7 @@ import { catalogueQueryOptions } from "../../catalogue/index.ts";
 import { pendingCountQuery, portfolioApplicationsQueryOptions } from "./applications.ts";
 import { zoneAccountsQueryOptions, zoneCountQuery, zoneOpeningOrder } from "./zone-accounts.ts";
 
-export const ZONES = ["active", "expired", "applications"] as const;
+const ZONES = ["active", "expired", "applications"] as const;
 export type Zone = (typeof ZONES)[number];
 
 /** The zone named in the address (`?zone=`), Active when it names none. */
