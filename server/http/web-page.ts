@@ -14,13 +14,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { isLanguage, LANGUAGES, type Language } from "../../shared/domain/languages.ts";
+import {
+  isLanguage,
+  LANGUAGES,
+  type Language,
+  languageInCookie,
+} from "../../shared/domain/languages.ts";
 import { callerHeaders } from "./conditional-requests.ts";
 
 /** Written by the build beside the app (scripts/page-files.ts). */
 const PAGE_FILES = ".vite/pages.json";
-/** Set by the web app when a language is chosen or a profile applied (client/src/lib/i18n.tsx). */
-const LANGUAGE_COOKIE = "wattfolio.language";
 /** better-auth's session cookie, `__Secure-`-prefixed over HTTPS. */
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?wattfolio\.session_token=/;
 
@@ -42,18 +45,9 @@ const scriptSafe = (json: string) => json.replaceAll("<", "\\u003c");
 
 export type WebPage = (visit: Visit) => string;
 
-/** The language the web app last showed on this browser, from its cookie. */
-function chosenLanguage(visit: Visit): Language | undefined {
-  const chosen = visit.cookie
-    ?.split(";")
-    .map((part) => part.trim().split("="))
-    .find(([name]) => name === LANGUAGE_COOKIE)?.[1];
-  return isLanguage(chosen) ? chosen : undefined;
-}
-
 /** The language a visit asks for: the app's cookie, else the first of ours in Accept-Language. */
 export function languageOfVisit(visit: Visit): Language {
-  const chosen = chosenLanguage(visit);
+  const chosen = languageInCookie(visit.cookie);
   if (chosen) return chosen;
   const preferred = (visit.acceptLanguage ?? "")
     .split(",")

@@ -12,6 +12,21 @@ export function isLanguage(value: unknown): value is Language {
   return value === "en" || value === "es";
 }
 
+/**
+ * The cookie that keeps the language chosen on a browser: the web app writes it, and the server
+ * reads it to send the page in that language, its messages alone preloaded.
+ */
+export const LANGUAGE_COOKIE = "wattfolio.language";
+
+/** The language a Cookie header (or `document.cookie`) keeps, if any. */
+export function languageInCookie(cookie: string | undefined): Language | undefined {
+  const kept = cookie
+    ?.split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LANGUAGE_COOKIE)?.[1];
+  return isLanguage(kept) ? kept : undefined;
+}
+
 /** A stored or asked-for language; anything Wattfolio does not speak reads as English. */
 export function languageOf(value: unknown): Language {
   return isLanguage(value) ? value : "en";

@@ -5,7 +5,13 @@
  */
 
 import type { Messages } from "virtual:messages/en";
-import { isLanguage, type Language, LOCALES } from "@shared/domain/languages.ts";
+import {
+  isLanguage,
+  LANGUAGE_COOKIE,
+  type Language,
+  LOCALES,
+  languageInCookie,
+} from "@shared/domain/languages.ts";
 import type { MessageKey, MessageValues } from "@shared/i18n/catalogue.ts";
 import {
   createContext,
@@ -49,12 +55,6 @@ export function messagesOf(language: Language): Messages {
 }
 
 /**
- * The language chosen on this browser, kept in a cookie rather than in the browser's storage: the
- * server reads it too, and sends the page with that language's messages alone preloaded.
- */
-const LANGUAGE_COOKIE = "wattfolio.language";
-
-/**
  * The language the app starts in: the one the server sent the page in, its messages preloaded (a
  * signed-in user's, else the one chosen on this browser, else the browser's own); where no server
  * says (Vite's dev server), the one chosen here, else the browser's own.
@@ -62,11 +62,8 @@ const LANGUAGE_COOKIE = "wattfolio.language";
 export function browserLanguage(): Language {
   const sent = document.documentElement.dataset.language;
   if (isLanguage(sent)) return sent;
-  const chosen = document.cookie
-    .split(";")
-    .map((part) => part.trim().split("="))
-    .find(([name]) => name === LANGUAGE_COOKIE)?.[1];
-  if (isLanguage(chosen)) return chosen;
+  const chosen = languageInCookie(document.cookie);
+  if (chosen) return chosen;
   const preferred = navigator.languages.find((tag) => /^(en|es)\b/i.test(tag));
   return preferred?.toLowerCase().startsWith("es") ? "es" : "en";
 }
