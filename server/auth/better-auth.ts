@@ -9,9 +9,13 @@
  * pages at this machine's own addresses are trusted origins as well as PUBLIC_URL (./origins.ts);
  * the password reset e-mail and its security log entries (./password-reset.ts).
  */
+
+import type { IncomingHttpHeaders } from "node:http";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
+import { getSessionCookie } from "better-auth/cookies";
+import { fromNodeHeaders } from "better-auth/node";
 import type { FastifyBaseLogger } from "fastify";
 import { PASSWORD_LENGTH } from "../../shared/api/session.ts";
 import type { Clock } from "../../shared/domain/clock.ts";
@@ -23,6 +27,9 @@ import { appOrigins } from "./origins.ts";
 import { mailPasswordReset, recordPasswordReset } from "./password-reset.ts";
 import { signInRefusal } from "./sign-in-refusal.ts";
 import { createSignInThrottle, signInThrottle } from "./sign-in-throttle.ts";
+
+/** Our cookies' names start with it: `wattfolio.session_token`. */
+const COOKIE_PREFIX = "wattfolio";
 
 /** Set by the server from the connection (or a trusted proxy); a header clients cannot forge. */
 export const CLIENT_IP_HEADER = "x-wattfolio-client-ip";
@@ -123,7 +130,7 @@ export function createAuth({
     advanced: {
       useSecureCookies: config.publicUrl.startsWith("https://"),
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
-      cookiePrefix: "wattfolio",
+      cookiePrefix: COOKIE_PREFIX,
       // A session and its user in one query, not two: every signed-in request reads them.
       database: { joins: true },
     },
@@ -132,3 +139,8 @@ export function createAuth({
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** Whether a request carries a session cookie, live or not: whether it is worth asking whose. */
+export function carriesSessionCookie(headers: IncomingHttpHeaders): boolean {
+  return getSessionCookie(fromNodeHeaders(headers), { cookiePrefix: COOKIE_PREFIX }) !== null;
+}

@@ -20,12 +20,11 @@ import {
   type Language,
   languageInCookie,
 } from "../../shared/domain/languages.ts";
+import { carriesSessionCookie } from "../auth/better-auth.ts";
 import { callerHeaders } from "./conditional-requests.ts";
 
 /** Written by the build beside the app (scripts/page-files.ts). */
 const PAGE_FILES = ".vite/pages.json";
-/** better-auth's session cookie, `__Secure-`-prefixed over HTTPS. */
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?wattfolio\.session_token=/;
 
 export interface Visit {
   path: string;
@@ -33,11 +32,6 @@ export interface Visit {
   acceptLanguage?: string | undefined;
   /** The signed-in user as `GET /api/v1/me` answers, when the visit's session is live. */
   signedIn?: { me: string; language: Language } | undefined;
-}
-
-/** Whether a visit carries a session cookie, live or not, worth asking who it is. */
-function hasSessionCookie(cookie: string | undefined): boolean {
-  return cookie !== undefined && SESSION_COOKIE.test(cookie);
 }
 
 /** JSON inside a <script> element: no `<` that could close it early. */
@@ -122,7 +116,7 @@ export async function signedInUser(
   app: FastifyInstance,
   request: FastifyRequest,
 ): Promise<Visit["signedIn"]> {
-  if (!hasSessionCookie(request.headers.cookie)) return undefined;
+  if (!carriesSessionCookie(request.headers)) return undefined;
   try {
     const answer = await app.inject({
       method: "GET",
