@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
 import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
@@ -21,6 +22,9 @@ import pg from "pg";
 import lockfile from "proper-lockfile";
 import type { DatabaseConfig } from "../config.ts";
 import * as schema from "./schema/index.ts";
+
+/** The extensions the migrations create, which PGlite loads only when told. */
+const extensions = { pg_trgm };
 
 /** A database or an open transaction: use cases take either. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -109,6 +113,7 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
   // PostgreSQL's 128 MB of shared buffers, in WebAssembly memory that never shrinks, held most of
   // an idle instance's memory; a data folder's working set fits in far less.
   const client = await PGlite.create(`${dataDir}/pg`, {
+    extensions,
     startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"],
   });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
@@ -201,7 +206,7 @@ async function workAsAppRole(client: PGlite): Promise<void> {
  */
 /** The data folder of a fresh in-memory database with every migration, as an image to start from. */
 export async function migratedImage(): Promise<Blob> {
-  const client = await PGlite.create();
+  const client = await PGlite.create({ extensions });
   try {
     await migratePglite(drizzlePglite({ client }), { migrationsFolder });
     return await client.dumpDataDir("none");
@@ -211,7 +216,7 @@ export async function migratedImage(): Promise<Blob> {
 }
 
 export async function openMemoryDatabase(image?: Blob): Promise<DatabaseHandle> {
-  const client = await PGlite.create(image ? { loadDataDir: image } : {});
+  const client = await PGlite.create(image ? { extensions, loadDataDir: image } : { extensions });
   await migratePglite(drizzlePglite({ client }), { migrationsFolder });
   await workAsAppRole(client);
   return {

@@ -303,4 +303,15 @@ describe("the cost of a page", () => {
       }
     }
   });
+
+  it("of a search for rare text reads the trigrams of three letters or digits in a row, else the letter pairs", async () => {
+    await refreshStatistics(t.db, [mailboxMessages]);
+    const first = { pageSize: 25, page: 1 };
+    expect(await planOf(mailboxPageQuery(t.db, { ...first, q: "reader1234@" }))).toMatch(
+      /Bitmap Index Scan on mailbox_messages_search_trigrams_idx/,
+    );
+    expect(await planOf(mailboxPageQuery(t.db, { ...first, q: "ho" }))).toMatch(
+      /Bitmap Index Scan on mailbox_messages_search_pairs_idx/,
+    );
+  });
 });

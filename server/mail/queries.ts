@@ -32,24 +32,32 @@ const itemColumns = {
 
 /**
  * What a search of the mailbox keeps: text anywhere in the recipient's address or the subject.
- * `pairs`: through the index of letter pairs, which finds the few messages that may hold the text.
+ * `indexed`: through an index that finds the few messages that may hold the text, the trigrams
+ * (pg_trgm) of text with three letters or digits in a row, else the letter pairs.
  */
-function mailboxSearch(q: string | undefined, pairs: boolean): SQL | undefined {
+function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined {
   if (!q) return undefined;
   const pattern = containing(q);
-  return and(
-    or(ilike(mailboxMessages.recipient, pattern), ilike(mailboxMessages.subject, pattern)),
-    pairs && [...q].length > 1
-      ? sql`${mailboxMessages.searchPairs} @> letter_pairs(${q})`
-      : undefined,
+  const held = or(
+    ilike(mailboxMessages.recipient, pattern),
+    ilike(mailboxMessages.subject, pattern),
   );
+  if (!indexed) return held;
+  if (/[\p{L}\p{N}]{3}/u.test(q)) {
+    // The expression of the index of trigrams; `held` keeps it exact for text across the two.
+    const searched = sql`(${mailboxMessages.recipient} || chr(10) || ${mailboxMessages.subject})`;
+    return and(ilike(searched, pattern), held);
+  }
+  return [...q].length > 1
+    ? and(held, sql`${mailboxMessages.searchPairs} @> letter_pairs(${q})`)
+    : held;
 }
 
 /**
  * How many of the newest messages (past the cursor) a search reads in order before it asks the
- * index of letter pairs instead. Text that many messages hold ("ends in 30", a quarter of them)
- * fills a page within them, where the pairs would name every one of them to be sorted; rarer text
- * is found through the pairs, a few to sort.
+ * search's index instead. Text that many messages hold ("ends in 30", a quarter of them) fills a
+ * page within them, where the index would name every one of them to be sorted; rarer text is found
+ * through the index, a few to sort.
  */
 const SEARCH_WINDOW = 2_000;
 
@@ -57,7 +65,7 @@ const SEARCH_WINDOW = 2_000;
 export function mailboxPageQuery(
   db: Database,
   query: MailboxQuery,
-  { pairs = true, within }: { pairs?: boolean; within?: SQL | undefined } = {},
+  { indexed = true, within }: { indexed?: boolean; within?: SQL | undefined } = {},
 ) {
   const reading = readingOf("mailbox", query);
   const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
@@ -72,7 +80,7 @@ export function mailboxPageQuery(
       cursorAt: cursorTime(mailboxMessages.deliveredAt),
     })
     .from(mailboxMessages)
-    .where(and(mailboxSearch(query.q, pairs), past, within))
+    .where(and(mailboxSearch(query.q, indexed), past, within))
     .orderBy(...order)
     .limit(reading.limit)
     .offset(reading.offset);
@@ -81,7 +89,7 @@ export function mailboxPageQuery(
 /**
  * The rows of a page of a search, and whether the text is common: first among the SEARCH_WINDOW
  * newest messages past the cursor, read in order (the whole rest when it is no longer); then, if
- * that did not fill the page, through the index of letter pairs.
+ * that did not fill the page, through the search's index.
  */
 async function searchedPage(db: Database, query: MailboxQuery, reading: Reading) {
   if (reading.offset > 0) return { rows: await mailboxPageQuery(db, query), common: false };
@@ -96,20 +104,20 @@ async function searchedPage(db: Database, query: MailboxQuery, reading: Reading)
   const within = edge
     ? sql`(${mailboxMessages.deliveredAt}, ${mailboxMessages.id}) ${sql.raw(reading.backwards ? "<=" : ">=")} (${edge.at}::timestamptz, ${edge.id}::uuid)`
     : undefined;
-  const recent = await mailboxPageQuery(db, query, { pairs: false, within });
+  const recent = await mailboxPageQuery(db, query, { indexed: false, within });
   if (recent.length >= reading.limit || !edge) {
     return { rows: recent, common: recent.length >= reading.limit };
   }
   return { rows: await mailboxPageQuery(db, query), common: false };
 }
 
-/** The newest messages a count of common text reads in order before it asks the letter pairs. */
+/** The newest messages a count of common text reads in order before it asks the search's index. */
 const COUNT_WINDOW = 20_000;
 
 /**
- * The messages a search finds, counted up to EXACT_TOTAL_UP_TO. Rare text is counted through its
- * letter pairs. Common text is counted among the COUNT_WINDOW newest messages first, which usually
- * holds more than the limit; only when it does not, the older ones through their pairs.
+ * The messages a search finds, counted up to EXACT_TOTAL_UP_TO. Rare text is counted through the
+ * search's index. Common text is counted among the COUNT_WINDOW newest messages first, which
+ * usually holds more than the limit; only when it does not, the older ones through the index.
  */
 async function countSearch(db: Database, q: string | undefined, common: boolean) {
   if (!q || !common) return countUpToLimit(db, mailboxMessages, mailboxSearch(q, true));
