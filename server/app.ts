@@ -48,7 +48,7 @@ import {
   registerRequestHygiene,
   requestIdOf,
 } from "./http/request-hygiene.ts";
-import { loadWebPage, signedInUser } from "./http/web-page.ts";
+import { loadWebPage, sessionOfVisit, signInFirst } from "./http/web-page.ts";
 import { invitationRoutes } from "./invitations/routes.ts";
 import { sweepRoutes } from "./jobs/routes.ts";
 import { createLifecycle, type Lifecycle } from "./jobs/schedule.ts";
@@ -275,17 +275,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     const isPage =
       (request.method === "GET" || request.method === "HEAD") && !request.url.startsWith("/api/");
     if (webPage && isPage) {
+      const session = await sessionOfVisit(app, request);
+      reply.header("cache-control", "private, no-cache").header("vary", "Cookie, Accept-Language");
+      const signIn = session.state === "signed-out" ? signInFirst(request.url) : undefined;
+      if (signIn) return reply.redirect(signIn, 302);
       const page = webPage({
         path: request.url,
         cookie: request.headers.cookie,
         acceptLanguage: request.headers["accept-language"],
-        signedIn: await signedInUser(app, request),
+        signedIn: session.state === "signed-in" ? session : undefined,
       });
-      return reply
-        .type("text/html; charset=utf-8")
-        .header("cache-control", "private, no-cache")
-        .header("vary", "Cookie, Accept-Language")
-        .send(page);
+      return reply.type("text/html; charset=utf-8").send(page);
     }
     const wrongMethod = refuseWrongMethod(request, reply);
     if (wrongMethod) return wrongMethod;

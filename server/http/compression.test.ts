@@ -72,7 +72,11 @@ describe("the web client's files", () => {
 
   it("include a page, index.html, that browsers check again on every visit", async () => {
     for (const url of ["/", "/index.html", "/account-management"]) {
-      const answer = await get(url, { "accept-encoding": "br" });
+      const answer = await superAdmin.request({
+        method: "GET",
+        url,
+        headers: { "accept-encoding": "br" },
+      });
       expect(answer.statusCode, url).toBe(200);
       expect(answer.headers["content-type"], url).toMatch(/^text\/html/);
       expect(answer.headers["cache-control"], url).toBe("private, no-cache");
@@ -142,11 +146,24 @@ describe("the page a signed-in browser downloads", () => {
     expect(page.headers.vary).toMatch(/cookie/i);
   });
 
-  it("carries no user for a forged or absent session", async () => {
+  it("is not sent without a live session: the browser goes to the sign-in page at once, with the way back", async () => {
     for (const cookie of ["wattfolio.session_token=forged.signature", ""]) {
-      const page = await get("/account-management", { cookie });
-      expect(page.statusCode).toBe(200);
-      expect(carriedUser(page.body)).toBe(undefined);
+      const page = await get("/account-management?zone=expired", { cookie });
+      expect(page.statusCode).toBe(302);
+      expect(page.headers.location).toBe("/login?next=%2Faccount-management%3Fzone%3Dexpired");
+      expect(page.headers["cache-control"]).toBe("private, no-cache");
+      expect(page.headers.vary).toMatch(/cookie/i);
+      expect((await get("/", { cookie })).headers.location).toBe("/login");
+    }
+  });
+
+  it("of a page open to anyone carries no user for a forged or absent session", async () => {
+    for (const url of ["/login?next=%2Fmailbox", "/forgot-password", "/invitations/abc123"]) {
+      for (const cookie of ["wattfolio.session_token=forged.signature", ""]) {
+        const page = await get(url, { cookie });
+        expect(page.statusCode, url).toBe(200);
+        expect(carriedUser(page.body), url).toBe(undefined);
+      }
     }
   });
 });

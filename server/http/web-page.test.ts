@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { languageOfVisit, loadWebPage, type WebPage } from "./web-page.ts";
+import { languageOfVisit, loadWebPage, signInFirst, type WebPage } from "./web-page.ts";
 
 const BUILT = `<!doctype html>
 <html lang="en">
@@ -112,5 +112,29 @@ describe("the language of a visit", () => {
     [{}, "en"],
   ] as const)("%j reads as %s", (visit, language) => {
     expect(languageOfVisit({ path: "/", ...visit })).toBe(language);
+  });
+});
+
+describe("a visit that is not signed in", () => {
+  it("goes to the sign-in page from a page for signed-in users, with the way back to it", () => {
+    expect(signInFirst("/account-management?zone=expired&q=a b")).toBe(
+      "/login?next=%2Faccount-management%3Fzone%3Dexpired%26q%3Da%20b",
+    );
+    expect(signInFirst("/accounts/0b6f")).toBe("/login?next=%2Faccounts%2F0b6f");
+    expect(signInFirst("/no-such-page")).toBe("/login?next=%2Fno-such-page");
+    expect(signInFirst("/")).toBe("/login");
+  });
+
+  it("opens the pages open to anyone: signing in, a forgotten password, a new password, an invitation", () => {
+    for (const url of [
+      "/login",
+      "/login?next=%2Fmailbox",
+      "/forgot-password",
+      "/reset-password?token=abc",
+      "/invitations/abc123",
+    ]) {
+      expect(signInFirst(url), url).toBe(undefined);
+    }
+    expect(signInFirst("/invitations/abc/more")).toBe("/login?next=%2Finvitations%2Fabc%2Fmore");
   });
 });

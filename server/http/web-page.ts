@@ -8,7 +8,9 @@
  *   (`/account-management` → routes/account-management.tsx, `/` → home);
  * - for a signed-in visit, carries the signed-in user (what `GET /api/v1/me` answers, which the
  *   app would otherwise ask for once its code had run), is in the language of their profile, and
- *   preloads the signed-in layout's code.
+ *   preloads the signed-in layout's code;
+ * - is not sent to a visit that is not signed in, for a page of signed-in users: it is sent to the
+ *   sign-in page (signInFirst) at once, instead of downloading the app to be told so.
  * The files each page needs come from the build (scripts/page-files.ts).
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -108,25 +110,46 @@ export function loadWebPage(clientDir: string): WebPage {
   };
 }
 
-/**
- * The visit's signed-in user, asked of the app itself as the web app would ask it; none when the
- * visit has no live session, or the answer could not be had (the web app then asks, and says why).
- */
-export async function signedInUser(
+/** What a visit's session is, as the app itself answers `GET /api/v1/me` for it. */
+export type SessionOfVisit =
+  | { state: "signed-in"; me: string; language: Language }
+  | { state: "signed-out" }
+  /** The answer could not be had: the web app asks again, and says why if it fails. */
+  | { state: "unknown" };
+
+/** The visit's session, asked of the app itself as the web app would ask it. */
+export async function sessionOfVisit(
   app: FastifyInstance,
   request: FastifyRequest,
-): Promise<Visit["signedIn"]> {
-  if (!carriesSessionCookie(request.headers)) return undefined;
+): Promise<SessionOfVisit> {
+  if (!carriesSessionCookie(request.headers)) return { state: "signed-out" };
   try {
     const answer = await app.inject({
       method: "GET",
       url: "/api/v1/me",
       headers: callerHeaders(request),
     });
-    if (answer.statusCode !== 200) return undefined;
+    if (answer.statusCode === 401) return { state: "signed-out" };
+    if (answer.statusCode !== 200) return { state: "unknown" };
     const { language } = answer.json<{ language?: unknown }>();
-    return isLanguage(language) ? { me: answer.body, language } : undefined;
+    return isLanguage(language)
+      ? { state: "signed-in", me: answer.body, language }
+      : { state: "unknown" };
   } catch {
-    return undefined;
+    return { state: "unknown" };
   }
+}
+
+/** The pages anyone may open (client/src/app/router.tsx); every other one is for a signed-in user. */
+const OPEN_TO_ANYONE = /^\/(login|forgot-password|reset-password|invitations\/[^/]+)\/?$/;
+
+/**
+ * Where a visit that is not signed in goes instead of a page for signed-in users: the sign-in page,
+ * with the way back, as the web app would send it once its code had run and the server had refused
+ * it. Undefined for a page open to anyone.
+ */
+export function signInFirst(url: string): string | undefined {
+  const path = url.split("?")[0] ?? "/";
+  if (OPEN_TO_ANYONE.test(path)) return undefined;
+  return path === "/" ? "/login" : `/login?next=${encodeURIComponent(url)}`;
 }
