@@ -18,7 +18,7 @@ const matchingUpToLimit = (table: PgTable | SQL, where: SQL | undefined) =>
 export const matchingColumn = (table: PgTable | SQL, counting: SQL | undefined) =>
   counting ? matchingUpToLimit(table, counting) : sql<null>`null`;
 
-const totalOf = (matching: number): { total: number; totalExact: boolean } =>
+export const totalOf = (matching: number): { total: number; totalExact: boolean } =>
   matching > EXACT_TOTAL_UP_TO
     ? { total: EXACT_TOTAL_UP_TO, totalExact: false }
     : { total: matching, totalExact: true };

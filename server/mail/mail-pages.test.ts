@@ -188,6 +188,14 @@ describe("searching a large mailbox", () => {
       total: 1_000,
       totalExact: false,
     });
+    // None of the newest: the first page and the total come from one reading of the index.
+    const rare = await following<MailboxPage>("/api/v1/mailbox?q=archived%202399");
+    expect(rare.flatMap((page) => subjects(page.items))).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `Archived ${23999 - i}`),
+      "Archived 2399",
+    ]);
+    for (const page of rare) expect(page).toMatchObject({ total: 11, totalExact: true });
+    await backFrom("/api/v1/mailbox?q=archived%202399", rare);
   });
 });
 

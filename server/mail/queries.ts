@@ -14,7 +14,7 @@ import type {
 } from "../../shared/api/lifecycle.ts";
 import type { Database } from "../db/client.ts";
 import { isOneOf } from "../db/one-of.ts";
-import { countUpToLimit, matchingColumn, totalOfPage } from "../db/paging.ts";
+import { atStart, countUpToLimit, matchingColumn, totalOf, totalOfPage } from "../db/paging.ts";
 import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
 import { cursorTime, keyset, pageOf, type Reading, readingOf } from "./keyset.ts";
@@ -61,11 +61,18 @@ function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined
  */
 const SEARCH_WINDOW = 2_000;
 
+type PageRow = Awaited<ReturnType<typeof mailboxPageQuery>>[number];
+type Counted = ReturnType<typeof totalOf>;
+
 /** The rows of one page of the mailbox (one more than the page), each with its cursor's time. */
 export function mailboxPageQuery(
   db: Database,
   query: MailboxQuery,
-  { indexed = true, within }: { indexed?: boolean; within?: SQL | undefined } = {},
+  {
+    indexed = true,
+    within,
+    limit,
+  }: { indexed?: boolean; within?: SQL | undefined; limit?: number | undefined } = {},
 ) {
   const reading = readingOf("mailbox", query);
   const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
@@ -82,16 +89,21 @@ export function mailboxPageQuery(
     .from(mailboxMessages)
     .where(and(mailboxSearch(query.q, indexed), past, within))
     .orderBy(...order)
-    .limit(reading.limit)
+    .limit(limit ?? reading.limit)
     .offset(reading.offset);
 }
 
 /**
  * The rows of a page of a search, and whether the text is common: first among the SEARCH_WINDOW
  * newest messages past the cursor, read in order (the whole rest when it is no longer); then, if
- * that did not fill the page, through the search's index.
+ * that did not fill the page, through the search's index. The first page of rarer text reads its
+ * messages through the index up to the count's limit: the page and the total from one reading.
  */
-async function searchedPage(db: Database, query: MailboxQuery, reading: Reading) {
+async function searchedPage(
+  db: Database,
+  query: MailboxQuery,
+  reading: Reading,
+): Promise<{ rows: PageRow[]; common: boolean; counted?: Counted }> {
   if (reading.offset > 0) return { rows: await mailboxPageQuery(db, query), common: false };
   const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
   const [edge] = await db
@@ -108,7 +120,9 @@ async function searchedPage(db: Database, query: MailboxQuery, reading: Reading)
   if (recent.length >= reading.limit || !edge) {
     return { rows: recent, common: recent.length >= reading.limit };
   }
-  return { rows: await mailboxPageQuery(db, query), common: false };
+  if (!atStart(reading)) return { rows: await mailboxPageQuery(db, query), common: false };
+  const found = await mailboxPageQuery(db, query, { limit: EXACT_TOTAL_UP_TO + 1 });
+  return { rows: found.slice(0, reading.limit), common: false, counted: totalOf(found.length) };
 }
 
 /** The newest messages a count of common text reads in order before it asks the search's index. */
@@ -162,10 +176,11 @@ export async function listMailbox(
   query: MailboxQuery,
 ): Promise<KeysetPage<MailboxItem>> {
   const reading = readingOf("mailbox", query);
-  const { rows, common } = query.q
+  const searched = query.q
     ? await searchedPage(db, query, reading)
     : { rows: await mailboxPageQuery(db, query), common: true };
-  const counted = await countSearch(db, query.q, common);
+  const { rows, common } = searched;
+  const counted = searched.counted ?? (await countSearch(db, query.q, common));
   const page = pageOf("mailbox", rows, query, reading);
   const languages = await languagesOf(
     db,
