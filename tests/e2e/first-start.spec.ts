@@ -72,7 +72,9 @@ async function linkFromMailbox(
       await page.reload();
       await page.getByRole("textbox", { name: tr("Search the mailbox") }).fill(recipient);
       await expectLoaded(page, tr("Mailbox"));
-      await mailbox.getByRole("button").first().click({ timeout: 1_000 });
+      // The first row to the recipient: the search box's filter may not have applied yet.
+      const newest = mailbox.getByRole("row").filter({ hasText: recipient }).first();
+      await newest.getByRole("button").first().click({ timeout: 1_000 });
       const message = page.getByRole("article", { name: tr("Message") });
       await message.getByRole("tab", { name: tr("Plain text") }).click({ timeout: 1_000 });
       // Every mail the test waits for carries a link; the body is shown once it is.
