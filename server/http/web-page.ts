@@ -22,6 +22,7 @@ import {
   type Language,
   languageInCookie,
 } from "../../shared/domain/languages.ts";
+import { signInPageFrom } from "../../shared/domain/sign-in-page.ts";
 import { carriesSessionCookie } from "../auth/better-auth.ts";
 import { callerHeaders } from "./conditional-requests.ts";
 
@@ -150,6 +151,5 @@ const OPEN_TO_ANYONE = /^\/(login|forgot-password|reset-password|invitations\/[^
  */
 export function signInFirst(url: string): string | undefined {
   const path = url.split("?")[0] ?? "/";
-  if (OPEN_TO_ANYONE.test(path)) return undefined;
-  return path === "/" ? "/login" : `/login?next=${encodeURIComponent(url)}`;
+  return OPEN_TO_ANYONE.test(path) ? undefined : signInPageFrom(url);
 }

@@ -4,6 +4,7 @@
  */
 import { createIntl, createIntlCache, type IntlShape } from "@formatjs/intl";
 import { type Language, LOCALES, languageOf } from "@shared/domain/languages.ts";
+import { signInPageFrom } from "@shared/domain/sign-in-page.ts";
 import type { FieldError } from "@shared/errors.ts";
 import type { MessageKey } from "@shared/i18n/catalogue.ts";
 import { localiseWith } from "@shared/i18n/server-words.ts";
@@ -100,19 +101,13 @@ async function problemOf(response: Response): Promise<Problem> {
   };
 }
 
-/** The path to come back to after signing in again. */
-function loginUrl(): string {
-  const here = `${window.location.pathname}${window.location.search}`;
-  return here === "/" ? "/login" : `/login?next=${encodeURIComponent(here)}`;
-}
-
 /**
  * A fresh page load on purpose: it also drops every cached answer of the session that ended.
  * Sign-in's own 401 (wrong password) is the login form's business, not a lost session.
  */
 function sendToLogin(path: string): void {
   if (path.startsWith("/api/auth/") || window.location.pathname === "/login") return;
-  window.location.assign(loginUrl());
+  window.location.assign(signInPageFrom(`${window.location.pathname}${window.location.search}`));
 }
 
 const networkError = (title: MessageKey, detail: MessageKey) =>
