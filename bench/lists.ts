@@ -28,7 +28,7 @@ import { join } from "node:path";
 import type autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { createUser } from "../server/auth/users.ts";
-import { type Database, openDatabase, queryRows, refreshStatistics } from "../server/db/client.ts";
+import { type Database, openDatabase, queryRows, vacuumAndAnalyze } from "../server/db/client.ts";
 import { partners } from "../server/db/schema/index.ts";
 import { type Catalogue, createCatalogue } from "../server/test/factories.ts";
 import { administer } from "../server/test/postgres-setup.ts";
@@ -278,7 +278,10 @@ async function benchDatabase(): Promise<{
   return {
     database: await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 4 }),
     serverEnv: { DATABASE_URL: url.toString() },
-    drop: () => administer(BASE_URL, `drop database if exists ${name} with (force)`),
+    drop: () =>
+      process.env.BENCH_KEEP
+        ? Promise.resolve(console.log(`Kept the database ${url} (BENCH_KEEP)`))
+        : administer(BASE_URL, `drop database if exists ${name} with (force)`),
   };
 }
 
@@ -295,8 +298,9 @@ async function main(): Promise<void> {
       const portfolio = await seedPortfolio(database.db, size, catalogue);
       portfolios.push({ ...portfolio, cursors: await deepCursors(database.db, portfolio, size) });
     }
-    // As autovacuum would soon: the planner needs statistics of the freshly loaded tables.
-    await refreshStatistics(database.db);
+    // As autovacuum would soon: the planner's statistics of the freshly loaded tables, and their
+    // visibility map (without it an index-only scan, a list's count, reads the table too).
+    await vacuumAndAnalyze(database.db);
     if (sizes.length > 0)
       console.log(
         `Seeded ${SIZES.map((size) => size.toLocaleString("en")).join(" and ")} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -8,7 +8,7 @@
 import type autocannon from "autocannon";
 import { type SQL, sql } from "drizzle-orm";
 import { createUser } from "../server/auth/users.ts";
-import { type Database, queryRows, refreshStatistics } from "../server/db/client.ts";
+import { type Database, queryRows, vacuumAndAnalyze } from "../server/db/client.ts";
 import { mailboxMessages, mailOutbox } from "../server/db/schema/index.ts";
 import { encodeCursor } from "../shared/domain/cursor.ts";
 import { BENCH_PASSWORD, loadOverHttp, signIn } from "./server.ts";
@@ -146,7 +146,7 @@ export async function measureMailLists(db: Database, base: string, seconds: numb
     const started = performance.now();
     await seedMail(db, seeded, size, SIZES[0]);
     seeded = size;
-    await refreshStatistics(db, [mailboxMessages, mailOutbox]);
+    await vacuumAndAnalyze(db, [mailboxMessages, mailOutbox]);
     console.log(
       `Seeded the mail to ${size.toLocaleString("en")} messages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

@@ -31,7 +31,14 @@ export async function startServer(
 ): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
-    [...INSTANCE_NODE_FLAGS, fileURLToPath(new URL("../server/main.ts", import.meta.url))],
+    [
+      ...INSTANCE_NODE_FLAGS,
+      // BENCH_PROFILE=<folder>: the server writes a V8 CPU profile there when it stops.
+      ...(process.env.BENCH_PROFILE
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+      fileURLToPath(new URL("../server/main.ts", import.meta.url)),
+    ],
     {
       env: {
         ...process.env,

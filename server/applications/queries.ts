@@ -7,6 +7,7 @@ import {
   asc,
   desc,
   eq,
+  getTableColumns,
   ilike,
   inArray,
   or,
@@ -50,11 +51,14 @@ const decider = alias(users, "decider");
 const cursorTime = (column: PgColumn) =>
   sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'`;
 
+/** An application's columns but its search's letter pairs, which only its index needs. */
+const { searchPairs: _, ...shown } = getTableColumns(applications);
+
 /** Applications with the names they show; `counting`: the rows also carry the list's count. */
 function withNames(db: Database, counting?: SQL | undefined) {
   return db
     .select({
-      application: applications,
+      application: shown,
       matching: matchingColumn(applications, counting),
       partnerName: partners.name,
       accountName: accounts.name,
@@ -78,27 +82,34 @@ interface Reading {
 
 type Row = Awaited<ReturnType<ReturnType<typeof withNames>["execute"]>>[number];
 
-/**
- * What approved applications changed, as their accounts' history recorded it: read by the index
- * of the history on the application (a page of a decided list asks for up to a page of them).
- */
-export function changesAppliedBy(db: Database, applicationIds: string[]) {
-  return db
-    .select({
-      applicationId: accountHistory.applicationId,
-      accountId: accountHistory.accountId,
-      changes: accountHistory.changes,
-    })
-    .from(accountHistory)
-    .where(
-      and(
-        isOneOf(accountHistory.applicationId, applicationIds),
-        inArray(accountHistory.event, ["approved", "created"]),
-      ),
-    );
+/** What an approved application changed to one account, as the account's history recorded it. */
+interface Applied {
+  applicationId: string;
+  accountId: string;
+  changes: Omit<EntitlementChange, "account">[];
 }
 
-/** Turns rows into applications, loading what their summaries and before → after need at once. */
+/**
+ * What approved applications changed, as one JSON value (a column of a page's statement of names):
+ * read by the index of the history on the application (a page of a decided list asks for up to a
+ * page of them).
+ */
+export function changesAppliedBy(applicationIds: string[]): SQL<Applied[]> {
+  if (applicationIds.length === 0) return sql<Applied[]>`'[]'::json`;
+  return sql<
+    Applied[]
+  >`(select coalesce(json_agg(json_build_object('applicationId', ${accountHistory.applicationId}, 'accountId', ${accountHistory.accountId}, 'changes', ${accountHistory.changes})), '[]')
+    from ${accountHistory}
+    where ${and(
+      isOneOf(accountHistory.applicationId, applicationIds),
+      inArray(accountHistory.event, ["approved", "created"]),
+    )})`;
+}
+
+/**
+ * Turns rows into applications, with what their summaries and before → after need read in one
+ * statement: the catalogue, the accounts they name and what the approved ones changed.
+ */
 async function present(
   db: Database,
   actor: Actor,
@@ -109,16 +120,17 @@ async function present(
   const approvedIds = rows
     .filter((row) => row.application.status === "approved")
     .map((row) => row.application.id);
-  // Asked together: at one client, a page waits for one round trip instead of three.
-  const [loaded, { names, states }, applied] = await Promise.all([
-    catalogue(db),
-    describingNames(db, {
-      scope: accountScope(actor),
-      catalogue,
-      accountIds: rows.flatMap(({ application: a }) => [a.accountId, a.targetAccountId]),
-    }),
-    approvedIds.length === 0 ? [] : changesAppliedBy(db, approvedIds),
-  ]);
+  const {
+    names,
+    states,
+    catalogue: loaded,
+    also: { applied },
+  } = await describingNames(db, {
+    scope: accountScope(actor),
+    catalogue,
+    accountIds: rows.flatMap(({ application: a }) => [a.accountId, a.targetAccountId]),
+    also: { applied: changesAppliedBy(approvedIds) },
+  });
 
   return rows.map((row) => {
     const a = row.application;
@@ -165,7 +177,7 @@ async function present(
 
 /** What approving a pending application would do to the accounts as they are now. */
 function preview(
-  a: typeof applications.$inferSelect,
+  a: Row["application"],
   states: AccountStates,
   catalogue: Catalogue,
   names: Names,

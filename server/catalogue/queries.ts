@@ -1,11 +1,11 @@
 /** The licence catalogue as the rules of applications and the screens read it. */
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { CatalogueAdmin, Catalogue as CatalogueOnOffer } from "../../shared/api/catalogue.ts";
 import { type Entry, namesOf } from "../../shared/domain/catalogue.ts";
 import type { CatalogueNames } from "../../shared/domain/changes.ts";
 import type { Names } from "../../shared/i18n/describe-application.ts";
-import { type Database, queryRows } from "../db/client.ts";
+import { type Database, queryRows, selectValues } from "../db/client.ts";
 import { accounts, billManagementTypes, licences, sectors } from "../db/schema/index.ts";
 
 /**
@@ -19,35 +19,45 @@ export interface Catalogue {
   sectors: ReadonlySet<string>;
 }
 
-/** Reads the catalogue through the executor it is given (a transaction's, or the database's). */
-export type CatalogueReader = (db: Database) => Promise<Catalogue>;
+/**
+ * Reads the catalogue through the executor it is given (a transaction's, or the database's), or
+ * takes it from `read`: the catalogue's columns of a statement that read more besides.
+ */
+export type CatalogueReader = (db: Database, read?: CatalogueRow) => Promise<Catalogue>;
 
 /** Every entry of a catalogue table as `{ key, name, active }`, aggregated into one JSON value. */
 const entriesOf = (table: typeof licences | typeof billManagementTypes) =>
   sql`(select coalesce(json_agg(json_build_object('key', ${table.id}, 'name', ${table.name}, 'active', ${table.active})), '[]') from ${table})`;
 
-// One query, not three: it runs for every page that describes applications or accounts.
-export const loadCatalogue: CatalogueReader = async (db) => {
-  const [row] = await queryRows<{
-    licences: Entry<string>[];
-    types: Entry<string>[];
-    sectors: string[];
-  }>(
-    db,
-    sql`select ${entriesOf(licences)} as licences, ${entriesOf(billManagementTypes)} as types,
-      array(select ${sectors.code} from ${sectors} where ${sectors.active}) as sectors`,
-  );
-  const licenceRows = row?.licences ?? [];
-  const typeRows = row?.types ?? [];
-  const sectorCodes = row?.sectors ?? [];
+/** The catalogue as a row of three values; `catalogueColumns` selects them in any statement. */
+export interface CatalogueRow {
+  licences: Entry<string>[];
+  types: Entry<string>[];
+  sectors: string[];
+}
+
+export const catalogueColumns: Record<keyof CatalogueRow, SQL> = {
+  licences: entriesOf(licences),
+  types: entriesOf(billManagementTypes),
+  sectors: sql`array(select ${sectors.code} from ${sectors} where ${sectors.active})`,
+};
+
+function catalogueOf({ licences, types, sectors }: CatalogueRow): Catalogue {
   return {
     offered: {
-      licence: namesOf(licenceRows, "offered"),
-      billManagementType: namesOf(typeRows, "offered"),
+      licence: namesOf(licences, "offered"),
+      billManagementType: namesOf(types, "offered"),
     },
-    names: { licence: namesOf(licenceRows, "all"), billManagementType: namesOf(typeRows, "all") },
-    sectors: new Set(sectorCodes),
+    names: { licence: namesOf(licences, "all"), billManagementType: namesOf(types, "all") },
+    sectors: new Set(sectors),
   };
+}
+
+// One query, not three: it runs for every page that describes applications or accounts.
+export const loadCatalogue: CatalogueReader = async (db, read) => {
+  if (read) return catalogueOf(read);
+  const [row] = await queryRows<CatalogueRow>(db, selectValues(catalogueColumns));
+  return catalogueOf(row ?? { licences: [], types: [], sectors: [] });
 };
 
 /**
@@ -56,8 +66,8 @@ export const loadCatalogue: CatalogueReader = async (db) => {
  */
 export function catalogueOnce(load: CatalogueReader = loadCatalogue): CatalogueReader {
   let loaded: Promise<Catalogue> | undefined;
-  return (db) => {
-    loaded ??= load(db);
+  return (db, read) => {
+    loaded ??= load(db, read);
     return loaded;
   };
 }

@@ -286,6 +286,13 @@ export async function queryRows<T>(
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 
+/** A statement of one row with a column per entry of `values` (`select <value> as <name>, …`). */
+export const selectValues = (values: Record<string, SQL>): SQL =>
+  sql`select ${sql.join(
+    Object.entries(values).map(([name, value]) => sql`${value} as ${sql.identifier(name)}`),
+    sql`, `,
+  )}`;
+
 /**
  * Planner statistics for freshly loaded tables, as autovacuum would gather them soon (benchmarks,
  * plan tests). ANALYZE is the owner's: the application's role would silently skip every table.
@@ -297,6 +304,33 @@ export async function refreshStatistics(db: Database, tables: PgTable[] = []): P
       tables.length === 0 ? sql`analyze` : sql`analyze ${sql.join(tables, sql`, `)}`,
     );
   });
+}
+
+/**
+ * The visibility map and planner statistics of freshly loaded tables, as autovacuum makes them
+ * soon after a bulk load (benchmarks): index-only scans then read no table pages. VACUUM runs
+ * outside any transaction, as the tables' owner.
+ */
+export async function vacuumAndAnalyze(db: Database, tables: PgTable[] = []): Promise<void> {
+  const statement = dialect.sqlToQuery(
+    tables.length === 0 ? sql`vacuum analyze` : sql`vacuum analyze ${sql.join(tables, sql`, `)}`,
+  ).sql;
+  const pool = poolOf(db);
+  if (pool) {
+    const connection = await pool.connect();
+    try {
+      await connection.query("set role none");
+      await connection.query(statement);
+    } finally {
+      // Its role changed: the pool opens another rather than lend this one.
+      connection.release(true);
+    }
+    return;
+  }
+  const [working] = await queryRows<{ role: string }>(db, sql`select current_user as role`);
+  await db.execute(sql`set role none`);
+  await db.execute(sql.raw(statement));
+  if (working) await db.execute(sql`set role ${sql.identifier(working.role)}`);
 }
 
 /** How many migrations this build ships: a database with fewer applied is not ready for it. */
