@@ -45,6 +45,8 @@ import { translator } from "../i18n/translate.ts";
 import { choicesNotOnOffer } from "./new-account.ts";
 
 const requester = alias(users, "requester");
+/** Applications a search finds, read apart from the list that shows them. */
+const found = alias(applications, "found");
 const decider = alias(users, "decider");
 
 /** A time as a cursor holds it: in UTC to the microsecond, whatever the session's time zone. */
@@ -279,16 +281,27 @@ async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
       ${ids(partners.id, ilike(partners.name, pattern))} as partners,
       ${ids(users.id, ilike(users.name, pattern))} as requesters`,
   );
-  return (
+  const ofAccountsOrAsked = (table: typeof applications | typeof found) =>
     or(
-      namedBy(applications.accountId, named?.accounts ?? [], matching.accounts),
+      namedBy(table.accountId, named?.accounts ?? [], matching.accounts),
       and(
-        pairs ? sql`${applications.searchPairs} @> letter_pairs(${q})` : undefined,
+        pairs ? sql`${table.searchPairs} @> letter_pairs(${q})` : undefined,
         or(
-          ilike(sql`${applications.payload}->>'name'`, pattern),
-          ilike(sql`${applications.payload}->>'customerName'`, pattern),
+          ilike(sql`${table.payload}->>'name'`, pattern),
+          ilike(sql`${table.payload}->>'customerName'`, pattern),
         ),
       ),
+    );
+  // Few accounts named means few applications of theirs, and few new accounts asked under such a
+  // name: their ids are found first, by the indexes on the account and on the letter pairs, and
+  // the page is read from those rows. Left to itself the planner may instead walk the list's order
+  // through thousands of rows to find them, as it takes them to be spread evenly along it.
+  const few = pairs && (named?.accounts.length ?? 0) <= NAMED_UP_TO;
+  return (
+    or(
+      few
+        ? sql`${applications.id} = any(array(${db.select({ id: found.id }).from(found).where(ofAccountsOrAsked(found))}))`
+        : ofAccountsOrAsked(applications),
       namedBy(applications.partnerId, named?.partners ?? [], matching.partners),
       namedBy(applications.requestedBy, named?.requesters ?? [], matching.requesters),
     ) ?? sql`false`
