@@ -66,7 +66,6 @@ export function createApiKeyRequestLimit(
           then c.requests + excluded.requests else excluded.requests end,
         window_start = greatest(c.window_start, excluded.window_start)
       returning requests`,
-      { prepared: true },
     );
     const requests = counted?.requests ?? shareSize;
     const granted = Math.min(shareSize, Math.max(0, perMinute - (requests - shareSize)));

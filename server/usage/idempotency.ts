@@ -103,7 +103,6 @@ async function recall<T>(db: Database, remembering: Remembering): Promise<Answer
     )
     select fingerprint, response from ${idempotencyKeys}
     where ${mine} and ${idempotencyKeys.createdAt} >= ${cutoff.toISOString()}::timestamptz`,
-    { prepared: true },
   );
   if (!found) return null;
   if (found.fingerprint !== fingerprint) {

@@ -135,7 +135,6 @@ export async function registerDatapoints({
     [outcome] = await queryRows<Outcome<RegistrationAnswer>>(
       db,
       registrationStatement({ caller, accountId, batch, now, remembering }),
-      { prepared: true },
     );
   } catch (error) {
     if (violatedCheckConstraint(error) === "accounts_used_within_contract") {

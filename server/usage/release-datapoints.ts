@@ -84,7 +84,6 @@ export async function releaseDatapoints({
       from counted
     )${rememberAnswer(remembering, sql`answer`, sql`body`)}
     select answer.body from target left join answer on true`,
-    { prepared: true },
   );
   if (!outcome?.body) throw notFound("account");
   return outcome.body;

@@ -63,7 +63,6 @@ export async function spendSmsCredits({
       from spent
     )${rememberAnswer(remembering, sql`answer`, sql`body`)}
     select target.active, target.ends_on, answer.body from target left join answer on true`,
-    { prepared: true },
   );
   if (!outcome) throw notFound("account");
   if (outcome.body) return outcome.body;
