@@ -315,6 +315,10 @@ export const selectValues = (values: Record<string, SQL>): SQL =>
     sql`, `,
   )}`;
 
+/** The tables a maintenance command names: none means every table of the database. */
+const tablesNamed = (tables: PgTable[]): SQL =>
+  tables.length === 0 ? sql`` : sql` ${sql.join(tables, sql`, `)}`;
+
 /**
  * Planner statistics for freshly loaded tables, as autovacuum would gather them soon (benchmarks,
  * plan tests). ANALYZE is the owner's: the application's role would silently skip every table.
@@ -322,9 +326,7 @@ export const selectValues = (values: Record<string, SQL>): SQL =>
 export async function refreshStatistics(db: Database, tables: PgTable[] = []): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`set local role none`);
-    await tx.execute(
-      tables.length === 0 ? sql`analyze` : sql`analyze ${sql.join(tables, sql`, `)}`,
-    );
+    await tx.execute(sql`analyze${tablesNamed(tables)}`);
   });
 }
 
@@ -334,9 +336,7 @@ export async function refreshStatistics(db: Database, tables: PgTable[] = []): P
  * outside any transaction, as the tables' owner.
  */
 export async function vacuumAndAnalyze(db: Database, tables: PgTable[] = []): Promise<void> {
-  const statement = dialect.sqlToQuery(
-    tables.length === 0 ? sql`vacuum analyze` : sql`vacuum analyze ${sql.join(tables, sql`, `)}`,
-  ).sql;
+  const statement = dialect.sqlToQuery(sql`vacuum analyze${tablesNamed(tables)}`).sql;
   const pool = poolOf(db);
   if (pool) {
     const connection = await pool.connect();
