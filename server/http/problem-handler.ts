@@ -31,17 +31,22 @@ function validationErrorsOf(error: FastifyError): FieldError[] {
   });
 }
 
+/** The part of a request a validation error is in, as a client's developer calls it. */
+const PARTS_OF_A_REQUEST: Record<string, string> = {
+  body: "The body",
+  querystring: "The query string",
+  params: "The address",
+  headers: "The headers",
+};
+
 function documentOf(error: FastifyError): ProblemDocument {
   if (error instanceof Problem)
     return toDocument(error.code, error.message, error.errors, error.extensions);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = validationErrorsOf(error);
-    const where = error.validationContext ?? "request";
-    return toDocument(
-      "VALIDATION_FAILED",
-      `The ${where} has ${errors.length} invalid field(s).`,
-      errors,
-    );
+    const where = PARTS_OF_A_REQUEST[error.validationContext ?? "request"] ?? "The request";
+    const fields = errors.length === 1 ? "1 invalid field" : `${errors.length} invalid fields`;
+    return toDocument("VALIDATION_FAILED", `${where} has ${fields}.`, errors);
   }
   return toDocument(codeForStatus(error.statusCode ?? 500), error.message);
 }

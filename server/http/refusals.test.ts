@@ -281,6 +281,7 @@ describe("fields the API does not know", () => {
       payload: { name, account_id: accountId },
     });
     const problem = expectProblem(response, 400, "VALIDATION_FAILED");
+    expect(problem.detail).toBe("The body has 1 invalid field.");
     expect(problem.errors).toEqual([
       {
         field: "account_id",
@@ -288,6 +289,20 @@ describe("fields the API does not know", () => {
       },
     ]);
     expect(await t.db.select().from(apiKeys).where(eq(apiKeys.name, name))).toEqual([]);
+  });
+
+  it("says in which part of the request the invalid fields are, and how many", async () => {
+    const query = await superAdmin.request({
+      method: "GET",
+      url: "/api/v1/account-management/accounts?zone=bogus&pageSize=0",
+    });
+    expect(expectProblem(query, 400, "VALIDATION_FAILED").detail).toBe(
+      "The query string has 2 invalid fields.",
+    );
+    const address = await superAdmin.request({ method: "GET", url: "/api/v1/accounts/not-an-id" });
+    expect(expectProblem(address, 400, "VALIDATION_FAILED").detail).toBe(
+      "The address has 1 invalid field.",
+    );
   });
 
   it("refuses them in every kind of application, in the filing and in its payload", async () => {

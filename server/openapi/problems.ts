@@ -98,7 +98,7 @@ export const problemSchemaName = (code: ErrorCode): string =>
 const EXAMPLE_DETAIL: Partial<Record<ErrorCode, string>> = {
   QUOTA_EXCEEDED:
     "The batch needs 2 more datapoints but the account has 3 left; nothing was registered.",
-  VALIDATION_FAILED: "The body has 1 invalid field(s).",
+  VALIDATION_FAILED: "The body has 1 invalid field.",
 };
 
 function exampleOf(code: ErrorCode): Record<string, unknown> {
