@@ -29,7 +29,7 @@ const embeddedTests = [
   "server/admin/commands.test.ts",
   "server/usage/concurrency.test.ts",
   "server/metrics/metrics.test.ts",
-  // Their query plans, as the planner of PGlite makes them.
+  // Their query plans, as the planner of PGlite makes them: a new file of plan tests belongs here.
   "server/accounts/history-pages.test.ts",
   "server/accounts/pending-applications.test.ts",
   "server/applications/list-pages.test.ts",
