@@ -43,6 +43,18 @@ async function portfolio(t: TestApp) {
   return { accountId: account.id, secret: created.json().secret as string };
 }
 
+/** One datapoint, as the platform registers it through the usage API. */
+async function registerDatapoint(instance: TestApp, target: { accountId: string; secret: string }) {
+  const externalId = randomUUID();
+  const response = await instance.app.inject({
+    method: "POST",
+    url: `/api/v1/usage/accounts/${target.accountId}/datapoints`,
+    headers: { authorization: `Bearer ${target.secret}` },
+    payload: { datapoints: [{ externalId, name: "Meter", deviceName: "Main", kind: "meter" }] },
+  });
+  return { externalId, response };
+}
+
 interface Traffic {
   acknowledged: string[];
   statuses: Map<number, number>;
@@ -61,16 +73,9 @@ async function traffic(
   });
   const worker = async (n: number) => {
     for (let i = 0; !done; i++) {
-      const externalId = randomUUID();
-      const response = await instances[(n + i) % instances.length]?.app.inject({
-        method: "POST",
-        url: `/api/v1/usage/accounts/${target.accountId}/datapoints`,
-        headers: { authorization: `Bearer ${target.secret}` },
-        payload: {
-          datapoints: [{ externalId, name: "Meter", deviceName: "Main", kind: "meter" }],
-        },
-      });
-      if (!response) continue;
+      const instance = instances[(n + i) % instances.length];
+      if (!instance) continue;
+      const { externalId, response } = await registerDatapoint(instance, target);
       result.statuses.set(response.statusCode, (result.statuses.get(response.statusCode) ?? 0) + 1);
       if (response.statusCode === 200) {
         result.acknowledged.push(externalId);
@@ -138,14 +143,18 @@ describe.runIf(onPostgres)("when PostgreSQL has a bad day", () => {
     expect(
       [...result.statuses.keys()].filter((status) => status !== 200 && status !== 503),
     ).toEqual([]);
-    expect(result.acknowledged.length).toBeGreaterThan(20);
+    expect(result.acknowledged.length).toBeGreaterThan(0);
     expect(result.statuses.get(503)).toBeGreaterThan(0);
-    await expectNothingLost(first.db, target.accountId, result.acknowledged);
-    // Both instances answer again, without a restart.
+    // Both instances answer again and take writes, without a restart. (How many writes went
+    // through meanwhile depends on the machine's load, so it is not counted.)
     for (const instance of [first, second]) {
       const ready = await instance.app.inject({ method: "GET", url: "/readyz" });
       expect(ready.statusCode).toBe(200);
+      const { externalId, response } = await registerDatapoint(instance, target);
+      expect(response.statusCode).toBe(200);
+      result.acknowledged.push(externalId);
     }
+    await expectNothingLost(first.db, target.accountId, result.acknowledged);
   });
 
   it.runIf(postgresBin() !== undefined)(
