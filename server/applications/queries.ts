@@ -36,7 +36,7 @@ import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import { type Database, queryRows } from "../db/client.ts";
-import { isOneOf } from "../db/one-of.ts";
+import { arrayOf, isOneOf } from "../db/one-of.ts";
 import { matchingColumn, pageOfRows, totalOfPage } from "../db/paging.ts";
 import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
@@ -239,8 +239,9 @@ function preview(
 }
 
 /**
- * Past this many accounts, partners or requesters named by a search, the applications are found
- * by reading the list in its order instead: so common a text fills a page within a few rows.
+ * Past this many accounts, partners, requesters or applications named by a search, the
+ * applications are found by reading the list in its order instead: so common a text fills a page
+ * within a few rows.
  */
 const NAMED_UP_TO = 2_000;
 
@@ -254,36 +255,23 @@ function namedBy(column: PgColumn, named: string[], matching: SQLWrapper): SQL |
   return named.length === 0 ? undefined : isOneOf(column, named);
 }
 
-/**
- * Applications whose account or customer (a new account's as asked), partner or requester has
- * `q` in its name, in any case; `%` and `_` are the letters typed, not wildcards. Each is found by
- * an index: the letter pairs of the accounts and of the applications (migration 0012), then the
- * indexes of applications on the account, partner and requester named, all named in one query.
- */
-async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
+/** What a search for `q` looks for, in any case; `%` and `_` are the letters typed, not wildcards. */
+function searchTerms(actor: Actor, q: string) {
   const pattern = containing(q);
+  // Text of two letters or more is first looked up by its letter pairs (migration 0012).
   const pairs = [...q].length > 1;
-  const accountNamed = and(
-    accountScope(actor),
-    pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
-    or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
-  );
-  const matching = {
-    accounts: db.select({ id: accounts.id }).from(accounts).where(accountNamed),
-    partners: db.select({ id: partners.id }).from(partners).where(ilike(partners.name, pattern)),
-    requesters: db.select({ id: users.id }).from(users).where(ilike(users.name, pattern)),
-  };
-  const ids = (column: PgColumn, where: SQL | undefined) =>
-    sql`array(select ${column}::text from ${column.table} where ${where} limit ${NAMED_UP_TO + 1})`;
-  const [named] = await queryRows<Record<keyof typeof matching, string[]>>(
-    db,
-    sql`select ${ids(accounts.id, accountNamed)} as accounts,
-      ${ids(partners.id, ilike(partners.name, pattern))} as partners,
-      ${ids(users.id, ilike(users.name, pattern))} as requesters`,
-  );
-  const ofAccountsOrAsked = (table: typeof applications | typeof found) =>
-    or(
-      namedBy(table.accountId, named?.accounts ?? [], matching.accounts),
+  return {
+    pairs,
+    /** Accounts of the actor's scope with `q` in their name or their customer's. */
+    account: and(
+      accountScope(actor),
+      pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
+      or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
+    ),
+    partner: ilike(partners.name, pattern),
+    requester: ilike(users.name, pattern),
+    /** Applications for a new account asked under a name or customer with `q` in it. */
+    asked: (table: typeof applications | typeof found) =>
       and(
         pairs ? sql`${table.searchPairs} @> letter_pairs(${q})` : undefined,
         or(
@@ -291,19 +279,77 @@ async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
           ilike(sql`${table.payload}->>'customerName'`, pattern),
         ),
       ),
-    );
-  // Few accounts named means few applications of theirs, and few new accounts asked under such a
-  // name: their ids are found first, by the indexes on the account and on the letter pairs, and
-  // the page is read from those rows. Left to itself the planner may instead walk the list's order
-  // through thousands of rows to find them, as it takes them to be spread evenly along it.
-  const few = pairs && (named?.accounts.length ?? 0) <= NAMED_UP_TO;
+  };
+}
+
+/** The ids a search names, each list up to one more than NAMED_UP_TO (null: not looked up). */
+interface Named {
+  accounts: string[];
+  partners: string[];
+  requesters: string[];
+  applications: string[] | null;
+}
+
+/**
+ * One statement naming what a search for `q` finds: the accounts, partners and requesters, and,
+ * when the accounts are few and the text has letter pairs, the applications of those accounts or
+ * asked under such a name, by the indexes on the account and on the letter pairs.
+ */
+export function namingQuery(db: Database, actor: Actor, q: string): SQL {
+  const terms = searchTerms(actor, q);
+  const ids = (column: PgColumn, where: SQL | undefined) =>
+    sql`array(select ${column} from ${column.table} where ${where} limit ${NAMED_UP_TO + 1})`;
+  const idsOf = (where: SQL | undefined) =>
+    sql`array(${db
+      .select({ id: sql`${found.id}::text` })
+      .from(found)
+      .where(where)
+      .limit(NAMED_UP_TO + 1)})`;
+  // Two lists rather than one of either: the accounts' ids are then the index's condition alone,
+  // not a filter each row is checked against. A new account asked for has no account of its own.
+  const applicationsFound = terms.pairs
+    ? sql`case when cardinality(named.accounts) <= ${NAMED_UP_TO}
+        then ${idsOf(sql`${found.accountId} = any(named.accounts)`)} || ${idsOf(terms.asked(found))}
+        end`
+    : sql`null`;
+  // Materialized: each list is read once, though the statement names it twice.
+  return sql`with named as materialized (
+      select ${ids(accounts.id, terms.account)} as accounts,
+        ${ids(partners.id, terms.partner)} as partners,
+        ${ids(users.id, terms.requester)} as requesters)
+    select accounts::text[] as accounts, partners::text[] as partners,
+      requesters::text[] as requesters, ${applicationsFound} as applications
+    from named`;
+}
+
+/**
+ * Applications whose account or customer (a new account's as asked), partner or requester has
+ * `q` in its name. What the search names is read first, in one statement; the list then reads the
+ * few applications found by their ids. Left to itself the planner may instead walk the list's
+ * order through thousands of rows to find them, as it takes them to be spread evenly along it.
+ */
+async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
+  const terms = searchTerms(actor, q);
+  const [named] = await queryRows<Named>(db, namingQuery(db, actor, q));
+  const idsWhere = (table: typeof accounts | typeof partners | typeof users, where?: SQL) =>
+    db.select({ id: table.id }).from(table).where(where);
+  const applicationIds = named?.applications;
   return (
     or(
-      few
-        ? sql`${applications.id} = any(array(${db.select({ id: found.id }).from(found).where(ofAccountsOrAsked(found))}))`
-        : ofAccountsOrAsked(applications),
-      namedBy(applications.partnerId, named?.partners ?? [], matching.partners),
-      namedBy(applications.requestedBy, named?.requesters ?? [], matching.requesters),
+      applicationIds && applicationIds.length <= NAMED_UP_TO
+        ? // Through a subquery the planner takes the ids for a few, to read by id and sort;
+          // counted, it may walk the list's order instead, checking every row against them.
+          sql`${applications.id} = any(array(select unnest(${arrayOf(applications.id, applicationIds)})))`
+        : or(
+            namedBy(
+              applications.accountId,
+              named?.accounts ?? [],
+              idsWhere(accounts, terms.account),
+            ),
+            terms.asked(applications),
+          ),
+      namedBy(applications.partnerId, named?.partners ?? [], idsWhere(partners, terms.partner)),
+      namedBy(applications.requestedBy, named?.requesters ?? [], idsWhere(users, terms.requester)),
     ) ?? sql`false`
   );
 }

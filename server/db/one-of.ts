@@ -9,6 +9,11 @@ import type { PgColumn } from "drizzle-orm/pg-core";
  * and PGlite) send alike, cast to the column's type; each value is quoted.
  */
 export function isOneOf(column: PgColumn, values: readonly string[]): SQL {
+  return sql`${column} = any(${arrayOf(column, values)})`;
+}
+
+/** `values` as one array parameter of `column`'s type (see isOneOf). */
+export function arrayOf(column: PgColumn, values: readonly string[]): SQL {
   const literal = `{${values.map((value) => `"${value.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
-  return sql`${column} = any(${literal}::${sql.raw(column.getSQLType())}[])`;
+  return sql`${literal}::${sql.raw(column.getSQLType())}[]`;
 }
