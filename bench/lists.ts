@@ -433,7 +433,7 @@ async function main(): Promise<void> {
     }
     if (measures.length > 0) print(measures);
     if (LISTS.includes("mail") && databaseOpen) {
-      await measureMailLists(database.db, base, SECONDS);
+      await measureMailLists(database.db, base, SECONDS, ONLY);
     }
   } finally {
     if (server) await stopServer(server);

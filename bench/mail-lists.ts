@@ -130,8 +130,16 @@ function print(measures: Measure[]): void {
   );
 }
 
-/** Seeds the mail at each size and measures its pages through the server at `base`. */
-export async function measureMailLists(db: Database, base: string, seconds: number) {
+/**
+ * Seeds the mail at each size and measures its pages through the server at `base`: those whose
+ * names `only` matches, when given.
+ */
+export async function measureMailLists(
+  db: Database,
+  base: string,
+  seconds: number,
+  only: RegExp | null,
+) {
   const email = "customer-success@bench.test";
   await createUser(db, {
     email,
@@ -168,7 +176,7 @@ export async function measureMailLists(db: Database, base: string, seconds: numb
         `${outbox}&status=failed&after=${await cursorAt(db, "outbox", Math.floor((size / 1000) * DEEP), failed)}`,
       ],
     ];
-    for (const [page, url] of pages) {
+    for (const [page, url] of pages.filter(([page]) => !only || only.test(page))) {
       const options: autocannon.Options = { url, headers };
       await loadOverHttp("warm-up", 8, 1, options);
       for (const clients of CLIENTS) {
