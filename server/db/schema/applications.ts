@@ -82,7 +82,9 @@ export const applications = pgTable(
       .where(sql`${t.status} = 'pending' and ${t.accountId} is not null`),
     index("applications_account_idx").on(t.accountId),
     // The lists read pending applications oldest first, then the decided ones newest first: one
-    // index range per part, for the whole queue, a partner's, a kind's and a status's (queries.ts).
+    // index range per part, for the whole queue, a partner's, a kind's, a partner's of one kind
+    // (the Applications zone filtered by kind) and a status's (queries.ts). A list's count reads
+    // the same range, up to its limit, without the table.
     index("applications_pending_idx").on(t.requestedAt, t.id).where(sql`${t.status} = 'pending'`),
     index("applications_partner_pending_idx")
       .on(t.partnerId, t.requestedAt, t.id)
@@ -90,12 +92,18 @@ export const applications = pgTable(
     index("applications_kind_pending_idx")
       .on(t.kind, t.requestedAt, t.id)
       .where(sql`${t.status} = 'pending'`),
+    index("applications_partner_kind_pending_idx")
+      .on(t.partnerId, t.kind, t.requestedAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
     index("applications_decided_idx").on(t.decidedAt, t.id).where(sql`${t.status} <> 'pending'`),
     index("applications_partner_decided_idx")
       .on(t.partnerId, t.decidedAt, t.id)
       .where(sql`${t.status} <> 'pending'`),
     index("applications_kind_decided_idx")
       .on(t.kind, t.decidedAt, t.id)
+      .where(sql`${t.status} <> 'pending'`),
+    index("applications_partner_kind_decided_idx")
+      .on(t.partnerId, t.kind, t.decidedAt, t.id)
       .where(sql`${t.status} <> 'pending'`),
     index("applications_status_decided_idx")
       .on(t.status, t.decidedAt, t.id)

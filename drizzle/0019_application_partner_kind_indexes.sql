@@ -1,0 +1,2 @@
+CREATE INDEX "applications_partner_kind_pending_idx" ON "applications" USING btree ("partner_id","kind","requested_at","id") WHERE "applications"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "applications_partner_kind_decided_idx" ON "applications" USING btree ("partner_id","kind","decided_at","id") WHERE "applications"."status" <> 'pending';
