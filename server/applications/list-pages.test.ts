@@ -212,6 +212,27 @@ describe("keyset pages of the review queue", () => {
     ]);
   });
 
+  it("pages a search's few applications across pending and decided, forwards and back", async () => {
+    for (const pageSize of [1, 2]) {
+      const pages = await followingPages((after) =>
+        queue(`q=BETA&pageSize=${pageSize}${after ? `&after=${after}` : ""}`),
+      );
+      const names = (items: Application[]) => items.map((a) => a.payload.name);
+      expect(pages.flatMap((page) => names(page.items))).toEqual([
+        "Beta pending 0",
+        "Beta pending 1",
+        "Beta approved",
+      ]);
+      expect(pages[0]?.total).toBe(3);
+      let back = pages.at(-1);
+      for (let index = pages.length - 2; index >= 0; index--) {
+        back = await queue(`q=BETA&pageSize=${pageSize}&before=${back?.previous}`);
+        expect(names(back.items)).toEqual(names(pages[index]?.items ?? []));
+      }
+      expect(back?.previous).toBeNull();
+    }
+  });
+
   it("shows how long each pending application has waited, and none for a decided one", async () => {
     const page = await queue(`partnerId=${beta.id}`);
     expect(page.items.map((a) => a.waitingSeconds)).toEqual([

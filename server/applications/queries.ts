@@ -328,15 +328,20 @@ export function namingQuery(db: Database, actor: Actor, q: string): SQL {
  * few applications found by their ids. Left to itself the planner may instead walk the list's
  * order through thousands of rows to find them, as it takes them to be spread evenly along it.
  */
-async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
+async function searching(
+  db: Database,
+  actor: Actor,
+  q: string,
+): Promise<{ where: SQL; few: boolean }> {
   const terms = searchTerms(actor, q);
   const [named] = await queryRows<Named>(db, namingQuery(db, actor, q));
   const idsWhere = (table: typeof accounts | typeof partners | typeof users, where?: SQL) =>
     db.select({ id: table.id }).from(table).where(where);
   const applicationIds = named?.applications;
-  return (
+  const byIds = applicationIds != null && applicationIds.length <= NAMED_UP_TO;
+  const where =
     or(
-      applicationIds && applicationIds.length <= NAMED_UP_TO
+      byIds
         ? // Through a subquery the planner takes the ids for a few, to read by id and sort;
           // counted, it may walk the list's order instead, checking every row against them.
           sql`${applications.id} = any(array(select unnest(${arrayOf(applications.id, applicationIds)})))`
@@ -350,16 +355,21 @@ async function searching(db: Database, actor: Actor, q: string): Promise<SQL> {
           ),
       namedBy(applications.partnerId, named?.partners ?? [], idsWhere(partners, terms.partner)),
       namedBy(applications.requestedBy, named?.requesters ?? [], idsWhere(users, terms.requester)),
-    ) ?? sql`false`
-  );
+    ) ?? sql`false`;
+  // Only the applications found by id: no partner or requester named brings their whole lists.
+  const few = byIds && !named?.partners.length && !named?.requesters.length;
+  return { where, few };
 }
 
-/** What a list of applications is limited to: the actor's scope, its filters and its search. */
+/**
+ * What a list of applications is limited to: the actor's scope, its filters and its search;
+ * `few`: the search found few applications, by id.
+ */
 async function listFilters(
   db: Database,
   actor: Actor,
   query: ApplicationListQuery,
-): Promise<SQL | undefined> {
+): Promise<{ where: SQL | undefined; few: boolean }> {
   const filters: (SQL | undefined)[] = [applicationScope(actor)];
   if (query.status) filters.push(eq(applications.status, query.status));
   if (query.kind) filters.push(eq(applications.kind, query.kind));
@@ -372,8 +382,8 @@ async function listFilters(
       ),
     );
   }
-  if (query.q) filters.push(await searching(db, actor, query.q));
-  return and(...filters);
+  const search = query.q ? await searching(db, actor, query.q) : undefined;
+  return { where: and(...filters, search?.where), few: search?.few ?? false };
 }
 
 /**
@@ -427,6 +437,57 @@ function partRows(
     .limit(limit);
 }
 
+/**
+ * The rows of a list whose search found few applications, both parts in one statement: the few
+ * sorted in the list's order, read from `from` (after it, in the direction read) up to `limit`.
+ */
+function bothPartsRows(
+  db: Database,
+  where: SQL | undefined,
+  {
+    forwards,
+    from,
+    limit,
+    counting,
+  }: { forwards: boolean; from: ApplicationCursor | null; limit: number; counting?: SQL },
+) {
+  const inPart = (name: ApplicationListPart) => PARTS[name].where;
+  const pastIn = (name: ApplicationListPart, cursor: ApplicationCursor) => {
+    const upwards = PARTS[name].ascending === forwards;
+    return and(
+      inPart(name),
+      sql`(${PARTS[name].at}, ${applications.id}) ${sql.raw(upwards ? ">" : "<")} (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  };
+  // Past the cursor: the rest of its part, then the whole part that follows it when read this way.
+  const following: ApplicationListPart = forwards ? "decided" : "pending";
+  const past = from
+    ? from.part === following
+      ? pastIn(from.part, from)
+      : or(pastIn(from.part, from), inPart(following))
+    : undefined;
+  const pending = inPart("pending");
+  const along = (ascending: boolean) => (ascending === forwards ? asc : desc);
+  const order = [
+    along(true)(sql`${applications.status} <> 'pending'`),
+    along(true)(sql`case when ${pending} then ${applications.requestedAt} end`),
+    along(true)(sql`case when ${pending} then ${applications.id} end`),
+    along(false)(applications.decidedAt),
+    along(false)(applications.id),
+  ];
+  // The page's ids first, so that only its rows are joined to their names.
+  const page = db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(where, past))
+    .orderBy(...order)
+    .limit(limit);
+  return withNames(db, counting)
+    .where(inArray(applications.id, page))
+    .orderBy(...order)
+    .limit(limit);
+}
+
 /** The first page of one part of a list, as the database is asked for it (for its plan). */
 export async function listPartQuery(
   db: Database,
@@ -434,7 +495,7 @@ export async function listPartQuery(
   query: ApplicationListQuery,
   part: ApplicationListPart,
 ): Promise<SQL> {
-  const where = await listFilters(db, actor, query);
+  const { where } = await listFilters(db, actor, query);
   return partRows(db, where, part, {
     forwards: true,
     from: null,
@@ -493,7 +554,7 @@ export async function listApplications(
   query: ApplicationListQuery,
   reading: Reading,
 ): Promise<KeysetPage<Application>> {
-  const where = await listFilters(db, actor, query);
+  const { where, few } = await listFilters(db, actor, query);
   const from = cursorGiven(query);
   const forwards = !query.before;
   const numbered = !from && query.page > 1;
@@ -501,6 +562,7 @@ export async function listApplications(
   const limit = query.pageSize + 1;
   const read = async (): Promise<Row[]> => {
     if (numbered) return numberedPage(db, where, query);
+    if (few) return bothPartsRows(db, where, { forwards, from, limit, counting: where });
     const parts = partsOf(query.status);
     const ordered = forwards ? parts : parts.reverse();
     const start = from ? ordered.indexOf(from.part) : 0;
