@@ -3,13 +3,13 @@
  * order; each caller reads only the events of what it reaches.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Event } from "../../shared/api/events.ts";
 import type { EventFeedPage } from "../../shared/api/webhooks.ts";
-import { type Database, queryRows } from "../db/client.ts";
+import type { Database } from "../db/client.ts";
 import { events } from "../db/schema/index.ts";
+import { eventsReadable } from "../test/events.ts";
 import {
   type Catalogue,
   createAccount,
@@ -72,31 +72,12 @@ async function page(read: Reader, query = ""): Promise<EventFeedPage> {
 }
 
 /** Reads on from `after` until a page comes back empty. */
-/**
- * Waits until every transaction running now has ended. The feed hands out an event only once no
- * transaction that began before it can still commit, and transaction ids are the whole server's:
- * another test file's writes, in another database meanwhile, hold it back for as long as they run.
- */
-async function feedCaughtUp(): Promise<void> {
-  if (!onPostgres) return;
-  const horizon = sql`pg_snapshot_xmax(pg_current_snapshot())::text::bigint`;
-  const [now] = await queryRows<{ next: string }>(t.db, sql`select ${horizon} as next`);
-  for (let waited = 0; waited < 20_000; waited += 50) {
-    const [oldest] = await queryRows<{ running: string }>(
-      t.db,
-      sql`select pg_snapshot_xmin(pg_current_snapshot())::text::bigint as running`,
-    );
-    if (BigInt(oldest?.running ?? 0) >= BigInt(now?.next ?? 0)) return;
-    await sleep(50);
-  }
-}
-
 async function readAll(
   read: Reader,
   after?: string,
   limit = 50,
 ): Promise<{ seen: Event[]; next: string }> {
-  await feedCaughtUp();
+  await eventsReadable(t.db);
   const seen: Event[] = [];
   let cursor = after;
   for (;;) {
@@ -159,7 +140,7 @@ describe("paging the feed", () => {
     for (let n = 0; n < 3; n++) await t.db.transaction((tx) => expired(tx, p));
     await t.db.transaction((tx) => expired(tx, p, "account.expiring"));
 
-    await feedCaughtUp();
+    await eventsReadable(t.db);
     const response = await as(p.superAdmin)("/api/v1/events?limit=2");
     const first: EventFeedPage = response.json();
     expect(first.events).toHaveLength(2);

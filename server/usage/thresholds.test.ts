@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thresholdReached } from "../../shared/domain/events.ts";
 import { openDatabase, queryRows } from "../db/client.ts";
 import { events, mailOutbox, usageLedger } from "../db/schema/index.ts";
+import { eventsReadable } from "../test/events.ts";
 import {
   type Catalogue,
   createAccount,
@@ -125,23 +126,6 @@ async function approved(accountId: string, kind: string, payload: object) {
   expect(decided.statusCode, decided.body).toBe(200);
 }
 
-/**
- * Until the events written so far can be read: the mail reader takes only events of transactions
- * older than every one still running in the cluster, and other test files share the cluster.
- */
-async function eventsReadable() {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const [row] = await queryRows<{ readable: boolean }>(
-      t.db,
-      sql`select coalesce(max(${events.transactionId}) < pg_snapshot_xmin(pg_current_snapshot())::text::bigint, true) as readable
-        from ${events}`,
-    );
-    if (row?.readable) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("a transaction of the cluster stayed open for 30 s");
-}
-
 async function mailsTo(accountId: string) {
   return t.db
     .select({
@@ -204,7 +188,7 @@ describe("datapoint thresholds", () => {
   it("reach the account's SuperAdmins by e-mail once per crossing, however often the lifecycle runs", async () => {
     const { id } = await account();
     await register(id, 80);
-    await eventsReadable();
+    await eventsReadable(t.db);
     await t.app.lifecycle.sweep();
     await t.app.lifecycle.sweep();
     const mails = await mailsTo(id);
@@ -260,7 +244,7 @@ describe("the e-mails of usage alerts", () => {
       await spend(id, 10);
       ids.push(id);
     }
-    await eventsReadable();
+    await eventsReadable(t.db);
     await Promise.all([
       t.app.lifecycle.sweep(),
       second.app.lifecycle.sweep(),
