@@ -298,13 +298,17 @@ type NamedText = Record<keyof Named, string | null>;
  * when the accounts are few and the text has letter pairs, the applications of those accounts or
  * asked under such a name, by the indexes on the account and on the letter pairs.
  */
-export function namingQuery(db: Database, actor: Actor, q: string): SQL {
-  const terms = searchTerms(actor, q);
+export function namingQuery(
+  db: Database,
+  actor: Actor,
+  q: string,
+  terms = searchTerms(actor, q),
+): SQL {
   const ids = (column: PgColumn, where: SQL | undefined) =>
     sql`array(select ${column} from ${column.table} where ${where} limit ${NAMED_UP_TO + 1})`;
   const idsOf = (where: SQL | undefined) =>
     sql`array(${db
-      .select({ id: sql`${found.id}::text` })
+      .select({ id: found.id })
       .from(found)
       .where(where)
       .limit(NAMED_UP_TO + 1)})`;
@@ -344,7 +348,7 @@ async function searching(
   q: string,
 ): Promise<{ where: SQL; few: boolean }> {
   const terms = searchTerms(actor, q);
-  const [text] = await queryRows<NamedText>(db, namingQuery(db, actor, q));
+  const [text] = await queryRows<NamedText>(db, namingQuery(db, actor, q, terms));
   const named: Named = {
     accounts: idsIn(text?.accounts ?? null),
     partners: idsIn(text?.partners ?? null),
