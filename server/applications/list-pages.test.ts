@@ -335,11 +335,20 @@ const actor: CustomerSuccessActor = {
 };
 
 describe("the cost of a page", () => {
+  const explain = (query: (tx: Database) => SQLWrapper | Promise<SQLWrapper>) =>
+    queryPlan(t.db, query, { withoutSequentialScans: true });
+  const plan = (query: Parameters<typeof listPartQuery>[2], part: "pending" | "decided") =>
+    explain((tx) => listPartQuery(tx, actor, query, part));
+  /** Takes the applications a test of plans filed back out of the shared queue. */
+  const forgetApplicationsOf = (portfolios: PartnerFixture[]) =>
+    t.db.execute(
+      sql`delete from ${applications} where ${applications.partnerId} in (${sql.join(
+        portfolios.map((portfolio) => sql`${portfolio.id}::uuid`),
+        sql`, `,
+      )})`,
+    );
+
   it("reads each part of each list through an index, in its order, without sorting", async () => {
-    const explain = (query: (tx: Database) => SQLWrapper | Promise<SQLWrapper>) =>
-      queryPlan(t.db, query, { withoutSequentialScans: true });
-    const plan = (query: Parameters<typeof listPartQuery>[2], part: "pending" | "decided") =>
-      explain((tx) => listPartQuery(tx, actor, query, part));
     // Thousands of applications of eight partners, few of them approved, so that the plan is the
     // one at size; filed after, and decided before, every other test's (the PostgreSQL suite
     // shares its queue).
@@ -408,12 +417,7 @@ describe("the cost of a page", () => {
       const applied = await explain(() => selectValues({ applied: changesAppliedBy(approvedIds) }));
       expect(applied).toMatch(/Index Scan.* (on|using) account_history_application_idx /);
     } finally {
-      await t.db.execute(
-        sql`delete from ${applications} where ${applications.partnerId} in (${sql.join(
-          portfolios.map((portfolio) => sql`${portfolio.id}::uuid`),
-          sql`, `,
-        )})`,
-      );
+      await forgetApplicationsOf(portfolios);
     }
   });
 
@@ -437,26 +441,14 @@ describe("the cost of a page", () => {
     if (!portfolio) throw new Error("no partner");
     await refreshStatistics(t.db, [applications]);
     try {
-      const shown = await queryPlan(
-        t.db,
-        (tx) =>
-          listPartQuery(
-            tx,
-            actor,
-            { page: 1, pageSize: 25, partnerId: portfolio.id, kind: "new_account" },
-            "decided",
-          ),
-        { withoutSequentialScans: true },
+      const shown = await plan(
+        { page: 1, pageSize: 25, partnerId: portfolio.id, kind: "new_account" },
+        "decided",
       );
       expect(shown).toMatch(/Index Scan.* using applications_partner_kind_decided_idx /);
       expect(shown).not.toMatch(/Sort|Seq Scan on applications/);
     } finally {
-      await t.db.execute(
-        sql`delete from ${applications} where ${applications.partnerId} in (${sql.join(
-          portfolios.map((partner) => sql`${partner.id}::uuid`),
-          sql`, `,
-        )})`,
-      );
+      await forgetApplicationsOf(portfolios);
     }
   });
 });
