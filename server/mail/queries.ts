@@ -64,6 +64,28 @@ const SEARCH_WINDOW = 2_000;
 type PageRow = Awaited<ReturnType<typeof mailboxPageQuery>>[number];
 type Counted = ReturnType<typeof totalOf>;
 
+/** The mailbox's order for a count: the newest message first. */
+const newestFirst = [desc(mailboxMessages.deliveredAt), desc(mailboxMessages.id)] as const;
+
+/**
+ * The time (as a cursor holds it) and id of the message `depth` rows into the mailbox read in
+ * `order` from `past`: the edge of a window of messages; none when the mailbox is shorter.
+ */
+async function messageAt(
+  db: Database,
+  depth: number,
+  { past, order }: { past?: SQL | undefined; order: readonly [SQL, SQL] },
+): Promise<{ at: string; id: string } | undefined> {
+  const [edge] = await db
+    .select({ at: cursorTime(mailboxMessages.deliveredAt), id: mailboxMessages.id })
+    .from(mailboxMessages)
+    .where(past)
+    .orderBy(...order)
+    .offset(depth - 1)
+    .limit(1);
+  return edge;
+}
+
 /** The rows of one page of the mailbox (one more than the page), each with its cursor's time. */
 export function mailboxPageQuery(
   db: Database,
@@ -106,13 +128,7 @@ async function searchedPage(
 ): Promise<{ rows: PageRow[]; common: boolean; counted?: Counted }> {
   if (reading.offset > 0) return { rows: await mailboxPageQuery(db, query), common: false };
   const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
-  const [edge] = await db
-    .select({ at: cursorTime(mailboxMessages.deliveredAt), id: mailboxMessages.id })
-    .from(mailboxMessages)
-    .where(past)
-    .orderBy(...order)
-    .offset(SEARCH_WINDOW - 1)
-    .limit(1);
+  const edge = await messageAt(db, SEARCH_WINDOW, { past, order });
   const within = edge
     ? sql`(${mailboxMessages.deliveredAt}, ${mailboxMessages.id}) ${sql.raw(reading.backwards ? "<=" : ">=")} (${edge.at}::timestamptz, ${edge.id}::uuid)`
     : undefined;
@@ -136,34 +152,25 @@ const COUNT_WINDOW = 20_000;
  */
 async function countSearch(db: Database, q: string | undefined, common: boolean) {
   if (!q || !common) return countUpToLimit(db, mailboxMessages, mailboxSearch(q, true));
-  const time = mailboxMessages.deliveredAt;
   // Named as the table, so that the search's columns are the window's.
   const window = sql`(${db
     .select()
     .from(mailboxMessages)
-    .orderBy(desc(time), desc(mailboxMessages.id))
+    .orderBy(...newestFirst)
     .limit(COUNT_WINDOW)}) as ${mailboxMessages}`;
   const newest = await countUpToLimit(db, window, mailboxSearch(q, false));
   if (!newest.totalExact) return newest;
-  const [edge] = await db
-    .select({ at: cursorTime(time), id: mailboxMessages.id })
-    .from(mailboxMessages)
-    .orderBy(desc(time), desc(mailboxMessages.id))
-    .offset(COUNT_WINDOW - 1)
-    .limit(1);
+  const edge = await messageAt(db, COUNT_WINDOW, { order: newestFirst });
   if (!edge) return newest;
   const older = await countUpToLimit(
     db,
     mailboxMessages,
     and(
       mailboxSearch(q, true),
-      sql`(${time}, ${mailboxMessages.id}) < (${edge.at}::timestamptz, ${edge.id}::uuid)`,
+      sql`(${mailboxMessages.deliveredAt}, ${mailboxMessages.id}) < (${edge.at}::timestamptz, ${edge.id}::uuid)`,
     ),
   );
-  const total = newest.total + older.total;
-  return total > EXACT_TOTAL_UP_TO
-    ? { total: EXACT_TOTAL_UP_TO, totalExact: false }
-    : { total, totalExact: true };
+  return totalOf(newest.total + older.total);
 }
 
 /** The language each message was written in, from its outbox row (none for mail without one). */
