@@ -45,7 +45,9 @@ function documentOf(error: FastifyError): ProblemDocument {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = validationErrorsOf(error);
     const where = PARTS_OF_A_REQUEST[error.validationContext ?? "request"] ?? "The request";
-    const fields = errors.length === 1 ? "1 invalid field" : `${errors.length} invalid fields`;
+    // A field can break more than one rule: the fields are counted, not the errors.
+    const invalid = new Set(errors.map((e) => e.field)).size;
+    const fields = invalid === 1 ? "1 invalid field" : `${invalid} invalid fields`;
     return toDocument("VALIDATION_FAILED", `${where} has ${fields}.`, errors);
   }
   return toDocument(codeForStatus(error.statusCode ?? 500), error.message);

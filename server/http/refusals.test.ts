@@ -299,6 +299,13 @@ describe("fields the API does not know", () => {
     expect(expectProblem(query, 400, "VALIDATION_FAILED").detail).toBe(
       "The query string has 2 invalid fields.",
     );
+    const twice = await superAdmin.request({
+      method: "GET",
+      url: "/api/v1/account-management/accounts?pageSize=99999999999999999999",
+    });
+    expect(expectProblem(twice, 400, "VALIDATION_FAILED").detail).toBe(
+      "The query string has 1 invalid field.",
+    );
     const address = await superAdmin.request({ method: "GET", url: "/api/v1/accounts/not-an-id" });
     expect(expectProblem(address, 400, "VALIDATION_FAILED").detail).toBe(
       "The address has 1 invalid field.",
