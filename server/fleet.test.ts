@@ -217,9 +217,26 @@ async function haproxyRetries(
   return { retries: figure("wretr"), redispatches: figure("wredis") };
 }
 
-/** Until the registration sent to the held account waits for its row lock in PostgreSQL. */
-async function waitingForLock(client: pg.Client, database: string): Promise<void> {
-  for (let waited = 0; waited < 10_000; waited += 50) {
+/**
+ * Until the registration sent to the held account waits for its row lock in PostgreSQL. Up to 20 s:
+ * on a loaded two-core machine the instance may take seconds to get there. If it answers instead,
+ * or never gets there, the error says what it answered and what the database's sessions were doing.
+ */
+async function waitingForLock(
+  client: pg.Client,
+  database: string,
+  answer: Promise<Response>,
+): Promise<void> {
+  let answered: string | undefined;
+  void answer.then(
+    (response) => {
+      answered = `it answered ${response.status}`;
+    },
+    (error: unknown) => {
+      answered = `its request failed: ${String(error)}`;
+    },
+  );
+  for (let waited = 0; waited < 20_000 && !answered; waited += 50) {
     const { rows } = await client.query(
       `select count(*)::int as waiting from pg_stat_activity
        where datname = $1 and wait_event_type = 'Lock'`,
@@ -228,7 +245,14 @@ async function waitingForLock(client: pg.Client, database: string): Promise<void
     if ((rows[0] as { waiting: number }).waiting > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error("the held registration never reached the database");
+  const { rows: sessions } = await client.query(
+    `select state, wait_event_type, wait_event, left(query, 80) as query from pg_stat_activity
+     where datname = $1 and pid <> pg_backend_pid()`,
+    [database],
+  );
+  throw new Error(
+    `the held registration never waited for its lock (${answered ?? "no answer in 20 s"}); the database's sessions: ${JSON.stringify(sessions)}`,
+  );
 }
 
 /**
@@ -391,7 +415,7 @@ describe.runIf(onPostgres)("a fleet of three instances behind HAProxy", { timeou
           body: registration("held-in-flight", true),
         },
       );
-      await waitingForLock(locker, name);
+      await waitingForLock(locker, name, heldAnswer);
       drained.process.kill("SIGTERM");
       await sleep(500);
       // Draining: it takes nothing new (no connection, or 503), so HAProxy sends it elsewhere.
