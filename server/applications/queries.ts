@@ -255,16 +255,21 @@ function namedBy(column: PgColumn, named: string[], matching: SQLWrapper): SQL |
   return named.length === 0 ? undefined : isOneOf(column, named);
 }
 
-/** What a search for `q` looks for, in any case; `%` and `_` are the letters typed, not wildcards. */
-function searchTerms(actor: Actor, q: string) {
+/**
+ * What a search for `q` looks for, in any case; `%` and `_` are the letters typed, not wildcards.
+ * `partnerId`: the list shows one partner's applications, so only its accounts are looked up (a
+ * review queue filtered to a partner names half the accounts when two partners hold the text).
+ */
+function searchTerms(actor: Actor, q: string, partnerId?: string) {
   const pattern = containing(q);
   // Text of two letters or more is first looked up by its letter pairs (migration 0012).
   const pairs = [...q].length > 1;
   return {
     pairs,
-    /** Accounts of the actor's scope with `q` in their name or their customer's. */
+    /** Accounts of the actor's scope (and of the partner shown) with `q` in their names. */
     account: and(
       accountScope(actor),
+      partnerId ? eq(accounts.partnerId, partnerId) : undefined,
       pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
       or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
     ),
@@ -273,6 +278,7 @@ function searchTerms(actor: Actor, q: string) {
     /** Applications for a new account asked under a name or customer with `q` in it. */
     asked: (table: typeof applications | typeof found) =>
       and(
+        partnerId ? eq(table.partnerId, partnerId) : undefined,
         pairs ? sql`${table.searchPairs} @> letter_pairs(${q})` : undefined,
         or(
           ilike(sql`${table.payload}->>'name'`, pattern),
@@ -345,9 +351,9 @@ const idsIn = (text: string | null): string[] => (text ? text.split(",") : []);
 async function searching(
   db: Database,
   actor: Actor,
-  q: string,
+  { q, partnerId }: { q: string; partnerId?: string | undefined },
 ): Promise<{ where: SQL; few: boolean }> {
-  const terms = searchTerms(actor, q);
+  const terms = searchTerms(actor, q, partnerId);
   const [text] = await queryRows<NamedText>(db, namingQuery(db, actor, q, terms));
   const named: Named = {
     accounts: idsIn(text?.accounts ?? null),
@@ -398,7 +404,9 @@ async function listFilters(
       ),
     );
   }
-  const search = query.q ? await searching(db, actor, query.q) : undefined;
+  const search = query.q
+    ? await searching(db, actor, { q: query.q, partnerId: query.partnerId })
+    : undefined;
   return { where: and(...filters, search?.where), few: search?.few ?? false };
 }
 

@@ -147,6 +147,13 @@ describe("searching the review queue", () => {
     expect(found.json()).toMatchObject({ items: [{ id: filed.northNew }], total: 1 });
   });
 
+  it("within one partner finds that partner's applications by text the other partner's share", async () => {
+    // "ou": Lighthouse (north) and Harbour (south).
+    expect(await idsOf("q=ou")).toEqual([filed.southChange, filed.northChange]);
+    expect(await idsOf(`q=ou&partnerId=${north.id}`)).toEqual([filed.northChange]);
+    expect(await idsOf(`q=ou&partnerId=${south.id}`)).toEqual([filed.southChange]);
+  });
+
   it("pages the results it found", async () => {
     const first = await queue(`partnerId=${north.id}&pageSize=1&page=1`);
     const second = await queue(`partnerId=${north.id}&pageSize=1&page=2`);
