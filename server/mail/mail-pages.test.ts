@@ -197,6 +197,26 @@ describe("searching a large mailbox", () => {
     for (const page of rare) expect(page).toMatchObject({ total: 11, totalExact: true });
     await backFrom("/api/v1/mailbox?q=archived%202399", rare);
   });
+
+  it("finds an address by the text around its @, not the addresses holding those letters elsewhere", async () => {
+    await deliver("Forwarded to Reader12@news.test", "2024-01-01 00:00:00+00", "desk@news.test");
+    const found = async (q: string) =>
+      (await read<MailboxPage>(`/api/v1/mailbox?q=${encodeURIComponent(q)}&pageSize=100`)).items;
+    // reader112@, reader1200@… and reader2912@ hold "reader12" and "12@", but not "reader12@".
+    expect(subjects(await found("READER12@news"))).toEqual([
+      "Newsletter 12",
+      "Forwarded to Reader12@news.test",
+    ]);
+    expect(subjects(await found("r12@"))).toEqual([
+      "Newsletter 12",
+      "Forwarded to Reader12@news.test",
+    ]);
+    const endingIn12 = await found("12@");
+    expect(endingIn12).toHaveLength(31);
+    expect(endingIn12.every((item) => /12@/i.test(`${item.to} ${item.subject}`))).toBe(true);
+    expect(subjects(await found("reader12@elsewhere"))).toEqual([]);
+    expect(subjects(await found("desk@"))).toEqual(["Forwarded to Reader12@news.test"]);
+  });
 });
 
 describe("keyset pages of the outbox", () => {
@@ -315,9 +335,13 @@ describe("the cost of a page", () => {
   it("of a search for rare text reads the trigrams of three letters or digits in a row, else the letter pairs", async () => {
     await refreshStatistics(t.db, [mailboxMessages]);
     const first = { pageSize: 25, page: 1 };
-    expect(await planOf(mailboxPageQuery(t.db, { ...first, q: "reader1234@" }))).toMatch(
+    expect(await planOf(mailboxPageQuery(t.db, { ...first, q: "reader1234" }))).toMatch(
       /Bitmap Index Scan on mailbox_messages_search_trigrams_idx/,
     );
+    // An address: the ends of the parts before "@", and the subjects' own trigrams.
+    const address = await planOf(mailboxPageQuery(t.db, { ...first, q: "reader1234@" }));
+    expect(address).toMatch(/Bitmap Index Scan on mailbox_messages_recipient_local_part_idx/);
+    expect(address).toMatch(/Bitmap Index Scan on mailbox_messages_subject_trigrams_idx/);
     expect(await planOf(mailboxPageQuery(t.db, { ...first, q: "ho" }))).toMatch(
       /Bitmap Index Scan on mailbox_messages_search_pairs_idx/,
     );

@@ -16,7 +16,7 @@ import type { Database } from "../db/client.ts";
 import { isOneOf } from "../db/one-of.ts";
 import { atStart, countUpToLimit, matchingColumn, totalOf, totalOfPage } from "../db/paging.ts";
 import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
-import { containing } from "../db/search.ts";
+import { containing, literally } from "../db/search.ts";
 import { cursorTime, keyset, pageOf, type Reading, readingOf } from "./keyset.ts";
 
 const itemColumns = {
@@ -30,10 +30,14 @@ const itemColumns = {
   deliveredAt: mailboxMessages.deliveredAt,
 };
 
+/** The part of a recipient's address before its "@", lowercased and reversed, as its index holds it. */
+const localPartReversed = sql`reverse(lower(split_part(${mailboxMessages.recipient}, '@', 1)))`;
+
 /**
  * What a search of the mailbox keeps: text anywhere in the recipient's address or the subject.
- * `indexed`: through an index that finds the few messages that may hold the text, the trigrams
- * (pg_trgm) of text with three letters or digits in a row, else the letter pairs.
+ * `indexed`: through an index that finds the few messages that may hold the text: for an address
+ * ("ana@…"), the addresses whose part before the "@" ends with the text before it; else the
+ * trigrams (pg_trgm) of text with three letters or digits in a row, else the letter pairs.
  */
 function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined {
   if (!q) return undefined;
@@ -43,6 +47,19 @@ function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined
     ilike(mailboxMessages.subject, pattern),
   );
   if (!indexed) return held;
+  const [local = ""] = q.split("@", 1);
+  if (q.includes("@") && local) {
+    // An address holds one "@": the text's first "@" is the address's, and what comes after is
+    // checked by `ilike` on the few the index names.
+    const endOfLocalPart = literally([...local].reverse().join(""));
+    return or(
+      and(
+        sql`${localPartReversed} like lower(${endOfLocalPart}) || '%'`,
+        ilike(mailboxMessages.recipient, pattern),
+      ),
+      ilike(mailboxMessages.subject, pattern),
+    );
+  }
   if (/[\p{L}\p{N}]{3}/u.test(q)) {
     // The expression of the index of trigrams; `held` keeps it exact for text across the two.
     const searched = sql`(${mailboxMessages.recipient} || chr(10) || ${mailboxMessages.subject})`;

@@ -110,5 +110,16 @@ export const mailboxMessages = pgTable(
     index("mailbox_messages_search_trigrams_idx")
       .using("gin", sql`(${t.recipient} || chr(10) || ${t.subject}) gin_trgm_ops`)
       .with({ gin_pending_list_limit: 256 }),
+    // A search for an address ("ana@", "ana@example") looks up whose part before the "@" ends with
+    // the text typed before it: trigrams lose where "@" was ("user42@" holds every trigram of
+    // "user1342@customer42…"). Reversed, that end is a prefix a B-tree finds in order.
+    index("mailbox_messages_recipient_local_part_idx").using(
+      "btree",
+      sql`reverse(lower(split_part(${t.recipient}, '@', 1))) text_pattern_ops`,
+    ),
+    // The subjects of that search: trigrams of the subject alone, as addresses would hold them too.
+    index("mailbox_messages_subject_trigrams_idx")
+      .using("gin", sql`${t.subject} gin_trgm_ops`)
+      .with({ gin_pending_list_limit: 256 }),
   ],
 );

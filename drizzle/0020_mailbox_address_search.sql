@@ -1,0 +1,2 @@
+CREATE INDEX "mailbox_messages_recipient_local_part_idx" ON "mailbox_messages" USING btree (reverse(lower(split_part("recipient", '@', 1))) text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "mailbox_messages_subject_trigrams_idx" ON "mailbox_messages" USING gin ("subject" gin_trgm_ops) WITH (gin_pending_list_limit=256);
