@@ -13,8 +13,14 @@ import { codeForStatus, Problem, type ProblemDocument, toDocument } from "../err
 import { challengesFor } from "./challenge.ts";
 import { REQUEST_ID_HEADER, stampResponse } from "./request-hygiene.ts";
 
+/**
+ * The fields a validation error names, with each kind of rule a field breaks once: a page size of
+ * 10^20 is too big for its bound of 100 and for the largest safe integer, and the first (the
+ * schema's own bound) says it.
+ */
 function validationErrorsOf(error: FastifyError): FieldError[] {
   if (!hasZodFastifySchemaValidationErrors(error)) return [];
+  const broken = new Set<string>();
   return error.validation.flatMap((issue) => {
     const field =
       issue.instancePath.replace(/^\//, "").replaceAll("/", ".") ||
@@ -27,6 +33,9 @@ function validationErrorsOf(error: FastifyError): FieldError[] {
         message: `Unknown field "${String(key)}": remove it or check its spelling`,
       }));
     }
+    const rule = `${field} ${issue.keyword}`;
+    if (broken.has(rule)) return [];
+    broken.add(rule);
     return [{ field, message: issue.message ?? "Invalid value" }];
   });
 }

@@ -4,7 +4,7 @@ export const idParams = z.object({ id: z.uuid("Not a valid id") });
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  pageSize: z.coerce.number().min(1).max(100).int().default(25),
 };
 
 export function pageOf<T extends z.ZodType>(item: T) {

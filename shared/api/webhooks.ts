@@ -102,7 +102,7 @@ export type WebhookDelivery = z.infer<typeof webhookDelivery>;
 export const webhookDeliveryQuery = z.object({
   status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
   page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  pageSize: z.coerce.number().min(1).max(100).int().default(20),
 });
 export type WebhookDeliveryQuery = z.infer<typeof webhookDeliveryQuery>;
 
@@ -127,7 +127,7 @@ export const eventFeedQuery = z.object({
     .string()
     .regex(/^\d+\.\d+$/, "Use the next cursor of the previous page")
     .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: z.coerce.number().min(1).max(500).int().default(100),
   /** Only events of these types, comma-separated: `application.approved,account.created`. */
   type: z
     .string()
