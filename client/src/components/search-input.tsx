@@ -26,6 +26,9 @@ export function SearchInput({ label, placeholder, value, onChange }: SearchInput
         ) : null
       }
       w={{ base: "100%", sm: 320 }}
+      // Beside filters in a row, it takes the room left, so that a long placeholder shows whole.
+      flex={{ base: "none", sm: "1 1 320px" }}
+      maw={{ base: "100%", sm: 480 }}
     />
   );
 }
