@@ -395,11 +395,15 @@ describe("the cost of a page", () => {
       );
       expect(few).not.toMatch(/Seq Scan on applications/);
       // A search names the few applications of the accounts it finds, and those asked under such
-      // a name, by the indexes on the account and on the letter pairs; the page reads them by id.
+      // a name, by the indexes on the account and on the asked names' trigrams (their letter
+      // pairs for text of two letters); the page reads them by id.
       const naming = await explain((tx) => namingQuery(tx, actor, "harbour"));
       expect(naming).toMatch(/Index Scan (on|using) applications_account_idx/);
-      expect(naming).toMatch(/Bitmap Index Scan on applications_search_pairs_idx/);
+      expect(naming).toMatch(/Bitmap Index Scan on applications_asked_trigrams_idx/);
       expect(naming).not.toMatch(/Seq Scan on applications/);
+      const short = await explain((tx) => namingQuery(tx, actor, "hb"));
+      expect(short).toMatch(/Bitmap Index Scan on applications_search_pairs_idx/);
+      expect(short).not.toMatch(/Seq Scan on applications/);
       const search = await plan({ ...base, q: "harbour" }, "decided");
       expect(search).toMatch(
         /Index (Only )?Scan.* (on|using) applications_(pkey|partner_id_id_key) /,

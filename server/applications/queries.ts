@@ -38,8 +38,15 @@ import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import { type Database, queryRows } from "../db/client.ts";
 import { arrayOf, isOneOf } from "../db/one-of.ts";
 import { matchingColumn, pageOfRows, totalOfPage } from "../db/paging.ts";
-import { accountHistory, accounts, applications, partners, users } from "../db/schema/index.ts";
-import { containing } from "../db/search.ts";
+import {
+  accountHistory,
+  accounts,
+  applications,
+  askedNames,
+  partners,
+  users,
+} from "../db/schema/index.ts";
+import { containing, hasTrigram } from "../db/search.ts";
 import { Problem } from "../errors.ts";
 import { translator } from "../i18n/translate.ts";
 import { choicesNotOnOffer } from "./new-account.ts";
@@ -275,11 +282,18 @@ function searchTerms(actor: Actor, q: string, partnerId?: string) {
     ),
     partner: ilike(partners.name, pattern),
     requester: ilike(users.name, pattern),
-    /** Applications for a new account asked under a name or customer with `q` in it. */
+    /**
+     * Applications for a new account asked under a name or customer with `q` in it: found by the
+     * trigrams of those names, else by their letter pairs.
+     */
     asked: (table: typeof applications | typeof found) =>
       and(
         partnerId ? eq(table.partnerId, partnerId) : undefined,
-        pairs ? sql`${table.searchPairs} @> letter_pairs(${q})` : undefined,
+        hasTrigram(q)
+          ? ilike(askedNames(table.payload), pattern)
+          : pairs
+            ? sql`${table.searchPairs} @> letter_pairs(${q})`
+            : undefined,
         or(
           ilike(sql`${table.payload}->>'name'`, pattern),
           ilike(sql`${table.payload}->>'customerName'`, pattern),

@@ -16,7 +16,7 @@ import type { Database } from "../db/client.ts";
 import { isOneOf } from "../db/one-of.ts";
 import { atStart, countUpToLimit, matchingColumn, totalOf, totalOfPage } from "../db/paging.ts";
 import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
-import { containing, literally } from "../db/search.ts";
+import { containing, hasTrigram, literally } from "../db/search.ts";
 import { cursorTime, keyset, pageOf, type Reading, readingOf } from "./keyset.ts";
 
 const itemColumns = {
@@ -60,7 +60,7 @@ function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined
       ilike(mailboxMessages.subject, pattern),
     );
   }
-  if (/[\p{L}\p{N}]{3}/u.test(q)) {
+  if (hasTrigram(q)) {
     // The expression of the index of trigrams; `held` keeps it exact for text across the two.
     const searched = sql`(${mailboxMessages.recipient} || chr(10) || ${mailboxMessages.subject})`;
     return and(ilike(searched, pattern), held);

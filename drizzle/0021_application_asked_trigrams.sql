@@ -1,0 +1,1 @@
+CREATE INDEX "applications_asked_trigrams_idx" ON "applications" USING gin ((coalesce("payload"->>'name', '') || chr(10) || coalesce("payload"->>'customerName', '')) gin_trgm_ops) WITH (gin_pending_list_limit=256);
