@@ -72,7 +72,8 @@ async function file(
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ now: "2026-03-15T10:00:00Z" });
+  // A database of its own: the plans of its lists must not move with other test files' rows.
+  t = await startTestApp({ isolated: true, now: "2026-03-15T10:00:00Z" });
   catalogue = await createCatalogue(t.db);
   alpha = await createPartner(t.db);
   beta = await createPartner(t.db);
@@ -339,7 +340,7 @@ describe("the cost of a page", () => {
     queryPlan(t.db, query, { withoutSequentialScans: true });
   const plan = (query: Parameters<typeof listPartQuery>[2], part: "pending" | "decided") =>
     explain((tx) => listPartQuery(tx, actor, query, part));
-  /** Takes the applications a test of plans filed back out of the shared queue. */
+  /** Takes the applications a test of plans filed back out of the queue the other tests read. */
   const forgetApplicationsOf = (portfolios: PartnerFixture[]) =>
     t.db.execute(
       sql`delete from ${applications} where ${applications.partnerId} in (${sql.join(
@@ -350,8 +351,7 @@ describe("the cost of a page", () => {
 
   it("reads each part of each list through an index, in its order, without sorting", async () => {
     // Thousands of applications of eight partners, few of them approved, so that the plan is the
-    // one at size; filed after, and decided before, every other test's (the PostgreSQL suite
-    // shares its queue).
+    // one at size; filed after, and decided before, every other test's of this file.
     const portfolios: PartnerFixture[] = [];
     for (const n of [0, 1, 2, 3, 4, 5, 6, 7]) {
       const portfolio = await createPartner(t.db);
@@ -376,8 +376,8 @@ describe("the cost of a page", () => {
         [{}, "decided", "applications_decided_idx"],
         [{ partnerId: bulk.id }, "pending", "applications_partner_pending_idx"],
         [{ partnerId: bulk.id }, "decided", "applications_partner_decided_idx"],
-        // The kind of the bulk: the statistics then hold thousands of it, whatever other test
-        // files file meanwhile (a kind with a handful would rightly be read and sorted).
+        // The kind of the bulk: the statistics then hold thousands of it (a kind with a handful
+        // would rightly be read and sorted).
         [{ kind: "new_account" }, "pending", "applications_kind_pending_idx"],
         [{ kind: "new_account" }, "decided", "applications_kind_decided_idx"],
         [{ status: "approved" }, "decided", "applications_status_decided_idx"],
