@@ -37,7 +37,7 @@ import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import { type Database, queryRows } from "../db/client.ts";
 import { arrayOf, isOneOf } from "../db/one-of.ts";
-import { matchingColumn, pageOfRows, totalOfPage } from "../db/paging.ts";
+import { matchingColumn, pageOfRows, timeAndId, totalOfPage } from "../db/paging.ts";
 import {
   accountHistory,
   accounts,
@@ -466,9 +466,7 @@ function partRows(
   const part = PARTS[name];
   const upwards = part.ascending === forwards;
   const direction = upwards ? asc : desc;
-  const past = from
-    ? sql`(${part.at}, ${applications.id}) ${sql.raw(upwards ? ">" : "<")} (${from.at}::timestamptz, ${from.id}::uuid)`
-    : undefined;
+  const past = from ? timeAndId(part.at, applications.id, upwards ? ">" : "<", from) : undefined;
   return withNames(db, counting)
     .where(and(where, part.where, past))
     .orderBy(direction(part.at), direction(applications.id))
@@ -494,7 +492,7 @@ function bothPartsRows(
     const upwards = PARTS[name].ascending === forwards;
     return and(
       inPart(name),
-      sql`(${PARTS[name].at}, ${applications.id}) ${sql.raw(upwards ? ">" : "<")} (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+      timeAndId(PARTS[name].at, applications.id, upwards ? ">" : "<", cursor),
     );
   };
   // Past the cursor: the rest of its part, then the whole part that follows it when read this way.

@@ -1,6 +1,6 @@
 /** What every long list read by cursors (keyset) shares on the database side. */
 import { type SQL, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { EXACT_TOTAL_UP_TO } from "../../shared/api/common.ts";
 import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { type Database, queryRows } from "./client.ts";
@@ -13,6 +13,17 @@ import { type Database, queryRows } from "./client.ts";
  */
 const matchingUpToLimit = (table: PgTable | SQL, where: SQL | undefined) =>
   sql<number>`(select count(*)::int from (select 1 from ${table} where ${where ?? sql`true`} limit ${EXACT_TOTAL_UP_TO + 1}) as matching)`;
+
+/**
+ * The rows whose (time, id) stand `op` a cursor's, time as cursors hold it (UTC to the
+ * microsecond): where a keyset page on an index of (time, id) starts or ends.
+ */
+export const timeAndId = (
+  time: PgColumn,
+  id: PgColumn,
+  op: "<" | "<=" | ">" | ">=",
+  cursor: { at: string; id: string },
+): SQL => sql`(${time}, ${id}) ${sql.raw(op)} (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
 
 /** The `matching` column of a page's query: the list's count where `counting` is its filter, else null. */
 export const matchingColumn = (table: PgTable | SQL, counting: SQL | undefined) =>

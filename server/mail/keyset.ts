@@ -11,6 +11,7 @@ import {
   type Reading as PageReading,
   pageOfRows,
   readingOf as pageReadingOf,
+  timeAndId,
 } from "../db/paging.ts";
 import { Problem } from "../errors.ts";
 
@@ -44,9 +45,7 @@ export function keyset(time: PgColumn, id: PgColumn, reading: Reading) {
   const { from, backwards } = reading;
   const direction = backwards ? asc : desc;
   return {
-    past: from
-      ? sql`(${time}, ${id}) ${sql.raw(backwards ? ">" : "<")} (${from.at}::timestamptz, ${from.id}::uuid)`
-      : undefined,
+    past: from ? timeAndId(time, id, backwards ? ">" : "<", from) : undefined,
     order: [direction(time), direction(id)] as const,
   };
 }

@@ -14,7 +14,14 @@ import type {
 } from "../../shared/api/lifecycle.ts";
 import type { Database } from "../db/client.ts";
 import { isOneOf } from "../db/one-of.ts";
-import { atStart, countUpToLimit, matchingColumn, totalOf, totalOfPage } from "../db/paging.ts";
+import {
+  atStart,
+  countUpToLimit,
+  matchingColumn,
+  timeAndId,
+  totalOf,
+  totalOfPage,
+} from "../db/paging.ts";
 import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
 import { containing, hasTrigram, literally } from "../db/search.ts";
 import { cursorTime, keyset, pageOf, type Reading, readingOf } from "./keyset.ts";
@@ -147,7 +154,12 @@ async function searchedPage(
   const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
   const edge = await messageAt(db, SEARCH_WINDOW, { past, order });
   const within = edge
-    ? sql`(${mailboxMessages.deliveredAt}, ${mailboxMessages.id}) ${sql.raw(reading.backwards ? "<=" : ">=")} (${edge.at}::timestamptz, ${edge.id}::uuid)`
+    ? timeAndId(
+        mailboxMessages.deliveredAt,
+        mailboxMessages.id,
+        reading.backwards ? "<=" : ">=",
+        edge,
+      )
     : undefined;
   const recent = await mailboxPageQuery(db, query, { indexed: false, within });
   if (recent.length >= reading.limit || !edge) {
@@ -184,7 +196,7 @@ async function countSearch(db: Database, q: string | undefined, common: boolean)
     mailboxMessages,
     and(
       mailboxSearch(q, true),
-      sql`(${mailboxMessages.deliveredAt}, ${mailboxMessages.id}) < (${edge.at}::timestamptz, ${edge.id}::uuid)`,
+      timeAndId(mailboxMessages.deliveredAt, mailboxMessages.id, "<", edge),
     ),
   );
   return totalOf(newest.total + older.total);
