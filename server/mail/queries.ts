@@ -22,7 +22,12 @@ import {
   totalOf,
   totalOfPage,
 } from "../db/paging.ts";
-import { mailboxMessages, mailOutbox } from "../db/schema/index.ts";
+import {
+  localPartReversed,
+  mailboxMessages,
+  mailOutbox,
+  recipientAndSubject,
+} from "../db/schema/index.ts";
 import { containing, hasTrigram, literally } from "../db/search.ts";
 import { cursorTime, keyset, pageOf, type Reading, readingOf } from "./keyset.ts";
 
@@ -36,9 +41,6 @@ const itemColumns = {
   language: mailOutbox.language,
   deliveredAt: mailboxMessages.deliveredAt,
 };
-
-/** The part of a recipient's address before its "@", lowercased and reversed, as its index holds it. */
-const localPartReversed = sql`reverse(lower(split_part(${mailboxMessages.recipient}, '@', 1)))`;
 
 /**
  * What a search of the mailbox keeps: text anywhere in the recipient's address or the subject.
@@ -61,7 +63,7 @@ function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined
     const endOfLocalPart = literally([...local].reverse().join(""));
     return or(
       and(
-        sql`${localPartReversed} like lower(${endOfLocalPart}) || '%'`,
+        sql`${localPartReversed(mailboxMessages.recipient)} like lower(${endOfLocalPart}) || '%'`,
         ilike(mailboxMessages.recipient, pattern),
       ),
       ilike(mailboxMessages.subject, pattern),
@@ -69,7 +71,7 @@ function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined
   }
   if (hasTrigram(q)) {
     // The expression of the index of trigrams; `held` keeps it exact for text across the two.
-    const searched = sql`(${mailboxMessages.recipient} || chr(10) || ${mailboxMessages.subject})`;
+    const searched = recipientAndSubject(mailboxMessages.recipient, mailboxMessages.subject);
     return and(ilike(searched, pattern), held);
   }
   return [...q].length > 1

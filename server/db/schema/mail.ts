@@ -1,10 +1,11 @@
 /** Mail: the outbox every e-mail is written to, and the in-app mailbox it may be delivered to. */
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
   check,
   foreignKey,
   index,
   integer,
+  type PgColumn,
   pgTable,
   text,
   timestamp,
@@ -15,6 +16,17 @@ import { LANGUAGES, type Language } from "../../../shared/domain/languages.ts";
 import { accounts } from "./accounts.ts";
 import { sqlList } from "./columns.ts";
 import { partners } from "./partners-and-people.ts";
+
+/**
+ * A message's recipient and subject as one text: what a mailbox search finds text in (the index of
+ * its trigrams, and the search, say it alike).
+ */
+export const recipientAndSubject = (recipient: PgColumn, subject: PgColumn): SQL =>
+  sql`(${recipient} || chr(10) || ${subject})`;
+
+/** The part of a recipient's address before its "@", lowercased and reversed, as its index holds it. */
+export const localPartReversed = (recipient: PgColumn): SQL =>
+  sql`reverse(lower(split_part(${recipient}, '@', 1)))`;
 
 export type MailTopic =
   | "reminder_30_days"
@@ -108,14 +120,14 @@ export const mailboxMessages = pgTable(
     // Text of three letters or more is found by its trigrams (pg_trgm): among a million messages
     // an address's letter pairs are in thousands, its trigrams in a few hundred.
     index("mailbox_messages_search_trigrams_idx")
-      .using("gin", sql`(${t.recipient} || chr(10) || ${t.subject}) gin_trgm_ops`)
+      .using("gin", sql`${recipientAndSubject(t.recipient, t.subject)} gin_trgm_ops`)
       .with({ gin_pending_list_limit: 256 }),
     // A search for an address ("ana@", "ana@example") looks up whose part before the "@" ends with
     // the text typed before it: trigrams lose where "@" was ("user42@" holds every trigram of
     // "user1342@customer42…"). Reversed, that end is a prefix a B-tree finds in order.
     index("mailbox_messages_recipient_local_part_idx").using(
       "btree",
-      sql`reverse(lower(split_part(${t.recipient}, '@', 1))) text_pattern_ops`,
+      sql`${localPartReversed(t.recipient)} text_pattern_ops`,
     ),
     // The subjects of that search: trigrams of the subject alone, as addresses would hold them too.
     index("mailbox_messages_subject_trigrams_idx")
