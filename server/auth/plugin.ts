@@ -7,7 +7,6 @@
  */
 
 import { fromNodeHeaders } from "better-auth/node";
-import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import {
@@ -26,16 +25,14 @@ import { languageOf } from "../../shared/domain/languages.ts";
 import type { Actor, IntegrationActor } from "../access/actor.ts";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/client.ts";
-import { partners } from "../db/schema/index.ts";
 import { codeForStatus, Problem, problemDocument } from "../errors.ts";
 import type { ApiKeyRequestLimit } from "./api-key-request-limit.ts";
 import type { KeyVerifier } from "./api-key-verifier.ts";
 import { type Auth, CLIENT_IP_HEADER } from "./better-auth.ts";
 import { appOrigins } from "./origins.ts";
 import { forgetPasswordResets } from "./password-reset.ts";
-import { liveSession } from "./session-lifetime.ts";
+import { type LiveSession, sessionReader } from "./session-lifetime.ts";
 import { recordPasswordChanged, recordSignIn } from "./sign-in-log.ts";
-import { signInRefusal } from "./sign-in-refusal.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -52,6 +49,7 @@ export interface AuthDependencies {
 export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void {
   const { auth, keys, requestLimit, db, config, clock } = deps;
   const origins = new Set(appOrigins(config));
+  const liveSession = sessionReader(auth, db, config.sessions);
 
   app.decorateRequest("actor", null);
 
@@ -61,7 +59,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
     if (request.url.startsWith("/api/auth/")) return;
     const authorization = request.headers.authorization;
     if (authorization === undefined) {
-      request.actor = await actorOf(deps, request, reply);
+      request.actor = actorOf(await liveSession(request, reply));
       return;
     }
     const integration = await integrationOf(keys, authorization);
@@ -186,8 +184,7 @@ export function registerAuth(app: FastifyInstance, deps: AuthDependencies): void
       // session that outlived its user's deactivation or its partner's suspension (created just
       // before) changes nothing, as it reaches nothing else (actorOf).
       preHandler: async (request, reply) => {
-        const found = await liveSession(auth, db, config.sessions, request, reply);
-        if (!found || (await signInRefusal(db, found.user.id)) !== null) {
+        if (actorOf(await liveSession(request, reply)) === null) {
           throw new Problem("UNAUTHENTICATED", "Sign in to change your password.");
         }
       },
@@ -262,14 +259,10 @@ async function holdToLimit(
   );
 }
 
-async function actorOf(
-  { auth, db, config }: AuthDependencies,
-  request: FastifyRequest,
-  reply: FastifyReply,
-): Promise<Actor | null> {
-  const found = await liveSession(auth, db, config.sessions, request, reply);
+/** Who a live session is: nobody once its user is deactivated or its partner suspended. */
+function actorOf(found: LiveSession | null): Actor | null {
   if (!found) return null;
-  const { user } = found;
+  const { user, partner } = found;
   // A session created just before its user was deactivated outlives the deletion of its sessions.
   if (user.deactivatedAt) return null;
   if (user.role === "customer_success") {
@@ -281,10 +274,6 @@ async function actorOf(
       language: languageOf(user.language),
     };
   }
-  const [partner] = await db
-    .select({ id: partners.id, timeZone: partners.timeZone, suspendedAt: partners.suspendedAt })
-    .from(partners)
-    .where(eq(partners.id, String(user.partnerId)));
   // A suspended partner's sessions stop working at once, on every instance.
   if (!partner || partner.suspendedAt) return null;
   return {

@@ -63,6 +63,42 @@ describe("a session", () => {
     expect(left.map((s) => s.token)).not.toContain(tokenOf(session.cookie));
   });
 
+  it("is moved forward by use at most every five minutes, and the browser gets its new cookie", async () => {
+    const at = moveWallClock();
+    const session = await signIn(t.app, partner.accountUser.email);
+    const token = tokenOf(session.cookie) ?? "";
+    const expiry = async () =>
+      (await t.db.select().from(sessions).where(eq(sessions.token, token)))[0]?.expiresAt;
+    const signedInExpiry = await expiry();
+    at(4 / 60);
+    const soon = await me(session.cookie);
+    expect(soon.statusCode).toBe(200);
+    expect(soon.headers["set-cookie"]).toBeUndefined();
+    expect(await expiry()).toEqual(signedInExpiry);
+    at(6 / 60);
+    const later = await me(session.cookie);
+    expect(later.statusCode).toBe(200);
+    expect(String(later.headers["set-cookie"])).toMatch(/wattfolio\.session_token=.+Max-Age=43200/);
+    expect((await expiry())?.getTime()).toBe(Date.now() + 12 * HOUR);
+  });
+
+  it("is refused when its cookie was not signed by this server", async () => {
+    const session = await signIn(t.app, partner.accountUser.email);
+    const token = tokenOf(session.cookie) ?? "";
+    const other = tokenOf((await signIn(t.app, partner.superAdmin.email)).cookie);
+    const signature =
+      decodeURIComponent(session.cookie.match(/session_token=([^;]+)/)?.[1] ?? "").split(".")[1] ??
+      "";
+    const flipped = (signature.startsWith("A") ? "B" : "A") + signature.slice(1);
+    const forged = (value: string) => `wattfolio.session_token=${encodeURIComponent(value)}`;
+    expect((await me(session.cookie)).statusCode).toBe(200);
+    expect((await me(forged(token))).statusCode).toBe(401);
+    expect((await me(forged(`${token}.`))).statusCode).toBe(401);
+    expect((await me(forged(`${other}.${signature}`))).statusCode).toBe(401);
+    expect((await me(forged(`${token}.${flipped}`))).statusCode).toBe(401);
+    expect((await me(forged(`${token}.${signature.replaceAll("+", "-")}x`))).statusCode).toBe(401);
+  });
+
   it("created 90 days ago is refused although it was used yesterday", async () => {
     const session = await signIn(t.app, partner.superAdmin.email);
     const token = tokenOf(session.cookie) ?? "";
