@@ -18,6 +18,7 @@ import {
   type Reading,
   readingOf,
   totalOfPage,
+  writtenLimit,
 } from "../db/paging.ts";
 import {
   accountHistory,
@@ -84,7 +85,7 @@ export function historyPageQuery(db: Database, accountId: string, reading: Readi
     .leftJoin(users, eq(users.id, accountHistory.actorId))
     .where(and(eq(accountHistory.accountId, accountId), past))
     .orderBy((backwards ? asc : desc)(accountHistory.seq))
-    .limit(reading.limit)
+    .limit(writtenLimit(reading.limit))
     .offset(reading.offset);
 }
 

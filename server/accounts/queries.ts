@@ -16,7 +16,7 @@ import { dateIn } from "../../shared/domain/calendar.ts";
 import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { matchingColumn, pageOfRows, totalOfPage } from "../db/paging.ts";
+import { matchingColumn, pageOfRows, totalOfPage, writtenLimit } from "../db/paging.ts";
 import {
   accounts,
   applications,
@@ -210,7 +210,7 @@ export function zoneAccountsQuery(
       ).map((c) => direction(c)),
       direction(accounts.id),
     )
-    .limit(reading.limit)
+    .limit(writtenLimit(reading.limit))
     .offset(reading.offset);
 }
 

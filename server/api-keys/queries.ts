@@ -7,6 +7,7 @@ import { scopeOf } from "../../shared/domain/api-keys.ts";
 import type { Actor } from "../access/actor.ts";
 import { apiKeyManagementScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
+import { writtenLimit } from "../db/paging.ts";
 import { accounts, apiKeys, partners, users } from "../db/schema/index.ts";
 
 const creator = alias(users, "creator");
@@ -76,7 +77,7 @@ export async function listApiKeys(
         desc(sql`coalesce(${apiKeys.revokedAt}, ${apiKeys.createdAt})`),
         asc(apiKeys.id),
       )
-      .limit(query.pageSize)
+      .limit(writtenLimit(query.pageSize))
       .offset((query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(apiKeys).where(where),
   ]);

@@ -37,7 +37,7 @@ import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import { type Database, queryRows } from "../db/client.ts";
 import { arrayOf, isOneOf } from "../db/one-of.ts";
-import { matchingColumn, pageOfRows, timeAndId, totalOfPage } from "../db/paging.ts";
+import { matchingColumn, pageOfRows, timeAndId, totalOfPage, writtenLimit } from "../db/paging.ts";
 import {
   accountHistory,
   accounts,
@@ -325,13 +325,13 @@ export function namingQuery(
   terms = searchTerms(actor, q),
 ): SQL {
   const ids = (column: PgColumn, where: SQL | undefined) =>
-    sql`array(select ${column} from ${column.table} where ${where} limit ${NAMED_UP_TO + 1})`;
+    sql`array(select ${column} from ${column.table} where ${where} limit ${writtenLimit(NAMED_UP_TO + 1)})`;
   const idsOf = (where: SQL | undefined) =>
     sql`array(${db
       .select({ id: found.id })
       .from(found)
       .where(where)
-      .limit(NAMED_UP_TO + 1)})`;
+      .limit(writtenLimit(NAMED_UP_TO + 1))})`;
   // Two lists rather than one of either: the accounts' ids are then the index's condition alone,
   // not a filter each row is checked against. A new account asked for has no account of its own.
   const applicationsFound = terms.pairs
@@ -470,7 +470,7 @@ function partRows(
   return withNames(db, counting)
     .where(and(where, part.where, past))
     .orderBy(direction(part.at), direction(applications.id))
-    .limit(limit);
+    .limit(writtenLimit(limit));
 }
 
 /**
@@ -517,11 +517,11 @@ function bothPartsRows(
     .from(applications)
     .where(and(where, past))
     .orderBy(...order)
-    .limit(limit);
+    .limit(writtenLimit(limit));
   return withNames(db, counting)
     .where(inArray(applications.id, page))
     .orderBy(...order)
-    .limit(limit);
+    .limit(writtenLimit(limit));
 }
 
 /** The first page of one part of a list, as the database is asked for it (for its plan). */
@@ -551,7 +551,7 @@ function numberedPage(db: Database, where: SQL | undefined, query: ApplicationLi
       sql`case when ${pending} then ${applications.id} end asc`,
       desc(applications.id),
     )
-    .limit(query.pageSize + 1)
+    .limit(writtenLimit(query.pageSize + 1))
     .offset((query.page - 1) * query.pageSize);
 }
 

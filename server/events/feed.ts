@@ -10,6 +10,7 @@ import type { EventFeedPage, EventFeedQuery } from "../../shared/api/webhooks.ts
 import type { Caller } from "../access/actor.ts";
 import { eventScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
+import { writtenLimit } from "../db/paging.ts";
 import { events } from "../db/schema/index.ts";
 
 /** A cursor is where the last event read was: `<transaction id>.<position>`. */
@@ -40,7 +41,7 @@ export async function readEvents(
     .from(events)
     .where(and(...filters))
     .orderBy(asc(events.transactionId), asc(events.position))
-    .limit(query.limit);
+    .limit(writtenLimit(query.limit));
   const last = rows.at(-1);
   return {
     // The data was written to its type's schema; the response schema checks it again.

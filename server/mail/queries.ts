@@ -21,6 +21,7 @@ import {
   timeAndId,
   totalOf,
   totalOfPage,
+  writtenLimit,
 } from "../db/paging.ts";
 import {
   localPartReversed,
@@ -137,7 +138,7 @@ export function mailboxPageQuery(
     .from(mailboxMessages)
     .where(and(mailboxSearch(query.q, indexed), past, within))
     .orderBy(...order)
-    .limit(limit ?? reading.limit)
+    .limit(writtenLimit(limit ?? reading.limit))
     .offset(reading.offset);
 }
 
@@ -188,7 +189,7 @@ async function countSearch(db: Database, q: string | undefined, common: boolean)
     .select()
     .from(mailboxMessages)
     .orderBy(...newestFirst)
-    .limit(COUNT_WINDOW)}) as ${mailboxMessages}`;
+    .limit(writtenLimit(COUNT_WINDOW))}) as ${mailboxMessages}`;
   const newest = await countUpToLimit(db, window, mailboxSearch(q, false));
   if (!newest.totalExact) return newest;
   const edge = await messageAt(db, COUNT_WINDOW, { order: newestFirst });
@@ -287,7 +288,7 @@ export function outboxPageQuery(
     .from(mailOutbox)
     .where(and(outboxFilter(query), past))
     .orderBy(...order)
-    .limit(reading.limit)
+    .limit(writtenLimit(reading.limit))
     .offset(reading.offset);
 }
 

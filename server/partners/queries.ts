@@ -12,6 +12,7 @@ import { dateIn } from "../../shared/domain/calendar.ts";
 import type { Language } from "../../shared/domain/languages.ts";
 import { partnerStatus } from "../../shared/domain/partners.ts";
 import type { Database } from "../db/client.ts";
+import { writtenLimit } from "../db/paging.ts";
 import { accounts, licences, partners, users } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
 import { notFound } from "../errors.ts";
@@ -69,7 +70,7 @@ export async function listPartners(db: Database, query: PartnerListQuery): Promi
     withCounts(db)
       .where(where)
       .orderBy(sql`lower(${partners.name})`, asc(partners.id))
-      .limit(query.pageSize)
+      .limit(writtenLimit(query.pageSize))
       .offset((query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(partners).where(where),
   ]);

@@ -10,6 +10,7 @@ import type { SecurityLogPage } from "../../shared/api/security-log.ts";
 import type { SecurityEventKind } from "../../shared/domain/security-log.ts";
 import type { Actor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
+import { writtenLimit } from "../db/paging.ts";
 import { partners, securityEvents, users } from "../db/schema/index.ts";
 
 const actorUser = alias(users, "actor_user");
@@ -51,7 +52,7 @@ export async function listSecurityEvents(
       ),
     )
     .orderBy(desc(securityEvents.id))
-    .limit(filter.limit + 1);
+    .limit(writtenLimit(filter.limit + 1));
   const page = rows.slice(0, filter.limit);
   return {
     items: page.map(({ event, partnerName, actorPartnerId }) => ({

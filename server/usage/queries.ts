@@ -24,6 +24,7 @@ import {
   type Reading,
   readingOf,
   totalOfPage,
+  writtenLimit,
 } from "../db/paging.ts";
 import { accounts, datapoints, partners, smsSpendings } from "../db/schema/index.ts";
 
@@ -99,7 +100,7 @@ export function reachablePageQuery(
     .innerJoin(partners, eq(partners.id, accounts.partnerId))
     .where(and(where, past))
     .orderBy(direction(accounts.name), direction(accounts.id))
-    .limit(reading.limit)
+    .limit(writtenLimit(reading.limit))
     .offset(reading.offset);
 }
 
@@ -169,7 +170,7 @@ export function datapointPageQuery(
     .from(datapoints)
     .where(and(datapointFilters(list), past))
     .orderBy(direction(datapoints.deviceName), direction(datapoints.name), direction(datapoints.id))
-    .limit(limit)
+    .limit(writtenLimit(limit))
     .offset(offset);
 }
 

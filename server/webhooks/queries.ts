@@ -9,6 +9,7 @@ import type {
 import type { Actor } from "../access/actor.ts";
 import { webhookEndpointScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
+import { writtenLimit } from "../db/paging.ts";
 import {
   events,
   partners,
@@ -115,7 +116,7 @@ export async function listDeliveries(
       .innerJoin(events, eq(events.id, webhookDeliveries.eventId))
       .where(where)
       .orderBy(desc(webhookDeliveries.createdAt), desc(events.position))
-      .limit(query.pageSize)
+      .limit(writtenLimit(query.pageSize))
       .offset((query.page - 1) * query.pageSize),
     db.select({ value: count() }).from(webhookDeliveries).where(where),
   ]);
