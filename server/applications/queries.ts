@@ -51,10 +51,8 @@ import { Problem } from "../errors.ts";
 import { translator } from "../i18n/translate.ts";
 import { choicesNotOnOffer } from "./new-account.ts";
 
-const requester = alias(users, "requester");
 /** Applications a search finds, read apart from the list that shows them. */
 const found = alias(applications, "found");
-const decider = alias(users, "decider");
 
 /** A time as a cursor holds it: in UTC to the microsecond, whatever the session's time zone. */
 const cursorTime = (column: PgColumn) =>
@@ -63,24 +61,30 @@ const cursorTime = (column: PgColumn) =>
 /** An application's columns but its search's letter pairs, which only its index needs. */
 const { searchPairs: _, ...shown } = getTableColumns(applications);
 
+/**
+ * The name of the row of `table` that `id` names, as a column of its own. Asked this way rather
+ * than by joins, a page's statement has one table to plan instead of five: PostgreSQL planned the
+ * joins of a page of pending applications in 1.3 ms, longer than it took to run them.
+ */
+const nameOf = <Name extends string | null>(
+  table: typeof partners | typeof accounts | typeof users,
+  id: PgColumn,
+) => sql<Name>`(select ${table.name} from ${table} where ${table.id} = ${id})`;
+
 /** Applications with the names they show; `counting`: the rows also carry the list's count. */
 function withNames(db: Database, counting?: SQL | undefined) {
   return db
     .select({
       application: shown,
       matching: matchingColumn(applications, counting),
-      partnerName: partners.name,
-      accountName: accounts.name,
-      requesterName: requester.name,
-      deciderName: decider.name,
+      partnerName: nameOf<string>(partners, applications.partnerId),
+      accountName: nameOf<string | null>(accounts, applications.accountId),
+      requesterName: nameOf<string>(users, applications.requestedBy),
+      deciderName: nameOf<string | null>(users, applications.decidedBy),
       requestedAtKey: cursorTime(applications.requestedAt),
       decidedAtKey: cursorTime(applications.decidedAt),
     })
-    .from(applications)
-    .innerJoin(partners, eq(partners.id, applications.partnerId))
-    .innerJoin(requester, eq(requester.id, applications.requestedBy))
-    .leftJoin(accounts, eq(accounts.id, applications.accountId))
-    .leftJoin(decider, eq(decider.id, applications.decidedBy));
+    .from(applications);
 }
 
 /** The time pending applications are checked at, and the catalogue their names come from. */

@@ -41,6 +41,16 @@ describe("calendar dates", () => {
     expect(dateIn("America/New_York", new Date("2026-07-01T03:00:00Z"))).toBe("2026-06-30");
   });
 
+  it("tells each instant's own date when asked in turn in one time zone", () => {
+    const instants = ["2026-06-30T21:59:59Z", "2026-06-30T22:00:00Z", "2026-06-30T21:59:59Z"];
+    expect(instants.map((at) => dateIn("Europe/Madrid", new Date(at)))).toEqual([
+      "2026-06-30",
+      "2026-07-01",
+      "2026-06-30",
+    ]);
+    expect(() => dateIn("Europe/Madrid", new Date(Number.NaN))).toThrow(RangeError);
+  });
+
   it("recognises real calendar dates and time zones only", () => {
     expect(isCalendarDate("2026-02-28")).toBe(true);
     expect(isCalendarDate("2026-02-30")).toBe(false);

@@ -21,23 +21,35 @@ function utcMidnight(date: CalendarDate): number {
   return Date.UTC(year, month - 1, day);
 }
 
-/** One formatter per time zone: making one costs far more than using it (lists call this per row). */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * One formatter per time zone, making one costs far more than using it, and its last answer: a
+ * list asks again for each of its rows, at the same instant.
+ */
+const dayFormats = new Map<
+  string,
+  { format: Intl.DateTimeFormat; lastInstant: number; lastDate: CalendarDate }
+>();
 
 /** The calendar date it is at `instant` in `timeZone` (an IANA name such as `Europe/Madrid`). */
 export function dateIn(timeZone: string, instant: Date): CalendarDate {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
+  let day = dayFormats.get(timeZone);
+  if (!day) {
     // en-CA formats as YYYY-MM-DD.
-    format = new Intl.DateTimeFormat("en-CA", {
+    const format = new Intl.DateTimeFormat("en-CA", {
       timeZone,
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
     });
-    dayFormats.set(timeZone, format);
+    day = { format, lastInstant: Number.NaN, lastDate: "" };
+    dayFormats.set(timeZone, day);
   }
-  return format.format(instant);
+  const at = instant.getTime();
+  if (at !== day.lastInstant) {
+    day.lastDate = day.format.format(instant);
+    day.lastInstant = at;
+  }
+  return day.lastDate;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
