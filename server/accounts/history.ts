@@ -18,7 +18,6 @@ import {
   type Reading,
   readingOf,
   totalOfPage,
-  writtenLimit,
 } from "../db/paging.ts";
 import {
   accountHistory,
@@ -28,6 +27,7 @@ import {
   type HistoryEvent,
   users,
 } from "../db/schema/index.ts";
+import { writtenLimit } from "../db/written.ts";
 import { translator } from "../i18n/translate.ts";
 import { describingNames } from "./names.ts";
 

@@ -16,7 +16,7 @@ import { dateIn } from "../../shared/domain/calendar.ts";
 import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { matchingColumn, pageOfRows, totalOfPage, writtenLimit } from "../db/paging.ts";
+import { matchingColumn, pageOfRows, totalOfPage } from "../db/paging.ts";
 import {
   accounts,
   applications,
@@ -26,6 +26,7 @@ import {
   sectors,
 } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
+import { writtenDate, writtenLimit } from "../db/written.ts";
 import { Problem } from "../errors.ts";
 
 const bmType = alias(billManagementTypes, "bm_type");
@@ -110,8 +111,8 @@ export function listFilters(
 ): SQL | undefined {
   const today = dateIn(actor.timeZone, now);
   const filters: (SQL | undefined)[] = [accountScope(actor)];
-  if (query.zone === "active") filters.push(gt(accounts.endsOn, today));
-  if (query.zone === "expired") filters.push(lte(accounts.endsOn, today));
+  if (query.zone === "active") filters.push(gt(accounts.endsOn, writtenDate(today)));
+  if (query.zone === "expired") filters.push(lte(accounts.endsOn, writtenDate(today)));
   if (query.q) {
     const pattern = containing(query.q);
     filters.push(or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)));

@@ -7,8 +7,8 @@ import { scopeOf } from "../../shared/domain/api-keys.ts";
 import type { Actor } from "../access/actor.ts";
 import { apiKeyManagementScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { writtenLimit } from "../db/paging.ts";
 import { accounts, apiKeys, partners, users } from "../db/schema/index.ts";
+import { writtenLimit } from "../db/written.ts";
 
 const creator = alias(users, "creator");
 const revoker = alias(users, "revoker");

@@ -4,17 +4,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { EXACT_TOTAL_UP_TO } from "../../shared/api/common.ts";
 import { encodeCursor } from "../../shared/domain/cursor.ts";
 import { type Database, queryRows } from "./client.ts";
-
-/**
- * A LIMIT written into its statement rather than sent as a parameter. PostgreSQL plans a prepared
- * statement once for any values (after five runs) only when that plan looks about as cheap as the
- * ones made for the values; not knowing its LIMIT, it expects to read a tenth of the list, never
- * finds it cheap, and plans every run again: 1.8 ms of PostgreSQL's 2.9 for a page of 100,000
- * accounts. Page sizes are few (1 to 100), and so are the statements. Drizzle writes a LIMIT that
- * is SQL as it is, hence the cast.
- */
-export const writtenLimit = (rows: number): number =>
-  sql.raw(String(Math.trunc(rows))) as unknown as number;
+import { writtenLimit } from "./written.ts";
 
 /**
  * The rows of `table` matching `where`, counted up to EXACT_TOTAL_UP_TO and one more: past it the

@@ -10,8 +10,8 @@ import type { EventFeedPage, EventFeedQuery } from "../../shared/api/webhooks.ts
 import type { Caller } from "../access/actor.ts";
 import { eventScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { writtenLimit } from "../db/paging.ts";
 import { events } from "../db/schema/index.ts";
+import { writtenLimit } from "../db/written.ts";
 
 /** A cursor is where the last event read was: `<transaction id>.<position>`. */
 export function cursorOf(transactionId: number, position: number): string {

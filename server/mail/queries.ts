@@ -21,7 +21,6 @@ import {
   timeAndId,
   totalOf,
   totalOfPage,
-  writtenLimit,
 } from "../db/paging.ts";
 import {
   localPartReversed,
@@ -30,6 +29,7 @@ import {
   recipientAndSubject,
 } from "../db/schema/index.ts";
 import { containing, hasTrigram, literally } from "../db/search.ts";
+import { writtenLimit } from "../db/written.ts";
 import { cursorTime, keyset, pageOf, type Reading, readingOf } from "./keyset.ts";
 
 const itemColumns = {

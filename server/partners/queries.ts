@@ -12,9 +12,9 @@ import { dateIn } from "../../shared/domain/calendar.ts";
 import type { Language } from "../../shared/domain/languages.ts";
 import { partnerStatus } from "../../shared/domain/partners.ts";
 import type { Database } from "../db/client.ts";
-import { writtenLimit } from "../db/paging.ts";
 import { accounts, licences, partners, users } from "../db/schema/index.ts";
 import { containing } from "../db/search.ts";
+import { writtenLimit } from "../db/written.ts";
 import { notFound } from "../errors.ts";
 import { listPartnerPeople } from "../people/queries.ts";
 

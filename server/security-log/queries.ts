@@ -10,8 +10,8 @@ import type { SecurityLogPage } from "../../shared/api/security-log.ts";
 import type { SecurityEventKind } from "../../shared/domain/security-log.ts";
 import type { Actor } from "../access/actor.ts";
 import type { Database } from "../db/client.ts";
-import { writtenLimit } from "../db/paging.ts";
 import { partners, securityEvents, users } from "../db/schema/index.ts";
+import { writtenLimit } from "../db/written.ts";
 
 const actorUser = alias(users, "actor_user");
 

@@ -24,9 +24,9 @@ import {
   type Reading,
   readingOf,
   totalOfPage,
-  writtenLimit,
 } from "../db/paging.ts";
 import { accounts, datapoints, partners, smsSpendings } from "../db/schema/index.ts";
+import { writtenLimit } from "../db/written.ts";
 
 export async function readUsage(
   db: Database,

@@ -9,7 +9,6 @@ import type {
 import type { Actor } from "../access/actor.ts";
 import { webhookEndpointScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
-import { writtenLimit } from "../db/paging.ts";
 import {
   events,
   partners,
@@ -18,6 +17,7 @@ import {
   webhookDeliveries,
   webhookEndpoints,
 } from "../db/schema/index.ts";
+import { writtenLimit } from "../db/written.ts";
 
 function withNames(db: Database) {
   return db
