@@ -29,7 +29,9 @@ let customerSuccess: Session;
 let accountUser: Session;
 
 beforeAll(async () => {
-  t = await startTestApp({ now: "2026-03-15T10:00:00Z" });
+  // A database of its own: it turns off the renewals' auto-approval, which is every partner's, and
+  // other test files rely on renewals being approved on filing.
+  t = await startTestApp({ isolated: true, now: "2026-03-15T10:00:00Z" });
   catalogue = await createCatalogue(t.db);
   partner = await createPartner(t.db);
   const other = await createPartner(t.db);

@@ -1,6 +1,5 @@
 /** Reading accounts: the zones of Account management, the home list and the account page. */
 import { and, asc, desc, eq, exists, gt, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import {
   type AccountCursor,
   type AccountDetail,
@@ -16,6 +15,7 @@ import { dateIn } from "../../shared/domain/calendar.ts";
 import type { Actor } from "../access/actor.ts";
 import { accountScope } from "../access/scope.ts";
 import type { Database } from "../db/client.ts";
+import { lookUp } from "../db/look-up.ts";
 import { matchingColumn, pageOfRows, totalOfPage } from "../db/paging.ts";
 import {
   accounts,
@@ -29,19 +29,21 @@ import { containing } from "../db/search.ts";
 import { writtenDate, writtenLimit } from "../db/written.ts";
 import { Problem } from "../errors.ts";
 
-const bmType = alias(billManagementTypes, "bm_type");
-
 const summaryColumns = {
   id: accounts.id,
   name: accounts.name,
   customerName: accounts.customerName,
   country: accounts.country,
   sectorCode: accounts.sectorCode,
-  sectorName: sectors.name,
-  licenceId: licences.id,
-  licenceName: licences.name,
-  bmTypeId: bmType.id,
-  bmTypeName: bmType.name,
+  sectorName: lookUp<string>(sectors.name, sectors.code, accounts.sectorCode),
+  licenceId: accounts.licenceId,
+  licenceName: lookUp<string>(licences.name, licences.id, accounts.licenceId),
+  bmTypeId: accounts.billManagementTypeId,
+  bmTypeName: lookUp<string | null>(
+    billManagementTypes.name,
+    billManagementTypes.id,
+    accounts.billManagementTypeId,
+  ),
   startsOn: accounts.startsOn,
   endsOn: accounts.endsOn,
   datapointsContracted: accounts.datapointsContracted,
@@ -187,32 +189,33 @@ export function zoneAccountsQuery(
     from && keyset
       ? sql`(${keyset.order}, ${accounts.id}) ${sql.raw(reading.ascending ? ">" : "<")} (${keyset.at(from.key)}, ${from.id}::uuid)`
       : undefined;
-  return db
-    .select({
-      ...summaryColumns,
-      pendingApplications: reading.withoutPendingApplications
-        ? sql<null>`null`
-        : pendingApplicationsSql,
-      sortKey: sql<string>`${keyset?.key ?? sql`${accounts.licenceId}::text`}`,
-      matching: matchingColumn(accounts, reading.counting),
-    })
-    .from(accounts)
-    .innerJoin(partners, eq(partners.id, accounts.partnerId))
-    .innerJoin(licences, eq(licences.id, accounts.licenceId))
-    .innerJoin(sectors, eq(sectors.code, accounts.sectorCode))
-    .leftJoin(bmType, eq(bmType.id, accounts.billManagementTypeId))
-    .where(and(where, past))
-    .orderBy(
-      ...(keyset
-        ? [keyset.order]
-        : reading.oneLicence
-          ? []
-          : [licences.name, accounts.licenceId]
-      ).map((c) => direction(c)),
-      direction(accounts.id),
-    )
-    .limit(writtenLimit(reading.limit))
-    .offset(reading.offset);
+  return (
+    db
+      .select({
+        ...summaryColumns,
+        pendingApplications: reading.withoutPendingApplications
+          ? sql<null>`null`
+          : pendingApplicationsSql,
+        sortKey: sql<string>`${keyset?.key ?? sql`${accounts.licenceId}::text`}`,
+        matching: matchingColumn(accounts, reading.counting),
+      })
+      .from(accounts)
+      // Joined rather than looked up: Drizzle then writes every column with its table, which the
+      // pending applications' subqueries need to tell the account's id from the application's.
+      .innerJoin(partners, eq(partners.id, accounts.partnerId))
+      .where(and(where, past))
+      .orderBy(
+        ...(keyset
+          ? [keyset.order]
+          : reading.oneLicence
+            ? []
+            : [summaryColumns.licenceName, accounts.licenceId]
+        ).map((c) => direction(c)),
+        direction(accounts.id),
+      )
+      .limit(writtenLimit(reading.limit))
+      .offset(reading.offset)
+  );
 }
 
 type ZoneRow = Awaited<ReturnType<typeof zoneAccountsQuery>>[number];
@@ -375,9 +378,6 @@ export async function findAccount(
     })
     .from(accounts)
     .innerJoin(partners, eq(partners.id, accounts.partnerId))
-    .innerJoin(licences, eq(licences.id, accounts.licenceId))
-    .innerJoin(sectors, eq(sectors.code, accounts.sectorCode))
-    .leftJoin(bmType, eq(bmType.id, accounts.billManagementTypeId))
     .where(and(eq(accounts.id, id), accountScope(actor)));
   if (!row) return null;
   return {
