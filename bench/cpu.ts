@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { freePort, signIn, startServer, stopServer } from "./server.ts";
 
-const DATABASE = process.env.BENCH_DATABASE_URL;
+const DATABASE = process.env.BENCH_KEPT_DATABASE_URL;
 const EMAIL = process.env.BENCH_EMAIL ?? "admin-100000@bench.test";
 const PATHS = (process.env.BENCH_PATHS ?? "/api/v1/me").split("|");
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -51,7 +51,9 @@ const spent = (before: Map<number, number>, after: Map<number, number>) =>
 const perRequest = (ticks: number) => ((ticks * 1000) / TICKS_PER_SECOND / REQUESTS).toFixed(2);
 
 if (!DATABASE) {
-  console.error("Set BENCH_DATABASE_URL to a database kept by BENCH_KEEP=1 npm run bench:lists.");
+  console.error(
+    "Set BENCH_KEPT_DATABASE_URL to a database kept by BENCH_KEEP=1 npm run bench:lists.",
+  );
   process.exit(1);
 }
 const port = await freePort();
