@@ -28,7 +28,6 @@ function liveSessionStatement(db: Database) {
   return db
     .select({
       id: sessions.id,
-      token: sessions.token,
       createdAt: sessions.createdAt,
       expiresAt: sessions.expiresAt,
       user: {
