@@ -11,8 +11,8 @@
  * context, WebCrypto, Drizzle's relational query builder), most of what a page of a list costs. So
  * a request whose session is live and not yet due to move forward is read here: its cookie's
  * signature checked as better-auth signs it, then one prepared statement reads the session with
- * its user and partner. Any other session (unknown, expired, due to move forward) is left to
- * better-auth, which deletes it or moves it forward and sends the new cookie, as it always did.
+ * its user and partner. An expired session, or one due to move forward, is left to better-auth,
+ * which deletes it or moves it forward and sends the new cookie, as it always did.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { parseCookies } from "better-auth/cookies";
@@ -60,8 +60,6 @@ export type LiveSession = NonNullable<
  */
 export function sessionReader(auth: Auth, db: Database, limits: SessionLimits) {
   const statement = liveSessionStatement(db);
-  const read = async (token: string): Promise<LiveSession | undefined> =>
-    (await statement.execute({ token }))[0];
   // What better-auth signs cookies with, names them and moves sessions forward by.
   const settings = auth.$context.then(({ secret, authCookies, sessionConfig }) => ({
     secret,
@@ -70,29 +68,19 @@ export function sessionReader(auth: Auth, db: Database, limits: SessionLimits) {
     updateAgeMs: sessionConfig.updateAge * 1000,
   }));
 
-  /** The session of `token` when better-auth would answer it as it is, without writing. */
-  const asItIs = async (token: string): Promise<LiveSession | undefined> => {
-    const { idleMs, updateAgeMs } = await settings;
-    const found = await read(token);
-    if (!found) return undefined;
-    const expiresAt = found.expiresAt.getTime();
-    const now = Date.now();
-    const dueToMoveForward = expiresAt - idleMs + updateAgeMs <= now;
-    return expiresAt > now && !dueToMoveForward ? found : undefined;
-  };
-
-  const byBetterAuth = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): Promise<LiveSession | undefined> => {
+  /**
+   * Whether better-auth keeps the session: it deletes an expired one, and moves one due to move
+   * forward, whose new cookie goes into the reply.
+   */
+  const keptByBetterAuth = async (request: FastifyRequest, reply: FastifyReply) => {
     const { headers, response } = await auth.api.getSession({
       headers: fromNodeHeaders(request.headers),
       returnHeaders: true,
     });
-    if (!response) return undefined;
+    if (!response) return false;
     const cookies = headers.getSetCookie();
     if (cookies.length > 0) reply.header("set-cookie", cookies);
-    return read(response.session.token);
+    return true;
   };
 
   return async function liveSession(
@@ -101,12 +89,16 @@ export function sessionReader(auth: Auth, db: Database, limits: SessionLimits) {
   ): Promise<LiveSession | null> {
     const cookie = request.headers.cookie;
     if (!cookie) return null;
-    const { secret, cookieName } = await settings;
+    const { secret, cookieName, idleMs, updateAgeMs } = await settings;
     const token = signedToken(parseCookies(cookie).get(cookieName), secret);
     if (token === null) return null;
-    const found = (await asItIs(token)) ?? (await byBetterAuth(request, reply));
+    const [found] = await statement.execute({ token });
     if (!found) return null;
-    if (Date.now() - found.createdAt.getTime() >= limits.maxAgeSeconds * 1000) {
+    const expiresAt = found.expiresAt.getTime();
+    const now = Date.now();
+    const asItIs = expiresAt > now && expiresAt - idleMs + updateAgeMs > now;
+    if (!asItIs && !(await keptByBetterAuth(request, reply))) return null;
+    if (now - found.createdAt.getTime() >= limits.maxAgeSeconds * 1000) {
       await db.delete(sessions).where(eq(sessions.id, found.id));
       return null;
     }
