@@ -15,7 +15,7 @@ import {
   type SQLWrapper,
   sql,
 } from "drizzle-orm";
-import { alias, type PgColumn } from "drizzle-orm/pg-core";
+import { alias, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import {
   type Application,
   type ApplicationCursor,
@@ -64,13 +64,20 @@ const cursorTime = (column: PgColumn) =>
 /** An application's columns but its search's letter pairs, which only its index needs. */
 const { searchPairs: _, ...shown } = getTableColumns(applications);
 
-/** Applications with the names they show; `counting`: the rows also carry the list's count. */
-function withNames(db: Database, counting?: SQL | undefined) {
+/**
+ * Applications with the names they show; `counting`: the rows also carry the count of the rows of
+ * `counted` (the applications, or the few a search found) it keeps.
+ */
+function withNames(
+  db: Pick<Database, "select">,
+  counting?: SQL | undefined,
+  counted: PgTable | SQL = applications,
+) {
   return (
     db
       .select({
         application: shown,
-        matching: matchingColumn(applications, counting),
+        matching: matchingColumn(counted, counting),
         partnerName: partners.name,
         accountName: lookUp<string | null>(accounts.name, accounts.id, applications.accountId),
         requesterName: lookUp<string>(users.name, users.id, applications.requestedBy),
@@ -475,27 +482,53 @@ function partRows(
     .limit(writtenLimit(limit));
 }
 
+/** The columns a list's order reads: the applications table's, or those of the few a search found. */
+interface Ordered {
+  id: PgColumn;
+  status: PgColumn;
+  requestedAt: PgColumn;
+  decidedAt: PgColumn;
+}
+
+/** The list's order over `columns`, both parts at once, in the direction read. */
+function bothPartsOrder(columns: Ordered, forwards: boolean): SQL[] {
+  const pending = sql`${columns.status} = 'pending'`;
+  const along = (ascending: boolean) => (ascending === forwards ? asc : desc);
+  return [
+    along(true)(sql`${columns.status} <> 'pending'`),
+    along(true)(sql`case when ${pending} then ${columns.requestedAt} end`),
+    along(true)(sql`case when ${pending} then ${columns.id} end`),
+    along(false)(columns.decidedAt),
+    along(false)(columns.id),
+  ];
+}
+
 /**
  * The rows of a list whose search found few applications, both parts in one statement: the few
- * sorted in the list's order, read from `from` (after it, in the direction read) up to `limit`.
+ * read once (then sorted, and counted), from `from` (after it, in the direction read) up to `limit`.
  */
 function bothPartsRows(
   db: Database,
   where: SQL | undefined,
-  {
-    forwards,
-    from,
-    limit,
-    counting,
-  }: { forwards: boolean; from: ApplicationCursor | null; limit: number; counting?: SQL },
+  { forwards, from, limit }: { forwards: boolean; from: ApplicationCursor | null; limit: number },
 ) {
-  const inPart = (name: ApplicationListPart) => PARTS[name].where;
+  const found = db.$with("found").as(
+    db
+      .select({
+        id: applications.id,
+        status: applications.status,
+        requestedAt: applications.requestedAt,
+        decidedAt: applications.decidedAt,
+      })
+      .from(applications)
+      .where(where),
+  );
+  const inPart = (name: ApplicationListPart) =>
+    sql`${found.status} ${sql.raw(name === "pending" ? "=" : "<>")} 'pending'`;
   const pastIn = (name: ApplicationListPart, cursor: ApplicationCursor) => {
     const upwards = PARTS[name].ascending === forwards;
-    return and(
-      inPart(name),
-      timeAndId(PARTS[name].at, applications.id, upwards ? ">" : "<", cursor),
-    );
+    const at = name === "pending" ? found.requestedAt : found.decidedAt;
+    return and(inPart(name), timeAndId(at, found.id, upwards ? ">" : "<", cursor));
   };
   // Past the cursor: the rest of its part, then the whole part that follows it when read this way.
   const following: ApplicationListPart = forwards ? "decided" : "pending";
@@ -504,25 +537,16 @@ function bothPartsRows(
       ? pastIn(from.part, from)
       : or(pastIn(from.part, from), inPart(following))
     : undefined;
-  const pending = inPart("pending");
-  const along = (ascending: boolean) => (ascending === forwards ? asc : desc);
-  const order = [
-    along(true)(sql`${applications.status} <> 'pending'`),
-    along(true)(sql`case when ${pending} then ${applications.requestedAt} end`),
-    along(true)(sql`case when ${pending} then ${applications.id} end`),
-    along(false)(applications.decidedAt),
-    along(false)(applications.id),
-  ];
   // The page's ids first, so that only its rows are joined to their names.
   const page = db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(where, past))
-    .orderBy(...order)
+    .select({ id: found.id })
+    .from(found)
+    .where(past)
+    .orderBy(...bothPartsOrder(found, forwards))
     .limit(writtenLimit(limit));
-  return withNames(db, counting)
+  return withNames(db.with(found), sql`true`, sql`${found}`)
     .where(inArray(applications.id, page))
-    .orderBy(...order)
+    .orderBy(...bothPartsOrder(applications, forwards))
     .limit(writtenLimit(limit));
 }
 
@@ -600,7 +624,7 @@ export async function listApplications(
   const limit = query.pageSize + 1;
   const read = async (): Promise<Row[]> => {
     if (numbered) return numberedPage(db, where, query);
-    if (few) return bothPartsRows(db, where, { forwards, from, limit, counting: where });
+    if (few) return bothPartsRows(db, where, { forwards, from, limit });
     const parts = partsOf(query.status);
     const ordered = forwards ? parts : parts.reverse();
     const start = from ? ordered.indexOf(from.part) : 0;
