@@ -11,9 +11,13 @@ import { writtenLimit } from "./written.ts";
  * list says "more than", at the cost of a thousand rows instead of the whole table. As a column of
  * a page's own query (`matching`), the count costs no round trip of its own: PostgreSQL runs such
  * a subquery once per statement, not per row.
+ *
+ * `along`: the list's order, when its index should be the one counted along. The planner takes
+ * matching rows to be spread evenly over the table: where they fill most of it (an account holding
+ * most of the datapoints) it reads the table from its start, through every row before theirs.
  */
-const matchingUpToLimit = (table: PgTable | SQL, where: SQL | undefined) =>
-  sql<number>`(select count(*)::int from (select 1 from ${table} where ${where ?? sql`true`} limit ${writtenLimit(EXACT_TOTAL_UP_TO + 1)}) as matching)`;
+const matchingUpToLimit = (table: PgTable | SQL, where: SQL | undefined, along: SQL[] = []) =>
+  sql<number>`(select count(*)::int from (select 1 from ${table} where ${where ?? sql`true`}${along.length > 0 ? sql` order by ${sql.join(along, sql`, `)}` : sql``} limit ${writtenLimit(EXACT_TOTAL_UP_TO + 1)}) as matching)`;
 
 /**
  * The rows whose (time, id) stand `op` a cursor's, time as cursors hold it (UTC to the
@@ -27,8 +31,8 @@ export const timeAndId = (
 ): SQL => sql`(${time}, ${id}) ${sql.raw(op)} (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
 
 /** The `matching` column of a page's query: the list's count where `counting` is its filter, else null. */
-export const matchingColumn = (table: PgTable | SQL, counting: SQL | undefined) =>
-  counting ? matchingUpToLimit(table, counting) : sql<null>`null`;
+export const matchingColumn = (table: PgTable | SQL, counting: SQL | undefined, along?: SQL[]) =>
+  counting ? matchingUpToLimit(table, counting, along) : sql<null>`null`;
 
 export const totalOf = (matching: number): { total: number; totalExact: boolean } =>
   matching > EXACT_TOTAL_UP_TO
@@ -40,10 +44,11 @@ export async function countUpToLimit(
   db: Database,
   table: PgTable | SQL,
   where: SQL | undefined,
+  along?: SQL[],
 ): Promise<{ total: number; totalExact: boolean }> {
   const [counted] = await queryRows<{ value: number }>(
     db,
-    sql`select ${matchingUpToLimit(table, where)} as value`,
+    sql`select ${matchingUpToLimit(table, where, along)} as value`,
   );
   return totalOf(counted?.value ?? 0);
 }
@@ -57,9 +62,10 @@ export async function totalOfPage(
   rows: readonly { matching: number | null }[],
   table: PgTable | SQL,
   where: SQL | undefined,
+  along?: SQL[],
 ): Promise<{ total: number; totalExact: boolean }> {
   const matching = rows[0]?.matching;
-  return matching == null ? countUpToLimit(db, table, where) : totalOf(matching);
+  return matching == null ? countUpToLimit(db, table, where, along) : totalOf(matching);
 }
 
 /**

@@ -166,7 +166,10 @@ export function datapointPageQuery(
     ? sql`(${datapoints.deviceName}, ${datapoints.name}, ${datapoints.id}) ${sql.raw(backwards ? "<" : ">")} (${from.deviceName}::text, ${from.name}::text, ${from.id}::uuid)`
     : undefined;
   return db
-    .select({ ...getTableColumns(datapoints), matching: matchingColumn(datapoints, counting) })
+    .select({
+      ...getTableColumns(datapoints),
+      matching: matchingColumn(datapoints, counting, datapointOrder),
+    })
     .from(datapoints)
     .where(and(datapointFilters(list), past))
     .orderBy(direction(datapoints.deviceName), direction(datapoints.name), direction(datapoints.id))
@@ -174,7 +177,14 @@ export function datapointPageQuery(
     .offset(offset);
 }
 
-const datapointFilters = (
+/** The order of an account's datapoints, which each of its indexes holds past the filters. */
+const datapointOrder = [
+  sql`${datapoints.deviceName}`,
+  sql`${datapoints.name}`,
+  sql`${datapoints.id}`,
+];
+
+export const datapointFilters = (
   list: Pick<DatapointListQuery, "kind" | "device"> & { accountId: string },
 ) =>
   and(
@@ -204,7 +214,7 @@ export async function listDatapoints(
   const reading = readingOf(query, readDatapointCursor);
   const counting = datapointFilters(list);
   const rows = await datapointPageQuery(db, list, { ...reading, counting });
-  const counted = await totalOfPage(db, rows, datapoints, counting);
+  const counted = await totalOfPage(db, rows, datapoints, counting, datapointOrder);
   const {
     rows: page,
     next,
