@@ -1,5 +1,5 @@
 /** Reading accounts: the zones of Account management, the home list and the account page. */
-import { and, asc, desc, eq, exists, gt, ilike, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, exists, gt, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import {
   type AccountCursor,
   type AccountDetail,
@@ -25,7 +25,7 @@ import {
   partners,
   sectors,
 } from "../db/schema/index.ts";
-import { containing } from "../db/search.ts";
+import { holds } from "../db/search.ts";
 import { writtenDate, writtenLimit } from "../db/written.ts";
 import { Problem } from "../errors.ts";
 
@@ -116,8 +116,7 @@ export function listFilters(
   if (query.zone === "active") filters.push(gt(accounts.endsOn, writtenDate(today)));
   if (query.zone === "expired") filters.push(lte(accounts.endsOn, writtenDate(today)));
   if (query.q) {
-    const pattern = containing(query.q);
-    filters.push(or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)));
+    filters.push(or(holds(accounts.name, query.q), holds(accounts.customerName, query.q)));
     // The index of letter pairs (migration 0012) finds the few rows that may hold the text.
     if ([...query.q].length > 1) {
       filters.push(sql`${accounts.searchPairs} @> letter_pairs(${query.q})`);

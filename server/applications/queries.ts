@@ -48,7 +48,7 @@ import {
   partners,
   users,
 } from "../db/schema/index.ts";
-import { containing, hasTrigram } from "../db/search.ts";
+import { containing, hasTrigram, holds } from "../db/search.ts";
 import { isWritten, writtenLimit } from "../db/written.ts";
 import { Problem } from "../errors.ts";
 import { translator } from "../i18n/translate.ts";
@@ -286,10 +286,10 @@ function searchTerms(actor: Actor, q: string, partnerId?: string) {
       accountScope(actor),
       partnerId ? eq(accounts.partnerId, partnerId) : undefined,
       pairs ? sql`${accounts.searchPairs} @> letter_pairs(${q})` : undefined,
-      or(ilike(accounts.name, pattern), ilike(accounts.customerName, pattern)),
+      or(holds(accounts.name, q), holds(accounts.customerName, q)),
     ),
-    partner: ilike(partners.name, pattern),
-    requester: ilike(users.name, pattern),
+    partner: holds(partners.name, q),
+    requester: holds(users.name, q),
     /**
      * Applications for a new account asked under a name or customer with `q` in it: found by the
      * trigrams of those names, else by their letter pairs.
@@ -303,8 +303,8 @@ function searchTerms(actor: Actor, q: string, partnerId?: string) {
             ? sql`${table.searchPairs} @> letter_pairs(${q})`
             : undefined,
         or(
-          ilike(sql`${table.payload}->>'name'`, pattern),
-          ilike(sql`${table.payload}->>'customerName'`, pattern),
+          holds(sql`${table.payload}->>'name'`, q),
+          holds(sql`${table.payload}->>'customerName'`, q),
         ),
       ),
   };

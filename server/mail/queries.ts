@@ -28,7 +28,7 @@ import {
   mailOutbox,
   recipientAndSubject,
 } from "../db/schema/index.ts";
-import { containing, hasTrigram, literally } from "../db/search.ts";
+import { containing, hasTrigram, holds, literally } from "../db/search.ts";
 import { writtenLimit } from "../db/written.ts";
 import { cursorTime, keyset, pageOf, type Reading, readingOf } from "./keyset.ts";
 
@@ -52,20 +52,17 @@ const itemColumns = {
 function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined {
   if (!q) return undefined;
   const pattern = containing(q);
-  const held = or(
-    ilike(mailboxMessages.recipient, pattern),
-    ilike(mailboxMessages.subject, pattern),
-  );
+  const held = or(holds(mailboxMessages.recipient, q), holds(mailboxMessages.subject, q));
   if (!indexed) return held;
   const [local = ""] = q.split("@", 1);
   if (q.includes("@") && local) {
     // An address holds one "@": the text's first "@" is the address's, and what comes after is
-    // checked by `ilike` on the few the index names.
+    // checked on the few the index names. The subject's own index of trigrams finds it there.
     const endOfLocalPart = literally([...local].reverse().join(""));
     return or(
       and(
         sql`${localPartReversed(mailboxMessages.recipient)} like lower(${endOfLocalPart}) || '%'`,
-        ilike(mailboxMessages.recipient, pattern),
+        holds(mailboxMessages.recipient, q),
       ),
       ilike(mailboxMessages.subject, pattern),
     );

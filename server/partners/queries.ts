@@ -1,5 +1,5 @@
 /** Reading partners for Customer Success: the list with its counts, and one partner's page. */
-import { and, asc, count, eq, ilike, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import type { Page } from "../../shared/api/common.ts";
 import type {
   Partner,
@@ -13,7 +13,7 @@ import type { Language } from "../../shared/domain/languages.ts";
 import { partnerStatus } from "../../shared/domain/partners.ts";
 import type { Database } from "../db/client.ts";
 import { accounts, licences, partners, users } from "../db/schema/index.ts";
-import { containing } from "../db/search.ts";
+import { holds } from "../db/search.ts";
 import { writtenLimit } from "../db/written.ts";
 import { notFound } from "../errors.ts";
 import { listPartnerPeople } from "../people/queries.ts";
@@ -61,7 +61,7 @@ function toPartner(row: Row): Partner {
 export async function listPartners(db: Database, query: PartnerListQuery): Promise<Page<Partner>> {
   const filters: (SQL | undefined)[] = [];
   if (query.q) {
-    filters.push(ilike(partners.name, containing(query.q)));
+    filters.push(holds(partners.name, query.q));
   }
   if (query.status === "active") filters.push(isNull(partners.suspendedAt));
   if (query.status === "suspended") filters.push(isNotNull(partners.suspendedAt));
