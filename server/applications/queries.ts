@@ -137,17 +137,26 @@ async function present(
   const approvedIds = rows
     .filter((row) => row.application.status === "approved")
     .map((row) => row.application.id);
+  // Only a pending application's preview reads its accounts' state; a decided one's account is
+  // named on its own row, and a move's target by the statement of names.
   const {
-    names,
+    names: described,
     states,
     catalogue: loaded,
     also: { applied },
   } = await describingNames(db, {
     scope: accountScope(actor),
     catalogue,
-    accountIds: rows.flatMap(({ application: a }) => [a.accountId, a.targetAccountId]),
+    accountIds: rows.flatMap(({ application: a }) =>
+      a.status === "pending" ? [a.accountId, a.targetAccountId] : [a.targetAccountId],
+    ),
     also: { applied: changesAppliedBy(approvedIds) },
   });
+  const namedOnRows = new Map(rows.map((row) => [row.application.accountId, row.accountName]));
+  const names: Names = {
+    ...described,
+    account: (id) => described.account(id) ?? namedOnRows.get(id) ?? undefined,
+  };
 
   return rows.map((row) => {
     const a = row.application;
