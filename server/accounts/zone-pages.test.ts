@@ -160,6 +160,25 @@ describe("searching a zone", () => {
     expect((await read("zone=active&q=site%20alba")).total).toBe(0);
     expect((await read("zone=active&q=%25")).total).toBe(0);
   });
+
+  it("finds accented letters in any case, as typed in Spanish", async () => {
+    const partner = await createPartner(t.db);
+    for (const name of ["Transportes Rápidos", "Logroño Centro", "Avila site"]) {
+      await createAccount(t.db, partner.id, catalogue, { name, endsOn: "2027-01-01" });
+    }
+    const session = await signIn(t.app, partner.superAdmin.email);
+    const found = async (q: string) => {
+      const url = `/api/v1/account-management/accounts?zone=active&sort=name&q=${encodeURIComponent(q)}`;
+      return names(
+        ((await session.request({ method: "GET", url })).json() as ZoneAccountPage).items,
+      );
+    };
+    expect(await found("RÁPIDOS")).toEqual(["Transportes Rápidos"]);
+    expect(await found("logroÑo")).toEqual(["Logroño Centro"]);
+    // An accent is a letter of its own: "á" does not find "a", nor "a" find "á".
+    expect(await found("ávila")).toEqual([]);
+    expect(await found("rapidos")).toEqual([]);
+  });
 });
 
 describe("the total of a zone", () => {
