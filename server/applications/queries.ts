@@ -65,8 +65,8 @@ const cursorTime = (column: PgColumn) =>
 const { searchPairs: _, ...shown } = getTableColumns(applications);
 
 /**
- * Applications with the names they show; `counting`: the rows also carry the count of the rows of
- * `counted` (the applications, or the few a search found) it keeps.
+ * Applications with the names they show. With `counting`, each row also carries the count of the
+ * rows of `counted` (the applications, or the few a search found) that `counting` keeps.
  */
 function withNames(
   db: Pick<Database, "select">,
