@@ -23,11 +23,12 @@ export async function freePort(): Promise<number> {
 
 /**
  * The production server on `port`, ready (`/readyz`); `env` names its database (DATABASE_URL or
- * DATA_DIR) and adds to or overrides its settings.
+ * DATA_DIR) and adds to or overrides its settings; `main`: another checkout's server/main.ts.
  */
 export async function startServer(
   port: number,
   env: ({ DATABASE_URL: string } | { DATA_DIR: string }) & Record<string, string>,
+  main = fileURLToPath(new URL("../server/main.ts", import.meta.url)),
 ): Promise<ChildProcess> {
   const server = spawn(
     process.execPath,
@@ -37,7 +38,7 @@ export async function startServer(
       ...(process.env.BENCH_PROFILE
         ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
         : []),
-      fileURLToPath(new URL("../server/main.ts", import.meta.url)),
+      main,
     ],
     {
       env: {
