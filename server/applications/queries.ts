@@ -442,22 +442,25 @@ async function listFilters(
   return { where: and(...filters, search?.where), few: search?.few ?? false };
 }
 
+/** The columns a list's order reads: the applications table's, or those of the few a search found. */
+interface Ordered {
+  id: PgColumn;
+  status: PgColumn;
+  requestedAt: PgColumn;
+  decidedAt: PgColumn;
+}
+
 /**
  * The parts of the list, in its order: pending applications oldest filed first (a queue), then
  * the decided ones latest decided first, each with the id last so that equal times still have one
  * order. Each part, with each filter, is an index range (schema/applications.ts).
  */
-const PARTS: Record<ApplicationListPart, { where: SQL; at: PgColumn; ascending: boolean }> = {
-  pending: {
-    where: sql`${applications.status} = 'pending'`,
-    at: applications.requestedAt,
-    ascending: true,
-  },
-  decided: {
-    where: sql`${applications.status} <> 'pending'`,
-    at: applications.decidedAt,
-    ascending: false,
-  },
+const PARTS: Record<
+  ApplicationListPart,
+  { where: (columns: Ordered) => SQL; at: "requestedAt" | "decidedAt"; ascending: boolean }
+> = {
+  pending: { where: (c) => sql`${c.status} = 'pending'`, at: "requestedAt", ascending: true },
+  decided: { where: (c) => sql`${c.status} <> 'pending'`, at: "decidedAt", ascending: false },
 };
 
 /** The parts a status filter leaves: pending alone, the decided alone, or both. */
@@ -482,26 +485,19 @@ function partRows(
   },
 ) {
   const part = PARTS[name];
+  const at = applications[part.at];
   const upwards = part.ascending === forwards;
   const direction = upwards ? asc : desc;
-  const past = from ? timeAndId(part.at, applications.id, upwards ? ">" : "<", from) : undefined;
+  const past = from ? timeAndId(at, applications.id, upwards ? ">" : "<", from) : undefined;
   return withNames(db, counting)
-    .where(and(where, part.where, past))
-    .orderBy(direction(part.at), direction(applications.id))
+    .where(and(where, part.where(applications), past))
+    .orderBy(direction(at), direction(applications.id))
     .limit(writtenLimit(limit));
-}
-
-/** The columns a list's order reads: the applications table's, or those of the few a search found. */
-interface Ordered {
-  id: PgColumn;
-  status: PgColumn;
-  requestedAt: PgColumn;
-  decidedAt: PgColumn;
 }
 
 /** The list's order over `columns`, both parts at once, in the direction read. */
 function bothPartsOrder(columns: Ordered, forwards: boolean): SQL[] {
-  const pending = sql`${columns.status} = 'pending'`;
+  const pending = PARTS.pending.where(columns);
   const along = (ascending: boolean) => (ascending === forwards ? asc : desc);
   return [
     along(true)(sql`${columns.status} <> 'pending'`),
@@ -532,11 +528,10 @@ function bothPartsRows(
       .from(applications)
       .where(where),
   );
-  const inPart = (name: ApplicationListPart) =>
-    sql`${found.status} ${sql.raw(name === "pending" ? "=" : "<>")} 'pending'`;
+  const inPart = (name: ApplicationListPart) => PARTS[name].where(found);
   const pastIn = (name: ApplicationListPart, cursor: ApplicationCursor) => {
     const upwards = PARTS[name].ascending === forwards;
-    const at = name === "pending" ? found.requestedAt : found.decidedAt;
+    const at = found[PARTS[name].at];
     return and(inPart(name), timeAndId(at, found.id, upwards ? ">" : "<", cursor));
   };
   // Past the cursor: the rest of its part, then the whole part that follows it when read this way.

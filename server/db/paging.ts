@@ -1,5 +1,5 @@
 /** What every long list read by cursors (keyset) shares on the database side. */
-import { type SQL, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { EXACT_TOTAL_UP_TO } from "../../shared/api/common.ts";
 import { encodeCursor } from "../../shared/domain/cursor.ts";
@@ -16,7 +16,11 @@ import { writtenLimit } from "./written.ts";
  * matching rows to be spread evenly over the table: where they fill most of it (an account holding
  * most of the datapoints) it reads the table from its start, through every row before theirs.
  */
-const matchingUpToLimit = (table: PgTable | SQL, where: SQL | undefined, along: SQL[] = []) =>
+const matchingUpToLimit = (
+  table: PgTable | SQL,
+  where: SQL | undefined,
+  along: SQLWrapper[] = [],
+) =>
   sql<number>`(select count(*)::int from (select 1 from ${table} where ${where ?? sql`true`}${along.length > 0 ? sql` order by ${sql.join(along, sql`, `)}` : sql``} limit ${writtenLimit(EXACT_TOTAL_UP_TO + 1)}) as matching)`;
 
 /**
@@ -31,8 +35,11 @@ export const timeAndId = (
 ): SQL => sql`(${time}, ${id}) ${sql.raw(op)} (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
 
 /** The `matching` column of a page's query: the list's count where `counting` is its filter, else null. */
-export const matchingColumn = (table: PgTable | SQL, counting: SQL | undefined, along?: SQL[]) =>
-  counting ? matchingUpToLimit(table, counting, along) : sql<null>`null`;
+export const matchingColumn = (
+  table: PgTable | SQL,
+  counting: SQL | undefined,
+  along?: SQLWrapper[],
+) => (counting ? matchingUpToLimit(table, counting, along) : sql<null>`null`);
 
 export const totalOf = (matching: number): { total: number; totalExact: boolean } =>
   matching > EXACT_TOTAL_UP_TO
@@ -44,7 +51,7 @@ export async function countUpToLimit(
   db: Database,
   table: PgTable | SQL,
   where: SQL | undefined,
-  along?: SQL[],
+  along?: SQLWrapper[],
 ): Promise<{ total: number; totalExact: boolean }> {
   const [counted] = await queryRows<{ value: number }>(
     db,
@@ -62,7 +69,7 @@ export async function totalOfPage(
   rows: readonly { matching: number | null }[],
   table: PgTable | SQL,
   where: SQL | undefined,
-  along?: SQL[],
+  along?: SQLWrapper[],
 ): Promise<{ total: number; totalExact: boolean }> {
   const matching = rows[0]?.matching;
   return matching == null ? countUpToLimit(db, table, where, along) : totalOf(matching);

@@ -152,6 +152,9 @@ export async function listReachableAccounts(
   };
 }
 
+/** The order of an account's datapoints, which each of its indexes holds past the filters. */
+const datapointOrder = [datapoints.deviceName, datapoints.name, datapoints.id];
+
 /**
  * The rows of a page of an account's datapoints, by device, then name, then id: a range of the
  * index (account, device, name, id), or (account, kind, device, name, id) when filtered by kind.
@@ -172,17 +175,10 @@ export function datapointPageQuery(
     })
     .from(datapoints)
     .where(and(datapointFilters(list), past))
-    .orderBy(direction(datapoints.deviceName), direction(datapoints.name), direction(datapoints.id))
+    .orderBy(...datapointOrder.map((column) => direction(column)))
     .limit(writtenLimit(limit))
     .offset(offset);
 }
-
-/** The order of an account's datapoints, which each of its indexes holds past the filters. */
-const datapointOrder = [
-  sql`${datapoints.deviceName}`,
-  sql`${datapoints.name}`,
-  sql`${datapoints.id}`,
-];
 
 export const datapointFilters = (
   list: Pick<DatapointListQuery, "kind" | "device"> & { accountId: string },
