@@ -10,7 +10,7 @@ import type { Application, ApplicationPage } from "../../shared/api/applications
 import type { ApplicationStatus } from "../../shared/domain/applications.ts";
 import { encodeCursor } from "../../shared/domain/cursor.ts";
 import type { CustomerSuccessActor } from "../access/actor.ts";
-import { type Database, refreshStatistics, selectValues } from "../db/client.ts";
+import { type Database, refreshStatistics, selectValues, vacuumAndAnalyze } from "../db/client.ts";
 import { applications, partners, users } from "../db/schema/index.ts";
 import {
   type Catalogue,
@@ -23,7 +23,7 @@ import {
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { followingPages } from "../test/pages.ts";
 import { queryPlan } from "../test/query-plan.ts";
-import { changesAppliedBy, listPartQuery, namingQuery } from "./queries.ts";
+import { changesAppliedBy, listCountQuery, listPartQuery, namingQuery } from "./queries.ts";
 
 let t: TestApp;
 let catalogue: Catalogue;
@@ -420,6 +420,42 @@ describe("the cost of a page", () => {
       ).map((row) => row.id);
       const applied = await explain(() => selectValues({ applied: changesAppliedBy(approvedIds) }));
       expect(applied).toMatch(/Index Scan.* (on|using) account_history_application_idx /);
+    } finally {
+      await forgetApplicationsOf(portfolios);
+    }
+  });
+
+  it("counts a partner's list along its index, though another partner's thousands were filed first", async () => {
+    // Nine in ten applications are the later partner's: the planner, taking them to be spread
+    // evenly, would read the table from its start, through all of the earlier partner's first.
+    const portfolios = [await createPartner(t.db), await createPartner(t.db)];
+    for (const [n, partner] of portfolios.entries()) {
+      await t.db.execute(sql`
+        insert into ${applications} (partner_id, kind, status, payload, requested_by, requested_at,
+          decided_at)
+        select ${partner.id}, 'new_account', 'rejected', jsonb_build_object('name', 'Count plan ' || i),
+          ${partner.superAdmin.id}, timestamptz '1998-01-01' + (i + ${n} * 20000) * interval '1 minute',
+          timestamptz '1998-06-01' + (i + ${n} * 20000) * interval '1 minute'
+        from generate_series(1, ${n === 0 ? 2000 : 18000}::int) as i`);
+    }
+    const later = portfolios[1];
+    if (!later) throw new Error("no partner");
+    // As autovacuum soon would: a count then reads the partner's index alone.
+    await vacuumAndAnalyze(t.db, [applications]);
+    try {
+      const counted = (status?: "rejected") =>
+        queryPlan(t.db, (tx) =>
+          listCountQuery(tx, actor, { page: 1, pageSize: 25, partnerId: later.id, status }),
+        );
+      const every = await counted();
+      expect(every).toMatch(/Index (Only )?Scan using applications_partner_\w+ /);
+      expect(every).not.toMatch(/Seq Scan on applications/);
+      // One status: along the partner's index of that status, not every partner's of it.
+      const rejected = await counted("rejected");
+      expect(rejected).toMatch(
+        /Index (Only )?Scan using applications_partner_(status_)?decided_idx /,
+      );
+      expect(rejected).not.toMatch(/Seq Scan on applications|applications_status_\w+_idx/);
     } finally {
       await forgetApplicationsOf(portfolios);
     }

@@ -64,20 +64,22 @@ const cursorTime = (column: PgColumn) =>
 /** An application's columns but its search's letter pairs, which only its index needs. */
 const { searchPairs: _, ...shown } = getTableColumns(applications);
 
-/**
- * Applications with the names they show. With `counting`, each row also carries the count of the
- * rows of `counted` (the applications, or the few a search found) that `counting` keeps.
- */
-function withNames(
-  db: Pick<Database, "select">,
-  counting?: SQL | undefined,
-  counted: PgTable | SQL = applications,
-) {
+/** What a page's rows also carry: the count of the rows of `counted` that `counting` keeps. */
+interface Count {
+  counting: SQL | undefined;
+  /** The applications, or the few a search found. */
+  counted?: PgTable | SQL;
+  /** The order the count reads them in (countedAlong). */
+  along?: SQLWrapper[] | undefined;
+}
+
+/** Applications with the names they show, and with `count`, the count of their list. */
+function withNames(db: Pick<Database, "select">, count?: Count) {
   return (
     db
       .select({
         application: shown,
-        matching: matchingColumn(counted, counting),
+        matching: matchingColumn(count?.counted ?? applications, count?.counting, count?.along),
         partnerName: partners.name,
         accountName: lookUp<string | null>(accounts.name, accounts.id, applications.accountId),
         requesterName: lookUp<string>(users.name, users.id, applications.requestedBy),
@@ -416,13 +418,13 @@ async function searching(
 
 /**
  * What a list of applications is limited to: the actor's scope, its filters and its search;
- * `few`: the search found few applications, by id.
+ * `few`: the search found few applications, by id; `along`: the order its count reads them in.
  */
 async function listFilters(
   db: Database,
   actor: Actor,
   query: ApplicationListQuery,
-): Promise<{ where: SQL | undefined; few: boolean }> {
+): Promise<{ where: SQL | undefined; few: boolean; along: SQLWrapper[] | undefined }> {
   const filters: (SQL | undefined)[] = [applicationScope(actor)];
   if (query.status)
     filters.push(isWritten(applications.status, query.status, APPLICATION_STATUSES));
@@ -439,7 +441,18 @@ async function listFilters(
   const search = query.q
     ? await searching(db, actor, { q: query.q, partnerId: query.partnerId })
     : undefined;
-  return { where: and(...filters, search?.where), few: search?.few ?? false };
+  const onePartner = actor.kind !== "customer_success" || query.partnerId !== undefined;
+  const [part, other] = partsOf(query.status);
+  return {
+    where: and(...filters, search?.where),
+    few: search?.few ?? false,
+    // One partner's applications are counted along an index of the partner's: by filing time, or
+    // the time of the one part a status lists. Left to itself the planner reads the table from its
+    // start, taking them to be spread evenly over it: a partner whose 100,000 were filed after
+    // another's 10,000 had all of those read first, 0.7–1.2 ms a page against 0.15. Every
+    // partner's have no such index; they are read as they come.
+    along: onePartner ? [applications[part && !other ? PARTS[part].at : "requestedAt"]] : undefined,
+  };
 }
 
 /** The columns a list's order reads: the applications table's, or those of the few a search found. */
@@ -477,11 +490,13 @@ function partRows(
     from,
     limit,
     counting,
+    along,
   }: {
     forwards: boolean;
     from: ApplicationCursor | null;
     limit: number;
     counting?: SQL | undefined;
+    along?: SQLWrapper[] | undefined;
   },
 ) {
   const part = PARTS[name];
@@ -489,7 +504,7 @@ function partRows(
   const upwards = part.ascending === forwards;
   const direction = upwards ? asc : desc;
   const past = from ? timeAndId(at, applications.id, upwards ? ">" : "<", from) : undefined;
-  return withNames(db, counting)
+  return withNames(db, { counting, along })
     .where(and(where, part.where(applications), past))
     .orderBy(direction(at), direction(applications.id))
     .limit(writtenLimit(limit));
@@ -548,7 +563,7 @@ function bothPartsRows(
     .where(past)
     .orderBy(...bothPartsOrder(found, forwards))
     .limit(writtenLimit(limit));
-  return withNames(db.with(found), sql`true`, sql`${found}`)
+  return withNames(db.with(found), { counting: sql`true`, counted: sql`${found}` })
     .where(inArray(applications.id, page))
     .orderBy(...bothPartsOrder(applications, forwards))
     .limit(writtenLimit(limit));
@@ -569,10 +584,24 @@ export async function listPartQuery(
   }).getSQL();
 }
 
+/** A list's count, as its first page asks for it (for its plan). */
+export async function listCountQuery(
+  db: Database,
+  actor: Actor,
+  query: ApplicationListQuery,
+): Promise<SQL> {
+  const { where, along } = await listFilters(db, actor, query);
+  return sql`select ${matchingColumn(applications, where, along)}`;
+}
+
 /** The whole list in its order, for a page by number past the first (the CSV export's). */
-function numberedPage(db: Database, where: SQL | undefined, query: ApplicationListQuery) {
+function numberedPage(
+  db: Database,
+  { where, along }: { where: SQL | undefined; along: SQLWrapper[] | undefined },
+  query: ApplicationListQuery,
+) {
   const pending = sql`${applications.status} = 'pending'`;
-  return withNames(db, where)
+  return withNames(db, { counting: where, along })
     .where(where)
     .orderBy(
       desc(pending),
@@ -620,14 +649,14 @@ export async function listApplications(
   query: ApplicationListQuery,
   reading: Reading,
 ): Promise<KeysetPage<Application>> {
-  const { where, few } = await listFilters(db, actor, query);
+  const { where, few, along } = await listFilters(db, actor, query);
   const from = cursorGiven(query);
   const forwards = !query.before;
   const numbered = !from && query.page > 1;
   // One row more than the page: whether another page follows in the direction read.
   const limit = query.pageSize + 1;
   const read = async (): Promise<Row[]> => {
-    if (numbered) return numberedPage(db, where, query);
+    if (numbered) return numberedPage(db, { where, along }, query);
     if (few) return bothPartsRows(db, where, { forwards, from, limit });
     const parts = partsOf(query.status);
     const ordered = forwards ? parts : parts.reverse();
@@ -641,6 +670,7 @@ export async function listApplications(
           limit: limit - rows.length,
           // The first rows read carry the count of the whole list.
           counting: rows.length === 0 ? where : undefined,
+          along,
         })),
       );
       if (rows.length >= limit) break;
@@ -648,7 +678,7 @@ export async function listApplications(
     return rows;
   };
   const rows = await read();
-  const counted = await totalOfPage(db, rows, applications, where);
+  const counted = await totalOfPage(db, rows, applications, where, along);
   const {
     rows: page,
     next,
