@@ -167,7 +167,7 @@ export async function measureMailLists(
     const started = performance.now();
     await seedMail(db, seeded, size, SIZES[0]);
     seeded = size;
-    await vacuumAndAnalyze(db, [mailboxMessages, mailOutbox]);
+    await vacuumAndAnalyze(db, [mailboxMessages, mailOutbox], { settled: true });
     console.log(
       `Seeded the mail to ${size.toLocaleString("en")} messages in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );

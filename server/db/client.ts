@@ -333,16 +333,25 @@ export async function refreshStatistics(db: Database, tables: PgTable[] = []): P
 /**
  * The visibility map and planner statistics of freshly loaded tables, as autovacuum makes them
  * soon after a bulk load (benchmarks): index-only scans then read no table pages. VACUUM runs
- * outside any transaction, as the tables' owner.
+ * outside any transaction, as the tables' owner. `settled`: the load's pages are also written out,
+ * as the checkpointer soon would, so that a benchmark's first measures do not share the machine
+ * with the checkpoint of a million rows.
  */
-export async function vacuumAndAnalyze(db: Database, tables: PgTable[] = []): Promise<void> {
-  const statement = dialect.sqlToQuery(sql`vacuum analyze${tablesNamed(tables)}`).sql;
+export async function vacuumAndAnalyze(
+  db: Database,
+  tables: PgTable[] = [],
+  { settled = false } = {},
+): Promise<void> {
+  const statements = [
+    dialect.sqlToQuery(sql`vacuum analyze${tablesNamed(tables)}`).sql,
+    ...(settled ? ["checkpoint"] : []),
+  ];
   const pool = poolOf(db);
   if (pool) {
     const connection = await pool.connect();
     try {
       await connection.query("set role none");
-      await connection.query(statement);
+      for (const statement of statements) await connection.query(statement);
     } finally {
       // Its role changed: the pool opens another rather than lend this one.
       connection.release(true);
@@ -351,7 +360,7 @@ export async function vacuumAndAnalyze(db: Database, tables: PgTable[] = []): Pr
   }
   const [working] = await queryRows<{ role: string }>(db, sql`select current_user as role`);
   await db.execute(sql`set role none`);
-  await db.execute(sql.raw(statement));
+  for (const statement of statements) await db.execute(sql.raw(statement));
   if (working) await db.execute(sql`set role ${sql.identifier(working.role)}`);
 }
 
