@@ -69,7 +69,7 @@ interface Count {
   counting: SQL | undefined;
   /** The applications, or the few a search found. */
   counted?: PgTable | SQL;
-  /** The order the count reads them in (countedAlong). */
+  /** The order the count reads them in (listFilters). */
   along?: SQLWrapper[] | undefined;
 }
 
