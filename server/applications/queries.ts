@@ -600,16 +600,9 @@ function numberedPage(
   { where, along }: { where: SQL | undefined; along: SQLWrapper[] | undefined },
   query: ApplicationListQuery,
 ) {
-  const pending = sql`${applications.status} = 'pending'`;
   return withNames(db, { counting: where, along })
     .where(where)
-    .orderBy(
-      desc(pending),
-      sql`case when ${pending} then ${applications.requestedAt} end asc`,
-      desc(applications.decidedAt),
-      sql`case when ${pending} then ${applications.id} end asc`,
-      desc(applications.id),
-    )
+    .orderBy(...bothPartsOrder(applications, true))
     .limit(writtenLimit(query.pageSize + 1))
     .offset((query.page - 1) * query.pageSize);
 }
