@@ -36,7 +36,7 @@ import { accountScope, applicationScope } from "../access/scope.ts";
 import { describingNames } from "../accounts/names.ts";
 import type { AccountStates } from "../accounts/state.ts";
 import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
-import { type Database, queryRows } from "../db/client.ts";
+import { type Database, onePlanForEveryText, queryRows } from "../db/client.ts";
 import { lookUp } from "../db/look-up.ts";
 import { arrayOf, isOneOf } from "../db/one-of.ts";
 import { matchingColumn, pageOfRows, timeAndId, totalOfPage } from "../db/paging.ts";
@@ -359,14 +359,14 @@ export function namingQuery(
         end, ',')`
     : sql`null::text`;
   // Materialized: each list is read once, though the statement names it twice.
-  return sql`with named as materialized (
+  return onePlanForEveryText(sql`with named as materialized (
       select ${ids(accounts.id, terms.account)} as accounts,
         ${ids(partners.id, terms.partner)} as partners,
         ${ids(users.id, terms.requester)} as requesters)
     select array_to_string(accounts, ',') as accounts, array_to_string(partners, ',') as partners,
       array_to_string(requesters, ',') as requesters,
       ${applicationsFound} as applications
-    from named`;
+    from named`);
 }
 
 /**

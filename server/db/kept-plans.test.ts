@@ -85,4 +85,21 @@ describe.runIf(onPostgres)("a page of a long list read again and again", () => {
       .map(({ statement }) => statement.slice(0, 300));
     expect(plannedEachTime).toEqual([]);
   });
+
+  it("looks up what a search of applications names with one plan kept for every text", async () => {
+    const superAdmin = await signIn(instance.app, superAdminEmail);
+    for (let reading = 0; reading < READINGS; reading++) {
+      const url = `/api/v1/account-management/applications?q=site%20${reading + 1}&pageSize=50`;
+      const response = await superAdmin.request({ method: "GET", url });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().items.length).toBeGreaterThan(0);
+    }
+    const [naming] = await queryRows<{ generic: number; custom: number }>(
+      oneConnection.db,
+      sql`select generic_plans::int as generic, custom_plans::int as custom
+        from pg_prepared_statements where statement like '%with named as materialized%'`,
+    );
+    expect(naming).toBeDefined();
+    expect(naming?.generic).toBeGreaterThan(0);
+  });
 });
