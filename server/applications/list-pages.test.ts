@@ -23,7 +23,13 @@ import {
 import { type Session, signIn, startTestApp, type TestApp } from "../test/harness.ts";
 import { followingPages } from "../test/pages.ts";
 import { queryPlan } from "../test/query-plan.ts";
-import { changesAppliedBy, listCountQuery, listPartQuery, namingQuery } from "./queries.ts";
+import {
+  changesAppliedBy,
+  fewFoundQuery,
+  listCountQuery,
+  listPartQuery,
+  namingQuery,
+} from "./queries.ts";
 
 let t: TestApp;
 let catalogue: Catalogue;
@@ -404,6 +410,17 @@ describe("the cost of a page", () => {
       const short = await explain((tx) => namingQuery(tx, actor, "hb"));
       expect(short).toMatch(/Bitmap Index Scan on applications_search_pairs_idx/);
       expect(short).not.toMatch(/Seq Scan on applications/);
+      // Its page names them in its own statement, by the same indexes, and sorts the few.
+      for (const q of ["harbour", "hb"]) {
+        const found = await explain((tx) => fewFoundQuery(tx, actor, { ...base, q }));
+        expect(found, q).toMatch(/Index Scan (on|using) applications_account_idx/);
+        expect(found, q).toMatch(
+          q === "hb"
+            ? /Bitmap Index Scan on applications_search_pairs_idx/
+            : /Bitmap Index Scan on applications_asked_trigrams_idx/,
+        );
+        expect(found, q).not.toMatch(/Seq Scan on applications/);
+      }
       const search = await plan({ ...base, q: "harbour" }, "decided");
       expect(search).toMatch(
         /Index (Only )?Scan.* (on|using) applications_(pkey|partner_id_id_key) /,

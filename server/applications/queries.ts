@@ -14,6 +14,7 @@ import {
   type SQL,
   type SQLWrapper,
   sql,
+  type WithSubquery,
 } from "drizzle-orm";
 import { alias, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
 import {
@@ -39,7 +40,7 @@ import type { Catalogue, CatalogueReader } from "../catalogue/queries.ts";
 import { type Database, onePlanForEveryText, queryRows } from "../db/client.ts";
 import { lookUp } from "../db/look-up.ts";
 import { arrayOf, isOneOf } from "../db/one-of.ts";
-import { matchingColumn, pageOfRows, timeAndId, totalOfPage } from "../db/paging.ts";
+import { matchingColumn, pageOfRows, timeAndId, totalOf, totalOfPage } from "../db/paging.ts";
 import {
   accountHistory,
   accounts,
@@ -333,6 +334,17 @@ interface Named {
 type NamedText = Record<keyof Named, string | null>;
 
 /**
+ * What a search names, as one row: the ids of the accounts, partners and requesters whose names
+ * hold its text, each list up to one more than NAMED_UP_TO.
+ */
+function namedRow(terms: ReturnType<typeof searchTerms>): SQL {
+  const ids = (column: PgColumn, where: SQL | undefined) =>
+    sql`array(select ${column} from ${column.table} where ${where} limit ${writtenLimit(NAMED_UP_TO + 1)})`;
+  return sql`select ${ids(accounts.id, terms.account)} as accounts,
+    ${ids(partners.id, terms.partner)} as partners, ${ids(users.id, terms.requester)} as requesters`;
+}
+
+/**
  * One statement naming what a search for `q` finds: the accounts, partners and requesters, and,
  * when the accounts are few and the text has letter pairs, the applications of those accounts or
  * asked under such a name, by the indexes on the account and on the letter pairs.
@@ -343,8 +355,6 @@ export function namingQuery(
   q: string,
   terms = searchTerms(actor, q),
 ): SQL {
-  const ids = (column: PgColumn, where: SQL | undefined) =>
-    sql`array(select ${column} from ${column.table} where ${where} limit ${writtenLimit(NAMED_UP_TO + 1)})`;
   const idsOf = (where: SQL | undefined) =>
     sql`array(${db
       .select({ id: found.id })
@@ -359,10 +369,7 @@ export function namingQuery(
         end, ',')`
     : sql`null::text`;
   // Materialized: each list is read once, though the statement names it twice.
-  return onePlanForEveryText(sql`with named as materialized (
-      select ${ids(accounts.id, terms.account)} as accounts,
-        ${ids(partners.id, terms.partner)} as partners,
-        ${ids(users.id, terms.requester)} as requesters)
+  return onePlanForEveryText(sql`with named as materialized (${namedRow(terms)})
     select array_to_string(accounts, ',') as accounts, array_to_string(partners, ',') as partners,
       array_to_string(requesters, ',') as requesters,
       ${applicationsFound} as applications
@@ -417,14 +424,13 @@ async function searching(
 }
 
 /**
- * What a list of applications is limited to: the actor's scope, its filters and its search;
- * `few`: the search found few applications, by id; `along`: the order its count reads them in.
+ * What a list of applications is limited to but its search: the actor's scope and its filters;
+ * `along`: the order its count reads them in.
  */
-async function listFilters(
-  db: Database,
+function filtersOf(
   actor: Actor,
   query: ApplicationListQuery,
-): Promise<{ where: SQL | undefined; few: boolean; along: SQLWrapper[] | undefined }> {
+): { filters: SQL | undefined; along: SQLWrapper[] | undefined } {
   const filters: (SQL | undefined)[] = [applicationScope(actor)];
   if (query.status)
     filters.push(isWritten(applications.status, query.status, APPLICATION_STATUSES));
@@ -438,14 +444,10 @@ async function listFilters(
       ),
     );
   }
-  const search = query.q
-    ? await searching(db, actor, { q: query.q, partnerId: query.partnerId })
-    : undefined;
   const onePartner = actor.kind !== "customer_success" || query.partnerId !== undefined;
   const [part, other] = partsOf(query.status);
   return {
-    where: and(...filters, search?.where),
-    few: search?.few ?? false,
+    filters: and(...filters),
     // One partner's applications are counted along an index of the partner's: by filing time, or
     // the time of the one part a status lists. Left to itself the planner reads the table from its
     // start, taking them to be spread evenly over it: a partner whose 100,000 were filed after
@@ -453,6 +455,22 @@ async function listFilters(
     // partner's have no such index; they are read as they come.
     along: onePartner ? [applications[part && !other ? PARTS[part].at : "requestedAt"]] : undefined,
   };
+}
+
+/**
+ * What a list of applications is limited to: its filters and its search; `few`: the search found
+ * few applications, by id; `along`: the order its count reads them in.
+ */
+async function listFilters(
+  db: Database,
+  actor: Actor,
+  query: ApplicationListQuery,
+): Promise<{ where: SQL | undefined; few: boolean; along: SQLWrapper[] | undefined }> {
+  const { filters, along } = filtersOf(actor, query);
+  const search = query.q
+    ? await searching(db, actor, { q: query.q, partnerId: query.partnerId })
+    : undefined;
+  return { where: and(filters, search?.where), few: search?.few ?? false, along };
 }
 
 /** The columns a list's order reads: the applications table's, or those of the few a search found. */
@@ -523,26 +541,56 @@ function bothPartsOrder(columns: Ordered, forwards: boolean): SQL[] {
   ];
 }
 
+/** The columns a list's order reads, of the few applications a search found. */
+const foundColumns = {
+  id: applications.id,
+  status: applications.status,
+  requestedAt: applications.requestedAt,
+  decidedAt: applications.decidedAt,
+};
+
+/** The few applications a search found, by their ids (`searching`), as a list's statement reads them. */
+const foundWhere = (db: Database, where: SQL | undefined) =>
+  db.$with("found").as(db.select(foundColumns).from(applications).where(where));
+
+type Found = ReturnType<typeof foundWhere>;
+
+/**
+ * The applications a search finds, named and read by the statement of their page: those of the
+ * accounts whose names hold the text and those asked under such a name, when the text names at
+ * most NAMED_UP_TO accounts and no partner or requester; none otherwise, for `searching` to tell
+ * apart. One statement instead of two: the ids found no longer travel to the server and back, and
+ * the applications are read once, by the index on their account, rather than named, then read by id.
+ */
+function foundAtOnce(
+  db: Database,
+  filters: SQL | undefined,
+  terms: ReturnType<typeof searchTerms>,
+): { found: Found; also: WithSubquery[] } {
+  const named = db.$with("named", {}).as(onePlanForEveryText(namedRow(terms)));
+  const fewNamed = sql`(select cardinality(accounts) <= ${NAMED_UP_TO}
+    and cardinality(partners) = 0 and cardinality(requesters) = 0 from ${named})`;
+  const read = (where: SQL | undefined) =>
+    db
+      .select(foundColumns)
+      .from(applications)
+      .where(and(filters, fewNamed, where));
+  // Two readings rather than one of either: each is then one index's condition.
+  const byAccount = sql`${applications.accountId} = any((select accounts from ${named})::uuid[])`;
+  const found = db.$with("found").as(read(byAccount).union(read(terms.asked(applications))));
+  return { found, also: [named] };
+}
+
 /**
  * The rows of a list whose search found few applications, both parts in one statement: the few
- * read once (then sorted, and counted), from `from` (after it, in the direction read) up to `limit`.
+ * read once (then sorted, and counted), from `from` (after it, in the direction read) up to `limit`;
+ * `also`: what `found` reads from.
  */
 function bothPartsRows(
   db: Database,
-  where: SQL | undefined,
+  { found, also = [] }: { found: Found; also?: WithSubquery[] },
   { forwards, from, limit }: { forwards: boolean; from: ApplicationCursor | null; limit: number },
 ) {
-  const found = db.$with("found").as(
-    db
-      .select({
-        id: applications.id,
-        status: applications.status,
-        requestedAt: applications.requestedAt,
-        decidedAt: applications.decidedAt,
-      })
-      .from(applications)
-      .where(where),
-  );
   const inPart = (name: ApplicationListPart) => PARTS[name].where(found);
   const pastIn = (name: ApplicationListPart, cursor: ApplicationCursor) => {
     const upwards = PARTS[name].ascending === forwards;
@@ -563,7 +611,7 @@ function bothPartsRows(
     .where(past)
     .orderBy(...bothPartsOrder(found, forwards))
     .limit(writtenLimit(limit));
-  return withNames(db.with(found), { counting: sql`true`, counted: sql`${found}` })
+  return withNames(db.with(...also, found), { counting: sql`true`, counted: sql`${found}` })
     .where(inArray(applications.id, page))
     .orderBy(...bothPartsOrder(applications, forwards))
     .limit(writtenLimit(limit));
@@ -578,6 +626,16 @@ export async function listPartQuery(
 ): Promise<SQL> {
   const { where } = await listFilters(db, actor, query);
   return partRows(db, where, part, {
+    forwards: true,
+    from: null,
+    limit: query.pageSize + 1,
+  }).getSQL();
+}
+
+/** The first page of a search that finds few applications, as the database is asked for it (for its plan). */
+export function fewFoundQuery(db: Database, actor: Actor, query: ApplicationListQuery): SQL {
+  const terms = searchTerms(actor, query.q ?? "", query.partnerId);
+  return bothPartsRows(db, foundAtOnce(db, filtersOf(actor, query).filters, terms), {
     forwards: true,
     from: null,
     limit: query.pageSize + 1,
@@ -642,15 +700,61 @@ export async function listApplications(
   query: ApplicationListQuery,
   reading: Reading,
 ): Promise<KeysetPage<Application>> {
-  const { where, few, along } = await listFilters(db, actor, query);
   const from = cursorGiven(query);
   const forwards = !query.before;
   const numbered = !from && query.page > 1;
   // One row more than the page: whether another page follows in the direction read.
   const limit = query.pageSize + 1;
+  const terms = query.q ? searchTerms(actor, query.q, query.partnerId) : undefined;
+  // A search of text with letter pairs first asks for its page in the statement that names what
+  // it finds; found nothing there, the list is read as below (the text names too much, or nothing).
+  const foundFew =
+    terms?.pairs && !numbered
+      ? await bothPartsRows(db, foundAtOnce(db, filtersOf(actor, query).filters, terms), {
+          forwards,
+          from,
+          limit,
+        })
+      : [];
+  const { rows, counted } =
+    foundFew.length > 0
+      ? { rows: foundFew, counted: totalOf(foundFew[0]?.matching ?? 0) }
+      : await readList(db, actor, query, { from, forwards, numbered, limit });
+  const {
+    rows: page,
+    next,
+    previous,
+  } = pageOfRows(
+    rows,
+    { pageSize: query.pageSize, backwards: !forwards, atStart: !from && !numbered },
+    keyOf,
+  );
+  return {
+    items: await present(db, actor, page, reading),
+    page: query.page,
+    pageSize: query.pageSize,
+    ...counted,
+    next,
+    previous,
+  };
+}
+
+/** The rows of a page of applications (one more than the page) and the count of its list. */
+async function readList(
+  db: Database,
+  actor: Actor,
+  query: ApplicationListQuery,
+  {
+    from,
+    forwards,
+    numbered,
+    limit,
+  }: { from: ApplicationCursor | null; forwards: boolean; numbered: boolean; limit: number },
+): Promise<{ rows: Row[]; counted: { total: number; totalExact: boolean } }> {
+  const { where, few, along } = await listFilters(db, actor, query);
   const read = async (): Promise<Row[]> => {
     if (numbered) return numberedPage(db, { where, along }, query);
-    if (few) return bothPartsRows(db, where, { forwards, from, limit });
+    if (few) return bothPartsRows(db, { found: foundWhere(db, where) }, { forwards, from, limit });
     const parts = partsOf(query.status);
     const ordered = forwards ? parts : parts.reverse();
     const start = from ? ordered.indexOf(from.part) : 0;
@@ -671,24 +775,7 @@ export async function listApplications(
     return rows;
   };
   const rows = await read();
-  const counted = await totalOfPage(db, rows, applications, where, along);
-  const {
-    rows: page,
-    next,
-    previous,
-  } = pageOfRows(
-    rows,
-    { pageSize: query.pageSize, backwards: !forwards, atStart: !from && !numbered },
-    keyOf,
-  );
-  return {
-    items: await present(db, actor, page, reading),
-    page: query.page,
-    pageSize: query.pageSize,
-    ...counted,
-    next,
-    previous,
-  };
+  return { rows, counted: await totalOfPage(db, rows, applications, where, along) };
 }
 
 export async function findApplication(
