@@ -309,15 +309,26 @@ describe("the cost of a page", () => {
     const deep = { pageSize: 25, page: 1 };
     const cursor = (list: string) =>
       encodeCursor([list, "2026-01-01T00:05:00.000000Z", "6f1c2a7e-4b1d-4c3e-9f5a-2d8b7c6e5f40"]);
+    // This mailbox holds a few messages (the bulk is the outbox's): read whole, were it allowed.
+    const mailboxPlan = (query: SQLWrapper) =>
+      queryPlan(t.db, query, { withoutSequentialScans: true });
     const plans = [
-      await planOf(mailboxPageQuery(t.db, deep)),
-      await planOf(mailboxPageQuery(t.db, { ...deep, after: cursor("mailbox") })),
-      await planOf(mailboxPageQuery(t.db, { ...deep, before: cursor("mailbox") })),
+      await mailboxPlan(mailboxPageQuery(t.db, deep)),
+      await mailboxPlan(mailboxPageQuery(t.db, { ...deep, after: cursor("mailbox") })),
+      await mailboxPlan(mailboxPageQuery(t.db, { ...deep, before: cursor("mailbox") })),
     ];
     for (const plan of plans) {
       expect(plan).toMatch(/Index Scan( Backward)? using mailbox_messages_delivered_idx/);
       expect(plan).not.toMatch(/Sort|Seq Scan on mailbox_messages/);
+      // Each message's language, from its outbox row by its Message-ID.
+      expect(plan).toMatch(/Index Scan using mail_outbox_message_id_unique on mail_outbox/);
     }
+    // A search reads the newest messages first, in the order of the same index.
+    const recent = await mailboxPlan(
+      mailboxPageQuery(t.db, { ...deep, q: "bulk" }, { indexed: false, window: 2000 }),
+    );
+    expect(recent).toMatch(/Index Scan Backward using mailbox_messages_delivered_idx/);
+    expect(recent).not.toMatch(/Sort|Seq Scan on mailbox_messages/);
     for (const status of [undefined, "sent", "failed"] as const) {
       for (const from of [{}, { after: cursor("outbox") }]) {
         const plan = await planOf(outboxPageQuery(t.db, { ...deep, status, ...from }));

@@ -3,7 +3,7 @@
  * cursors (keyset): a page is a range of one index, however deep, and the total is counted only up
  * to EXACT_TOTAL_UP_TO.
  */
-import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableName, ilike, or, type SQL, sql } from "drizzle-orm";
 import { EXACT_TOTAL_UP_TO, type KeysetPage } from "../../shared/api/common.ts";
 import type {
   MailboxItem,
@@ -13,6 +13,7 @@ import type {
   OutboxQuery,
 } from "../../shared/api/lifecycle.ts";
 import type { Database } from "../db/client.ts";
+import { lookUp } from "../db/look-up.ts";
 import { isOneOf } from "../db/one-of.ts";
 import {
   atStart,
@@ -110,18 +111,33 @@ async function messageAt(
   return edge;
 }
 
-/** The rows of one page of the mailbox (one more than the page), each with its cursor's time. */
+/**
+ * The rows of one page of the mailbox (one more than the page), each with its cursor's time and
+ * the language it was written in. `window`: read among that many of the newest messages past the
+ * cursor only. `limit`: rows to read when not the page's, which then come without their language:
+ * looked up for every row read, it would be looked up for rows the page does not show.
+ */
 export function mailboxPageQuery(
   db: Database,
   query: MailboxQuery,
   {
     indexed = true,
-    within,
+    window,
     limit,
-  }: { indexed?: boolean; within?: SQL | undefined; limit?: number | undefined } = {},
+  }: { indexed?: boolean; window?: number | undefined; limit?: number | undefined } = {},
 ) {
   const reading = readingOf("mailbox", query);
   const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
+  // Named as the table, so that the page's columns are the window's.
+  const source = window
+    ? db
+        .select()
+        .from(mailboxMessages)
+        .where(past)
+        .orderBy(...order)
+        .limit(writtenLimit(window))
+        .as(getTableName(mailboxMessages))
+    : mailboxMessages;
   return db
     .select({
       id: mailboxMessages.id,
@@ -131,9 +147,18 @@ export function mailboxPageQuery(
       subject: mailboxMessages.subject,
       deliveredAt: mailboxMessages.deliveredAt,
       cursorAt: cursorTime(mailboxMessages.deliveredAt),
+      // The outbox row of the same Message-ID knows the language the message was written in.
+      language:
+        limit === undefined
+          ? lookUp<MailboxItem["language"] | null>(
+              mailOutbox.language,
+              mailOutbox.messageId,
+              mailboxMessages.messageId,
+            )
+          : sql<null>`null`,
     })
-    .from(mailboxMessages)
-    .where(and(mailboxSearch(query.q, indexed), past, within))
+    .from(source)
+    .where(and(mailboxSearch(query.q, indexed), window ? undefined : past))
     .orderBy(...order)
     .limit(writtenLimit(limit ?? reading.limit))
     .offset(reading.offset);
@@ -141,33 +166,27 @@ export function mailboxPageQuery(
 
 /**
  * The rows of a page of a search, and whether the text is common: first among the SEARCH_WINDOW
- * newest messages past the cursor, read in order (the whole rest when it is no longer); then, if
- * that did not fill the page, through the search's index. The first page of rarer text reads its
- * messages through the index up to the count's limit: the page and the total from one reading.
+ * newest messages past the cursor, read in order; then, if that did not fill the page, through
+ * the search's index. The first page of rarer text reads its messages through the index up to the
+ * count's limit: the page and the total from one reading (`counted`), their languages looked up
+ * after (`unlanguaged`).
  */
 async function searchedPage(
   db: Database,
   query: MailboxQuery,
   reading: Reading,
-): Promise<{ rows: PageRow[]; common: boolean; counted?: Counted }> {
+): Promise<{ rows: PageRow[]; common: boolean; counted?: Counted; unlanguaged?: boolean }> {
   if (reading.offset > 0) return { rows: await mailboxPageQuery(db, query), common: false };
-  const { past, order } = keyset(mailboxMessages.deliveredAt, mailboxMessages.id, reading);
-  const edge = await messageAt(db, SEARCH_WINDOW, { past, order });
-  const within = edge
-    ? timeAndId(
-        mailboxMessages.deliveredAt,
-        mailboxMessages.id,
-        reading.backwards ? "<=" : ">=",
-        edge,
-      )
-    : undefined;
-  const recent = await mailboxPageQuery(db, query, { indexed: false, within });
-  if (recent.length >= reading.limit || !edge) {
-    return { rows: recent, common: recent.length >= reading.limit };
-  }
+  const recent = await mailboxPageQuery(db, query, { indexed: false, window: SEARCH_WINDOW });
+  if (recent.length >= reading.limit) return { rows: recent, common: true };
   if (!atStart(reading)) return { rows: await mailboxPageQuery(db, query), common: false };
   const found = await mailboxPageQuery(db, query, { limit: EXACT_TOTAL_UP_TO + 1 });
-  return { rows: found.slice(0, reading.limit), common: false, counted: totalOf(found.length) };
+  return {
+    rows: found.slice(0, reading.limit),
+    common: false,
+    counted: totalOf(found.length),
+    unlanguaged: true,
+  };
 }
 
 /** The newest messages a count of common text reads in order before it asks the search's index. */
@@ -223,14 +242,16 @@ export async function listMailbox(
   const { rows, common } = searched;
   const counted = searched.counted ?? (await countSearch(db, query.q, common));
   const page = pageOf("mailbox", rows, query, reading);
-  const languages = await languagesOf(
-    db,
-    page.rows.map((row) => row.messageId),
-  );
+  const languages = searched.unlanguaged
+    ? await languagesOf(
+        db,
+        page.rows.map((row) => row.messageId),
+      )
+    : undefined;
   return {
-    items: page.rows.map(({ cursorAt: _, ...row }) => ({
+    items: page.rows.map(({ cursorAt: _, language, ...row }) => ({
       ...row,
-      language: languages.get(row.messageId) ?? null,
+      language: (languages ? languages.get(row.messageId) : language) ?? null,
       deliveredAt: row.deliveredAt.toISOString(),
     })),
     page: query.page,
