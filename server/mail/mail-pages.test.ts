@@ -329,6 +329,9 @@ describe("the cost of a page", () => {
     );
     expect(recent).toMatch(/Index Scan Backward using mailbox_messages_delivered_idx/);
     expect(recent).not.toMatch(/Sort|Seq Scan on mailbox_messages/);
+    // Each message read is checked against the copy lowercased when it was delivered.
+    expect(recent).toMatch(/Filter: \(mailbox_messages\.search_text ~~ /);
+    expect(recent).not.toMatch(/lower\(mailbox_messages/);
     for (const status of [undefined, "sent", "failed"] as const) {
       for (const from of [{}, { after: cursor("outbox") }]) {
         const plan = await planOf(outboxPageQuery(t.db, { ...deep, status, ...from }));

@@ -53,7 +53,7 @@ const itemColumns = {
 function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined {
   if (!q) return undefined;
   const pattern = containing(q);
-  const held = or(holds(mailboxMessages.recipient, q), holds(mailboxMessages.subject, q));
+  const held = sql`${mailboxMessages.searchText} like (select lower(${pattern}))`;
   if (!indexed) return held;
   const [local = ""] = q.split("@", 1);
   if (q.includes("@") && local) {
@@ -69,7 +69,8 @@ function mailboxSearch(q: string | undefined, indexed: boolean): SQL | undefined
     );
   }
   if (hasTrigram(q)) {
-    // The expression of the index of trigrams; `held` keeps it exact for text across the two.
+    // The expression of the index of trigrams; `held` keeps what it finds the same as a reading
+    // in order finds.
     const searched = recipientAndSubject(mailboxMessages.recipient, mailboxMessages.subject);
     return and(ilike(searched, pattern), held);
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "mailbox_messages" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(recipient || chr(10) || subject)) STORED NOT NULL;
