@@ -19,9 +19,9 @@ async function activeRow(page: Page, name: string) {
   return row;
 }
 
-test("a SuperAdmin requests a change from an account's page, sees it pending there and withdraws it", {
-  tag: "@phone",
-}, async ({ page }) => {
+test("a SuperAdmin requests a change from an account's page, sees it pending there and withdraws it", async ({
+  page,
+}) => {
   const account = await createActiveAccount(baseURL(), unique("Cambrils Marina"), 120);
   const addition = t("application.summary.addDatapoints", { datapoints: 15 });
   const pendingCard = page.getByRole("region", { name: tr("Pending applications") });
