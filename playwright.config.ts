@@ -34,7 +34,10 @@ export default defineConfig({
   testDir: "tests/e2e",
   // Runs side by side (E2E_PORT) keep their traces apart: each run empties its own folder.
   outputDir: `test-results/${PORT}`,
-  workers: 1,
+  // Each project's journeys run one after another, on a server of its own (they change the
+  // portfolio they work on); two projects run side by side. One worker left a third of the
+  // machine's two cores idle while a browser waited on its server and the server on the browser.
+  workers: 2,
   retries: 0,
   // Journeys sign in as two or three people in turn; a busy two-core machine needs the headroom.
   timeout: 60_000,
@@ -73,9 +76,19 @@ export default defineConfig({
   // Moving the test clock changes what every other journey sees (days left, expiry, reminders):
   // the journeys that move it run once all others are done.
   projects: [
-    { name: "journeys", testIgnore: /(test-clock|first-start)\.spec\.ts$/ },
-    { name: "test clock", testMatch: /test-clock\.spec\.ts$/, dependencies: ["journeys"] },
-    { name: "first start", testMatch: /first-start\.spec\.ts$/, use: { baseURL: EMPTY_URL } },
+    { name: "journeys", testIgnore: /(test-clock|first-start)\.spec\.ts$/, workers: 1 },
+    {
+      name: "test clock",
+      testMatch: /test-clock\.spec\.ts$/,
+      dependencies: ["journeys"],
+      workers: 1,
+    },
+    {
+      name: "first start",
+      testMatch: /first-start\.spec\.ts$/,
+      use: { baseURL: EMPTY_URL },
+      workers: 1,
+    },
     {
       // The journeys tagged @phone, in Spanish on a phone: every screen (the axe journeys visit them
       // all), the main flows and the messages that come from the server. The rest of the journeys
@@ -83,6 +96,7 @@ export default defineConfig({
       name: "journeys · es · phone",
       testIgnore: /(test-clock|first-start)\.spec\.ts$/,
       grep: /@phone/,
+      workers: 1,
       metadata: { language: "es" },
       use: { ...PHONE, baseURL: SPANISH_URL },
     },
@@ -90,6 +104,7 @@ export default defineConfig({
       name: "test clock · es · phone",
       testMatch: /test-clock\.spec\.ts$/,
       dependencies: ["journeys · es · phone"],
+      workers: 1,
       metadata: { language: "es" },
       use: { ...PHONE, baseURL: SPANISH_URL },
     },
