@@ -14,15 +14,22 @@ import type { DatabaseConfig } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
 import { demoLoginsPresent, seedDemo } from "./demo/seed.ts";
 import { createNotices } from "./notices/notices.ts";
-import { onPostgres, PUBLIC_URL, startTestApp } from "./test/harness.ts";
+import { migratedDataFolder, onPostgres, PUBLIC_URL, startTestApp } from "./test/harness.ts";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-/** An empty database of the suite's kind, and the environment that points a server at it. */
-async function emptyDatabase(): Promise<{ env: Record<string, string>; database: DatabaseConfig }> {
+/**
+ * An empty database of the suite's kind, and the environment that points a server at it. A
+ * `migrated` data folder has its migrations already run, as an instance leaves it; otherwise the
+ * server is the first to open it.
+ */
+async function emptyDatabase({ migrated = false } = {}): Promise<{
+  env: Record<string, string>;
+  database: DatabaseConfig;
+}> {
   if (onPostgres) {
     const t = await startTestApp({ isolated: true });
     await t.app.close();
@@ -30,7 +37,9 @@ async function emptyDatabase(): Promise<{ env: Record<string, string>; database:
     const url = t.databaseUrl as string;
     return { env: { DATABASE_URL: url }, database: { kind: "postgres", url, poolSize: 2 } };
   }
-  const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-production-"));
+  const dataDir = migrated
+    ? await migratedDataFolder("production")
+    : await mkdtemp(join(tmpdir(), "wattfolio-production-"));
   cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
   return { env: { DATA_DIR: dataDir }, database: { kind: "pglite", dataDir } };
 }
@@ -93,7 +102,7 @@ describe("a production start", { timeout: 120_000 }, () => {
   });
 
   it("refuses to start while the demo logins exist", async () => {
-    const { env, database } = await emptyDatabase();
+    const { env, database } = await emptyDatabase({ migrated: true });
     const opened = await openDatabase(database);
     try {
       await seedDemo(opened.db, {

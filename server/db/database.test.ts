@@ -7,7 +7,7 @@ import { count, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../demo/seed.ts";
 import { createNotices } from "../notices/notices.ts";
-import { onPostgres, PUBLIC_URL, startTestApp } from "../test/harness.ts";
+import { migratedDataFolder, onPostgres, PUBLIC_URL, startTestApp } from "../test/harness.ts";
 import { DataFolderInUseError, openDatabase } from "./client.ts";
 import { accounts, applications, partners, users } from "./schema/index.ts";
 
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe.skipIf(onPostgres)("the embedded database folder", () => {
   it("refuses a second process on the same data folder with a clear message", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-lock-"));
+    const dataDir = await migratedDataFolder("lock");
     folders.push(dataDir);
     const first = await openDatabase({ kind: "pglite", dataDir });
     try {
@@ -32,7 +32,7 @@ describe.skipIf(onPostgres)("the embedded database folder", () => {
   });
 
   it("takes over at once the data folder of a process that was killed", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-killed-"));
+    const dataDir = await migratedDataFolder("killed");
     folders.push(dataDir);
     const client = new URL("./client.ts", import.meta.url).pathname;
     const holder = spawn(

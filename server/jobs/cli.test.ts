@@ -1,7 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { count } from "drizzle-orm";
@@ -10,7 +8,7 @@ import { addDays, dateIn } from "../../shared/domain/calendar.ts";
 import { openDatabase } from "../db/client.ts";
 import { mailboxMessages } from "../db/schema/index.ts";
 import { createAccount, createCatalogue, createPartner } from "../test/factories.ts";
-import { onPostgres } from "../test/harness.ts";
+import { migratedDataFolder, onPostgres } from "../test/harness.ts";
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL("./cli.ts", import.meta.url));
@@ -22,7 +20,7 @@ afterAll(async () => {
 // Real processes on a data folder of their own, each opening PGlite: slower than an inject.
 describe.skipIf(onPostgres)("npm run sweep", { timeout: 120_000 }, () => {
   it("sweeps once, delivers to the mailbox, says what it did and exits; a second run finds nothing to do", async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), "wattfolio-sweep-"));
+    const dataDir = await migratedDataFolder("sweep");
     folders.push(dataDir);
     const setup = await openDatabase({ kind: "pglite", dataDir });
     try {

@@ -4,18 +4,24 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import pg from "pg";
 import type { DestinationStream } from "pino";
 import { inject } from "vitest";
 import { fixedClock } from "../../shared/domain/clock.ts";
 import { buildApp } from "../app.ts";
 import { type Config, loadConfig } from "../config.ts";
-import { type Database, migratedImage, openDatabase, openMemoryDatabase } from "../db/client.ts";
+import {
+  type Database,
+  migratedImage,
+  openDatabase,
+  openMemoryDatabase,
+  writeDataFolder,
+} from "../db/client.ts";
 import { TEST_PASSWORD } from "./factories.ts";
+import { administer } from "./postgres-setup.ts";
 
 export { TEST_PASSWORD };
 
@@ -70,9 +76,19 @@ async function migratedPgliteImage(): Promise<Blob> {
 }
 
 /**
+ * A new data folder (in the temporary folder, named after `purpose`) holding an empty migrated
+ * database, for tests of a real process on the embedded database that are not about its first start.
+ */
+export async function migratedDataFolder(purpose: string): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), `wattfolio-${purpose}-`));
+  await writeDataFolder(dataDir, await migratedPgliteImage());
+  return dataDir;
+}
+
+/**
  * A database no other test file uses, for tests of work that spans every partner (reminder sweeps,
- * mail delivery): on PostgreSQL a new database beside the run's, dropped when closed. `url` lets a
- * test open a second connection pool to it, as a second server instance would.
+ * mail delivery): on PostgreSQL a copy of the run's migrated template, dropped when closed. `url`
+ * lets a test open a second connection pool to it, as a second server instance would.
  */
 async function isolatedDatabase(): Promise<{
   db: Database;
@@ -82,16 +98,7 @@ async function isolatedDatabase(): Promise<{
   if (!onPostgres) return { ...(await testDatabase()), url: undefined };
   const base = inject("postgresUrl");
   const name = `wattfolio_isolated_${randomBytes(6).toString("hex")}`;
-  const administer = async (statement: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await administer(`create database ${name}`);
+  await administer(base, `create database ${name} template ${inject("postgresTemplate")}`);
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 20 });
@@ -100,7 +107,7 @@ async function isolatedDatabase(): Promise<{
     url: url.toString(),
     close: async () => {
       await database.close();
-      await administer(`drop database if exists ${name} with (force)`);
+      await administer(base, `drop database if exists ${name} with (force)`);
     },
   };
 }

@@ -1,6 +1,8 @@
 /**
  * Gives each run of the PostgreSQL suite a database of its own, created from TEST_DATABASE_URL and
  * dropped at the end, so concurrent runs never disturb each other. Tests then isolate by partner.
+ * Tests that need a database to themselves get a copy of a migrated template: copying it takes a
+ * fraction of running every migration again, and the run's own database still runs them all.
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
@@ -10,6 +12,8 @@ import { openDatabase } from "../db/client.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     postgresUrl: string;
+    /** A migrated database that no one connects to, for `create database … template` to copy. */
+    postgresTemplate: string;
   }
 }
 
@@ -28,10 +32,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!base) throw new Error("TEST_DATABASE_URL is not set");
   const name = `wattfolio_test_${randomBytes(6).toString("hex")}`;
   await administer(base, `create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 2 });
-  await database.close();
-  project.provide("postgresUrl", url.toString());
-  return () => administer(base, `drop database if exists ${name} with (force)`);
+  const template = `${name}_template`;
+  await administer(base, `create database ${template}`);
+  const urlOf = (database: string) => {
+    const url = new URL(base);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+  for (const migrated of [name, template]) {
+    const database = await openDatabase({ kind: "postgres", url: urlOf(migrated), poolSize: 2 });
+    await database.close();
+  }
+  project.provide("postgresUrl", urlOf(name));
+  project.provide("postgresTemplate", template);
+  return async () => {
+    await administer(base, `drop database if exists ${name} with (force)`);
+    await administer(base, `drop database if exists ${template} with (force)`);
+  };
 }
