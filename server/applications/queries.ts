@@ -322,6 +322,12 @@ function searchTerms(actor: Actor, q: string, partnerId?: string) {
   };
 }
 
+type SearchTerms = ReturnType<typeof searchTerms>;
+
+/** The terms of a list's search, if it has one. */
+const termsOf = (actor: Actor, query: ApplicationListQuery): SearchTerms | undefined =>
+  query.q ? searchTerms(actor, query.q, query.partnerId) : undefined;
+
 /** The ids a search names, each list up to one more than NAMED_UP_TO (null: not looked up). */
 interface Named {
   accounts: string[];
@@ -337,7 +343,7 @@ type NamedText = Record<keyof Named, string | null>;
  * What a search names, as one row: the ids of the accounts, partners and requesters whose names
  * hold its text, each list up to one more than NAMED_UP_TO.
  */
-function namedRow(terms: ReturnType<typeof searchTerms>): SQL {
+function namedRow(terms: SearchTerms): SQL {
   const ids = (column: PgColumn, where: SQL | undefined) =>
     sql`array(select ${column} from ${column.table} where ${where} limit ${writtenLimit(NAMED_UP_TO + 1)})`;
   return sql`select ${ids(accounts.id, terms.account)} as accounts,
@@ -391,9 +397,9 @@ const idsIn = (text: string | null): string[] => (text ? text.split(",") : []);
 async function searching(
   db: Database,
   actor: Actor,
-  { q, partnerId }: { q: string; partnerId?: string | undefined },
+  q: string,
+  terms: SearchTerms,
 ): Promise<{ where: SQL; few: boolean }> {
-  const terms = searchTerms(actor, q, partnerId);
   const [text] = await queryRows<NamedText>(db, namingQuery(db, actor, q, terms));
   const named: Named = {
     accounts: idsIn(text?.accounts ?? null),
@@ -458,18 +464,17 @@ function filtersOf(
 }
 
 /**
- * What a list of applications is limited to: its filters and its search; `few`: the search found
- * few applications, by id; `along`: the order its count reads them in.
+ * What a list of applications is limited to: its filters and its search (by `terms`, those of its
+ * text); `few`: the search found few applications, by id; `along`: the order its count reads them in.
  */
 async function listFilters(
   db: Database,
   actor: Actor,
   query: ApplicationListQuery,
+  terms = termsOf(actor, query),
 ): Promise<{ where: SQL | undefined; few: boolean; along: SQLWrapper[] | undefined }> {
   const { filters, along } = filtersOf(actor, query);
-  const search = query.q
-    ? await searching(db, actor, { q: query.q, partnerId: query.partnerId })
-    : undefined;
+  const search = query.q && terms ? await searching(db, actor, query.q, terms) : undefined;
   return { where: and(filters, search?.where), few: search?.few ?? false, along };
 }
 
@@ -565,7 +570,7 @@ type Found = ReturnType<typeof foundWhere>;
 function foundAtOnce(
   db: Database,
   filters: SQL | undefined,
-  terms: ReturnType<typeof searchTerms>,
+  terms: SearchTerms,
 ): { found: Found; also: WithSubquery[] } {
   const named = db.$with("named", {}).as(onePlanForEveryText(namedRow(terms)));
   const fewNamed = sql`(select cardinality(accounts) <= ${NAMED_UP_TO}
@@ -705,7 +710,7 @@ export async function listApplications(
   const numbered = !from && query.page > 1;
   // One row more than the page: whether another page follows in the direction read.
   const limit = query.pageSize + 1;
-  const terms = query.q ? searchTerms(actor, query.q, query.partnerId) : undefined;
+  const terms = termsOf(actor, query);
   // A search of text with letter pairs first asks for its page in the statement that names what
   // it finds; found nothing there, the list is read as below (the text names too much, or nothing).
   const foundFew =
@@ -719,7 +724,7 @@ export async function listApplications(
   const { rows, counted } =
     foundFew.length > 0
       ? { rows: foundFew, counted: totalOf(foundFew[0]?.matching ?? 0) }
-      : await readList(db, actor, query, { from, forwards, numbered, limit });
+      : await readList(db, actor, query, { from, forwards, numbered, limit, terms });
   const {
     rows: page,
     next,
@@ -749,9 +754,16 @@ async function readList(
     forwards,
     numbered,
     limit,
-  }: { from: ApplicationCursor | null; forwards: boolean; numbered: boolean; limit: number },
+    terms,
+  }: {
+    from: ApplicationCursor | null;
+    forwards: boolean;
+    numbered: boolean;
+    limit: number;
+    terms: SearchTerms | undefined;
+  },
 ): Promise<{ rows: Row[]; counted: { total: number; totalExact: boolean } }> {
-  const { where, few, along } = await listFilters(db, actor, query);
+  const { where, few, along } = await listFilters(db, actor, query, terms);
   const read = async (): Promise<Row[]> => {
     if (numbered) return numberedPage(db, { where, along }, query);
     if (few) return bothPartsRows(db, { found: foundWhere(db, where) }, { forwards, from, limit });
