@@ -464,8 +464,9 @@ function filtersOf(
 }
 
 /**
- * What a list of applications is limited to: its filters and its search (by `terms`, those of its
- * text); `few`: the search found few applications, by id; `along`: the order its count reads them in.
+ * What a list of applications is limited to: its filters and its search (by `terms`, those of
+ * its text); `few`: the search found few applications, by id; `along`: the order its count reads
+ * them in.
  */
 async function listFilters(
   db: Database,
