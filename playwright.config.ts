@@ -35,7 +35,7 @@ export default defineConfig({
   // Runs side by side (E2E_PORT) keep their traces apart: each run empties its own folder.
   outputDir: `test-results/${PORT}`,
   // Each project's journeys run one after another, on a server of its own (they change the
-  // portfolio they work on); two projects run side by side. One worker left a third of the
+  // portfolio they work on); two projects run side by side. One worker left a quarter of the
   // machine's two cores idle while a browser waited on its server and the server on the browser.
   workers: 2,
   retries: 0,
