@@ -21,7 +21,7 @@ import {
   writeDataFolder,
 } from "../db/client.ts";
 import { TEST_PASSWORD } from "./factories.ts";
-import { administer } from "./postgres-setup.ts";
+import { administer, databaseUrl } from "./postgres-setup.ts";
 
 export { TEST_PASSWORD };
 
@@ -99,12 +99,11 @@ async function isolatedDatabase(): Promise<{
   const base = inject("postgresUrl");
   const name = `wattfolio_isolated_${randomBytes(6).toString("hex")}`;
   await administer(base, `create database ${name} template ${inject("postgresTemplate")}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 20 });
+  const url = databaseUrl(base, name);
+  const database = await openDatabase({ kind: "postgres", url, poolSize: 20 });
   return {
     db: database.db,
-    url: url.toString(),
+    url,
     close: async () => {
       await database.close();
       await administer(base, `drop database if exists ${name} with (force)`);

@@ -27,6 +27,13 @@ export async function administer(url: string, statement: string): Promise<void> 
   }
 }
 
+/** The address of the database `name` on the server of `base`. */
+export function databaseUrl(base: string, name: string): string {
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DATABASE_URL is not set");
@@ -34,16 +41,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await administer(base, `create database ${name}`);
   const template = `${name}_template`;
   await administer(base, `create database ${template}`);
-  const urlOf = (database: string) => {
-    const url = new URL(base);
-    url.pathname = `/${database}`;
-    return url.toString();
-  };
   for (const migrated of [name, template]) {
-    const database = await openDatabase({ kind: "postgres", url: urlOf(migrated), poolSize: 2 });
+    const database = await openDatabase({
+      kind: "postgres",
+      url: databaseUrl(base, migrated),
+      poolSize: 2,
+    });
     await database.close();
   }
-  project.provide("postgresUrl", urlOf(name));
+  project.provide("postgresUrl", databaseUrl(base, name));
   project.provide("postgresTemplate", template);
   return async () => {
     await administer(base, `drop database if exists ${name} with (force)`);
